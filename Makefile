@@ -1,0 +1,88 @@
+# rasid — build, test, demo, eval, bench, fuzz.
+#   make demo     install what is missing, build, run the main job on the bundled samples
+#   make test     install what is missing, build, run every test (spec + unit)
+#   make test SANITIZE=1   the same under ASan+UBSan (separate build directory)
+#   make eval     score `rasid extract` on ../shared/corpus (skipped when ../shared is absent)
+#   make bench    throughput figures against baselines measured in the same run
+#   make fuzz FUZZ_SECONDS=60   libFuzzer targets (clang)
+CC      ?= cc
+SANITIZE ?= 0
+BUILD   ?= build
+ifeq ($(SANITIZE),1)
+BUILD   := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+OPT     ?= -O2
+WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow -Wno-unused-parameter
+PKGS    := libutf8proc jansson sqlite3 libxml-2.0
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  ?= $(OPT) -g
+ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -fvisibility=hidden -Iinclude -Isrc $(PKG_CFLAGS)
+LDLIBS  := $(PKG_LIBS) -lstemmer -lpthread -lm
+LDFLAGS += $(SANFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/num/*.c src/event/*.c src/io/*.c src/store/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB     := $(BUILD)/librasid.a
+RASID   := $(BUILD)/rasid
+SPEC    := $(BUILD)/spec-runner
+
+.PHONY: all deps demo test check eval bench fuzz clean data
+all: $(RASID)
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/%.o: %.c include/rasid.h src/internal.h $(wildcard src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(RASID): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(SPEC): tests/spec_runner.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# make check: build and run every test without installing anything.
+check: $(RASID) $(UNIT_BIN) $(SPEC)
+	@sh tests/run.sh $(BUILD)
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+demo: deps
+	@$(MAKE) --no-print-directory $(RASID)
+	@sh scripts/demo.sh $(BUILD)
+
+eval: $(RASID)
+	@sh scripts/eval.sh $(BUILD)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(RASID) OPT=-O3
+	@sh bench/run.sh $(BUILD)
+
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# Regenerate the generated dictionaries from Debian's packages (see data/SOURCES.md).
+data:
+	@RASID_EXTRA_PKGS="libgeonames-common iso-codes unicode-cldr-core" sh scripts/deps.sh
+	python3 scripts/gen_data.py
+
+clean:
+	rm -rf build build-san build-fuzz

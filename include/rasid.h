@@ -1,0 +1,314 @@
+/*
+ * rasid.h — public interface of librasid, the library behind the `rasid` command.
+ *
+ * rasid reads Arabic news text and produces event records (who did what to whom,
+ * where, when, how many) whose every span is a pair of UTF-8 byte offsets into the
+ * document's original text.
+ *
+ * Objects
+ *   rasid_lexicon   the dictionaries (places, actors, titles, triggers, ...) compiled
+ *                   from a data directory. Immutable once loaded; one lexicon may be
+ *                   shared by any number of threads.
+ *   rasid_doc       one document under analysis. It owns every allocation made while
+ *                   analysing it (in one arena) and frees them in rasid_doc_free().
+ *                   A doc is used by one thread at a time; different docs may be
+ *                   analysed concurrently.
+ *
+ * Memory rule for the whole API: pointers returned by rasid_doc_* accessors point into
+ * the doc and live until rasid_doc_free(); the caller frees nothing else. Every
+ * `_free(NULL)` is a no-op.
+ *
+ * Errors: functions return RASID_OK (0) or a negative code from the list below;
+ * rasid_strerror() names a code; a doc keeps a detailed message (rasid_doc_errmsg()).
+ * The library never exits or aborts on bad input or on out-of-memory.
+ */
+#ifndef RASID_H
+#define RASID_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define RASID_API __attribute__((visibility("default")))
+#else
+#define RASID_API
+#endif
+
+#define RASID_VERSION "0.1.0"
+
+/* ---- errors: one list, X-macro, generates codes and rasid_strerror() ---- */
+#define RASID_ERRORS(X)                                              \
+    X(OK, 0, "success")                                              \
+    X(NOMEM, -1, "out of memory")                                    \
+    X(IO, -2, "input/output error")                                  \
+    X(UTF8, -3, "invalid UTF-8")                                     \
+    X(BINARY, -4, "binary data (NUL bytes) in text input")           \
+    X(TOOBIG, -5, "input exceeds the size limit")                    \
+    X(EMPTY, -6, "empty input")                                      \
+    X(PARSE, -7, "malformed input")                                  \
+    X(DATA, -8, "bad dictionary data")                               \
+    X(ARG, -9, "invalid argument")                                   \
+    X(NOTFOUND, -10, "not found")
+
+enum rasid_error {
+#define RASID__E(name, code, msg) RASID_##name = code,
+    RASID_ERRORS(RASID__E)
+#undef RASID__E
+};
+
+RASID_API const char *rasid_strerror(int code);
+
+/* ---- limits (named caps on growth driven by untrusted input) ---- */
+#define RASID_MAX_DOC_BYTES ((size_t)64 << 20) /* one document's text */
+#define RASID_MAX_TOKEN_BYTES 256               /* longer runs are split */
+
+/* ---- spans ---- */
+typedef struct rasid_span {
+    uint32_t start; /* UTF-8 byte offset into the original text, inclusive */
+    uint32_t end;   /* exclusive */
+} rasid_span;
+
+/* ---- normalisation options (bit flags); RASID_NORM_DEFAULT is what matching uses ---- */
+enum rasid_norm_flags {
+    RASID_NORM_TASHKEEL = 1u << 0,     /* drop harakat U+064B-U+0652, U+0670, Quranic marks */
+    RASID_NORM_TATWEEL = 1u << 1,      /* drop U+0640 */
+    RASID_NORM_ALEF = 1u << 2,         /* أ إ آ ٱ -> ا */
+    RASID_NORM_YEH = 1u << 3,          /* ى -> ي */
+    RASID_NORM_TEH_MARBUTA = 1u << 4,  /* ة -> ه (a matching key, never for display) */
+    RASID_NORM_HAMZA_WAW = 1u << 5,    /* ؤ -> و */
+    RASID_NORM_HAMZA_YEH = 1u << 6,    /* ئ -> ي */
+    RASID_NORM_DIGITS = 1u << 7,       /* Arabic-Indic and Persian digits -> ASCII; ٫ -> . ٬ -> , */
+    RASID_NORM_PRESENTATION = 1u << 8, /* presentation forms U+FB50-U+FDFF, U+FE70-U+FEFF -> base */
+    RASID_NORM_SPACES = 1u << 9,       /* NBSP and other spaces -> ' '; ZWJ/ZWNJ/bidi controls dropped */
+    RASID_NORM_QUOTES = 1u << 10,      /* « » “ ” „ ‹ › " ' ‘ ’ -> '"' */
+    RASID_NORM_LATIN_LOWER = 1u << 11, /* ASCII letters lower-cased */
+    RASID_NORM_DEFAULT = 0x0FFF & ~(RASID_NORM_HAMZA_WAW | RASID_NORM_HAMZA_YEH),
+    RASID_NORM_ALL = 0x0FFF
+};
+
+/* ---- lexicon ---- */
+typedef struct rasid_lexicon rasid_lexicon;
+
+/* Load and compile the dictionaries in directory `datadir` (NULL: $RASID_DATA, else the
+ * installed or source-tree data directory). On failure returns NULL and, if errbuf is
+ * not NULL, writes a message naming the file and line into errbuf (errlen bytes). */
+RASID_API rasid_lexicon *rasid_lexicon_load(const char *datadir, char *errbuf, size_t errlen);
+RASID_API void rasid_lexicon_free(rasid_lexicon *lex);
+/* Number of compiled entries of all kinds (for diagnostics and benchmarks). */
+RASID_API size_t rasid_lexicon_size(const rasid_lexicon *lex);
+/* The directory the lexicon was loaded from. */
+RASID_API const char *rasid_lexicon_dir(const rasid_lexicon *lex);
+
+/* ---- documents ---- */
+typedef struct rasid_doc rasid_doc;
+
+/* Create a document over `len` bytes of `text` (copied). `id` names it in outputs and
+ * error messages; `published` is "YYYY-MM-DD" or NULL. Never returns NULL except on
+ * out-of-memory. Invalid UTF-8 is accepted (read as U+FFFD) and counted. */
+RASID_API rasid_doc *rasid_doc_new(const char *id, const char *text, size_t len, const char *published);
+RASID_API void rasid_doc_free(rasid_doc *doc);
+RASID_API const char *rasid_doc_id(const rasid_doc *doc);
+RASID_API const char *rasid_doc_text(const rasid_doc *doc, size_t *len);
+RASID_API const char *rasid_doc_errmsg(const rasid_doc *doc);
+/* Publication date actually used ("YYYY-MM-DD"), from the caller or the dateline; or NULL. */
+RASID_API const char *rasid_doc_published(const rasid_doc *doc);
+
+/* UTF-8 problems found while decoding: count and byte offset of the first one (-1 if none). */
+RASID_API size_t rasid_doc_utf8_errors(const rasid_doc *doc, long *first_offset);
+
+/* Stage 1: decode, normalise (flags: RASID_NORM_*), split sentences and tokens, clitic readings. */
+RASID_API int rasid_doc_segment(rasid_doc *doc, unsigned norm_flags);
+/* Stage 2: recognise actors, people, places, dates and numbers (runs stage 1 if needed). */
+RASID_API int rasid_doc_recognise(rasid_doc *doc, const rasid_lexicon *lex);
+/* Stage 3: code events (runs stages 1-2 if needed). */
+RASID_API int rasid_doc_code(rasid_doc *doc, const rasid_lexicon *lex);
+
+/* The normalised text (for `rasid normalize`) and, for each of its bytes, the original
+ * byte span it came from (arrays of *len elements; may be NULL if not wanted). */
+RASID_API const char *rasid_doc_normalized(const rasid_doc *doc, size_t *len,
+                                          const uint32_t **src_start, const uint32_t **src_end);
+
+/* ---- tokens ---- */
+typedef enum rasid_token_kind {
+    RASID_TOK_ARABIC = 1,
+    RASID_TOK_LATIN,
+    RASID_TOK_NUMBER,
+    RASID_TOK_PUNCT,
+    RASID_TOK_SYMBOL,
+    RASID_TOK_OTHER
+} rasid_token_kind;
+
+/* One clitic reading of an Arabic token: proclitics + stem + enclitic.
+ * All strings are normalised keys; `pro`/`enc` are "" when absent. `article` is 1 when
+ * the stem carried (or, for لل, implied) the definite article; `stem` excludes it. */
+typedef struct rasid_reading {
+    const char *pro;
+    const char *stem;
+    const char *enc;
+    uint8_t article;
+} rasid_reading;
+
+typedef struct rasid_token {
+    uint32_t start, end;   /* original byte span: text[start:end] is the surface form */
+    uint32_t nstart, nend; /* span in the normalised text */
+    const char *norm;      /* normalised matching key, NUL-terminated */
+    uint32_t nlen;         /* strlen(norm) */
+    uint32_t sent;         /* sentence index */
+    uint8_t kind;          /* rasid_token_kind */
+    uint8_t flags;         /* RASID_TF_* */
+    uint16_t nreadings;    /* clitic readings; readings[0] is always the whole form */
+    const rasid_reading *readings;
+    const char *stem;      /* light stem (Snowball Arabic), normalised; or NULL */
+    double num;            /* value, for RASID_TOK_NUMBER */
+} rasid_token;
+
+enum rasid_token_flags {
+    RASID_TF_SPACE_BEFORE = 1u << 0, /* whitespace (or start of text) before the token */
+    RASID_TF_PARA_START = 1u << 1,   /* first token after a paragraph break */
+    RASID_TF_LINE_START = 1u << 2,   /* first token of a line */
+    RASID_TF_REPLACED = 1u << 3      /* contains U+FFFD from invalid input */
+};
+
+typedef struct rasid_sentence {
+    uint32_t start, end;           /* original byte span, trimmed */
+    uint32_t tok_begin, tok_end;   /* token index range [begin, end) */
+    uint8_t headline;              /* 1 for a headline/dateline line at the top */
+} rasid_sentence;
+
+RASID_API size_t rasid_doc_ntokens(const rasid_doc *doc);
+RASID_API const rasid_token *rasid_doc_tokens(const rasid_doc *doc);
+RASID_API size_t rasid_doc_nsentences(const rasid_doc *doc);
+RASID_API const rasid_sentence *rasid_doc_sentences(const rasid_doc *doc);
+
+/* ---- mentions (recognised entities) ---- */
+typedef enum rasid_mention_kind {
+    RASID_M_PLACE = 1,
+    RASID_M_ACTOR,
+    RASID_M_PERSON,
+    RASID_M_DATE,
+    RASID_M_NUMBER,
+    RASID_M_NISBA /* a nationality adjective on its own (الفرنسي) */
+} rasid_mention_kind;
+
+typedef enum rasid_precision {
+    RASID_P_NONE = 0,
+    RASID_P_DAY,
+    RASID_P_WEEK,
+    RASID_P_MONTH,
+    RASID_P_YEAR,
+    /* place precisions */
+    RASID_P_SITE,
+    RASID_P_CITY,
+    RASID_P_ADMIN2,
+    RASID_P_ADMIN1,
+    RASID_P_COUNTRY,
+    RASID_P_REGION
+} rasid_precision;
+
+typedef enum rasid_qualifier {
+    RASID_Q_EXACT = 0,
+    RASID_Q_MORE_THAN,
+    RASID_Q_LESS_THAN,
+    RASID_Q_ABOUT,
+    RASID_Q_AT_LEAST,
+    RASID_Q_AT_MOST,
+    RASID_Q_DOZENS,
+    RASID_Q_HUNDREDS,
+    RASID_Q_THOUSANDS,
+    RASID_Q_SEVERAL
+} rasid_qualifier;
+
+typedef struct rasid_mention {
+    uint8_t kind;               /* rasid_mention_kind */
+    uint8_t precision;          /* rasid_precision (dates, places) */
+    uint8_t qualifier;          /* rasid_qualifier (numbers) */
+    uint8_t fuzzy;              /* 1 when found by approximate matching */
+    uint32_t start, end;        /* original byte span */
+    uint32_t tok_begin, tok_end;/* token range */
+    uint32_t sent;              /* sentence index */
+    const char *id;             /* Wikidata QID, GeoNames id or dictionary id */
+    const char *name;           /* English canonical name (or transliteration) */
+    const char *ekind;          /* entity kind: state force group org person civilians unknown;
+                                   place: country admin1 city town region site */
+    const char *sector;         /* GOV MIL COP REB UAF CVL ... or NULL */
+    const char *country;        /* ISO3, IMG, or NULL */
+    const char *role;           /* person: role from the title (e.g. "Minister of Defence") */
+    const char *admin1;         /* place */
+    double lat, lon;            /* place; NAN when unknown */
+    long geonameid;             /* place; 0 when unknown */
+    char value[11];             /* date: YYYY-MM-DD, YYYY-MM or YYYY */
+    double num;                 /* number: value */
+    const char *noun;           /* number: counted noun class (person soldier civilian
+                                   dead injured hostage arrested ...) or NULL */
+    const char *noun_text;      /* number: the counted noun as written */
+    const void *entry;          /* internal: the lexicon entry */
+} rasid_mention;
+
+RASID_API size_t rasid_doc_nmentions(const rasid_doc *doc);
+RASID_API const rasid_mention *rasid_doc_mentions(const rasid_doc *doc);
+
+/* ---- events ---- */
+typedef struct rasid_entity {
+    const char *name, *text, *id, *kind, *sector, *country;
+    uint32_t start, end;
+} rasid_entity;
+
+typedef struct rasid_event {
+    char id[96];
+    const char *type;       /* PLOVER type */
+    const char *mode;       /* or NULL */
+    const char *context[4]; /* NULL-terminated */
+    const char *modality;   /* asserted negated future hypothetical historical */
+    const char *acled_event, *acled_sub; /* or NULL */
+    const char *cameo;
+    rasid_entity *actor; size_t nactor;
+    rasid_entity *recipient; size_t nrecipient;
+    const rasid_mention *location;  /* or NULL */
+    const rasid_mention *date;      /* or NULL */
+    long dead, injured, arrested, hostages; /* -1 when unknown */
+    uint8_t q_dead, q_injured, q_arrested, q_hostages; /* rasid_qualifier */
+    uint32_t ev_start, ev_end; /* evidence span */
+    double confidence;
+    const char *summary;
+    const char *trigger_text; uint32_t trig_start, trig_end;
+} rasid_event;
+
+RASID_API size_t rasid_doc_nevents(const rasid_doc *doc);
+RASID_API const rasid_event *rasid_doc_events(const rasid_doc *doc);
+
+/* ---- output ---- */
+typedef enum rasid_format {
+    RASID_FMT_JSONL = 1, /* SCHEMA.md records */
+    RASID_FMT_CSV,       /* ACLED-style columns */
+    RASID_FMT_TSV,       /* GDELT-style */
+    RASID_FMT_PLOVER,    /* PLOVER JSON */
+    RASID_FMT_TABLE      /* human-readable */
+} rasid_format;
+
+/* Write the doc's events in `fmt` to `out`. For CSV/TSV, `header` non-zero writes the
+ * header line first. Returns RASID_OK or RASID_IO. */
+RASID_API int rasid_write_events(FILE *out, const rasid_doc *doc, rasid_format fmt, int header);
+/* Write the doc's mentions as JSON Lines (fmt JSONL) or readable text (fmt TABLE). */
+RASID_API int rasid_write_mentions(FILE *out, const rasid_doc *doc, rasid_format fmt);
+/* Write the doc's tokens as JSON Lines or a readable listing. */
+RASID_API int rasid_write_tokens(FILE *out, const rasid_doc *doc, rasid_format fmt);
+
+/* ---- input helpers ---- */
+/* Read a whole file (path "-" = stdin) into a malloc'd buffer; caps at `limit` bytes
+ * (RASID_TOOBIG beyond). On error writes a message naming the file into errbuf. */
+RASID_API int rasid_read_file(const char *path, size_t limit, char **data, size_t *len,
+                              char *errbuf, size_t errlen);
+
+/* Check bytes for text-input problems: NUL bytes (binary) and invalid UTF-8.
+ * Returns RASID_OK, RASID_BINARY or RASID_UTF8 with *offset set to the first bad byte. */
+RASID_API int rasid_check_text(const char *data, size_t len, size_t *offset);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* RASID_H */

@@ -1,0 +1,142 @@
+/*
+ * internal.h — types and functions shared between librasid's modules but not public.
+ *
+ * Naming: public names start with `rasid_`, cross-module internals with `rasid__`,
+ * everything file-local is `static`. Each pipeline stage lives in its own directory
+ * (text/, lex/, time/, num/, event/, io/) and exposes its entry points here.
+ *
+ * Memory: everything a document's analysis allocates comes from the doc's arena
+ * (rasid__arena) or from the doc's growable arrays, all released by rasid_doc_free().
+ */
+#ifndef RASID_INTERNAL_H
+#define RASID_INTERNAL_H
+
+#include "rasid.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+
+/* ------------------------------------------------------------------ arena */
+typedef struct rasid__arena_block rasid__arena_block;
+typedef struct rasid__arena {
+    rasid__arena_block *head;
+    size_t used_total;
+} rasid__arena;
+
+void rasid__arena_init(rasid__arena *a);
+void rasid__arena_release(rasid__arena *a);
+/* 16-byte aligned, zeroed memory; NULL only on out-of-memory. */
+void *rasid__arena_alloc(rasid__arena *a, size_t n);
+char *rasid__arena_strndup(rasid__arena *a, const char *s, size_t n);
+char *rasid__arena_strdup(rasid__arena *a, const char *s);
+char *rasid__arena_printf(rasid__arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ------------------------------------------------------------------ buffer */
+/* A growable byte buffer with a cap (growth past `cap` fails with RASID_TOOBIG). */
+typedef struct rasid__buf {
+    char *data;
+    size_t len, size, cap;
+    int err; /* sticky: first error (RASID_NOMEM / RASID_TOOBIG) */
+} rasid__buf;
+
+void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES * 4 */
+void rasid__buf_free(rasid__buf *b);
+int rasid__buf_reserve(rasid__buf *b, size_t extra);
+int rasid__buf_put(rasid__buf *b, const void *p, size_t n);
+int rasid__buf_puts(rasid__buf *b, const char *s);
+int rasid__buf_putc(rasid__buf *b, char c);
+int rasid__buf_printf(rasid__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */
+int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n);
+int rasid__buf_json_cstr(rasid__buf *b, const char *s); /* NULL -> null */
+/* CSV field (RFC 4180 quoting when needed). */
+int rasid__buf_csv_field(rasid__buf *b, const char *s);
+
+/* A growable array of fixed-size elements (malloc'd, owned by its user). */
+typedef struct rasid__vec {
+    void *data;
+    size_t len, cap, elsize;
+} rasid__vec;
+void rasid__vec_init(rasid__vec *v, size_t elsize);
+void rasid__vec_free(rasid__vec *v);
+/* Appends one zeroed element and returns it; NULL on out-of-memory. */
+void *rasid__vec_push(rasid__vec *v);
+
+/* ------------------------------------------------------------------ UTF-8 */
+/* Decode one code point at s[0..n). Returns its length in bytes (>= 1); on an invalid,
+ * overlong, surrogate or truncated sequence returns 1 and sets *cp = 0xFFFD and *bad = 1. */
+size_t rasid__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int *bad);
+/* Encode cp into out (4 bytes room); returns the length. */
+size_t rasid__utf8_encode(uint32_t cp, char *out);
+
+/* ------------------------------------------------------------------ doc */
+struct rasid_doc {
+    char *id;
+    char *text; /* original bytes, NUL-terminated copy */
+    size_t len;
+    char published[11]; /* caller's or the dateline's, "" if none */
+    int published_from_dateline;
+
+    rasid__arena arena;
+    char errmsg[256];
+
+    /* UTF-8 */
+    size_t utf8_errors;
+    long utf8_first_error;
+
+    /* stage 1: text layer */
+    int segmented;
+    unsigned norm_flags;
+    char *norm; /* normalised text (arena-free, malloc'd) */
+    size_t nlen;
+    uint32_t *src_start, *src_end; /* per normalised byte */
+    rasid__vec tokens;    /* rasid_token */
+    rasid__vec sentences; /* rasid_sentence */
+
+    /* stage 2: recognisers */
+    int recognised;
+    rasid__vec mentions; /* rasid_mention, sorted by start */
+
+    /* stage 3: event coder */
+    int coded;
+    rasid__vec events; /* rasid_event */
+};
+
+void rasid__doc_error(rasid_doc *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Stage entry points (each fills its part of the doc; return RASID_OK or an error). */
+int rasid__text_segment(rasid_doc *doc, unsigned norm_flags);   /* text/ */
+int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* lex/: places, actors, people */
+int rasid__num_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* num/: numbers */
+int rasid__time_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* time/: dates, dateline */
+int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex);   /* event/ */
+
+/* Normalise a standalone string (e.g. a dictionary alias) with the text layer's rules.
+ * Writes a NUL-terminated key into out (outlen bytes) and returns its length, or the
+ * length needed if larger than outlen - 1. */
+size_t rasid__normalize_str(const char *s, size_t n, unsigned flags, char *out, size_t outlen);
+
+/* Tokenise a standalone normalised string into keys separated by single spaces
+ * (what the lexicon stores). Same return convention as rasid__normalize_str. */
+size_t rasid__key_str(const char *s, size_t n, char *out, size_t outlen);
+
+/* Compute clitic readings for a normalised Arabic word. Fills at most `max` readings
+ * (strings allocated in arena); returns the number written. readings[0] = whole form. */
+size_t rasid__clitic_readings(rasid__arena *a, const char *norm, size_t n, rasid_reading *out,
+                              size_t max);
+
+/* Light stem of a normalised Arabic word into the arena (may return the word itself). */
+const char *rasid__light_stem(rasid__arena *a, const char *norm, size_t n);
+
+/* Add a mention to the doc (copied); returns the stored element or NULL on OOM. */
+rasid_mention *rasid__doc_add_mention(rasid_doc *doc, const rasid_mention *m);
+/* Sort mentions by start offset (stable by kind); call after all recognisers ran. */
+void rasid__doc_sort_mentions(rasid_doc *doc);
+
+/* Date arithmetic helpers (time/). Days since 1970-01-01 for a Gregorian date. */
+long rasid__days_from_civil(int y, int m, int d);
+void rasid__civil_from_days(long z, int *y, int *m, int *d);
+int rasid__weekday(int y, int m, int d); /* 0 = Sunday */
+
+#endif /* RASID_INTERNAL_H */

@@ -1,0 +1,91 @@
+/*
+ * lex.h — the compiled dictionaries and the phrase matcher (internal).
+ *
+ * Every dictionary is a TSV file in the data directory with a header line; `#` starts a
+ * comment line. One column, `ar`, holds the Arabic forms of the entry separated by `|`.
+ * Each form is normalised (RASID_NORM_DEFAULT) and tokenised into a key of tokens
+ * separated by single spaces; the matcher finds keys in a document's token stream.
+ * The other columns are kept as strings and read by name with rasid__entry_field().
+ *
+ * Which file is which category (see data/README.md for the columns of each):
+ *   places.tsv        RASID_CAT_PLACE      countries, regions, admin1, towns, with coordinates
+ *   nationalities.tsv RASID_CAT_NISBA      nationality adjectives in all forms -> ISO3
+ *   actors.tsv        RASID_CAT_ACTOR      forces, institutions, armed groups, orgs, people
+ *   titles.tsv        RASID_CAT_TITLE      titles that introduce a person's name
+ *   triggers.tsv      RASID_CAT_TRIGGER    event trigger words and phrases
+ *   months.tsv        RASID_CAT_MONTH      month names (Gregorian, Levantine, Maghrebi, Hijri)
+ *   timewords.tsv     RASID_CAT_TIMEWORD   weekdays and relative time words
+ *   numbers.tsv       RASID_CAT_NUMWORD    number words and quantity words
+ *   nouns.tsv         RASID_CAT_NOUN       counted nouns (people, soldiers, dead, injured, ...)
+ *   cues.tsv          RASID_CAT_CUE        function words and cues (negation, future, claims, ...)
+ *   stop.tsv          RASID_CAT_STOP       forms/contexts that must not match (مالي = financial)
+ * Files named *.local.tsv or in data/local/ extend a category without editing the originals.
+ */
+#ifndef RASID_LEX_H
+#define RASID_LEX_H
+
+#include "../internal.h"
+
+enum rasid__cat {
+    RASID_CAT_PLACE = 0,
+    RASID_CAT_NISBA,
+    RASID_CAT_ACTOR,
+    RASID_CAT_TITLE,
+    RASID_CAT_TRIGGER,
+    RASID_CAT_MONTH,
+    RASID_CAT_TIMEWORD,
+    RASID_CAT_NUMWORD,
+    RASID_CAT_NOUN,
+    RASID_CAT_CUE,
+    RASID_CAT_STOP,
+    RASID_CAT_COUNT
+};
+#define RASID_CATBIT(c) (1u << (c))
+
+typedef struct rasid__table rasid__table;
+
+typedef struct rasid__entry {
+    const rasid__table *table;
+    uint32_t row;       /* row index in its table (several entries share a row: one per form) */
+    uint16_t cat;       /* enum rasid__cat */
+    uint16_t ntok;      /* tokens in key */
+    const char *key;    /* normalised tokens separated by ' ' */
+    const char *form;   /* the form as written in the data file */
+} rasid__entry;
+
+/* A column value of the entry's row by column name; "" when empty, NULL when the table
+ * has no such column. */
+const char *rasid__entry_field(const rasid__entry *e, const char *col);
+/* Column value by index (cheaper in loops); see rasid__table_col(). */
+const char *rasid__entry_fieldi(const rasid__entry *e, int col);
+int rasid__table_col(const rasid__table *t, const char *col); /* -1 if absent */
+const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat);
+
+/* One match of a dictionary key at a token position. */
+typedef struct rasid__match {
+    const rasid__entry *e;
+    uint32_t tok;      /* first token */
+    uint32_t ntok;     /* tokens covered */
+    uint16_t reading;  /* clitic reading used on the first token (0 = whole form) */
+    uint8_t fuzzy;     /* matched with one edit */
+    uint8_t article;   /* the first token's reading had the article */
+} rasid__match;
+
+/* All matches (of categories in catmask) that start at token `tok`, longest first.
+ * Uses the first token's clitic readings (و ب ل ك ف س ال لل ...) and, on the last
+ * token, the readings with enclitics. Keys with several tokens match consecutive
+ * tokens in one sentence. Fuzzy matches (one edit, keys of >= 6 letters) are added
+ * after exact ones only when allow_fuzzy is set and no exact match of that category
+ * exists. Returns the number written to out (at most max). */
+size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                           unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max);
+
+/* Exact lookup of one normalised word (no clitics) in a category: the first entry or NULL. */
+const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key);
+
+/* Does token `tok` (any reading) equal one of the cue words of the given cue class
+ * (column `class` of cues.tsv, e.g. "negation", "future", "claim")? */
+int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                      const char *cls);
+
+#endif /* RASID_LEX_H */

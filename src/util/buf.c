@@ -1,0 +1,156 @@
+/*
+ * buf.c — capped growable byte buffers, JSON/CSV escaping, and growable arrays.
+ *
+ * Every buffer that grows on untrusted input has a cap; growth past it sets a sticky
+ * RASID_TOOBIG error instead of exhausting memory (after curl's dynbuf).
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rasid__buf_init(rasid__buf *b, size_t cap)
+{
+    b->data = NULL;
+    b->len = b->size = 0;
+    b->cap = cap ? cap : RASID_MAX_DOC_BYTES * 4;
+    b->err = 0;
+}
+
+void rasid__buf_free(rasid__buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->size = 0;
+}
+
+int rasid__buf_reserve(rasid__buf *b, size_t extra)
+{
+    if (b->err) return b->err;
+    if (extra > b->cap || b->len + extra + 1 > b->cap) return b->err = RASID_TOOBIG;
+    size_t need = b->len + extra + 1;
+    if (need <= b->size) return RASID_OK;
+    size_t ns = b->size ? b->size : 256;
+    while (ns < need) ns *= 2;
+    if (ns > b->cap) ns = b->cap;
+    char *p = realloc(b->data, ns);
+    if (!p) return b->err = RASID_NOMEM;
+    b->data = p;
+    b->size = ns;
+    return RASID_OK;
+}
+
+int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
+{
+    int rc = rasid__buf_reserve(b, n);
+    if (rc) return rc;
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+    return RASID_OK;
+}
+
+int rasid__buf_puts(rasid__buf *b, const char *s) { return rasid__buf_put(b, s, strlen(s)); }
+
+int rasid__buf_putc(rasid__buf *b, char c) { return rasid__buf_put(b, &c, 1); }
+
+int rasid__buf_printf(rasid__buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    char tmp[512];
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return b->err = RASID_ARG;
+    if ((size_t)n < sizeof tmp) return rasid__buf_put(b, tmp, (size_t)n);
+    int rc = rasid__buf_reserve(b, (size_t)n);
+    if (rc) return rc;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return RASID_OK;
+}
+
+int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    rasid__buf_putc(b, '"');
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            switch (c) {
+            case '"': rasid__buf_put(b, "\\\"", 2); break;
+            case '\\': rasid__buf_put(b, "\\\\", 2); break;
+            case '\n': rasid__buf_put(b, "\\n", 2); break;
+            case '\r': rasid__buf_put(b, "\\r", 2); break;
+            case '\t': rasid__buf_put(b, "\\t", 2); break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                    rasid__buf_put(b, e, 6);
+                } else {
+                    rasid__buf_putc(b, (char)c);
+                }
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int bad = 0;
+        size_t l = rasid__utf8_decode((const unsigned char *)s + i, n - i, &cp, &bad);
+        if (bad) rasid__buf_put(b, "\xEF\xBF\xBD", 3);
+        else if (cp == 0x2028 || cp == 0x2029) rasid__buf_printf(b, "\\u%04x", (unsigned)cp);
+        else rasid__buf_put(b, s + i, l);
+        i += l;
+    }
+    return rasid__buf_putc(b, '"');
+}
+
+int rasid__buf_json_cstr(rasid__buf *b, const char *s)
+{
+    if (!s) return rasid__buf_put(b, "null", 4);
+    return rasid__buf_json_str(b, s, strlen(s));
+}
+
+int rasid__buf_csv_field(rasid__buf *b, const char *s)
+{
+    if (!s) return RASID_OK;
+    if (!strpbrk(s, ",\"\r\n")) return rasid__buf_puts(b, s);
+    rasid__buf_putc(b, '"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"') rasid__buf_putc(b, '"');
+        rasid__buf_putc(b, *p);
+    }
+    return rasid__buf_putc(b, '"');
+}
+
+void rasid__vec_init(rasid__vec *v, size_t elsize)
+{
+    v->data = NULL;
+    v->len = v->cap = 0;
+    v->elsize = elsize;
+}
+
+void rasid__vec_free(rasid__vec *v)
+{
+    free(v->data);
+    v->data = NULL;
+    v->len = v->cap = 0;
+}
+
+void *rasid__vec_push(rasid__vec *v)
+{
+    if (v->len == v->cap) {
+        size_t nc = v->cap ? v->cap * 2 : 64;
+        void *p = realloc(v->data, nc * v->elsize);
+        if (!p) return NULL;
+        v->data = p;
+        v->cap = nc;
+    }
+    void *el = (char *)v->data + v->len * v->elsize;
+    memset(el, 0, v->elsize);
+    v->len++;
+    return el;
+}
