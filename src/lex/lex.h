@@ -88,4 +88,12 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
 int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
                       const char *cls);
 
+/* The places.tsv entry of kind country for an ISO3 code, or NULL. */
+const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3);
+
+/* Is match m rejected by a stop.tsv rule for category name `cat` ("place", "actor",
+ * "nisba") given its neighbouring tokens? */
+int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const rasid__match *m,
+                       const char *cat);
+
 #endif /* RASID_LEX_H */

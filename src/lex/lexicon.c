@@ -1,16 +1,824 @@
-/* TEMPORARY scaffold: replaced by the lexicon loader and matcher. */
+/*
+ * lexicon.c — loading and compiling the dictionaries, and the phrase matcher.
+ *
+ * Each category's TSV files (see lex.h) are parsed into tables of string cells. Every
+ * Arabic form of every row becomes an entry whose key is the form normalised and
+ * tokenised exactly as document tokens are. Entries are indexed by their first key
+ * token in an open-addressing hash table whose slots point at runs of a sorted
+ * postings array (longest keys first), so a lookup costs one hash probe per clitic
+ * reading of the document token. A second index holds, for single-token keys of six
+ * letters or more (and multi-token keys written together), every one-letter deletion
+ * of the key: looking up a token and its own deletions finds keys within one edit
+ * (insertion, deletion or substitution), the SymSpell idea.
+ *
+ * The compiled lexicon is immutable after rasid_lexicon_load() returns and may be
+ * shared by any number of threads.
+ */
 #include "lex/lex.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
-struct rasid_lexicon { int dummy; };
-rasid_lexicon *rasid_lexicon_load(const char *datadir, char *errbuf, size_t errlen) { (void)datadir; (void)errbuf; (void)errlen; return calloc(1, sizeof(rasid_lexicon)); }
-void rasid_lexicon_free(rasid_lexicon *lex) { free(lex); }
-size_t rasid_lexicon_size(const rasid_lexicon *lex) { (void)lex; return 0; }
-const char *rasid_lexicon_dir(const rasid_lexicon *lex) { (void)lex; return "data"; }
-int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex) { (void)doc; (void)lex; return RASID_OK; }
-const char *rasid__entry_field(const rasid__entry *e, const char *col) { (void)e; (void)col; return NULL; }
-const char *rasid__entry_fieldi(const rasid__entry *e, int col) { (void)e; (void)col; return NULL; }
-int rasid__table_col(const rasid__table *t, const char *col) { (void)t; (void)col; return -1; }
-const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat) { (void)lex; (void)cat; return NULL; }
-size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max) { (void)lex; (void)doc; (void)tok; (void)catmask; (void)allow_fuzzy; (void)out; (void)max; return 0; }
-const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key) { (void)lex; (void)cat; (void)key; return NULL; }
-int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls) { (void)lex; (void)doc; (void)tok; (void)cls; return 0; }
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const cat_file[RASID_CAT_COUNT] = {
+    [RASID_CAT_PLACE] = "places",       [RASID_CAT_NISBA] = "nationalities",
+    [RASID_CAT_ACTOR] = "actors",       [RASID_CAT_TITLE] = "titles",
+    [RASID_CAT_TRIGGER] = "triggers",   [RASID_CAT_MONTH] = "months",
+    [RASID_CAT_TIMEWORD] = "timewords", [RASID_CAT_NUMWORD] = "numbers",
+    [RASID_CAT_NOUN] = "nouns",         [RASID_CAT_CUE] = "cues",
+    [RASID_CAT_STOP] = "stop",
+};
+
+#define MAX_TABLES_PER_CAT 8
+#define FUZZY_MIN_LETTERS 6
+#define MAX_LINE_BYTES (1u << 20)
+
+struct rasid__table {
+    const char *path;
+    int cat;
+    int ncols;
+    char **cols;   /* column names */
+    size_t nrows;
+    char ***rows;  /* rows[r][c] */
+    int col_ar;
+};
+
+typedef struct posting {
+    const char *k; /* first key token (exact index) or deletion variant (fuzzy index) */
+    uint32_t klen;
+    uint32_t e;    /* entry index */
+} posting;
+
+typedef struct slot {
+    uint64_t h;
+    uint32_t first, count; /* run in postings; count 0 = empty slot */
+} slot;
+
+typedef struct index {
+    posting *post;
+    size_t npost;
+    slot *slots;
+    size_t mask;
+} index_t;
+
+struct rasid_lexicon {
+    char *dir;
+    rasid__arena arena;
+    rasid__table *tables[RASID_CAT_COUNT][MAX_TABLES_PER_CAT];
+    int ntables[RASID_CAT_COUNT];
+    rasid__entry *entries;
+    size_t nentries, centries;
+    index_t exact;
+    index_t fuzzy;
+    /* country ISO3 -> English name, from places.tsv rows of kind country */
+    const rasid__entry **country_entries; /* one per country, sorted by iso3 */
+    size_t ncountries;
+    /* stop rules: compiled per form key */
+    index_t stop;
+};
+
+/* ------------------------------------------------------------------ hashing */
+static uint64_t fnv1a(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+typedef struct sort_item {
+    posting p;
+    uint16_t ntok;
+} sort_item;
+
+static int cmp_item(const void *a, const void *b)
+{
+    const sort_item *x = a, *y = b;
+    uint32_t n = x->p.klen < y->p.klen ? x->p.klen : y->p.klen;
+    int c = memcmp(x->p.k, y->p.k, n);
+    if (c) return c;
+    if (x->p.klen != y->p.klen) return x->p.klen < y->p.klen ? -1 : 1;
+    if (x->ntok != y->ntok) return x->ntok > y->ntok ? -1 : 1; /* longest first */
+    return x->p.e < y->p.e ? -1 : (x->p.e > y->p.e);
+}
+
+static int index_build(index_t *ix, sort_item *items, size_t n)
+{
+    qsort(items, n, sizeof *items, cmp_item);
+    ix->post = malloc((n ? n : 1) * sizeof *ix->post);
+    if (!ix->post) return RASID_NOMEM;
+    size_t nkeys = 0;
+    for (size_t i = 0; i < n; i++) {
+        ix->post[i] = items[i].p;
+        if (i == 0 || items[i].p.klen != items[i - 1].p.klen ||
+            memcmp(items[i].p.k, items[i - 1].p.k, items[i].p.klen))
+            nkeys++;
+    }
+    ix->npost = n;
+    size_t size = 16;
+    while (size < nkeys * 2) size <<= 1;
+    ix->slots = calloc(size, sizeof *ix->slots);
+    if (!ix->slots) return RASID_NOMEM;
+    ix->mask = size - 1;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i + 1;
+        while (j < n && ix->post[j].klen == ix->post[i].klen &&
+               !memcmp(ix->post[j].k, ix->post[i].k, ix->post[i].klen))
+            j++;
+        uint64_t h = fnv1a(ix->post[i].k, ix->post[i].klen);
+        size_t s = h & ix->mask;
+        while (ix->slots[s].count) s = (s + 1) & ix->mask;
+        ix->slots[s].h = h;
+        ix->slots[s].first = (uint32_t)i;
+        ix->slots[s].count = (uint32_t)(j - i);
+        i = j;
+    }
+    return RASID_OK;
+}
+
+static const slot *index_find(const index_t *ix, const char *k, size_t n)
+{
+    if (!ix->slots) return NULL;
+    uint64_t h = fnv1a(k, n);
+    size_t s = h & ix->mask;
+    while (ix->slots[s].count) {
+        const slot *sl = &ix->slots[s];
+        if (sl->h == h) {
+            const posting *p = &ix->post[sl->first];
+            if (p->klen == n && !memcmp(p->k, k, n)) return sl;
+        }
+        s = (s + 1) & ix->mask;
+    }
+    return NULL;
+}
+
+static void index_free(index_t *ix)
+{
+    free(ix->post);
+    free(ix->slots);
+    memset(ix, 0, sizeof *ix);
+}
+
+/* ------------------------------------------------------------------ TSV loading */
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = 0;
+    return s;
+}
+
+static int split_tabs(char *line, char **cells, int max)
+{
+    int n = 0;
+    char *p = line;
+    for (;;) {
+        char *t = strchr(p, '\t');
+        if (n < max) cells[n] = p;
+        n++;
+        if (!t) break;
+        *t = 0;
+        p = t + 1;
+    }
+    return n;
+}
+
+static int load_table(rasid_lexicon *lex, int cat, const char *path, char *err, size_t errlen)
+{
+    if (lex->ntables[cat] >= MAX_TABLES_PER_CAT) {
+        snprintf(err, errlen, "%s: too many files for category %s", path, cat_file[cat]);
+        return RASID_DATA;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return RASID_IO;
+    }
+    rasid__table *t = rasid__arena_alloc(&lex->arena, sizeof *t);
+    if (!t) { fclose(f); return RASID_NOMEM; }
+    t->path = rasid__arena_strdup(&lex->arena, path);
+    t->cat = cat;
+    t->col_ar = -1;
+    size_t caprows = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t got;
+    long lineno = 0;
+    int rc = RASID_OK;
+    char *cells[64];
+    while ((got = getline(&line, &lcap, f)) > 0) {
+        lineno++;
+        if ((size_t)got > MAX_LINE_BYTES) {
+            snprintf(err, errlen, "%s:%ld: line too long", path, lineno);
+            rc = RASID_DATA;
+            break;
+        }
+        size_t bad_at;
+        if (rasid_check_text(line, (size_t)got, &bad_at) != RASID_OK) {
+            snprintf(err, errlen, "%s:%ld: invalid UTF-8 or NUL at byte %zu of the line", path, lineno, bad_at);
+            rc = RASID_DATA;
+            break;
+        }
+        char *l = line;
+        if (lineno == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB && (unsigned char)l[2] == 0xBF) l += 3;
+        size_t ll = strlen(l);
+        while (ll && (l[ll - 1] == '\n' || l[ll - 1] == '\r')) l[--ll] = 0;
+        if (!ll || l[0] == '#') continue;
+        int n = split_tabs(l, cells, 64);
+        if (n > 64) {
+            snprintf(err, errlen, "%s:%ld: more than 64 columns", path, lineno);
+            rc = RASID_DATA;
+            break;
+        }
+        if (!t->cols) { /* header */
+            t->ncols = n;
+            t->cols = rasid__arena_alloc(&lex->arena, (size_t)n * sizeof(char *));
+            if (!t->cols) { rc = RASID_NOMEM; break; }
+            for (int c = 0; c < n; c++) {
+                t->cols[c] = rasid__arena_strdup(&lex->arena, trim(cells[c]));
+                if (!strcmp(t->cols[c], "ar")) t->col_ar = c;
+            }
+            if (t->col_ar < 0) {
+                snprintf(err, errlen, "%s:%ld: header has no `ar` column", path, lineno);
+                rc = RASID_DATA;
+                break;
+            }
+            continue;
+        }
+        if (n > t->ncols) {
+            snprintf(err, errlen, "%s:%ld: %d columns, the header has %d", path, lineno, n, t->ncols);
+            rc = RASID_DATA;
+            break;
+        }
+        if (t->nrows == caprows) {
+            size_t nc = caprows ? caprows * 2 : 256;
+            char ***nr = realloc(t->rows, nc * sizeof *nr);
+            if (!nr) { rc = RASID_NOMEM; break; }
+            t->rows = nr;
+            caprows = nc;
+        }
+        char **row = rasid__arena_alloc(&lex->arena, (size_t)t->ncols * sizeof(char *));
+        if (!row) { rc = RASID_NOMEM; break; }
+        for (int c = 0; c < t->ncols; c++)
+            row[c] = rasid__arena_strdup(&lex->arena, c < n ? trim(cells[c]) : "");
+        t->rows[t->nrows++] = row;
+    }
+    free(line);
+    fclose(f);
+    if (rc == RASID_OK && !t->cols) {
+        snprintf(err, errlen, "%s: empty dictionary file (no header)", path);
+        rc = RASID_DATA;
+    }
+    if (rc != RASID_OK) {
+        free(t->rows);
+        return rc;
+    }
+    /* keep rows in the arena: copy the pointer array */
+    char ***rows = rasid__arena_alloc(&lex->arena, (t->nrows ? t->nrows : 1) * sizeof *rows);
+    if (!rows) { free(t->rows); return RASID_NOMEM; }
+    if (t->nrows) memcpy(rows, t->rows, t->nrows * sizeof *rows);
+    free(t->rows);
+    t->rows = rows;
+    lex->tables[cat][lex->ntables[cat]++] = t;
+    return RASID_OK;
+}
+
+static int add_entry(rasid_lexicon *lex, rasid__table *t, uint32_t row, const char *form)
+{
+    char norm[1024], key[1024];
+    size_t fl = strlen(form);
+    size_t nl = rasid__normalize_str(form, fl, RASID_NORM_DEFAULT, norm, sizeof norm);
+    if (nl >= sizeof norm) return RASID_OK; /* absurdly long form: skipped */
+    size_t kl = rasid__key_str(norm, nl, key, sizeof key);
+    if (kl == 0 || kl >= sizeof key) return RASID_OK;
+    if (lex->nentries == lex->centries) {
+        size_t nc = lex->centries ? lex->centries * 2 : 4096;
+        rasid__entry *ne = realloc(lex->entries, nc * sizeof *ne);
+        if (!ne) return RASID_NOMEM;
+        lex->entries = ne;
+        lex->centries = nc;
+    }
+    rasid__entry *e = &lex->entries[lex->nentries++];
+    e->table = t;
+    e->row = row;
+    e->cat = (uint16_t)t->cat;
+    e->key = rasid__arena_strndup(&lex->arena, key, kl);
+    e->form = form;
+    uint16_t nt = 1;
+    for (size_t i = 0; i < kl; i++) nt += key[i] == ' ';
+    e->ntok = nt;
+    return e->key ? RASID_OK : RASID_NOMEM;
+}
+
+static int compile_table(rasid_lexicon *lex, rasid__table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        char *ar = t->rows[r][t->col_ar];
+        char *p = ar;
+        while (p && *p) {
+            char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            while (n && p[0] == ' ') { p++; n--; }
+            while (n && p[n - 1] == ' ') n--;
+            if (n) {
+                char *form = rasid__arena_strndup(&lex->arena, p, n);
+                if (!form) return RASID_NOMEM;
+                int rc = add_entry(lex, t, (uint32_t)r, form);
+                if (rc) return rc;
+            }
+            p = bar ? bar + 1 : NULL;
+        }
+    }
+    return RASID_OK;
+}
+
+/* number of UTF-8 characters */
+static size_t u8len(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Append every one-character deletion of k[0..n) to items (strings in arena). */
+static int add_deletions(rasid_lexicon *lex, sort_item **items, size_t *n, size_t *cap, const char *k,
+                         size_t kl, uint32_t e, uint16_t ntok)
+{
+    size_t i = 0;
+    while (i < kl) {
+        size_t cl = 1;
+        while (i + cl < kl && ((unsigned char)k[i + cl] & 0xC0) == 0x80) cl++;
+        char *v = rasid__arena_alloc(&lex->arena, kl - cl + 1);
+        if (!v) return RASID_NOMEM;
+        memcpy(v, k, i);
+        memcpy(v + i, k + i + cl, kl - i - cl);
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 4096;
+            sort_item *ni = realloc(*items, *cap * sizeof **items);
+            if (!ni) return RASID_NOMEM;
+            *items = ni;
+        }
+        (*items)[(*n)++] = (sort_item){{v, (uint32_t)(kl - cl), e}, ntok};
+        i += cl;
+    }
+    return RASID_OK;
+}
+
+static int is_fuzzy_cat(int cat)
+{
+    return cat == RASID_CAT_PLACE || cat == RASID_CAT_ACTOR || cat == RASID_CAT_NISBA;
+}
+
+static int build_indexes(rasid_lexicon *lex)
+{
+    size_t n = 0, cap = lex->nentries + 1;
+    sort_item *items = malloc(cap * sizeof *items);
+    size_t fn = 0, fcap = 0;
+    sort_item *fitems = NULL;
+    size_t sn = 0;
+    sort_item *sitems = malloc(cap * sizeof *sitems);
+    if (!items || !sitems) { free(items); free(sitems); return RASID_NOMEM; }
+    int rc = RASID_OK;
+    for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
+        rasid__entry *e = &lex->entries[i];
+        const char *sp = strchr(e->key, ' ');
+        size_t first = sp ? (size_t)(sp - e->key) : strlen(e->key);
+        if (e->cat == RASID_CAT_STOP) {
+            sitems[sn++] = (sort_item){{e->key, (uint32_t)strlen(e->key), (uint32_t)i}, e->ntok};
+            continue;
+        }
+        items[n++] = (sort_item){{e->key, (uint32_t)first, (uint32_t)i}, e->ntok};
+        if (!is_fuzzy_cat(e->cat)) continue;
+        /* fuzzy: single-token keys, and multi-token keys written as one word */
+        size_t kl = strlen(e->key);
+        char joined[1024];
+        size_t jl = 0;
+        for (size_t j = 0; j < kl && jl < sizeof joined - 1; j++)
+            if (e->key[j] != ' ') joined[jl++] = e->key[j];
+        if (u8len(joined, jl) < FUZZY_MIN_LETTERS) continue;
+        const char *jk = e->key;
+        if (e->ntok > 1) {
+            if (e->ntok > 3) continue;
+            char *v = rasid__arena_strndup(&lex->arena, joined, jl);
+            if (!v) { rc = RASID_NOMEM; break; }
+            jk = v;
+            /* the joined form itself is an exact fuzzy key */
+            if (fn == fcap) {
+                fcap = fcap ? fcap * 2 : 4096;
+                sort_item *ni = realloc(fitems, fcap * sizeof *fitems);
+                if (!ni) { rc = RASID_NOMEM; break; }
+                fitems = ni;
+            }
+            fitems[fn++] = (sort_item){{jk, (uint32_t)jl, (uint32_t)i}, e->ntok};
+        }
+        rc = add_deletions(lex, &fitems, &fn, &fcap, jk, jl, (uint32_t)i, e->ntok);
+    }
+    if (rc == RASID_OK) rc = index_build(&lex->exact, items, n);
+    if (rc == RASID_OK) rc = index_build(&lex->stop, sitems, sn);
+    if (rc == RASID_OK && fn) rc = index_build(&lex->fuzzy, fitems, fn);
+    /* the fuzzy index also needs single-token keys themselves (a token with one extra
+     * letter has the key among its deletions) */
+    free(items);
+    free(sitems);
+    free(fitems);
+    return rc;
+}
+
+static int file_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int dir_exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int cmp_country(const void *a, const void *b);
+
+rasid_lexicon *rasid_lexicon_load(const char *datadir, char *err, size_t errlen)
+{
+    char dummy[8];
+    if (!err) { err = dummy; errlen = sizeof dummy; }
+    err[0] = 0;
+    if (!datadir) datadir = getenv("RASID_DATA");
+    if (!datadir || !*datadir) datadir = "data";
+    if (!dir_exists(datadir)) {
+        snprintf(err, errlen, "%s: dictionary directory not found", datadir);
+        return NULL;
+    }
+    rasid_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) { snprintf(err, errlen, "out of memory"); return NULL; }
+    rasid__arena_init(&lex->arena);
+    lex->dir = strdup(datadir);
+    int rc = lex->dir ? RASID_OK : RASID_NOMEM;
+    char path[PATH_MAX];
+    for (int c = 0; c < RASID_CAT_COUNT && rc == RASID_OK; c++) {
+        const char *fmts[3] = {"%s/%s.tsv", "%s/%s.local.tsv", "%s/local/%s.tsv"};
+        for (int k = 0; k < 3 && rc == RASID_OK; k++) {
+            snprintf(path, sizeof path, fmts[k], datadir, cat_file[c]);
+            if (file_exists(path)) rc = load_table(lex, c, path, err, errlen);
+        }
+    }
+    for (int c = 0; c < RASID_CAT_COUNT && rc == RASID_OK; c++)
+        for (int k = 0; k < lex->ntables[c] && rc == RASID_OK; k++) rc = compile_table(lex, lex->tables[c][k]);
+    if (rc == RASID_OK) rc = build_indexes(lex);
+    if (rc == RASID_OK) {
+        /* countries: first entry of each places row of kind country */
+        size_t cap = 512;
+        lex->country_entries = malloc(cap * sizeof *lex->country_entries);
+        if (!lex->country_entries) rc = RASID_NOMEM;
+        uint32_t last_row = UINT32_MAX;
+        const rasid__table *last_t = NULL;
+        for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
+            const rasid__entry *e = &lex->entries[i];
+            if (e->cat != RASID_CAT_PLACE) continue;
+            if (e->table == last_t && e->row == last_row) continue;
+            last_t = e->table;
+            last_row = e->row;
+            const char *k = rasid__entry_field(e, "kind");
+            const char *cc = rasid__entry_field(e, "country");
+            if (!k || strcmp(k, "country") || !cc || !*cc) continue;
+            if (lex->ncountries == cap) {
+                cap *= 2;
+                const rasid__entry **nce = realloc(lex->country_entries, cap * sizeof *nce);
+                if (!nce) { rc = RASID_NOMEM; break; }
+                lex->country_entries = nce;
+            }
+            lex->country_entries[lex->ncountries++] = e;
+        }
+        if (rc == RASID_OK && lex->ncountries)
+            qsort(lex->country_entries, lex->ncountries, sizeof *lex->country_entries, cmp_country);
+    }
+    if (rc != RASID_OK) {
+        if (!err[0]) snprintf(err, errlen, "%s: %s", datadir, rasid_strerror(rc));
+        rasid_lexicon_free(lex);
+        return NULL;
+    }
+    return lex;
+}
+
+static int cmp_country(const void *a, const void *b)
+{
+    const rasid__entry *x = *(const rasid__entry *const *)a, *y = *(const rasid__entry *const *)b;
+    return strcmp(rasid__entry_field(x, "country"), rasid__entry_field(y, "country"));
+}
+
+void rasid_lexicon_free(rasid_lexicon *lex)
+{
+    if (!lex) return;
+    index_free(&lex->exact);
+    index_free(&lex->fuzzy);
+    index_free(&lex->stop);
+    free(lex->entries);
+    free(lex->country_entries);
+    free(lex->dir);
+    rasid__arena_release(&lex->arena);
+    free(lex);
+}
+
+size_t rasid_lexicon_size(const rasid_lexicon *lex) { return lex ? lex->nentries : 0; }
+const char *rasid_lexicon_dir(const rasid_lexicon *lex) { return lex ? lex->dir : NULL; }
+
+/* ------------------------------------------------------------------ entry fields */
+int rasid__table_col(const rasid__table *t, const char *col)
+{
+    if (!t) return -1;
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->cols[c], col)) return c;
+    return -1;
+}
+
+const char *rasid__entry_fieldi(const rasid__entry *e, int col)
+{
+    if (!e || col < 0 || col >= e->table->ncols) return NULL;
+    return e->table->rows[e->row][col];
+}
+
+const char *rasid__entry_field(const rasid__entry *e, const char *col)
+{
+    return e ? rasid__entry_fieldi(e, rasid__table_col(e->table, col)) : NULL;
+}
+
+const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat)
+{
+    return cat >= 0 && cat < RASID_CAT_COUNT && lex->ntables[cat] ? lex->tables[cat][0] : NULL;
+}
+
+/* The country entry (places.tsv, kind country) for an ISO3 code, or NULL. */
+const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3)
+{
+    if (!iso3 || !*iso3) return NULL;
+    size_t lo = 0, hi = lex->ncountries;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(rasid__entry_field(lex->country_entries[mid], "country"), iso3);
+        if (c == 0) return lex->country_entries[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ matching */
+static int tok_eq(const rasid_token *t, const char *k, size_t kl)
+{
+    return t->nlen == kl && !memcmp(t->norm, k, kl);
+}
+
+/* Do the key's tokens after the first match doc tokens tok+1 ...? Returns the number
+ * of doc tokens consumed (ntok) or 0. */
+static uint32_t match_rest(const rasid_doc *doc, size_t tok, const char *key, const char *rest)
+{
+    const rasid_token *toks = doc->tokens.data;
+    size_t nt = doc->tokens.len;
+    uint32_t used = 1;
+    const char *p = rest;
+    size_t j = tok + 1;
+    (void)key;
+    while (*p) {
+        if (*p == ' ') p++;
+        const char *sp = strchr(p, ' ');
+        size_t l = sp ? (size_t)(sp - p) : strlen(p);
+        if (j >= nt || toks[j].sent != toks[tok].sent) return 0;
+        const rasid_token *t = &toks[j];
+        int ok = tok_eq(t, p, l);
+        /* the last key token may carry an enclitic or (rarely) a following clitic form */
+        if (!ok && !sp) {
+            for (uint16_t r = 1; r < t->nreadings && !ok; r++) {
+                const rasid_reading *rd = &t->readings[r];
+                if (rd->pro[0] || rd->article) continue;
+                ok = strlen(rd->stem) == l && !memcmp(rd->stem, p, l);
+            }
+        }
+        if (!ok) return 0;
+        used++;
+        j++;
+        p += l;
+    }
+    return used;
+}
+
+static size_t push_match(rasid__match *out, size_t n, size_t max, const rasid__match *m)
+{
+    for (size_t i = 0; i < n; i++)
+        if (out[i].e == m->e && out[i].ntok == m->ntok) return n;
+    if (n < max) out[n++] = *m;
+    return n;
+}
+
+static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *k,
+                           size_t kl, unsigned catmask, uint16_t reading, uint8_t article,
+                           rasid__match *out, size_t n, size_t max)
+{
+    const slot *sl = index_find(&lex->exact, k, kl);
+    if (!sl) return n;
+    for (uint32_t i = 0; i < sl->count; i++) {
+        const posting *p = &lex->exact.post[sl->first + i];
+        const rasid__entry *e = &lex->entries[p->e];
+        if (!(catmask & RASID_CATBIT(e->cat))) continue;
+        uint32_t used = 1;
+        if (e->ntok > 1) {
+            used = match_rest(doc, tok, e->key, e->key + p->klen);
+            if (!used) continue;
+        }
+        rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
+        n = push_match(out, n, max, &m);
+    }
+    return n;
+}
+
+static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, unsigned catmask,
+                           size_t tok, rasid__match *out, size_t n, size_t max)
+{
+    /* k itself against the deletion index (token lacks one letter, or substitution
+     * via both sides' deletions below), and k's deletions against the exact keys and
+     * the deletion index. */
+    char v[512];
+    if (kl >= sizeof v) return n;
+    const slot *sl = index_find(&lex->fuzzy, k, kl);
+    for (uint32_t i = 0; sl && i < sl->count; i++) {
+        const rasid__entry *e = &lex->entries[lex->fuzzy.post[sl->first + i].e];
+        if (!(catmask & RASID_CATBIT(e->cat))) continue;
+        rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
+        n = push_match(out, n, max, &m);
+    }
+    size_t i = 0;
+    while (i < kl) {
+        size_t cl = 1;
+        while (i + cl < kl && ((unsigned char)k[i + cl] & 0xC0) == 0x80) cl++;
+        memcpy(v, k, i);
+        memcpy(v + i, k + i + cl, kl - i - cl);
+        size_t vl = kl - cl;
+        /* token has one extra letter: its deletion is an exact single-token key */
+        const slot *s2 = index_find(&lex->exact, v, vl);
+        for (uint32_t j = 0; s2 && j < s2->count; j++) {
+            const rasid__entry *e = &lex->entries[lex->exact.post[s2->first + j].e];
+            if (!(catmask & RASID_CATBIT(e->cat)) || e->ntok != 1 || !is_fuzzy_cat(e->cat)) continue;
+            if (u8len(e->key, strlen(e->key)) < FUZZY_MIN_LETTERS) continue;
+            rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
+            n = push_match(out, n, max, &m);
+        }
+        /* substitution: both lose the same position */
+        const slot *s3 = index_find(&lex->fuzzy, v, vl);
+        for (uint32_t j = 0; s3 && j < s3->count; j++) {
+            const rasid__entry *e = &lex->entries[lex->fuzzy.post[s3->first + j].e];
+            if (!(catmask & RASID_CATBIT(e->cat))) continue;
+            rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
+            n = push_match(out, n, max, &m);
+        }
+        i += cl;
+    }
+    return n;
+}
+
+static int cmp_match(const void *a, const void *b)
+{
+    const rasid__match *x = a, *y = b;
+    if (x->fuzzy != y->fuzzy) return x->fuzzy - y->fuzzy;
+    if (x->ntok != y->ntok) return x->ntok > y->ntok ? -1 : 1;
+    if (x->reading != y->reading) return x->reading - y->reading;
+    return x->e < y->e ? -1 : (x->e > y->e);
+}
+
+size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
+                           int allow_fuzzy, rasid__match *out, size_t max)
+{
+    if (tok >= doc->tokens.len || !max) return 0;
+    const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];
+    size_t n = 0;
+    n = lookup_first(lex, doc, tok, t->norm, t->nlen, catmask, 0, 0, out, n, max);
+    char buf[600];
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        size_t sl = strlen(rd->stem);
+        if (rd->article) {
+            if (sl + 4 >= sizeof buf) continue;
+            memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
+            memcpy(buf + 4, rd->stem, sl);
+            n = lookup_first(lex, doc, tok, buf, sl + 4, catmask, r, 1, out, n, max);
+        } else if (rd->enc[0] && !rd->pro[0]) {
+            /* enclitic only: only single-token entries (names rarely take pronouns) */
+            continue;
+        } else {
+            n = lookup_first(lex, doc, tok, rd->stem, sl, catmask, r, 0, out, n, max);
+        }
+    }
+    if (allow_fuzzy && t->kind == RASID_TOK_ARABIC) {
+        unsigned found = 0;
+        for (size_t i = 0; i < n; i++) found |= RASID_CATBIT(out[i].e->cat);
+        unsigned fmask = catmask & ~found &
+                         (RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) | RASID_CATBIT(RASID_CAT_NISBA));
+        if (fmask && u8len(t->norm, t->nlen) >= FUZZY_MIN_LETTERS) {
+            size_t before = n;
+            n = fuzzy_lookup(lex, t->norm, t->nlen, fmask, tok, out, n, max);
+            /* also the token with its proclitics removed (و + typo) */
+            for (uint16_t r = 1; r < t->nreadings && n == before; r++) {
+                const rasid_reading *rd = &t->readings[r];
+                if (rd->enc[0]) continue;
+                size_t sl = strlen(rd->stem);
+                const char *k = rd->stem;
+                if (rd->article) {
+                    if (sl + 4 >= sizeof buf) continue;
+                    memcpy(buf, "\xD8\xA7\xD9\x84", 4);
+                    memcpy(buf + 4, rd->stem, sl);
+                    k = buf;
+                    sl += 4;
+                }
+                if (u8len(k, sl) >= FUZZY_MIN_LETTERS) n = fuzzy_lookup(lex, k, sl, fmask, tok, out, n, max);
+            }
+        }
+    }
+    if (n > 1) qsort(out, n, sizeof *out, cmp_match);
+    return n;
+}
+
+const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key)
+{
+    size_t kl = strlen(key);
+    const char *sp = strchr(key, ' ');
+    size_t first = sp ? (size_t)(sp - key) : kl;
+    const slot *sl = index_find(&lex->exact, key, first);
+    for (uint32_t i = 0; sl && i < sl->count; i++) {
+        const rasid__entry *e = &lex->entries[lex->exact.post[sl->first + i].e];
+        if (e->cat == cat && !strcmp(e->key, key)) return e;
+    }
+    return NULL;
+}
+
+/* Stop rules for a matched form: the stop.tsv rows whose form equals `key` and whose
+ * category names the match's category. */
+int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const rasid__match *m, const char *cat)
+{
+    const rasid_token *toks = doc->tokens.data;
+    /* the matched key as in the document: the dictionary key */
+    const char *key = m->e->key;
+    const slot *sl = index_find(&lex->stop, key, strlen(key));
+    if (!sl) return 0;
+    for (uint32_t i = 0; i < sl->count; i++) {
+        const rasid__entry *s = &lex->entries[lex->stop.post[sl->first + i].e];
+        const char *c = rasid__entry_field(s, "cat");
+        if (c && *c && strcmp(c, cat)) continue;
+        const char *before = rasid__entry_field(s, "before");
+        const char *after = rasid__entry_field(s, "after");
+        int has_b = before && *before, has_a = after && *after;
+        if (!has_b && !has_a) return 1;
+        for (int side = 0; side < 2; side++) {
+            const char *list = side ? after : before;
+            if (!list || !*list) continue;
+            size_t j;
+            if (side == 0) {
+                if (m->tok == 0) continue;
+                j = m->tok - 1;
+            } else {
+                j = m->tok + m->ntok;
+                if (j >= doc->tokens.len) continue;
+            }
+            if (toks[j].sent != toks[m->tok].sent) continue;
+            /* compare normalised context words (list is raw: normalise each item) */
+            const char *p = list;
+            while (*p) {
+                const char *bar = strchr(p, '|');
+                size_t l = bar ? (size_t)(bar - p) : strlen(p);
+                char nb[256];
+                size_t nl = rasid__normalize_str(p, l, RASID_NORM_DEFAULT, nb, sizeof nb);
+                if (nl < sizeof nb) {
+                    const rasid_token *t = &toks[j];
+                    if (tok_eq(t, nb, nl)) return 1;
+                    for (uint16_t r = 1; r < t->nreadings; r++) {
+                        const rasid_reading *rd = &t->readings[r];
+                        char tmp[300];
+                        size_t sl2 = strlen(rd->stem);
+                        if (sl2 + 4 >= sizeof tmp) continue;
+                        size_t tl = 0;
+                        if (rd->article) { memcpy(tmp, "\xD8\xA7\xD9\x84", 4); tl = 4; }
+                        memcpy(tmp + tl, rd->stem, sl2);
+                        tl += sl2;
+                        if (tl == nl && !memcmp(tmp, nb, nl)) return 1;
+                    }
+                }
+                p = bar ? bar + 1 : p + l;
+            }
+        }
+    }
+    return 0;
+}
+
+int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls)
+{
+    rasid__match m[16];
+    size_t n = rasid__lex_match_at(lex, doc, tok, RASID_CATBIT(RASID_CAT_CUE), 0, m, 16);
+    for (size_t i = 0; i < n; i++) {
+        const char *c = rasid__entry_field(m[i].e, "class");
+        if (c && !strcmp(c, cls)) return (int)m[i].ntok;
+    }
+    return 0;
+}

@@ -1,0 +1,464 @@
+/*
+ * recognise.c — places, actors, nationality adjectives and titled people.
+ *
+ * One left-to-right pass over the tokens. At each token the matcher proposes every
+ * dictionary entry that starts there (through the token's clitic readings, exact first,
+ * then within one edit for long names); stop rules veto readings that the context
+ * contradicts (مالي "financial", القاعدة "the base"); the longest surviving match wins.
+ * Generic institutions (الجيش, قوات الأمن) take their country from a following
+ * nationality adjective or country name ("الجيش النيجيري", "جيش بوركينا فاسو"). A
+ * title (الرئيس، وزير الدفاع، الجنرال ...) optionally followed by a nationality or an
+ * organisation introduces a person: a known one from actors.tsv, or an unknown name
+ * that gets a Latin transliteration.
+ */
+#include "lex/lex.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXM 64
+
+typedef struct ctx {
+    rasid_doc *doc;
+    const rasid_lexicon *lex;
+    const rasid_token *t;
+    size_t n;
+    uint8_t *covered; /* tokens already inside a mention */
+} ctx;
+
+static const char *field(const rasid__entry *e, const char *col)
+{
+    const char *v = rasid__entry_field(e, col);
+    return v && *v ? v : NULL;
+}
+
+static const char *cat_name(int cat)
+{
+    switch (cat) {
+    case RASID_CAT_PLACE: return "place";
+    case RASID_CAT_ACTOR: return "actor";
+    case RASID_CAT_NISBA: return "nisba";
+    case RASID_CAT_TITLE: return "title";
+    default: return "other";
+    }
+}
+
+/* Original byte where the match begins: after the proclitics of the reading used. */
+static uint32_t match_start(const ctx *c, const rasid__match *m)
+{
+    const rasid_token *t = &c->t[m->tok];
+    if (m->reading == 0 || m->reading >= t->nreadings) return t->start;
+    const rasid_reading *rd = &t->readings[m->reading];
+    size_t skip = strlen(rd->pro);
+    if (!skip) return t->start;
+    /* لل: the article's alef is not written; keep the whole token */
+    if (rd->article && skip >= 2 && !memcmp(rd->pro + skip - 2, "\xD9\x84", 2)) {
+        size_t nl = t->nend - t->nstart;
+        if (nl >= skip + 2 && !memcmp(c->doc->norm + t->nstart + skip, "\xD9\x84", 2) &&
+            memcmp(c->doc->norm + t->nstart + skip, "\xD8\xA7", 2))
+            return t->start;
+    }
+    uint32_t ni = t->nstart + (uint32_t)skip;
+    if (ni >= t->nend) return t->start;
+    uint32_t s = c->doc->src_start[ni];
+    return s >= t->start && s < t->end ? s : t->start;
+}
+
+static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
+{
+    rasid__match all[MAXM];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, i, mask, 1, all, MAXM);
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+        const rasid__match *m = &all[j];
+        /* no match may run over a token claimed by a date or number */
+        int clash = 0;
+        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++)
+            if (c->covered[q]) clash = 1;
+        if (clash) continue;
+        if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) continue;
+        out[k++] = *m;
+    }
+    return k;
+}
+
+static const rasid__match *pick(const rasid__match *m, size_t n, int cat)
+{
+    for (size_t i = 0; i < n; i++)
+        if (m[i].e->cat == cat) return &m[i];
+    return NULL;
+}
+
+static const char *country_name(const ctx *c, const char *iso3)
+{
+    const rasid__entry *e = rasid__lex_country(c->lex, iso3);
+    return e ? field(e, "name") : NULL;
+}
+
+static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
+{
+    mm->kind = RASID_M_PLACE;
+    mm->id = field(e, "id");
+    mm->name = field(e, "name");
+    mm->ekind = field(e, "kind");
+    mm->country = field(e, "country");
+    mm->admin1 = field(e, "admin1");
+    const char *la = field(e, "lat"), *lo = field(e, "lon"), *g = field(e, "geonameid");
+    mm->lat = la ? strtod(la, NULL) : NAN;
+    mm->lon = lo ? strtod(lo, NULL) : NAN;
+    mm->geonameid = g ? strtol(g, NULL, 10) : 0;
+    const char *k = mm->ekind ? mm->ekind : "";
+    mm->precision = !strcmp(k, "country") ? RASID_P_COUNTRY
+                    : !strcmp(k, "admin1") ? RASID_P_ADMIN1
+                    : !strcmp(k, "admin2") ? RASID_P_ADMIN2
+                    : !strcmp(k, "region") ? RASID_P_REGION
+                    : !strcmp(k, "site")   ? RASID_P_SITE
+                                           : RASID_P_CITY;
+    (void)c;
+}
+
+static void fill_actor(rasid_mention *mm, const rasid__entry *e)
+{
+    const char *k = field(e, "kind");
+    mm->kind = k && !strcmp(k, "person") ? RASID_M_PERSON : RASID_M_ACTOR;
+    mm->id = field(e, "id");
+    mm->name = field(e, "name");
+    mm->ekind = k;
+    mm->sector = field(e, "sector");
+    mm->country = field(e, "country");
+    mm->role = field(e, "role");
+    mm->lat = mm->lon = NAN;
+}
+
+static void set_span(ctx *c, rasid_mention *mm, const rasid__match *m)
+{
+    mm->tok_begin = m->tok;
+    mm->tok_end = m->tok + m->ntok;
+    mm->start = match_start(c, m);
+    mm->end = c->t[m->tok + m->ntok - 1].end;
+    mm->sent = c->t[m->tok].sent;
+    mm->fuzzy = m->fuzzy;
+    mm->entry = m->e;
+}
+
+/* ---------------------------------------------------------- transliteration */
+static const char *translit_cp(uint32_t cp)
+{
+    switch (cp) {
+    case 0x0627: case 0x0623: case 0x0625: case 0x0622: case 0x0671: return "a";
+    case 0x0628: return "b";
+    case 0x062A: return "t";
+    case 0x0629: case 0x0647: return "h";
+    case 0x062B: return "th";
+    case 0x062C: return "j";
+    case 0x062D: return "h";
+    case 0x062E: return "kh";
+    case 0x062F: return "d";
+    case 0x0630: return "dh";
+    case 0x0631: return "r";
+    case 0x0632: return "z";
+    case 0x0633: return "s";
+    case 0x0634: return "sh";
+    case 0x0635: return "s";
+    case 0x0636: return "d";
+    case 0x0637: return "t";
+    case 0x0638: return "z";
+    case 0x0639: return "'";
+    case 0x063A: return "gh";
+    case 0x0641: return "f";
+    case 0x0642: return "q";
+    case 0x0643: return "k";
+    case 0x0644: return "l";
+    case 0x0645: return "m";
+    case 0x0646: return "n";
+    case 0x0648: case 0x0624: return "u";
+    case 0x064A: case 0x0649: case 0x0626: return "i";
+    case 0x0621: return "'";
+    case 0x06A4: return "v";
+    case 0x06AF: return "g";
+    case 0x067E: return "p";
+    default: return NULL;
+    }
+}
+
+/* A readable Latin transliteration of an Arabic name: consonants as above, long vowels
+ * as vowels, word-initial و/ي as w/y, doubled vowel letters collapsed, each word
+ * capitalised. Not a scholarly transcription: a stable, readable key for summaries. */
+static char *transliterate(rasid__arena *a, const char *s, size_t n)
+{
+    char out[512];
+    size_t o = 0;
+    int word_start = 1;
+    size_t i = 0;
+    while (i < n && o + 8 < sizeof out) {
+        uint32_t cp;
+        int bad = 0;
+        size_t l = rasid__utf8_decode((const unsigned char *)s + i, n - i, &cp, &bad);
+        i += l;
+        if (cp == ' ') {
+            if (o && out[o - 1] != ' ') out[o++] = ' ';
+            word_start = 1;
+            continue;
+        }
+        const char *r = translit_cp(cp);
+        if (!r) {
+            if (cp < 0x80 && cp > 0x20) out[o++] = (char)cp;
+            continue;
+        }
+        if (word_start && cp == 0x0648) r = "w";
+        else if (word_start && cp == 0x064A) r = "y";
+        else if (word_start && cp == 0x0639) r = "a";
+        /* consonantal و/ي before a long vowel */
+        if (!word_start && (cp == 0x0648 || cp == 0x064A) && i < n) {
+            uint32_t nx;
+            int b2 = 0;
+            rasid__utf8_decode((const unsigned char *)s + i, n - i, &nx, &b2);
+            if (nx == 0x0627) r = cp == 0x0648 ? "w" : "y";
+        }
+        size_t rl = strlen(r);
+        if (o && rl == 1 && out[o - 1] == r[0] && strchr("aiu", r[0])) continue;
+        for (size_t k = 0; k < rl; k++) {
+            char ch = r[k];
+            if (word_start && ch >= 'a' && ch <= 'z') ch = (char)(ch - 32);
+            if (word_start && ch == '\'') { continue; }
+            out[o++] = ch;
+            word_start = 0;
+        }
+    }
+    while (o && out[o - 1] == ' ') o--;
+    return rasid__arena_strndup(a, out, o);
+}
+
+/* ---------------------------------------------------------- people */
+static int is_cue(const ctx *c, size_t i, const char *cls)
+{
+    return i < c->n && rasid__lex_is_cue(c->lex, c->doc, i, cls);
+}
+
+static int starts_with_al(const rasid_token *t)
+{
+    return t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4);
+}
+
+/* Could token i be part of an unknown personal name? */
+static int name_token(const ctx *c, size_t i, size_t first)
+{
+    const rasid_token *t = &c->t[i];
+    if (t->kind != RASID_TOK_ARABIC && t->kind != RASID_TOK_LATIN) return 0;
+    if (c->covered[i]) return 0;
+    if (i != first && t->sent != c->t[first].sent) return 0;
+    if (is_cue(c, i, "function") || is_cue(c, i, "notname")) return 0;
+    /* the article: names take it only after عبد / أبو (عبد العزيز) or as "ال" clans */
+    if (starts_with_al(t) && i > first) {
+        const rasid_token *p = &c->t[i - 1];
+        if (!is_cue(c, i - 1, "nameprefix")) { (void)p; return 0; }
+    }
+    if (starts_with_al(t) && i == first) return 0;
+    rasid__match m[MAXM];
+    size_t k = rasid__lex_match_at(c->lex, c->doc, i,
+                                   RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) |
+                                       RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_TITLE) |
+                                       RASID_CATBIT(RASID_CAT_TRIGGER) | RASID_CATBIT(RASID_CAT_MONTH) |
+                                       RASID_CATBIT(RASID_CAT_TIMEWORD) | RASID_CATBIT(RASID_CAT_NUMWORD),
+                                   0, m, MAXM);
+    for (size_t j = 0; j < k; j++) {
+        if (m[j].reading != 0 && m[j].e->cat != RASID_CAT_PLACE) continue;
+        if (m[j].e->cat == RASID_CAT_ACTOR) {
+            const char *kd = field(m[j].e, "kind");
+            if (kd && !strcmp(kd, "person")) continue;
+        }
+        if (m[j].e->cat == RASID_CAT_PLACE && i > first) continue; /* "ولد الداه" etc. */
+        return 0;
+    }
+    return 1;
+}
+
+static void emit(ctx *c, rasid_mention *mm)
+{
+    if (!rasid__doc_add_mention(c->doc, mm)) return;
+    for (uint32_t q = mm->tok_begin; q < mm->tok_end && q < c->n; q++) c->covered[q] = 2;
+}
+
+/* A generic actor (country "?") followed by a nationality or a country takes it. */
+static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, size_t next)
+{
+    const char *co = field(e, "country");
+    if (!co || strcmp(co, "?")) return;
+    mm->country = NULL;
+    rasid__match m[MAXM];
+    size_t j = next;
+    /* "الجيش في مالي" is not composed; "جيش مالي", "الجيش المالي", "قوات الأمن التشادية" are */
+    size_t k = j < c->n && c->t[j].sent == c->t[mm->tok_begin].sent
+                   ? best_matches(c, j, RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_PLACE), m)
+                   : 0;
+    const rasid__match *nb = pick(m, k, RASID_CAT_NISBA);
+    const rasid__match *pl = pick(m, k, RASID_CAT_PLACE);
+    const char *iso = NULL;
+    const rasid__match *use = NULL;
+    if (nb && nb->reading == 0) { iso = field(nb->e, "country"); use = nb; }
+    else if (pl && pl->reading == 0) {
+        const char *kd = field(pl->e, "kind");
+        if (kd && !strcmp(kd, "country")) { iso = field(pl->e, "country"); use = pl; }
+    }
+    if (!iso || !use) return;
+    const char *cn = country_name(c, iso);
+    mm->country = iso;
+    mm->tok_end = use->tok + use->ntok;
+    mm->end = c->t[mm->tok_end - 1].end;
+    if (cn && mm->name) mm->name = rasid__arena_printf(&c->doc->arena, "%s of %s", mm->name, cn);
+}
+
+/* Title at match m: returns the token index after the person (or m's end when no
+ * person follows). */
+static size_t person_after_title(ctx *c, const rasid__match *tm)
+{
+    const rasid__entry *te = tm->e;
+    const char *role = field(te, "role");
+    const char *sector = field(te, "sector");
+    const char *iso = NULL;
+    const char *org = NULL;
+    size_t j = tm->tok + tm->ntok;
+    uint32_t sent = c->t[tm->tok].sent;
+    rasid__match m[MAXM];
+    /* qualifiers of the title: a nationality, an organisation or a country, a comma */
+    for (int step = 0; step < 4 && j < c->n && c->t[j].sent == sent; step++) {
+        size_t k = best_matches(c, j, RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_ACTOR) |
+                                          RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_TITLE),
+                                m);
+        const rasid__match *best = k ? &m[0] : NULL;
+        if (best && best->e->cat == RASID_CAT_ACTOR) {
+            const char *kd = field(best->e, "kind");
+            if (kd && !strcmp(kd, "person")) break; /* the name itself */
+        }
+        if (best && best->e->cat == RASID_CAT_NISBA) {
+            iso = field(best->e, "country");
+            j = best->tok + best->ntok;
+            continue;
+        }
+        if (best && best->e->cat == RASID_CAT_TITLE) {
+            /* "قائد الأركان، الجنرال عمر ديارا": a second title; keep the first role */
+            j = best->tok + best->ntok;
+            if (!sector) sector = field(best->e, "sector");
+            continue;
+        }
+        if (best && (best->e->cat == RASID_CAT_ACTOR || best->e->cat == RASID_CAT_PLACE) &&
+            (best->reading == 0 || best->article || (best->e->cat == RASID_CAT_PLACE))) {
+            /* an organisation or country qualifying the title: emit it as its own mention */
+            rasid_mention om = {0};
+            if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&om, best->e);
+            else fill_place(c, &om, best->e);
+            set_span(c, &om, best);
+            if (best->e->cat == RASID_CAT_ACTOR) complete_generic(c, &om, best->e, best->tok + best->ntok);
+            if (!iso) iso = om.country && strcmp(om.country, "?") ? om.country : iso;
+            org = om.name;
+            emit(c, &om);
+            j = om.tok_end;
+            continue;
+        }
+        if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 1 && c->t[j].norm[0] == ',') { j++; continue; }
+        if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 2 && !memcmp(c->t[j].norm, "\xD8\x8C", 2)) { j++; continue; }
+        break;
+    }
+    if (j >= c->n || c->t[j].sent != sent) return tm->tok + tm->ntok;
+    /* a known person? */
+    size_t k = best_matches(c, j, RASID_CATBIT(RASID_CAT_ACTOR), m);
+    for (size_t q = 0; q < k; q++) {
+        const char *kd = field(m[q].e, "kind");
+        if (!kd || strcmp(kd, "person")) continue;
+        rasid_mention pm = {0};
+        fill_actor(&pm, m[q].e);
+        set_span(c, &pm, &m[q]);
+        if (!pm.role && role) pm.role = role;
+        if (!pm.sector) pm.sector = sector;
+        if (!pm.country) pm.country = iso;
+        emit(c, &pm);
+        return pm.tok_end;
+    }
+    /* an unknown name: up to four name-like tokens */
+    size_t e = j;
+    size_t maxlen = 3;
+    while (e < c->n && e - j < maxlen && name_token(c, e, j)) {
+        if (is_cue(c, e, "nameprefix")) maxlen = 4;
+        e++;
+    }
+    if (e == j) return tm->tok + tm->ntok;
+    rasid_mention pm = {0};
+    pm.kind = RASID_M_PERSON;
+    pm.tok_begin = (uint32_t)j;
+    pm.tok_end = (uint32_t)e;
+    pm.start = c->t[j].start;
+    pm.end = c->t[e - 1].end;
+    pm.sent = sent;
+    pm.ekind = "person";
+    pm.role = role;
+    if (role && org && (!iso || !strcmp(role, "Spokesperson")))
+        pm.role = rasid__arena_printf(&c->doc->arena, "%s of %s", role, org);
+    pm.sector = sector;
+    pm.country = iso;
+    pm.lat = pm.lon = NAN;
+    /* transliterate the normalised tokens */
+    char buf[512];
+    size_t bl = 0;
+    for (size_t q = j; q < e && bl + c->t[q].nlen + 2 < sizeof buf; q++) {
+        if (bl) buf[bl++] = ' ';
+        memcpy(buf + bl, c->t[q].norm, c->t[q].nlen);
+        bl += c->t[q].nlen;
+    }
+    pm.name = transliterate(&c->doc->arena, buf, bl);
+    pm.id = rasid__arena_printf(&c->doc->arena, "rasid:person:%s", pm.name ? pm.name : "");
+    emit(c, &pm);
+    return e;
+}
+
+int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
+{
+    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL};
+    if (!c.n) return RASID_OK;
+    c.covered = calloc(c.n, 1);
+    if (!c.covered) return RASID_NOMEM;
+    /* tokens inside dates and numbers are not names */
+    const rasid_mention *ms = doc->mentions.data;
+    for (size_t i = 0; i < doc->mentions.len; i++)
+        for (uint32_t q = ms[i].tok_begin; q < ms[i].tok_end && q < c.n; q++) c.covered[q] = 1;
+    unsigned mask = RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) |
+                    RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_TITLE);
+    rasid__match m[MAXM];
+    size_t i = 0;
+    while (i < c.n) {
+        if (c.covered[i] || (c.t[i].kind != RASID_TOK_ARABIC && c.t[i].kind != RASID_TOK_LATIN)) { i++; continue; }
+        size_t k = best_matches(&c, i, mask, m);
+        if (!k) { i++; continue; }
+        /* longest first; among equals: exact, actor > place > title > nisba */
+        const rasid__match *best = &m[0];
+        for (size_t q = 1; q < k; q++) {
+            const rasid__match *x = &m[q];
+            if (x->fuzzy != best->fuzzy) { if (x->fuzzy < best->fuzzy) best = x; continue; }
+            if (x->ntok != best->ntok) { if (x->ntok > best->ntok) best = x; continue; }
+            static const int rank[RASID_CAT_COUNT] = {[RASID_CAT_ACTOR] = 4, [RASID_CAT_PLACE] = 3,
+                                                      [RASID_CAT_TITLE] = 2, [RASID_CAT_NISBA] = 1};
+            if (rank[x->e->cat] > rank[best->e->cat]) best = x;
+        }
+        if (best->e->cat == RASID_CAT_TITLE) {
+            size_t after = person_after_title(&c, best);
+            i = after > i ? after : i + 1;
+            continue;
+        }
+        rasid_mention mm = {0};
+        if (best->e->cat == RASID_CAT_PLACE) fill_place(&c, &mm, best->e);
+        else if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&mm, best->e);
+        else {
+            mm.kind = RASID_M_NISBA;
+            mm.country = field(best->e, "country");
+            mm.name = field(best->e, "name");
+            mm.id = mm.country;
+            mm.lat = mm.lon = NAN;
+        }
+        set_span(&c, &mm, best);
+        if (best->e->cat == RASID_CAT_ACTOR) complete_generic(&c, &mm, best->e, best->tok + best->ntok);
+        emit(&c, &mm);
+        i = mm.tok_end > i ? mm.tok_end : i + 1;
+    }
+    free(c.covered);
+    return RASID_OK;
+}
