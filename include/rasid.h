@@ -308,6 +308,46 @@ RASID_API int rasid_read_file(const char *path, size_t limit, char **data, size_
  * Returns RASID_OK, RASID_BINARY or RASID_UTF8 with *offset set to the first bad byte. */
 RASID_API int rasid_check_text(const char *data, size_t len, size_t *offset);
 
+/* ---- input reader: turns command-line arguments into documents ----
+ *
+ * Paths are files, directories (their non-hidden files, recursively, in byte order of
+ * their names) or "-" for standard input (also used when n == 0). Each file is read as:
+ *   JSON Lines  when its name ends in .jsonl or .ndjson, or its first non-space byte is
+ *               '{': one document per line, a record {"id", "published", "url", "title",
+ *               "text"}; blank lines are skipped. `published` (string "YYYY-MM-DD..." or
+ *               null) wins over published_default. A record without "id" is named
+ *               "<file stem>:<line>".
+ *   plain text  otherwise: one document, id = the file name without directory and
+ *               extension ("stdin" for standard input), published = published_default.
+ * A plain-text file larger than RASID_MAX_DOC_BYTES is refused without reading it all
+ * (regular files are checked with stat; standard input stops at the cap); a JSON Lines
+ * line larger than 2 * RASID_MAX_DOC_BYTES is skipped with an error.
+ *
+ * rasid_input_next() returns
+ *    1  a document in *doc (the caller frees it with rasid_doc_free()). If err[0] is
+ *       non-zero the document came with a problem the caller should report as an input
+ *       error: invalid UTF-8 in a plain-text file ("FILE: invalid UTF-8 at byte offset N");
+ *       the document is still usable, bad bytes read as U+FFFD.
+ *    0  no more input.
+ *   <0  an error for one input (message in err, naming the file, and the line:column for
+ *       JSON Lines); call again to continue with the next line or file. RASID_EMPTY
+ *       ("FILE: empty file") is a warning, not a failure, for callers that wish so;
+ *       RASID_NOMEM means out of memory.
+ * Messages never end with a newline. err may be NULL (messages dropped). */
+typedef struct rasid_input rasid_input;
+
+RASID_API rasid_input *rasid_input_open(const char *const *paths, size_t n,
+                                        const char *published_default);
+/* The same over a caller's buffer (copied), read as if it were a file called `name`
+ * (its extension selects JSON Lines as above). Used by tests and fuzzers. */
+RASID_API rasid_input *rasid_input_open_mem(const char *name, const char *data, size_t len,
+                                            const char *published_default);
+RASID_API int rasid_input_next(rasid_input *in, rasid_doc **doc, char *err, size_t errlen);
+/* The file the last document or error came from, and its line (0 for a whole-file
+ * document). Valid until the next call. */
+RASID_API const char *rasid_input_where(const rasid_input *in, long *line);
+RASID_API void rasid_input_close(rasid_input *in);
+
 #ifdef __cplusplus
 }
 #endif

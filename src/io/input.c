@@ -1,0 +1,595 @@
+/*
+ * input.c — the input reader: command-line arguments in, documents out.
+ *
+ * Arguments are files, directories (walked recursively, names in byte order, hidden
+ * entries skipped) or "-" for standard input. Each file is sniffed once: JSON Lines when
+ * its name says so or its first non-space byte is '{' (one document per record, parsed
+ * with Jansson), plain text otherwise (one document). Every growth is capped: a plain
+ * text document at RASID_MAX_DOC_BYTES (checked with stat before reading when possible),
+ * a JSON Lines line at twice that. Errors name the file (and line:column for JSON Lines)
+ * and never stop the reader: the next call continues with the next line or file.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define CHUNK ((size_t)64 << 10)
+#define MAX_LINE (2 * RASID_MAX_DOC_BYTES)
+#define MAX_DEPTH 64
+
+/* One open source of bytes: a FILE or a memory buffer, read through `buf`. */
+typedef struct source {
+    FILE *f;          /* NULL for memory sources */
+    int is_stdin;
+    char *name;       /* as given (for messages) */
+    char *stem;       /* file name without directory and extension */
+    char *buf;        /* read buffer (owned for files; points into mem for memory) */
+    size_t pos, len;  /* unread bytes are buf[pos..len) */
+    int eof, ioerr;
+    long line;        /* JSON Lines: number of the line last read */
+    int jsonl;
+} source;
+
+typedef struct pending {
+    char *path;
+    int depth;
+} pending;
+
+struct rasid_input {
+    pending *stack; /* paths still to read; the top is the next one */
+    size_t nstack, capstack;
+    char published[11];
+    int have_published;
+    source *cur; /* the JSON Lines source being read, or NULL */
+    char *mem;   /* rasid_input_open_mem: the copy */
+    size_t memlen;
+    int mem_pending;
+    char *memname;
+    char *where; /* file of the last doc/error */
+    long where_line;
+    rasid__buf line;
+};
+
+static void msg(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void msg(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+static char *stem_of(const char *path, int is_stdin)
+{
+    if (is_stdin) return strdup("stdin");
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    size_t n = strlen(b);
+    const char *dot = strrchr(b, '.');
+    if (dot && dot != b) n = (size_t)(dot - b);
+    if (n == 0) return strdup(path);
+    return strndup(b, n);
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static void source_free(source *s)
+{
+    if (!s) return;
+    if (s->f && !s->is_stdin) fclose(s->f);
+    if (s->f) free(s->buf);
+    free(s->name);
+    free(s->stem);
+    free(s);
+}
+
+/* Refill: move unread bytes to the front and read more. Returns bytes added. */
+static size_t source_fill(source *s)
+{
+    if (!s->f || s->eof) return 0;
+    if (s->pos > 0) {
+        memmove(s->buf, s->buf + s->pos, s->len - s->pos);
+        s->len -= s->pos;
+        s->pos = 0;
+    }
+    if (s->len == CHUNK) return 0;
+    size_t n = fread(s->buf + s->len, 1, CHUNK - s->len, s->f);
+    if (n == 0) {
+        if (ferror(s->f)) s->ioerr = errno ? errno : EIO;
+        s->eof = 1;
+    }
+    s->len += n;
+    return n;
+}
+
+static int set_where(rasid_input *in, const char *file, long line)
+{
+    free(in->where);
+    in->where = strdup(file);
+    in->where_line = line;
+    return in->where ? 0 : RASID_NOMEM;
+}
+
+/* ------------------------------------------------------------ opening */
+static int push(rasid_input *in, const char *path, int depth)
+{
+    if (in->nstack == in->capstack) {
+        size_t nc = in->capstack ? in->capstack * 2 : 16;
+        pending *p = realloc(in->stack, nc * sizeof *p);
+        if (!p) return RASID_NOMEM;
+        in->stack = p;
+        in->capstack = nc;
+    }
+    char *c = strdup(path);
+    if (!c) return RASID_NOMEM;
+    in->stack[in->nstack].path = c;
+    in->stack[in->nstack].depth = depth;
+    in->nstack++;
+    return RASID_OK;
+}
+
+static rasid_input *input_new(const char *published)
+{
+    rasid_input *in = calloc(1, sizeof *in);
+    if (!in) return NULL;
+    if (published && *published) {
+        snprintf(in->published, sizeof in->published, "%.10s", published);
+        in->have_published = 1;
+    }
+    rasid__buf_init(&in->line, MAX_LINE + 1);
+    return in;
+}
+
+rasid_input *rasid_input_open(const char *const *paths, size_t n, const char *published_default)
+{
+    rasid_input *in = input_new(published_default);
+    if (!in) return NULL;
+    if (n == 0) {
+        if (push(in, "-", 0)) goto fail;
+    }
+    for (size_t i = n; i-- > 0;)
+        if (push(in, paths[i] ? paths[i] : "-", 0)) goto fail;
+    return in;
+fail:
+    rasid_input_close(in);
+    return NULL;
+}
+
+rasid_input *rasid_input_open_mem(const char *name, const char *data, size_t len,
+                                  const char *published_default)
+{
+    rasid_input *in = input_new(published_default);
+    if (!in) return NULL;
+    in->mem = malloc(len + 1);
+    in->memname = strdup(name ? name : "memory");
+    if (!in->mem || !in->memname) {
+        rasid_input_close(in);
+        return NULL;
+    }
+    if (len) memcpy(in->mem, data, len);
+    in->mem[len] = 0;
+    in->memlen = len;
+    in->mem_pending = 1;
+    return in;
+}
+
+void rasid_input_close(rasid_input *in)
+{
+    if (!in) return;
+    for (size_t i = 0; i < in->nstack; i++) free(in->stack[i].path);
+    free(in->stack);
+    source_free(in->cur);
+    free(in->mem);
+    free(in->memname);
+    free(in->where);
+    rasid__buf_free(&in->line);
+    free(in);
+}
+
+const char *rasid_input_where(const rasid_input *in, long *line)
+{
+    if (line) *line = in->where_line;
+    return in->where ? in->where : "";
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Push a directory's entries (sorted, reversed so the first pops first). */
+static int expand_dir(rasid_input *in, const char *path, int depth, char *err, size_t errlen)
+{
+    if (depth >= MAX_DEPTH) {
+        msg(err, errlen, "%s: directories nested too deeply (limit %d)", path, MAX_DEPTH);
+        return RASID_IO;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        msg(err, errlen, "%s: %s", path, strerror(errno));
+        return RASID_IO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = RASID_OK;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue; /* hidden files, . and .. */
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            char **p = realloc(names, nc * sizeof *p);
+            if (!p) { rc = RASID_NOMEM; break; }
+            names = p;
+            cap = nc;
+        }
+        size_t pl = strlen(path);
+        int slash = pl > 0 && path[pl - 1] == '/';
+        size_t need = pl + 1 + strlen(e->d_name) + 1;
+        char *full = malloc(need);
+        if (!full) { rc = RASID_NOMEM; break; }
+        snprintf(full, need, "%s%s%s", path, slash ? "" : "/", e->d_name);
+        names[n++] = full;
+    }
+    closedir(d);
+    if (rc == RASID_OK) {
+        qsort(names, n, sizeof *names, cmp_str);
+        for (size_t i = n; i-- > 0;) {
+            /* inside a directory, keep only regular files and directories */
+            /* inside a walk, symbolic links to directories are not followed (no loops) */
+            struct stat st, lst;
+            if (lstat(names[i], &lst) != 0 || stat(names[i], &st) != 0) continue;
+            if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) continue;
+            if (S_ISDIR(st.st_mode) && S_ISLNK(lst.st_mode)) continue;
+            if ((rc = push(in, names[i], depth + 1))) break;
+        }
+    }
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+    if (rc == RASID_NOMEM) msg(err, errlen, "%s: out of memory", path);
+    return rc;
+}
+
+static int sniff_jsonl(source *s)
+{
+    if (ends_with(s->name, ".jsonl") || ends_with(s->name, ".ndjson")) return 1;
+    for (;;) {
+        size_t i = s->pos;
+        /* skip a UTF-8 BOM at the very start */
+        if (s->len - i >= 3 && memcmp(s->buf + i, "\xEF\xBB\xBF", 3) == 0) i += 3;
+        for (; i < s->len; i++) {
+            char c = s->buf[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+            return c == '{';
+        }
+        if (!s->f || s->eof || s->len == CHUNK) return 0;
+        source_fill(s);
+    }
+}
+
+/* ------------------------------------------------------------ plain text */
+static int read_text(rasid_input *in, source *s, rasid_doc **doc, char *err, size_t errlen)
+{
+    const size_t cap = RASID_MAX_DOC_BYTES;
+    if (s->f && !s->is_stdin) {
+        struct stat st;
+        if (fstat(fileno(s->f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > cap) {
+            msg(err, errlen, "%s: file of %lld bytes exceeds the limit of %zu bytes", s->name,
+                (long long)st.st_size, cap);
+            return RASID_TOOBIG;
+        }
+    }
+    const char *data;
+    size_t len;
+    rasid__buf b;
+    rasid__buf_init(&b, cap + 2);
+    if (!s->f) {
+        data = s->buf;
+        len = s->len;
+    } else {
+        for (;;) {
+            if (s->len > s->pos && rasid__buf_put(&b, s->buf + s->pos, s->len - s->pos)) break;
+            s->pos = s->len = 0;
+            if (b.len > cap) break;
+            if (s->eof) break;
+            source_fill(s);
+            if (s->len == 0 && s->eof) break;
+        }
+        if (b.err == RASID_NOMEM) {
+            rasid__buf_free(&b);
+            msg(err, errlen, "%s: out of memory", s->name);
+            return RASID_NOMEM;
+        }
+        if (b.err == RASID_TOOBIG || b.len > cap) {
+            rasid__buf_free(&b);
+            msg(err, errlen, "%s: input exceeds the limit of %zu bytes", s->name, cap);
+            return RASID_TOOBIG;
+        }
+        if (s->ioerr) {
+            rasid__buf_free(&b);
+            msg(err, errlen, "%s: read error: %s", s->name, strerror(s->ioerr));
+            return RASID_IO;
+        }
+        data = b.data ? b.data : "";
+        len = b.len;
+    }
+    int rc;
+    size_t off = 0;
+    if (len == 0) {
+        msg(err, errlen, "%s: empty file", s->name);
+        rc = RASID_EMPTY;
+    } else if ((rc = rasid_check_text(data, len, &off)) == RASID_BINARY) {
+        msg(err, errlen, "%s: binary file (NUL byte at offset %zu)", s->name, off);
+    } else {
+        if (rc == RASID_UTF8)
+            msg(err, errlen, "%s: invalid UTF-8 at byte offset %zu", s->name, off);
+        *doc = rasid_doc_new(s->stem, data, len, in->have_published ? in->published : NULL);
+        if (!*doc) {
+            msg(err, errlen, "%s: out of memory", s->name);
+            rc = RASID_NOMEM;
+        } else {
+            rc = 1;
+        }
+    }
+    rasid__buf_free(&b);
+    return rc;
+}
+
+/* ------------------------------------------------------------ JSON Lines */
+/* Read the next line into in->line (without the newline). Returns 1 for a line, 0 at
+ * end, RASID_TOOBIG for an over-long line (skipped), RASID_IO on a read error. */
+static int next_line(rasid_input *in, source *s)
+{
+    rasid__buf *l = &in->line;
+    l->len = 0;
+    l->err = 0;
+    if (l->data) l->data[0] = 0;
+    int toobig = 0, any = 0;
+    for (;;) {
+        if (s->pos >= s->len) {
+            if (!s->f || s->eof) break;
+            s->pos = s->len = 0;
+            source_fill(s);
+            if (s->len == 0) break;
+        }
+        any = 1;
+        char *start = s->buf + s->pos;
+        char *nl = memchr(start, '\n', s->len - s->pos);
+        size_t n = nl ? (size_t)(nl - start) : s->len - s->pos;
+        if (!toobig && rasid__buf_put(l, start, n)) {
+            if (l->err == RASID_NOMEM) return RASID_NOMEM;
+            toobig = 1;
+        }
+        s->pos += n;
+        if (nl) {
+            s->pos++;
+            break;
+        }
+    }
+    if (s->ioerr) return RASID_IO;
+    if (!any) return 0;
+    s->line++;
+    return toobig ? RASID_TOOBIG : 1;
+}
+
+static int blank(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') return 0;
+    return 1;
+}
+
+static int valid_published(const char *s, size_t n)
+{
+    if (n < 10) return 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-') return 0;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int read_record(rasid_input *in, source *s, rasid_doc **doc, char *err, size_t errlen)
+{
+    for (;;) {
+        int r = next_line(in, s);
+        if (r == 0) {
+            if (s->ioerr) {
+                msg(err, errlen, "%s: read error: %s", s->name, strerror(s->ioerr));
+                return RASID_IO;
+            }
+            return 0;
+        }
+        if (set_where(in, s->name, s->line)) return RASID_NOMEM;
+        if (r == RASID_NOMEM) {
+            msg(err, errlen, "%s:%ld: out of memory", s->name, s->line);
+            return RASID_NOMEM;
+        }
+        if (r == RASID_IO) {
+            msg(err, errlen, "%s:%ld: read error: %s", s->name, s->line, strerror(s->ioerr));
+            return RASID_IO;
+        }
+        if (r == RASID_TOOBIG) {
+            msg(err, errlen, "%s:%ld: line exceeds the limit of %zu bytes", s->name, s->line,
+                (size_t)MAX_LINE);
+            return RASID_TOOBIG;
+        }
+        const char *p = in->line.data ? in->line.data : "";
+        size_t n = in->line.len;
+        if (s->line == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+            p += 3;
+            n -= 3;
+        }
+        if (blank(p, n)) continue;
+        json_error_t je;
+        json_t *rec = json_loadb(p, n, 0, &je);
+        if (!rec) {
+            msg(err, errlen, "%s:%ld:%d: %s", s->name, s->line, je.column, je.text);
+            return RASID_PARSE;
+        }
+        int rc;
+        json_t *text = json_is_object(rec) ? json_object_get(rec, "text") : NULL;
+        if (!json_is_object(rec)) {
+            msg(err, errlen, "%s:%ld: record is not a JSON object", s->name, s->line);
+            rc = RASID_PARSE;
+        } else if (!json_is_string(text)) {
+            msg(err, errlen, "%s:%ld: record has no \"text\" string", s->name, s->line);
+            rc = RASID_PARSE;
+        } else if (json_string_length(text) > RASID_MAX_DOC_BYTES) {
+            msg(err, errlen, "%s:%ld: text of %zu bytes exceeds the limit of %zu bytes", s->name,
+                s->line, json_string_length(text), (size_t)RASID_MAX_DOC_BYTES);
+            rc = RASID_TOOBIG;
+        } else {
+            char idbuf[64];
+            const char *id = NULL;
+            json_t *jid = json_object_get(rec, "id");
+            if (json_is_string(jid) && json_string_length(jid) > 0) {
+                id = json_string_value(jid);
+            } else if (json_is_integer(jid)) {
+                snprintf(idbuf, sizeof idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
+                id = idbuf;
+            }
+            char *fallback = NULL;
+            if (!id) {
+                size_t need = strlen(s->stem) + 24;
+                fallback = malloc(need);
+                if (fallback) snprintf(fallback, need, "%s:%ld", s->stem, s->line);
+                id = fallback ? fallback : s->stem;
+            }
+            const char *pub = in->have_published ? in->published : NULL;
+            char pubbuf[11];
+            json_t *jp = json_object_get(rec, "published");
+            if (json_is_string(jp) && valid_published(json_string_value(jp), json_string_length(jp))) {
+                memcpy(pubbuf, json_string_value(jp), 10);
+                pubbuf[10] = 0;
+                pub = pubbuf;
+            }
+            *doc = rasid_doc_new(id, json_string_value(text), json_string_length(text), pub);
+            free(fallback);
+            if (*doc) {
+                rc = 1;
+            } else {
+                msg(err, errlen, "%s:%ld: out of memory", s->name, s->line);
+                rc = RASID_NOMEM;
+            }
+        }
+        json_decref(rec);
+        return rc;
+    }
+}
+
+/* ------------------------------------------------------------ next */
+static source *source_open(const char *path, char *err, size_t errlen, int *rc)
+{
+    source *s = calloc(1, sizeof *s);
+    if (!s) {
+        *rc = RASID_NOMEM;
+        msg(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    s->is_stdin = strcmp(path, "-") == 0;
+    s->name = strdup(s->is_stdin ? "stdin" : path);
+    s->stem = stem_of(path, s->is_stdin);
+    s->buf = malloc(CHUNK);
+    if (!s->name || !s->stem || !s->buf) {
+        free(s->buf);
+        s->f = NULL;
+        source_free(s);
+        *rc = RASID_NOMEM;
+        msg(err, errlen, "%s: out of memory", path);
+        return NULL;
+    }
+    if (s->is_stdin) {
+        s->f = stdin;
+    } else {
+        s->f = fopen(path, "rb");
+        if (!s->f) {
+            *rc = RASID_IO;
+            msg(err, errlen, "%s: %s", path, strerror(errno));
+            free(s->buf);
+            source_free(s);
+            return NULL;
+        }
+    }
+    source_fill(s);
+    return s;
+}
+
+int rasid_input_next(rasid_input *in, rasid_doc **doc, char *err, size_t errlen)
+{
+    *doc = NULL;
+    if (err && errlen) err[0] = 0;
+    for (;;) {
+        if (in->cur) {
+            int rc = read_record(in, in->cur, doc, err, errlen);
+            if (rc != 0) return rc;
+            source_free(in->cur);
+            in->cur = NULL;
+            continue;
+        }
+        source *s = NULL;
+        int rc = RASID_OK;
+        if (in->mem_pending) {
+            in->mem_pending = 0;
+            s = calloc(1, sizeof *s);
+            if (!s) return RASID_NOMEM;
+            s->name = strdup(in->memname);
+            s->stem = stem_of(in->memname, 0);
+            if (!s->name || !s->stem) {
+                source_free(s);
+                return RASID_NOMEM;
+            }
+            s->buf = in->mem;
+            s->len = in->memlen;
+            s->eof = 1;
+        } else {
+            if (in->nstack == 0) return 0;
+            pending p = in->stack[--in->nstack];
+            if (set_where(in, strcmp(p.path, "-") ? p.path : "stdin", 0)) {
+                free(p.path);
+                return RASID_NOMEM;
+            }
+            if (strcmp(p.path, "-") != 0) {
+                struct stat st;
+                if (stat(p.path, &st) != 0) {
+                    msg(err, errlen, "%s: %s", p.path, strerror(errno));
+                    free(p.path);
+                    return RASID_IO;
+                }
+                if (S_ISDIR(st.st_mode)) {
+                    rc = expand_dir(in, p.path, p.depth, err, errlen);
+                    free(p.path);
+                    if (rc) return rc;
+                    continue;
+                }
+            }
+            s = source_open(p.path, err, errlen, &rc);
+            free(p.path);
+            if (!s) return rc;
+        }
+        if (set_where(in, s->name, 0)) {
+            source_free(s);
+            return RASID_NOMEM;
+        }
+        if (sniff_jsonl(s)) {
+            s->jsonl = 1;
+            in->cur = s;
+            continue;
+        }
+        rc = read_text(in, s, doc, err, errlen);
+        source_free(s);
+        return rc;
+    }
+}
