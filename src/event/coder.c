@@ -1,3 +1,271 @@
-/* TEMPORARY scaffold: replaced by the event coder. */
-#include "internal.h"
-int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex) { (void)doc; (void)lex; return RASID_OK; }
+/*
+ * coder.c — the event coder: from recognised mentions to event records.
+ *
+ * 1. Triggers: every sentence is scanned for trigger phrases (data/triggers.tsv), each
+ *    with its PLOVER type and mode, ACLED types, CAMEO code, a part of speech that
+ *    tells how its participants are found, and a weight.
+ * 2. Candidates: each trigger opens a candidate event; triggers of the same type in the
+ *    same sentence that do not conflict (different places, dates or tolls) join it.
+ * 3. Roles (roles.c): actor and recipient from the clause around the trigger (verb–
+ *    subject–object, noun–genitive, على/ضد targets, بين X و Y, X مع Y, على أيدي X,
+ *    claims of responsibility), the place and the date nearest in the clause, casualty
+ *    counts from the numbers and the cue words around them, and the modality.
+ * 4. Merging: candidates of one document that report the same event (same type, no
+ *    conflicting field) become one record with the richest fields.
+ * 5. Output fields: codes adjusted to the participants (ACLED Battles vs Violence
+ *    against civilians), confidence, the evidence span and an English summary.
+ */
+#include "event/event.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int trigger_covered(const ev_ctx *c, size_t tok)
+{
+    int m = c->mention_at[tok];
+    if (m < 0) return 0;
+    const rasid_mention *mm = &c->ms[m];
+    return mm->kind == RASID_M_ACTOR || mm->kind == RASID_M_PERSON || mm->kind == RASID_M_PLACE ||
+           mm->kind == RASID_M_DATE;
+}
+
+static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
+{
+    const rasid__entry *e = m->e;
+    memset(k, 0, sizeof *k);
+    k->trig = e;
+    k->ttok = m->tok;
+    k->tntok = m->ntok;
+    k->tread = m->reading;
+    k->sent = c->t[m->tok].sent;
+    k->type = ev_field(e, "type");
+    k->mode = ev_field(e, "mode");
+    k->context = ev_field(e, "context");
+    k->acled_event = ev_field(e, "acled_event");
+    k->acled_sub = ev_field(e, "acled_sub");
+    k->cameo = ev_field(e, "cameo");
+    const char *pos = ev_field(e, "pos");
+    k->pos = pos ? pos[0] : 'V';
+    const char *w = ev_field(e, "weight");
+    k->weight = w ? strtod(w, NULL) : 0.7;
+    k->dead = k->injured = k->arrested = k->hostages = -1;
+    k->location = k->date = -1;
+    k->alive = 1;
+}
+
+/* Scan every sentence for triggers; fill c->cands. */
+static int find_triggers(ev_ctx *c)
+{
+    rasid__match m[32];
+    for (size_t i = 0; i < c->n; i++) {
+        const rasid_token *t = &c->t[i];
+        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i)) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 32);
+        if (!k) continue;
+        const rasid__match *best = &m[0]; /* longest first */
+        ev_cand *nc = rasid__vec_push(&c->cands);
+        if (!nc) return RASID_NOMEM;
+        cand_from_trigger(c, nc, best);
+        i += best->ntok - 1;
+    }
+    return RASID_OK;
+}
+
+static int same_place(const ev_ctx *c, int a, int b)
+{
+    if (a < 0 || b < 0) return 1;
+    const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
+    if (x->name && y->name && !strcmp(x->name, y->name)) return 1;
+    if (!isnan(x->lat) && !isnan(y->lat)) {
+        double dx = (x->lat - y->lat), dy = (x->lon - y->lon);
+        if (dx * dx + dy * dy < 0.3 * 0.3) return 1;
+    }
+    /* a country and a place inside it are compatible */
+    if (x->precision == RASID_P_COUNTRY || y->precision == RASID_P_COUNTRY || x->precision == RASID_P_REGION ||
+        y->precision == RASID_P_REGION)
+        return x->country && y->country && !strcmp(x->country, y->country);
+    return 0;
+}
+
+static int same_date(const ev_ctx *c, int a, int b)
+{
+    if (a < 0 || b < 0) return 1;
+    const char *x = c->ms[a].value, *y = c->ms[b].value;
+    size_t n = strlen(x) < strlen(y) ? strlen(x) : strlen(y);
+    return !strncmp(x, y, n);
+}
+
+static int same_count(long a, long b) { return a < 0 || b < 0 || a == b; }
+
+static int actors_compatible(const ev_cand *a, const ev_cand *b)
+{
+    if (!a->nactor || !b->nactor) return 1;
+    for (size_t i = 0; i < a->nactor; i++)
+        for (size_t j = 0; j < b->nactor; j++) {
+            const char *x = a->actor[i].name, *y = b->actor[j].name;
+            if (x && y && !strcmp(x, y)) return 1;
+            if (a->actor[i].country && b->actor[j].country && !strcmp(a->actor[i].country, b->actor[j].country))
+                return 1;
+            if ((a->actor[i].sector && !strcmp(a->actor[i].sector, "UAF")) ||
+                (b->actor[j].sector && !strcmp(b->actor[j].sector, "UAF")))
+                return 1;
+        }
+    return 0;
+}
+
+static int family(const char *type)
+{
+    /* ASSAULT and COERCE seizures overlap; CONSULT forms are one family */
+    return type ? type[0] * 256 + type[1] : 0;
+}
+
+static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    if (family(a->type) != family(b->type)) return 0;
+    if (!same_place(c, a->location, b->location)) return 0;
+    if (!same_date(c, a->date, b->date)) return 0;
+    if (!same_count(a->dead, b->dead)) return 0;
+    if (!actors_compatible(a, b)) return 0;
+    if (strcmp(a->modality, b->modality)) return 0;
+    return 1;
+}
+
+static int richness(const ev_cand *k)
+{
+    return (k->nactor > 0) * 3 + (k->nrecipient > 0) * 2 + (k->location >= 0) * 3 + (k->date >= 0) * 2 +
+           (k->dead >= 0) * 2 + (k->hostages >= 0) + (k->injured >= 0) + (int)(k->weight * 2);
+}
+
+static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from)
+{
+    (void)c;
+    /* keep the better evidence: the richer candidate's sentence */
+    int ri = richness(into), rf = richness(from);
+    if (!into->nactor && from->nactor) {
+        memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
+        into->nactor = from->nactor;
+    }
+    if (!into->nrecipient && from->nrecipient) {
+        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+        into->nrecipient = from->nrecipient;
+    }
+    if (into->location < 0 ||
+        (from->location >= 0 && c->ms[from->location].precision < c->ms[into->location].precision &&
+         c->ms[from->location].precision >= RASID_P_SITE))
+        into->location = from->location;
+    if (into->date < 0 || (from->date >= 0 && c->ms[from->date].precision < c->ms[into->date].precision))
+        into->date = from->date;
+    if (into->dead < 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
+    if (into->injured < 0) { into->injured = from->injured; into->q_injured = from->q_injured; }
+    if (into->arrested < 0) { into->arrested = from->arrested; into->q_arrested = from->q_arrested; }
+    if (into->hostages < 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
+    if (from->weight > into->weight && from->mode && (!into->mode || from->weight > into->weight + 0.05)) {
+        into->mode = from->mode;
+        into->acled_event = from->acled_event;
+        into->acled_sub = from->acled_sub;
+        into->cameo = from->cameo;
+    }
+    if (rf > ri && !from->headline) {
+        into->sent = from->sent;
+        into->ttok = from->ttok;
+        into->tntok = from->tntok;
+    }
+    if (from->weight > into->weight) into->weight = from->weight;
+    into->mentions += from->mentions;
+    from->alive = 0;
+}
+
+/* Within each sentence: same-type triggers join the first compatible candidate. */
+static void merge_in_sentences(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (!k[i].alive) continue;
+        for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
+            if (!k[j].alive) continue;
+            if (compatible(c, &k[i], &k[j])) absorb(c, &k[i], &k[j]);
+        }
+    }
+}
+
+/* Across the document: a later report of the same event merges into the earlier one
+ * when it names at least one thing they share (place, date, toll, actor) or when it is
+ * a bare reference (R, or a definite noun with no fields of its own). */
+static int shares_something(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location) &&
+        c->ms[a->location].precision != RASID_P_COUNTRY)
+        return 1;
+    if (a->dead >= 0 && a->dead == b->dead) return 1;
+    if (a->hostages >= 0 && a->hostages == b->hostages) return 1;
+    if (a->date >= 0 && b->date >= 0 && !strcmp(c->ms[a->date].value, c->ms[b->date].value) &&
+        c->ms[a->date].precision == RASID_P_DAY)
+        return 1;
+    return 0;
+}
+
+static int bare(const ev_cand *k)
+{
+    return k->location < 0 && k->date < 0 && k->dead < 0 && k->hostages < 0 && k->injured < 0 && !k->nactor;
+}
+
+static void merge_in_document(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t j = 0; j < c->cands.len; j++) {
+        if (!k[j].alive) continue;
+        for (size_t i = 0; i < j; i++) {
+            if (!k[i].alive || family(k[i].type) != family(k[j].type)) continue;
+            if (!compatible(c, &k[i], &k[j])) continue;
+            if (shares_something(c, &k[i], &k[j]) || (bare(&k[j]) && k[j].definite) ||
+                (k[i].headline && !k[j].headline && (bare(&k[i]) || shares_something(c, &k[i], &k[j]) ||
+                                                     k[i].dead < 0 || k[j].dead < 0))) {
+                if (k[i].headline) {
+                    /* the body's report is the evidence; the headline adds its fields */
+                    ev_cand tmp = k[i];
+                    k[i] = k[j];
+                    k[j] = tmp;
+                    absorb(c, &k[i], &k[j]);
+                    k[i].headline = 0;
+                    /* keep document order: the merged record sits where the first report was */
+                } else {
+                    absorb(c, &k[i], &k[j]);
+                }
+                break;
+            }
+        }
+    }
+}
+
+static void drop_weak(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (!k[i].alive) continue;
+        if (k[i].pos == 'R') { k[i].alive = 0; continue; }
+        int fields = (k[i].nactor > 0) + (k[i].nrecipient > 0) + (k[i].location >= 0) + (k[i].date >= 0) +
+                     (k[i].dead >= 0 || k[i].hostages >= 0 || k[i].injured >= 0 || k[i].arrested >= 0);
+        double score = k[i].weight + 0.1 * fields;
+        if (k[i].definite && fields == 0) score -= 0.3;
+        if (score < c->min_score) k[i].alive = 0;
+    }
+}
+
+int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
+{
+    ev_ctx c;
+    int rc = ev_ctx_init(&c, doc, lex);
+    if (rc) return rc;
+    if ((rc = find_triggers(&c)) == RASID_OK) {
+        ev_cand *k = c.cands.data;
+        for (size_t i = 0; i < c.cands.len; i++) ev_fill_roles(&c, &k[i]);
+        ev_apply_claims(&c);
+        merge_in_sentences(&c);
+        drop_weak(&c);
+        merge_in_document(&c);
+        rc = ev_emit(&c);
+    }
+    ev_ctx_free(&c);
+    return rc;
+}

@@ -1,0 +1,209 @@
+/*
+ * emit.c — turning merged candidates into event records: codes adjusted to the
+ * participants, evidence, confidence, a stable id and a one-line English summary.
+ */
+#include "event/event.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int sector_is(const rasid_entity *e, size_t n, const char *const *secs)
+{
+    for (size_t i = 0; i < n; i++)
+        for (const char *const *s = secs; *s; s++)
+            if (e[i].sector && !strcmp(e[i].sector, *s)) return 1;
+    return 0;
+}
+
+static void adjust_acled(const ev_cand *k, rasid_event *ev)
+{
+    if (strcmp(k->type, "ASSAULT") || !ev->acled_event) return;
+    static const char *const armed[] = {"MIL", "COP", "REB", "INS", NULL};
+    static const char *const civ[] = {"CVL", NULL};
+    int remote = !strcmp(ev->acled_event, "Explosions/Remote violence");
+    if (remote) return;
+    if (!strcmp(ev->acled_sub ? ev->acled_sub : "", "Abduction/forced disappearance")) return;
+    if (!strcmp(ev->acled_event, "Battles") && strcmp(ev->acled_sub ? ev->acled_sub : "", "Armed clash")) return;
+    if (sector_is(k->recipient, k->nrecipient, armed)) {
+        ev->acled_event = "Battles";
+        ev->acled_sub = "Armed clash";
+    } else if (sector_is(k->recipient, k->nrecipient, civ) || (k->dead > 0 && !k->nrecipient)) {
+        ev->acled_event = "Violence against civilians";
+        ev->acled_sub = "Attack";
+    }
+}
+
+static const char *verb_of(const ev_cand *k)
+{
+    const char *t = k->type, *m = k->mode ? k->mode : "";
+    if (!strcmp(t, "ASSAULT")) {
+        if (!strcmp(m, "suicide-attack")) return "carried out a suicide attack";
+        if (!strcmp(m, "explosives")) return "carried out a bombing";
+        if (!strcmp(m, "aerial") || !strcmp(m, "drone")) return "carried out an air strike";
+        if (!strcmp(m, "heavy-weapons")) return "shelled";
+        if (!strcmp(m, "abduct")) return "abducted people";
+        if (!strcmp(m, "targeted")) return "assassinated";
+        return "attacked";
+    }
+    if (!strcmp(t, "COERCE")) {
+        if (!strcmp(m, "arrest")) return "arrested";
+        if (!strcmp(m, "seize")) return "seized weapons from";
+        if (!strcmp(m, "deport")) return "expelled";
+        if (!strcmp(m, "repression")) return "repressed";
+        return "imposed restrictions on";
+    }
+    if (!strcmp(t, "CONSULT")) {
+        if (!strcmp(m, "visit")) return "visited";
+        if (!strcmp(m, "phone")) return "held talks by phone or letter with";
+        return "met";
+    }
+    if (!strcmp(t, "AGREE")) return "reached an agreement with";
+    if (!strcmp(t, "COOPERATE")) return "cooperated with";
+    if (!strcmp(t, "AID")) return "gave aid to";
+    if (!strcmp(t, "SUPPORT")) return "expressed support for";
+    if (!strcmp(t, "ACCUSE")) return "accused or condemned";
+    if (!strcmp(t, "THREATEN")) return "threatened";
+    if (!strcmp(t, "REQUEST")) return "made a demand of";
+    if (!strcmp(t, "PROTEST")) return "protested";
+    if (!strcmp(t, "REJECT")) return "rejected or boycotted";
+    if (!strcmp(t, "SANCTION")) return "sanctioned";
+    if (!strcmp(t, "MOBILIZE")) return "mobilised forces";
+    if (!strcmp(t, "RETREAT")) return "released or withdrew";
+    if (!strcmp(t, "CONCEDE")) return "conceded to";
+    return "acted on";
+}
+
+static void names(rasid__buf *b, const rasid_entity *e, size_t n, const char *none)
+{
+    if (!n) { rasid__buf_puts(b, none); return; }
+    for (size_t i = 0; i < n; i++) {
+        if (i) rasid__buf_puts(b, i + 1 == n ? " and " : ", ");
+        rasid__buf_puts(b, e[i].name ? e[i].name : "?");
+    }
+}
+
+static const char *qual_word(uint8_t q)
+{
+    switch (q) {
+    case RASID_Q_MORE_THAN: return "more than ";
+    case RASID_Q_LESS_THAN: return "fewer than ";
+    case RASID_Q_ABOUT: return "about ";
+    case RASID_Q_AT_LEAST: return "at least ";
+    case RASID_Q_AT_MOST: return "at most ";
+    default: return "";
+    }
+}
+
+static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev)
+{
+    rasid__buf b;
+    rasid__buf_init(&b, 4096);
+    if (ev->date) rasid__buf_printf(&b, "%s, ", ev->date->value);
+    if (ev->location) {
+        const rasid_mention *l = ev->location;
+        rasid__buf_puts(&b, l->name ? l->name : "?");
+        if (l->precision != RASID_P_COUNTRY && l->country) {
+            const rasid__entry *ce = rasid__lex_country(c->lex, l->country);
+            const char *cn = ce ? ev_field(ce, "name") : l->country;
+            rasid__buf_printf(&b, " (%s)", cn);
+        }
+        rasid__buf_puts(&b, ": ");
+    }
+    if (!strcmp(k->modality, "negated")) rasid__buf_puts(&b, "[denied] ");
+    else if (!strcmp(k->modality, "future")) rasid__buf_puts(&b, "[planned] ");
+    else if (!strcmp(k->modality, "hypothetical")) rasid__buf_puts(&b, "[possible] ");
+    names(&b, k->actor, k->nactor, !strcmp(k->type, "ASSAULT") ? "unidentified attackers" : "unnamed parties");
+    rasid__buf_putc(&b, ' ');
+    rasid__buf_puts(&b, verb_of(k));
+    if (k->nrecipient) {
+        rasid__buf_putc(&b, ' ');
+        names(&b, k->recipient, k->nrecipient, "");
+    }
+    const char *sep = "; ";
+    if (k->dead >= 0) { rasid__buf_printf(&b, "%s%s%ld killed", sep, qual_word(k->q_dead), k->dead); sep = ", "; }
+    if (k->injured >= 0) { rasid__buf_printf(&b, "%s%s%ld injured", sep, qual_word(k->q_injured), k->injured); sep = ", "; }
+    if (k->hostages >= 0) { rasid__buf_printf(&b, "%s%s%ld hostages", sep, qual_word(k->q_hostages), k->hostages); sep = ", "; }
+    if (k->arrested >= 0) rasid__buf_printf(&b, "%s%s%ld arrested", sep, qual_word(k->q_arrested), k->arrested);
+    rasid__buf_putc(&b, '.');
+    const char *s = b.err ? "" : rasid__arena_strndup(&c->doc->arena, b.data, b.len);
+    rasid__buf_free(&b);
+    return s;
+}
+
+static double confidence_of(const ev_cand *k)
+{
+    double x = 0.35 + 0.3 * k->weight;
+    x += k->nactor ? 0.08 : 0;
+    x += k->nrecipient ? 0.04 : 0;
+    x += k->location >= 0 ? 0.07 : 0;
+    x += k->date >= 0 ? 0.05 : 0;
+    x += (k->dead >= 0 || k->hostages >= 0) ? 0.04 : 0;
+    x += k->mentions > 1 ? 0.04 : 0;
+    if (strcmp(k->modality, "asserted") && strcmp(k->modality, "historical")) x -= 0.1;
+    if (x > 0.99) x = 0.99;
+    if (x < 0.05) x = 0.05;
+    return floor(x * 100 + 0.5) / 100;
+}
+
+static rasid_entity *copy_entities(ev_ctx *c, const rasid_entity *e, size_t n)
+{
+    if (!n) return NULL;
+    rasid_entity *p = rasid__arena_alloc(&c->doc->arena, n * sizeof *p);
+    if (p) memcpy(p, e, n * sizeof *p);
+    return p;
+}
+
+int ev_emit(ev_ctx *c)
+{
+    const ev_cand *k = c->cands.data;
+    const rasid_sentence *ss = c->doc->sentences.data;
+    size_t seq = 0;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (!k[i].alive) continue;
+        rasid_event *ev = rasid__vec_push(&c->doc->events);
+        if (!ev) return RASID_NOMEM;
+        const ev_cand *x = &k[i];
+        snprintf(ev->id, sizeof ev->id, "%.80s#%zu", c->doc->id, ++seq);
+        ev->type = x->type;
+        ev->mode = x->mode;
+        size_t nc = 0;
+        if (x->context) {
+            char *ctxs = rasid__arena_strdup(&c->doc->arena, x->context);
+            for (char *p = ctxs; p && *p && nc < 3;) {
+                char *comma = strchr(p, ',');
+                if (comma) *comma = 0;
+                ev->context[nc++] = p;
+                p = comma ? comma + 1 : NULL;
+            }
+        }
+        ev->context[nc] = NULL;
+        ev->modality = x->modality;
+        ev->acled_event = x->acled_event;
+        ev->acled_sub = x->acled_sub;
+        ev->cameo = x->cameo;
+        ev->actor = copy_entities(c, x->actor, x->nactor);
+        ev->nactor = x->nactor;
+        ev->recipient = copy_entities(c, x->recipient, x->nrecipient);
+        ev->nrecipient = x->nrecipient;
+        ev->location = x->location >= 0 ? &c->ms[x->location] : NULL;
+        ev->date = x->date >= 0 ? &c->ms[x->date] : NULL;
+        ev->dead = x->dead;
+        ev->injured = x->injured;
+        ev->arrested = x->arrested;
+        ev->hostages = x->hostages;
+        ev->q_dead = x->q_dead;
+        ev->q_injured = x->q_injured;
+        ev->q_arrested = x->q_arrested;
+        ev->q_hostages = x->q_hostages;
+        ev->ev_start = ss[x->sent].start;
+        ev->ev_end = ss[x->sent].end;
+        ev->trig_start = c->t[x->ttok].start;
+        ev->trig_end = c->t[x->ttok + x->tntok - 1].end;
+        ev->trigger_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + ev->trig_start, ev->trig_end - ev->trig_start);
+        adjust_acled(x, ev);
+        ev->confidence = confidence_of(x);
+        ev->summary = summary_of(c, x, ev);
+    }
+    return RASID_OK;
+}

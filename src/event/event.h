@@ -1,0 +1,57 @@
+/*
+ * event.h — internals shared by the event coder's files (coder.c, roles.c, emit.c).
+ */
+#ifndef RASID_EVENT_H
+#define RASID_EVENT_H
+
+#include "lex/lex.h"
+
+#define EV_MAX_PARTY 6
+
+typedef struct ev_cand {
+    const rasid__entry *trig;
+    uint32_t ttok, tntok, sent;
+    uint16_t tread;      /* clitic reading of the trigger's first token */
+    const char *type, *mode, *context, *acled_event, *acled_sub, *cameo;
+    char pos;            /* V N K B R */
+    double weight;
+    rasid_entity actor[EV_MAX_PARTY];
+    size_t nactor;
+    rasid_entity recipient[EV_MAX_PARTY];
+    size_t nrecipient;
+    int location, date;  /* mention indexes or -1 */
+    long dead, injured, arrested, hostages;
+    uint8_t q_dead, q_injured, q_arrested, q_hostages;
+    const char *modality;
+    int definite;        /* the trigger noun carries the article (a reference?) */
+    int headline;        /* found in a headline sentence */
+    int claimed;         /* actor from a claim of responsibility */
+    int mentions;        /* how many reports merged into it */
+    int alive;
+} ev_cand;
+
+typedef struct ev_ctx {
+    rasid_doc *doc;
+    const rasid_lexicon *lex;
+    const rasid_token *t;
+    size_t n;
+    const rasid_mention *ms;
+    size_t nms;
+    int *mention_at;  /* per token: index of the mention covering it, or -1 */
+    rasid__vec cands; /* ev_cand */
+    double min_score;
+    long pub_days;    /* publication date in days since epoch, or LONG_MIN */
+} ev_ctx;
+
+int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex);
+void ev_ctx_free(ev_ctx *c);
+const char *ev_field(const rasid__entry *e, const char *col);
+
+void ev_fill_roles(ev_ctx *c, ev_cand *k);
+void ev_apply_claims(ev_ctx *c);
+int ev_emit(ev_ctx *c);
+
+/* Is token i one of the cue words of class cls? Returns the cue's length in tokens. */
+int ev_cue(const ev_ctx *c, size_t i, const char *cls);
+
+#endif

@@ -1,0 +1,566 @@
+/*
+ * roles.c — who, where, when, how many, and how sure, for one trigger.
+ *
+ * Arabic news prose is mostly verb–subject–object ("استهدف مسلحون فندقا"), with nominal
+ * forms ("هجوم جماعة X على Y", "هجوم لـX"), victim forms ("مقتل 27 شخصا"), two-party
+ * forms ("اشتباكات بين X و Y", "لقاء X مع Y") and agent phrases ("على أيدي X"). The
+ * clause around a trigger is bounded by punctuation and by clause-opening words
+ * (فيما، بينما، حيث ...); participants are looked for in that order of preference,
+ * first inside the clause, then (for the subject) to the left within the sentence.
+ */
+#include "event/event.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ev_field(const rasid__entry *e, const char *col)
+{
+    const char *v = rasid__entry_field(e, col);
+    return v && *v && strcmp(v, "-") ? v : NULL;
+}
+
+int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
+{
+    memset(c, 0, sizeof *c);
+    c->doc = doc;
+    c->lex = lex;
+    c->t = doc->tokens.data;
+    c->n = doc->tokens.len;
+    c->ms = doc->mentions.data;
+    c->nms = doc->mentions.len;
+    c->min_score = 0.8;
+    rasid__vec_init(&c->cands, sizeof(ev_cand));
+    c->mention_at = malloc((c->n ? c->n : 1) * sizeof(int));
+    if (!c->mention_at) return RASID_NOMEM;
+    for (size_t i = 0; i < c->n; i++) c->mention_at[i] = -1;
+    for (size_t m = 0; m < c->nms; m++)
+        for (uint32_t q = c->ms[m].tok_begin; q < c->ms[m].tok_end && q < c->n; q++)
+            if (c->mention_at[q] < 0) c->mention_at[q] = (int)m;
+    c->pub_days = LONG_MIN;
+    const char *p = rasid_doc_published(doc);
+    if (p) c->pub_days = rasid__days_from_civil(atoi(p), atoi(p + 5), atoi(p + 8));
+    return RASID_OK;
+}
+
+void ev_ctx_free(ev_ctx *c)
+{
+    free(c->mention_at);
+    rasid__vec_free(&c->cands);
+}
+
+int ev_cue(const ev_ctx *c, size_t i, const char *cls)
+{
+    if (i >= c->n) return 0;
+    return rasid__lex_is_cue(c->lex, c->doc, i, cls);
+}
+
+static int is_punct(const rasid_token *t)
+{
+    if (t->kind != RASID_TOK_PUNCT) return 0;
+    return t->nlen == 1 ? strchr(",;:()", t->norm[0]) != NULL
+                        : (!memcmp(t->norm, "\xD8\x8C", 2) || !memcmp(t->norm, "\xD8\x9B", 2)); /* ، ؛ */
+}
+
+/* Clause around token i: [*b, *e). */
+static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
+{
+    const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
+    size_t lo = i, hi = i + 1;
+    while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, "clausebreak")) lo--;
+    while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, "clausebreak")) hi++;
+    *b = lo;
+    *e = hi;
+}
+
+static const rasid_sentence *sent_of(const ev_ctx *c, size_t i)
+{
+    return &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
+}
+
+/* ------------------------------------------------------------------ entities */
+static int is_partyish(const rasid_mention *m)
+{
+    if (m->kind == RASID_M_ACTOR || m->kind == RASID_M_PERSON) return 1;
+    if (m->kind == RASID_M_PLACE && m->precision == RASID_P_COUNTRY) return 1;
+    return 0;
+}
+
+static const char *country_name(const ev_ctx *c, const char *iso)
+{
+    const rasid__entry *e = rasid__lex_country(c->lex, iso);
+    return e ? ev_field(e, "name") : NULL;
+}
+
+static void entity_from(const ev_ctx *c, const rasid_mention *m, rasid_entity *e)
+{
+    memset(e, 0, sizeof *e);
+    e->start = m->start;
+    e->end = m->end;
+    e->text = rasid__arena_strndup(&c->doc->arena, c->doc->text + m->start, m->end - m->start);
+    e->name = m->name;
+    e->id = m->id;
+    e->country = m->country && strcmp(m->country, "?") ? m->country : NULL;
+    e->sector = m->sector;
+    e->kind = m->ekind;
+    if (m->kind == RASID_M_PLACE) {
+        e->kind = "state";
+        e->sector = "GOV";
+        e->id = m->country;
+    } else if (m->kind == RASID_M_NISBA) {
+        e->kind = "state";
+        e->sector = "GOV";
+        e->name = country_name(c, m->country);
+        if (!e->name) e->name = m->name;
+    } else if (m->kind == RASID_M_PERSON) {
+        e->kind = "person";
+    }
+}
+
+static int already(const rasid_entity *list, size_t n, const rasid_entity *e)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i].start == e->start || (list[i].name && e->name && !strcmp(list[i].name, e->name))) return 1;
+    return 0;
+}
+
+static void add_party(const ev_ctx *c, rasid_entity *list, size_t *n, const rasid_mention *m)
+{
+    if (*n >= EV_MAX_PARTY) return;
+    rasid_entity e;
+    entity_from(c, m, &e);
+    if (!e.name) return;
+    if (!already(list, *n, &e)) list[(*n)++] = e;
+}
+
+/* Is the token a lone conjunction or a separator inside a list of parties? */
+static int list_glue(const ev_ctx *c, size_t i)
+{
+    const rasid_token *t = &c->t[i];
+    if (t->kind == RASID_TOK_PUNCT) return t->nlen == 1 ? (t->norm[0] == ',' || t->norm[0] == '-')
+                                                        : !memcmp(t->norm, "\xD8\x8C", 2);
+    return t->nlen == 2 && !memcmp(t->norm, "\xD9\x88", 2); /* و */
+}
+
+/* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
+ * token after the list. */
+static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
+{
+    add_party(c, list, n, &c->ms[m]);
+    size_t j = c->ms[m].tok_end;
+    for (;;) {
+        size_t q = j;
+        while (q < limit && list_glue(c, q)) q++;
+        if (q >= limit || c->mention_at[q] < 0) break;
+        const rasid_mention *nm = &c->ms[c->mention_at[q]];
+        if (!is_partyish(nm) || nm->tok_begin != q) break;
+        /* joined by و: as a proclitic on the name or a separate token */
+        const rasid_token *t = &c->t[q];
+        int joined = q > j || (t->nreadings > 1 && nm->start > t->start);
+        if (!joined) break;
+        add_party(c, list, n, nm);
+        j = nm->tok_end;
+    }
+    return j;
+}
+
+/* First party-ish mention starting in [from, to), or -1. */
+static int party_in(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && i < c->n; i++) {
+        int m = c->mention_at[i];
+        if (m >= 0 && is_partyish(&c->ms[m]) && c->ms[m].tok_begin == i) return m;
+    }
+    return -1;
+}
+
+/* Last party-ish mention ending in [from, to), or -1. */
+static int party_before(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t i = to; i > from; i--) {
+        int m = c->mention_at[i - 1];
+        if (m >= 0 && is_partyish(&c->ms[m])) return m;
+    }
+    return -1;
+}
+
+/* A generic force ("قوات") followed by من + countries: the countries' forces. */
+static size_t forces_from_countries(const ev_ctx *c, ev_cand *k, int m, size_t limit)
+{
+    const rasid_mention *g = &c->ms[m];
+    size_t j = g->tok_end;
+    if (g->country && strcmp(g->country, "?")) return 0;
+    if (j + 1 >= limit || !(c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4))) return 0; /* من */
+    int pm = c->mention_at[j + 1];
+    if (pm < 0 || c->ms[pm].kind != RASID_M_PLACE || c->ms[pm].precision != RASID_P_COUNTRY) return 0;
+    size_t before = k->nactor;
+    size_t end = add_party_list(c, k->actor, &k->nactor, pm, limit);
+    for (size_t i = before; i < k->nactor; i++) {
+        const char *cn = k->actor[i].name;
+        k->actor[i].name = rasid__arena_printf(&c->doc->arena, "Military Forces of %s", cn ? cn : "?");
+        k->actor[i].kind = "force";
+        k->actor[i].sector = "MIL";
+    }
+    return end;
+}
+
+/* ------------------------------------------------------------------ counts */
+static int person_noun(const char *noun)
+{
+    if (!noun) return 1;
+    static const char *const bad[] = {"distance", "percent", "year", "time", "money", "weight", "area",
+                                      "duration", "age", "vehicle", "weapon", "house", "village", "day",
+                                      "month", "hour", "currency", "unit"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        if (!strcmp(noun, bad[i])) return 0;
+    return 1;
+}
+
+enum { R_NONE, R_DEAD, R_INJ, R_HOST, R_ARR };
+
+static int cue_role(const ev_ctx *c, size_t i)
+{
+    if (ev_cue(c, i, "dead")) return R_DEAD;
+    if (ev_cue(c, i, "injured")) return R_INJ;
+    if (ev_cue(c, i, "hostage")) return R_HOST;
+    if (ev_cue(c, i, "arrested")) return R_ARR;
+    return R_NONE;
+}
+
+static int noun_role(const rasid_mention *m)
+{
+    if (!m->noun) return R_NONE;
+    if (!strcmp(m->noun, "dead")) return R_DEAD;
+    if (!strcmp(m->noun, "injured")) return R_INJ;
+    if (!strcmp(m->noun, "hostage")) return R_HOST;
+    if (!strcmp(m->noun, "arrested")) return R_ARR;
+    return R_NONE;
+}
+
+static void set_count(ev_cand *k, int role, long v, uint8_t q)
+{
+    switch (role) {
+    case R_DEAD: if (k->dead < 0) { k->dead = v; k->q_dead = q; } break;
+    case R_INJ: if (k->injured < 0) { k->injured = v; k->q_injured = q; } break;
+    case R_HOST: if (k->hostages < 0) { k->hostages = v; k->q_hostages = q; } break;
+    case R_ARR: if (k->arrested < 0) { k->arrested = v; k->q_arrested = q; } break;
+    }
+}
+
+static int is_kill_trigger(const ev_cand *k)
+{
+    const char *id = ev_field(k->trig, "id");
+    return id && (!strncmp(id, "kill", 4) || !strcmp(id, "assassinate"));
+}
+
+static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        int mi = c->mention_at[i];
+        if (mi < 0) continue;
+        const rasid_mention *m = &c->ms[mi];
+        if (m->kind != RASID_M_NUMBER || m->tok_begin != i) continue;
+        if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6) { i = m->tok_end - 1; continue; }
+        int role = noun_role(m);
+        size_t after = m->tok_end;
+        if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
+        for (size_t back = 1; role == R_NONE && back <= 3 && i >= back + b; back++) {
+            role = cue_role(c, i - back);                                    /* مقتل 14 */
+            if (role == R_NONE && c->mention_at[i - back] >= 0 && c->ms[c->mention_at[i - back]].kind == RASID_M_NUMBER)
+                break;
+        }
+        for (size_t fwd = 1; role == R_NONE && fwd <= 3 && after + fwd < e; fwd++)
+            role = cue_role(c, after + fwd);                                  /* 13 شخصا قتلوا */
+        if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
+        if (role == R_NONE) { i = m->tok_end - 1; continue; }
+        long v = (long)m->num;
+        /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
+        size_t j = m->tok_end;
+        if (role == R_DEAD && k->dead < 0) {
+            size_t q = j;
+            while (q < e) {
+                while (q < e && c->mention_at[q] < 0 && !is_punct(&c->t[q]) && q - j < 6) q++;
+                while (q < e && (list_glue(c, q) || is_punct(&c->t[q]))) q++;
+                if (q >= e) break;
+                int nm = c->mention_at[q];
+                if (nm < 0 || c->ms[nm].kind != RASID_M_NUMBER || c->ms[nm].tok_begin != q) break;
+                if (!person_noun(c->ms[nm].noun) || noun_role(&c->ms[nm]) != R_NONE) break;
+                if (!(c->t[q].nreadings > 1 && c->t[q].readings[1].pro[0]) && !list_glue(c, q - 1)) break;
+                v += (long)c->ms[nm].num;
+                j = c->ms[nm].tok_end;
+                q = j;
+            }
+        }
+        set_count(k, role, v, m->qualifier);
+        i = m->tok_end - 1;
+    }
+}
+
+/* Victims described by a counted noun and a nationality: "14 جنديا جزائريا". */
+static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+{
+    if (k->nrecipient) return;
+    for (size_t i = b; i < e; i++) {
+        int mi = c->mention_at[i];
+        if (mi < 0 || c->ms[mi].kind != RASID_M_NUMBER) continue;
+        const rasid_mention *m = &c->ms[mi];
+        size_t j = m->tok_end;
+        /* the noun, then a nationality */
+        for (size_t q = j; q < j + 3 && q < e; q++) {
+            int nm = c->mention_at[q];
+            if (nm < 0) continue;
+            const rasid_mention *x = &c->ms[nm];
+            if (x->kind == RASID_M_NISBA) {
+                rasid_entity en;
+                entity_from(c, x, &en);
+                const char *noun = m->noun ? m->noun : "";
+                const char *cn = country_name(c, x->country);
+                if (!strcmp(noun, "soldier") || !strcmp(noun, "military")) {
+                    en.name = rasid__arena_printf(&c->doc->arena, "Military Forces of %s", cn ? cn : x->country);
+                    en.kind = "force";
+                    en.sector = "MIL";
+                } else if (!strcmp(noun, "police")) {
+                    en.name = rasid__arena_printf(&c->doc->arena, "Police Forces of %s", cn ? cn : x->country);
+                    en.kind = "force";
+                    en.sector = "COP";
+                } else {
+                    en.name = rasid__arena_printf(&c->doc->arena, "Civilians (%s)", cn ? cn : x->country);
+                    en.kind = "civilians";
+                    en.sector = "CVL";
+                }
+                k->recipient[k->nrecipient++] = en;
+                return;
+            }
+            if (is_partyish(x) && x->kind == RASID_M_ACTOR) {
+                add_party(c, k->recipient, &k->nrecipient, x);
+                return;
+            }
+            break;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ place and date */
+static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
+{
+    (void)c;
+    if (m->kind != RASID_M_PLACE) return 0;
+    /* a country that is a party of the event is not its place unless nothing else is */
+    for (size_t i = 0; i < k->nactor; i++)
+        if (k->actor[i].start == m->start) return 0;
+    return 1;
+}
+
+static int find_place(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    int best = -1;
+    /* after the trigger in the clause, the first; then before it, the nearest */
+    for (size_t i = k->ttok + k->tntok; i < e; i++) {
+        int m = c->mention_at[i];
+        if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m])) {
+            if (best < 0 || (c->ms[best].precision == RASID_P_COUNTRY && c->ms[m].precision < RASID_P_COUNTRY &&
+                             c->ms[m].precision >= RASID_P_SITE))
+                best = m;
+            if (c->ms[best].precision != RASID_P_COUNTRY && c->ms[best].precision != RASID_P_REGION) break;
+        }
+    }
+    if (best >= 0) return best;
+    for (size_t i = k->ttok; i > b; i--) {
+        int m = c->mention_at[i - 1];
+        if (m >= 0 && place_ok(c, k, &c->ms[m])) return m;
+    }
+    return -1;
+}
+
+static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    int best = -1;
+    size_t bestd = SIZE_MAX;
+    for (size_t i = b; i < e; i++) {
+        int m = c->mention_at[i];
+        if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
+        size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
+        if (d < bestd) { bestd = d; best = m; }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------------ modality */
+static long value_days(const char *v, int end_of_period)
+{
+    int y = atoi(v), m = strlen(v) >= 7 ? atoi(v + 5) : (end_of_period ? 12 : 1);
+    int d = strlen(v) >= 10 ? atoi(v + 8) : (end_of_period ? 28 : 1);
+    return rasid__days_from_civil(y, m, d);
+}
+
+static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
+{
+    size_t t = k->ttok;
+    for (size_t back = 1; back <= 3 && t >= back && t - back >= b; back++)
+        if (ev_cue(c, t - back, "negation")) return "negated";
+    /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
+    const rasid_token *tt = &c->t[t];
+    if (k->tread < tt->nreadings && k->tread > 0) {
+        const char *pro = tt->readings[k->tread].pro;
+        if (strstr(pro, "\xD8\xB3")) return "future";
+    }
+    for (size_t i = b; i < t; i++)
+        if (ev_cue(c, i, "future")) return "future";
+    for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
+        if (ev_cue(c, i, "future") && !ev_cue(c, i, "function")) return "future";
+    for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++)
+        if (ev_cue(c, t - back, "hypothetical")) return "hypothetical";
+    if (k->date >= 0 && c->pub_days != LONG_MIN) {
+        long d = value_days(c->ms[k->date].value, 1);
+        if (c->pub_days - d > 45) return "historical";
+    }
+    return "asserted";
+}
+
+/* ------------------------------------------------------------------ roles */
+void ev_fill_roles(ev_ctx *c, ev_cand *k)
+{
+    size_t b, e;
+    clause_of(c, k->ttok, &b, &e);
+    const rasid_sentence *s = sent_of(c, k->ttok);
+    k->headline = s->headline;
+    k->mentions = 1;
+    const rasid_token *tt = &c->t[k->ttok];
+    k->definite = k->tread < tt->nreadings && tt->readings[k->tread].article;
+    if (k->tread == 0 && tt->nlen > 4 && !memcmp(tt->norm, "\xD8\xA7\xD9\x84", 4)) k->definite = 1;
+    size_t after = k->ttok + k->tntok;
+    /* victims and counts come first: a number right after a verb means a passive */
+    int m;
+    int starts_with_number = after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER;
+    switch (k->pos) {
+    case 'B': {
+        size_t q;
+        int between = -1, with = -1;
+        for (q = after; q < e; q++) {
+            if (between < 0 && ev_cue(c, q, "between")) between = (int)q;
+            if (with < 0 && ev_cue(c, q, "with")) with = (int)q;
+        }
+        if (between >= 0 && (m = party_in(c, (size_t)between + 1, e)) >= 0) {
+            size_t end = add_party_list(c, k->actor, &k->nactor, m, e);
+            if (k->nactor > 1) { /* "بين X و Y": X actor, the rest recipients */
+                for (size_t i = 1; i < k->nactor; i++) k->recipient[k->nrecipient++] = k->actor[i];
+                k->nactor = 1;
+            } else if ((m = party_in(c, end, e)) >= 0) {
+                add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            }
+            break;
+        }
+        if (with >= 0) {
+            if ((m = party_in(c, (size_t)with + 1, e)) >= 0) add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            if ((m = party_in(c, after, (size_t)with)) >= 0) add_party_list(c, k->actor, &k->nactor, m, (size_t)with);
+            else if ((m = party_before(c, s->tok_begin, k->ttok)) >= 0) add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            break;
+        }
+    }
+        /* like a verb */
+        __attribute__((fallthrough));
+    case 'V':
+    case 'N':
+        if (k->pos != 'N' && starts_with_number) {
+            /* "قتل 16 شخصا": a passive with its victims */
+        } else if ((m = party_in(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
+                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
+            size_t end = forces_from_countries(c, k, m, e);
+            if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
+            int r = party_in(c, end, e);
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        }
+        if (!k->nactor) {
+            /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
+            int p = party_before(c, k->pos == 'N' ? b : s->tok_begin, k->ttok);
+            if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+        }
+        if (!k->nrecipient) {
+            for (size_t q = after; q < e; q++)
+                if (ev_cue(c, q, "against") && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+                    add_party_list(c, k->recipient, &k->nrecipient, m, e);
+                    break;
+                }
+        }
+        if (!k->nrecipient && k->pos == 'V' && k->nactor) {
+            int r = party_in(c, after, e);
+            if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        }
+        break;
+    case 'K':
+    default:
+        break;
+    }
+    /* agent phrases: على أيدي X، من قبل X */
+    if (!k->nactor) {
+        for (size_t q = after; q + 1 < e; q++)
+            if (ev_cue(c, q, "by") && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+                add_party(c, k->actor, &k->nactor, &c->ms[m]);
+                break;
+            }
+    }
+    /* the recipient is not the actor */
+    for (size_t i = 0; i < k->nrecipient; i++)
+        for (size_t j = 0; j < k->nactor; j++)
+            if (k->recipient[i].name && k->actor[j].name && !strcmp(k->recipient[i].name, k->actor[j].name)) {
+                memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
+                k->nrecipient--;
+                i--;
+                break;
+            }
+    counts_in(c, k, b, e);
+    if (!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) victims_in(c, k, after, e);
+    k->location = find_place(c, k, b, e);
+    if (k->location < 0) k->location = find_place(c, k, s->tok_begin, s->tok_end);
+    k->date = find_date(c, k, b, e);
+    if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
+    k->modality = modality_of(c, k, b);
+}
+
+/* Claims of responsibility make the claimant the actor of the attack claimed, in the
+ * same sentence or in the nearest sentence before it. */
+void ev_apply_claims(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    size_t nk = c->cands.len;
+    for (size_t i = 0; i < c->n; i++) {
+        int len = ev_cue(c, i, "claim");
+        if (!len) continue;
+        size_t b, e;
+        clause_of(c, i, &b, &e);
+        int neg = 0;
+        for (size_t q = b; q < i; q++) neg |= ev_cue(c, q, "negation") != 0;
+        if (neg) continue;
+        const rasid_sentence *s = sent_of(c, i);
+        int m = party_in(c, i + (size_t)len, s->tok_end < i + (size_t)len + 6 ? s->tok_end : i + (size_t)len + 6);
+        if (m < 0) m = party_before(c, s->tok_begin, i);
+        if (m < 0 || c->ms[m].kind == RASID_M_PLACE) continue;
+        const char *sec = c->ms[m].sector;
+        if (sec && strcmp(sec, "REB") && strcmp(sec, "UAF")) continue;
+        uint32_t sent = c->t[i].sent;
+        /* the attacks in this sentence; else the latest attack in the three before */
+        int applied = 0;
+        for (size_t q = 0; q < nk; q++) {
+            if (k[q].sent != sent || strcmp(k[q].type, "ASSAULT")) continue;
+            k[q].nactor = 0;
+            add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
+            k[q].claimed = 1;
+            applied = 1;
+        }
+        for (size_t q = nk; !applied && q > 0; q--) {
+            ev_cand *x = &k[q - 1];
+            if (x->sent >= sent || x->sent + 3 < sent || strcmp(x->type, "ASSAULT")) continue;
+            /* every attack of that sentence (two attacks claimed together) */
+            uint32_t ss = x->sent;
+            for (size_t r = 0; r < nk; r++) {
+                if (k[r].sent != ss || strcmp(k[r].type, "ASSAULT")) continue;
+                if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF")) continue;
+                k[r].nactor = 0;
+                add_party(c, k[r].actor, &k[r].nactor, &c->ms[m]);
+                k[r].claimed = 1;
+            }
+            applied = 1;
+        }
+    }
+}
