@@ -1,11 +1,406 @@
-/* TEMPORARY scaffold: replaced by the text layer (normalize.c, segment.c, clitic.c). */
-#include "internal.h"
+/*
+ * segment.c — stage 1 for a document: normalised text + offset map, tokens with clitic
+ * readings, stems and number values, and sentences.
+ *
+ * Tokens come from the scanner (normalize.c). Each distinct (normalised form, kind, hint)
+ * is analysed once per document: a small open-addressing table, alive only during
+ * rasid__text_segment(), maps it to its interned key, readings, stem and value, which
+ * all live in the doc's arena and are shared by every token with that form.
+ *
+ * Sentences (see tests/spec/text.md for the examples):
+ *   - every line break ends a sentence (each line of a news page is a paragraph);
+ *   - headlines: the short lines (<= 30 tokens, <= 400 bytes) at the top of the page
+ *     that do not end with . ! ? ؟ … ؛ ; are their own sentences with headline = 1, never
+ *     split inside; at most 6, and the first other line ends the top;
+ *   - inside a line a sentence ends after ! ? ؟ ۔ ؛ ; and after '.' unless the '.' is part
+ *     of an ellipsis (".." "..." and "…" never end a sentence inside a line), follows a
+ *     standalone single letter or a known abbreviation ("د." "م." "J." "Dr."), or is glued
+ *     to a following non-Arabic token ("example.com"); after ':' when a quotation mark
+ *     follows (قال: «...»). Numbers never contain a sentence end: "3.5" is one token and
+ *     the ':' of "12:28" is followed by a digit, not a quote;
+ *   - closing quotes, brackets and further end marks glued to the end mark stay in the
+ *     sentence ("...حرام»." / ".»" / "؟!").
+ * Sentence spans run from the first token's start to the last token's end (trimmed).
+ */
+#include "text.h"
+
+#include <stdlib.h>
 #include <string.h>
-int rasid__text_segment(rasid_doc *doc, unsigned norm_flags) { (void)doc; (void)norm_flags; return RASID_OK; }
-size_t rasid__normalize_str(const char *s, size_t n, unsigned flags, char *out, size_t outlen)
-{ (void)flags; if (n < outlen) { memcpy(out, s, n); out[n] = 0; } return n; }
+
+/* ---------------------------------------------------------------- word cache */
+
+typedef struct centry {
+    uint64_t h;
+    const char *norm;
+    const rasid_reading *readings;
+    const char *stem;
+    double num;
+    uint32_t nlen;
+    uint16_t nreadings;
+    uint8_t kind, hint, used;
+} centry;
+
+typedef struct seg {
+    rasid_doc *doc;
+    centry *tab;
+    size_t cap, count;
+    void *stemmer;
+    int stemmer_tried;
+    int want_stem;
+    rasid_token *toks;
+    size_t ntoks, tcap;
+} seg;
+
+static uint64_t hash_bytes(const char *s, size_t n, unsigned extra)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ extra;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ull;
+    }
+    return h ^ (h >> 29);
+}
+
+static int cache_grow(seg *g)
+{
+    size_t nc = g->cap ? g->cap * 2 : 1024;
+    centry *t = calloc(nc, sizeof *t);
+    if (!t) return RASID_NOMEM;
+    for (size_t i = 0; i < g->cap; i++) {
+        if (!g->tab[i].used) continue;
+        size_t j = g->tab[i].h & (nc - 1);
+        while (t[j].used) j = (j + 1) & (nc - 1);
+        t[j] = g->tab[i];
+    }
+    free(g->tab);
+    g->tab = t;
+    g->cap = nc;
+    return 0;
+}
+
+static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
+{
+    rasid__arena *a = &g->doc->arena;
+    char *norm = rasid__arena_strndup(a, nb, nl);
+    if (!norm) return RASID_NOMEM;
+    e->norm = norm;
+    rasid_reading rd[RASID__MAX_READINGS];
+    size_t nr;
+    if (e->kind == RASID_TOK_ARABIC) {
+        nr = rasid__clitic_readings_hint(a, norm, nl, e->hint, rd, RASID__MAX_READINGS);
+        if (nr == 0) return RASID_NOMEM;
+        if (g->want_stem) {
+            if (!g->stemmer_tried) {
+                g->stemmer = rasid__stemmer_new();
+                g->stemmer_tried = 1;
+            }
+            e->stem = rasid__light_stem_with(g->stemmer, a, norm, nl);
+            if (!e->stem) return RASID_NOMEM;
+        }
+    } else {
+        rd[0] = (rasid_reading){"", norm, "", 0};
+        nr = 1;
+        if (e->kind == RASID_TOK_NUMBER) e->num = rasid__number_value(norm, nl);
+    }
+    rasid_reading *r = rasid__arena_alloc(a, nr * sizeof *r);
+    if (!r) return RASID_NOMEM;
+    memcpy(r, rd, nr * sizeof *r);
+    e->readings = r;
+    e->nreadings = (uint16_t)nr;
+    return 0;
+}
+
+static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind, unsigned hint, int *rc)
+{
+    if (g->count * 2 >= g->cap && (*rc = cache_grow(g))) return NULL;
+    uint64_t h = hash_bytes(nb, nl, kind | hint << 8);
+    size_t j = h & (g->cap - 1);
+    for (;;) {
+        centry *e = &g->tab[j];
+        if (!e->used) break;
+        if (e->h == h && e->nlen == nl && e->kind == kind && e->hint == hint &&
+            memcmp(e->norm, nb, nl) == 0)
+            return e;
+        j = (j + 1) & (g->cap - 1);
+    }
+    centry *e = &g->tab[j];
+    memset(e, 0, sizeof *e);
+    e->h = h;
+    e->nlen = (uint32_t)nl;
+    e->kind = (uint8_t)kind;
+    e->hint = (uint8_t)hint;
+    if ((*rc = fill_entry(g, e, nb, nl))) return NULL;
+    e->used = 1;
+    g->count++;
+    return e;
+}
+
+static int seg_emit(rasid__scan *sc, const rasid__rawtok *t)
+{
+    seg *g = sc->ud;
+    if (g->ntoks == g->tcap) {
+        size_t nc = g->tcap ? g->tcap * 2 : 256;
+        rasid_token *p = realloc(g->toks, nc * sizeof *p);
+        if (!p) return RASID_NOMEM;
+        g->toks = p;
+        g->tcap = nc;
+    }
+    unsigned hint = t->kind == RASID_TOK_ARABIC ? t->hint : 0;
+    int rc = 0;
+    const centry *e = cache_get(g, sc->out + t->nstart, t->nend - t->nstart, t->kind, hint, &rc);
+    if (!e) return rc ? rc : RASID_NOMEM;
+    rasid_token *k = &g->toks[g->ntoks++];
+    k->start = t->start;
+    k->end = t->end;
+    k->nstart = t->nstart;
+    k->nend = t->nend;
+    k->norm = e->norm;
+    k->nlen = e->nlen;
+    k->sent = 0;
+    k->kind = t->kind;
+    k->flags = t->flags;
+    k->nreadings = e->nreadings;
+    k->readings = e->readings;
+    k->stem = e->stem;
+    k->num = e->num;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- sentences */
+
+static int is1(const rasid_token *t, const char *s)
+{
+    return t->nlen == strlen(s) && memcmp(t->norm, s, t->nlen) == 0;
+}
+
+/* the original bytes of a token equal one of a NUL-separated list */
+static int orig_in(const rasid_doc *d, const rasid_token *t, const char *list)
+{
+    size_t n = t->end - t->start;
+    for (const char *p = list; *p; p += strlen(p) + 1)
+        if (strlen(p) == n && memcmp(d->text + t->start, p, n) == 0) return 1;
+    return 0;
+}
+
+#define TERMINATORS "!\0?\0\xD8\x9F\0\xDB\x94\0\xD8\x9B\0;\0"   /* ! ? ؟ ۔ ؛ ; */
+#define FINAL_MARKS ".\0" TERMINATORS "\xE2\x80\xA6\0"          /* + . … */
+#define CLOSERS "\"\0'\0)\0]\0}\0\xC2\xBB\0\xE2\x80\x9D\0\xE2\x80\x99\0\xE2\x80\xBA\0"
+#define OPEN_QUOTES "\"\0\xC2\xAB\0\xE2\x80\x9C\0\xE2\x80\x9E\0\xE2\x80\xB9\0'\0\xE2\x80\x98\0"
+
+static int is_terminator(const rasid_doc *d, const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT && orig_in(d, t, TERMINATORS);
+}
+
+static int is_final_mark(const rasid_doc *d, const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT && orig_in(d, t, FINAL_MARKS);
+}
+
+static size_t nletters(const rasid_token *t)
+{
+    size_t c = 0;
+    for (uint32_t i = 0; i < t->nlen; i++) c += ((unsigned char)t->norm[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static int is_abbrev(const rasid_token *t)
+{
+    static const char *const ab[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen",
+                                     "col", "lt", "sgt", "capt", "vs", "etc", "no", "inc", "co"};
+    if (t->kind == RASID_TOK_LATIN)
+        for (size_t i = 0; i < sizeof ab / sizeof ab[0]; i++) {
+            size_t l = strlen(ab[i]);
+            if (t->nlen != l) continue;
+            size_t k = 0;
+            while (k < l && (t->norm[k] | 0x20) == ab[i][k]) k++;
+            if (k == l) return 1;
+        }
+    return 0;
+}
+
+/* Does a sentence end after token i of the line [b, e)? */
+static int ends_after(const rasid_doc *d, const rasid_token *T, size_t b, size_t e, size_t i)
+{
+    const rasid_token *t = &T[i];
+    if (t->kind != RASID_TOK_PUNCT) return 0;
+    if (is_terminator(d, t)) return 1;
+    int glued_next = i + 1 < e && !(T[i + 1].flags & RASID_TF_SPACE_BEFORE);
+    if (is1(t, ".")) {
+        if (glued_next && is1(&T[i + 1], ".")) return 0;                              /* .. */
+        if (i > b && !(t->flags & RASID_TF_SPACE_BEFORE) && is1(&T[i - 1], ".")) return 0; /* ..| */
+        if (i > b && !(t->flags & RASID_TF_SPACE_BEFORE)) {
+            const rasid_token *p = &T[i - 1];
+            int alone = (p->flags & RASID_TF_SPACE_BEFORE) || i - 1 == b ||
+                        T[i - 2].kind == RASID_TOK_PUNCT; /* not "2015م." */
+            if ((p->kind == RASID_TOK_ARABIC || p->kind == RASID_TOK_LATIN) && alone &&
+                nletters(p) == 1)
+                return 0; /* initial: "د." "J." */
+            if (is_abbrev(p)) return 0;
+        }
+        if (glued_next && T[i + 1].kind != RASID_TOK_ARABIC && T[i + 1].kind != RASID_TOK_PUNCT)
+            return 0; /* example.com */
+        return 1;
+    }
+    if (is1(t, ":")) return i + 1 < e && orig_in(d, &T[i + 1], OPEN_QUOTES);
+    return 0;
+}
+
+/* May token j (glued to what precedes) stay with the sentence that just ended? */
+static int absorbable(const rasid_doc *d, const rasid_token *T, size_t e, size_t j)
+{
+    const rasid_token *t = &T[j];
+    if (t->flags & RASID_TF_SPACE_BEFORE) return 0;
+    if (t->kind != RASID_TOK_PUNCT) return 0;
+    if (is_final_mark(d, t)) return 1;
+    if (orig_in(d, t, CLOSERS)) /* a quote closes only when a space or the line end follows */
+        return j + 1 >= e || (T[j + 1].flags & RASID_TF_SPACE_BEFORE) ||
+               T[j + 1].kind == RASID_TOK_PUNCT;
+    return 0;
+}
+
+static int add_sentence(rasid_doc *d, rasid_token *T, size_t b, size_t e, int headline)
+{
+    rasid_sentence *s = rasid__vec_push(&d->sentences);
+    if (!s) return RASID_NOMEM;
+    uint32_t idx = (uint32_t)(d->sentences.len - 1);
+    s->start = T[b].start;
+    s->end = T[e - 1].end;
+    s->tok_begin = (uint32_t)b;
+    s->tok_end = (uint32_t)e;
+    s->headline = (uint8_t)headline;
+    for (size_t i = b; i < e; i++) T[i].sent = idx;
+    return 0;
+}
+
+static int is_headline(const rasid_doc *d, const rasid_token *T, size_t b, size_t e)
+{
+    if (e - b > 30 || T[e - 1].end - T[b].start > 400) return 0;
+    size_t last = e - 1;
+    while (last > b && T[last].kind == RASID_TOK_PUNCT && orig_in(d, &T[last], CLOSERS)) last--;
+    if (is_final_mark(d, &T[last])) return 0;
+    for (size_t i = b; i < e; i++)
+        if (T[i].kind == RASID_TOK_ARABIC || T[i].kind == RASID_TOK_LATIN ||
+            T[i].kind == RASID_TOK_NUMBER)
+            return 1;
+    return 0;
+}
+
+static int build_sentences(rasid_doc *d)
+{
+    rasid_token *T = d->tokens.data;
+    size_t nt = d->tokens.len;
+    int top = 1, nhead = 0;
+    for (size_t b = 0; b < nt;) {
+        size_t e = b + 1;
+        while (e < nt && !(T[e].flags & RASID_TF_LINE_START)) e++;
+        if (top && nhead < 6 && is_headline(d, T, b, e)) {
+            if (add_sentence(d, T, b, e, 1)) return RASID_NOMEM;
+            nhead++;
+            b = e;
+            continue;
+        }
+        top = 0;
+        size_t s = b;
+        for (size_t i = b; i < e; i++) {
+            if (!ends_after(d, T, b, e, i)) continue;
+            size_t j = i + 1;
+            while (j < e && absorbable(d, T, e, j)) j++;
+            if (add_sentence(d, T, s, j, 0)) return RASID_NOMEM;
+            s = j;
+            i = j - 1;
+        }
+        if (s < e && add_sentence(d, T, s, e, 0)) return RASID_NOMEM;
+        b = e;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+int rasid__text_segment(rasid_doc *doc, unsigned flags)
+{
+    /* a second call starts over */
+    free(doc->norm);
+    free(doc->src_start);
+    free(doc->src_end);
+    doc->norm = NULL;
+    doc->src_start = doc->src_end = NULL;
+    doc->nlen = 0;
+    doc->tokens.len = 0;
+    doc->sentences.len = 0;
+
+    seg g;
+    memset(&g, 0, sizeof g);
+    g.doc = doc;
+    g.want_stem = !(flags & RASID__SEG_NO_STEM);
+    rasid__scan sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = (const unsigned char *)doc->text;
+    sc.n = doc->len;
+    sc.flags = flags;
+    sc.want_map = 1;
+    sc.emit = seg_emit;
+    sc.ud = &g;
+    g.tcap = doc->len / 8 + 64;
+    g.toks = malloc(g.tcap * sizeof *g.toks);
+    int rc = g.toks ? rasid__scan_run(&sc) : RASID_NOMEM;
+    free(g.tab);
+    rasid__stemmer_free(g.stemmer);
+    doc->utf8_errors = sc.utf8_errors;
+    doc->utf8_first_error = sc.utf8_first_error;
+    doc->norm = sc.out;
+    doc->nlen = sc.out ? sc.olen : 0;
+    doc->src_start = sc.ss;
+    doc->src_end = sc.se;
+    rasid__vec_free(&doc->tokens);
+    doc->tokens.data = g.toks;
+    doc->tokens.len = g.ntoks;
+    doc->tokens.cap = g.tcap;
+    doc->tokens.elsize = sizeof(rasid_token);
+    if (rc) {
+        rasid__doc_error(doc, "%s: %s while segmenting", doc->id, rasid_strerror(rc));
+        return rc;
+    }
+    doc->norm_flags = flags;
+    if ((rc = build_sentences(doc))) {
+        rasid__doc_error(doc, "%s: out of memory while splitting sentences", doc->id);
+        return rc;
+    }
+    return RASID_OK;
+}
+
+typedef struct keyout {
+    rasid__buf b;
+} keyout;
+
+static int key_emit(rasid__scan *sc, const rasid__rawtok *t)
+{
+    keyout *k = sc->ud;
+    if (k->b.len) rasid__buf_putc(&k->b, ' ');
+    rasid__buf_put(&k->b, sc->out + t->nstart, t->nend - t->nstart);
+    return k->b.err;
+}
+
 size_t rasid__key_str(const char *s, size_t n, char *out, size_t outlen)
-{ if (n < outlen) { memcpy(out, s, n); out[n] = 0; } return n; }
-size_t rasid__clitic_readings(rasid__arena *a, const char *norm, size_t n, rasid_reading *out, size_t max)
-{ (void)a; (void)norm; (void)n; (void)out; (void)max; return 0; }
-const char *rasid__light_stem(rasid__arena *a, const char *norm, size_t n) { return rasid__arena_strndup(a, norm, n); }
+{
+    keyout k;
+    rasid__buf_init(&k.b, 0);
+    rasid__scan sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = (const unsigned char *)s;
+    sc.n = n;
+    sc.flags = RASID_NORM_DEFAULT;
+    sc.emit = key_emit;
+    sc.ud = &k;
+    size_t r = 0;
+    if (rasid__scan_run(&sc) == RASID_OK) r = k.b.len;
+    if (out && outlen) {
+        size_t m = r < outlen - 1 ? r : outlen - 1;
+        if (m) memcpy(out, k.b.data, m);
+        out[m] = 0;
+    }
+    free(sc.out);
+    rasid__buf_free(&k.b);
+    return r;
+}

@@ -1,0 +1,182 @@
+/*
+ * clitic.c — candidate clitic segmentations of a normalised Arabic word.
+ *
+ * A word is read as  [conjunction] [preposition | future-s] [article] STEM [enclitic]:
+ *   conjunction  و ف
+ *   preposition  ب ك ل       (ل before the article: لل = ل + ال, the article's alef dropped)
+ *   future       س           (only before an imperfect prefix ي ت ن ا/أ, stem >= 3 letters)
+ *   article      ال
+ *   enclitic     ه ها هم هما هن ك كم كن ي نا   (never together with the article)
+ * Constraints: the stem keeps at least 2 letters, at least 3 when an enclitic is split
+ * off; at most 2 proclitic letters plus the article. The split is never destructive:
+ * readings[0] is always the whole form (pro = enc = "", article 0, stem = the word), so a
+ * name that merely begins with clitic-like letters (باماكو, فرنسا, ليبيا, كيدال) keeps its
+ * whole form as the first candidate. Further readings are ordered by the number of
+ * clitics split off (fewer first); for the same number a reading without an enclitic comes
+ * first (proclitics are the surer split); otherwise in the order above.
+ *
+ * A hint says when the final ه was a ة (or the final ي an ى) before normalisation: those
+ * cannot be the enclitic ه (or ي), which removes the commonest spurious split.
+ */
+#include "text.h"
+
+#include <string.h>
+
+#define L_WAW "\xD9\x88"
+#define L_FEH "\xD9\x81"
+#define L_BEH "\xD8\xA8"
+#define L_KAF "\xD9\x83"
+#define L_LAM "\xD9\x84"
+#define L_ALEF "\xD8\xA7"
+#define L_SEEN "\xD8\xB3"
+#define L_HEH "\xD9\x87"
+#define L_MEEM "\xD9\x85"
+#define L_NOON "\xD9\x86"
+#define L_YEH "\xD9\x8A"
+
+typedef struct pro_ent {
+    const char *s;
+    uint8_t len;     /* bytes */
+    uint8_t letters;
+    uint8_t lam;     /* ends with the preposition ل (لل = ل + ال) */
+    uint8_t future;  /* ends with future س */
+} pro_ent;
+
+static const pro_ent PRO[] = {
+    {"", 0, 0, 0, 0},
+    {L_WAW, 2, 1, 0, 0},          {L_FEH, 2, 1, 0, 0},
+    {L_BEH, 2, 1, 0, 0},          {L_KAF, 2, 1, 0, 0},          {L_LAM, 2, 1, 1, 0},
+    {L_WAW L_BEH, 4, 2, 0, 0},    {L_WAW L_KAF, 4, 2, 0, 0},    {L_WAW L_LAM, 4, 2, 1, 0},
+    {L_FEH L_BEH, 4, 2, 0, 0},    {L_FEH L_KAF, 4, 2, 0, 0},    {L_FEH L_LAM, 4, 2, 1, 0},
+    {L_SEEN, 2, 1, 0, 1},         {L_WAW L_SEEN, 4, 2, 0, 1},   {L_FEH L_SEEN, 4, 2, 0, 1},
+};
+
+typedef struct enc_ent {
+    const char *s;
+    uint8_t len, letters;
+} enc_ent;
+
+/* longer first, so that هما is tried before ما is not an enclitic anyway */
+static const enc_ent ENC[] = {
+    {L_HEH L_MEEM L_ALEF, 6, 3}, {L_HEH L_MEEM, 4, 2}, {L_HEH L_ALEF, 4, 2}, {L_HEH L_NOON, 4, 2},
+    {L_KAF L_MEEM, 4, 2},        {L_KAF L_NOON, 4, 2}, {L_NOON L_ALEF, 4, 2}, {L_HEH, 2, 1},
+    {L_KAF, 2, 1},               {L_YEH, 2, 1},
+};
+
+typedef struct cand {
+    const char *pro;
+    const char *enc;
+    size_t soff, slen;
+    uint8_t art, cost;
+} cand;
+
+static size_t letters(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static int starts(const char *s, size_t n, const char *p, size_t pl)
+{
+    return n >= pl && memcmp(s, p, pl) == 0;
+}
+
+static int imperfect_prefix(const char *s, size_t n)
+{
+    if (n < 2 || (unsigned char)s[0] < 0xD8) return 0;
+    return starts(s, n, L_YEH, 2) || starts(s, n, "\xD8\xAA", 2) /* ت */ ||
+           starts(s, n, L_NOON, 2) || starts(s, n, L_ALEF, 2) || starts(s, n, "\xD8\xA3", 2);
+}
+
+typedef struct cands {
+    cand c[48];
+    size_t n;
+} cands;
+
+static void add(cands *cs, const char *w, size_t n, const pro_ent *p, int art, size_t soff,
+                unsigned hint, size_t min_stem)
+{
+    size_t slen = n - soff;
+    size_t sl = letters(w + soff, slen);
+    if (sl < min_stem) return;
+    if (p->len || art) {
+        if (cs->n < sizeof cs->c / sizeof cs->c[0])
+            cs->c[cs->n++] = (cand){p->s, "", soff, slen, (uint8_t)art,
+                                    (uint8_t)(2 * (p->letters + art))};
+    }
+    if (art) return;
+    for (size_t e = 0; e < sizeof ENC / sizeof ENC[0]; e++) {
+        const enc_ent *x = &ENC[e];
+        if (slen <= x->len || memcmp(w + n - x->len, x->s, x->len) != 0) continue;
+        if (sl - x->letters < 3) continue;
+        if ((hint & RASID__HINT_TEH_MARBUTA) && x->len == 2 && memcmp(x->s, L_HEH, 2) == 0) continue;
+        if ((hint & RASID__HINT_ALEF_MAKSURA) && x->len == 2 && memcmp(x->s, L_YEH, 2) == 0) continue;
+        if (cs->n < sizeof cs->c / sizeof cs->c[0])
+            cs->c[cs->n++] = (cand){p->s, x->s, soff, slen - x->len, 0,
+                                    (uint8_t)(2 * (p->letters + 1) + 1)};
+    }
+}
+
+/* `stable`: norm is NUL-terminated and outlives the arena's strings, so stems that end
+ * where the word ends may point into it. */
+static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned hint, int stable,
+                            rasid_reading *out, size_t max)
+{
+    if (max == 0) return 0;
+    const char *whole = stable ? w : rasid__arena_strndup(a, w, n);
+    if (!whole) return 0;
+    out[0] = (rasid_reading){"", whole, "", 0};
+    if (n < 4 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 1;
+
+    cands cs;
+    cs.n = 0;
+    for (size_t pi = 0; pi < sizeof PRO / sizeof PRO[0]; pi++) {
+        const pro_ent *p = &PRO[pi];
+        if (!starts(w, n, p->s, p->len) || n <= p->len) continue;
+        const char *rest = w + p->len;
+        size_t rn = n - p->len;
+        if (p->future) {
+            if (imperfect_prefix(rest, rn)) add(&cs, w, n, p, 0, p->len, hint, 3);
+            continue;
+        }
+        add(&cs, w, n, p, 0, p->len, hint, 2);
+        if (p->lam) {
+            if (starts(rest, rn, L_LAM, 2)) add(&cs, w, n, p, 1, p->len + 2, hint, 2);
+        } else if (starts(rest, rn, L_ALEF L_LAM, 4)) {
+            add(&cs, w, n, p, 1, p->len + 4, hint, 2);
+        }
+    }
+    /* stable insertion sort by cost */
+    for (size_t i = 1; i < cs.n; i++) {
+        cand t = cs.c[i];
+        size_t j = i;
+        while (j > 0 && cs.c[j - 1].cost > t.cost) {
+            cs.c[j] = cs.c[j - 1];
+            j--;
+        }
+        cs.c[j] = t;
+    }
+    size_t k = 1;
+    for (size_t i = 0; i < cs.n && k < max; i++) {
+        const cand *c = &cs.c[i];
+        const char *stem;
+        if (stable && c->soff + c->slen == n) stem = w + c->soff;
+        else stem = rasid__arena_strndup(a, w + c->soff, c->slen);
+        if (!stem) break;
+        out[k++] = (rasid_reading){c->pro, stem, c->enc, c->art};
+    }
+    return k;
+}
+
+size_t rasid__clitic_readings_hint(rasid__arena *a, const char *norm, size_t n, unsigned hint,
+                                   rasid_reading *out, size_t max)
+{
+    return readings_impl(a, norm, n, hint, 1, out, max);
+}
+
+size_t rasid__clitic_readings(rasid__arena *a, const char *norm, size_t n, rasid_reading *out,
+                              size_t max)
+{
+    return readings_impl(a, norm, n, 0, 0, out, max);
+}
