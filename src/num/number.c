@@ -1,3 +1,175 @@
-/* TEMPORARY scaffold: replaced by the number recogniser. */
-#include "internal.h"
-int rasid__num_recognise(rasid_doc *doc, const rasid_lexicon *lex) { (void)doc; (void)lex; return RASID_OK; }
+/*
+ * number.c — the number recogniser: counts written in digits or words, their qualifier
+ * and the noun they count.
+ *
+ *   digits         14, ١٤, 8,700, 1.5 (the text layer gives each number token its value)
+ *   words          واحد .. عشرة in both genders and all cases, أحد عشر .. تسعة عشر,
+ *                  عشرون/عشرين .. تسعون, مئة/مائة, مئتان, ثلاثمئة, ألف, آلاف, مليون, مليار
+ *   compounds      خمسة وعشرون, مائة وخمسون, ثلاثة آلاف, ثلاث مئة, 15 ألف, 1.5 مليون
+ *   vague          عشرات (dozens), مئات (hundreds), آلاف alone (thousands), عدة/العديد/بضعة
+ *                  (several): the value is the figure numbers.tsv gives (ACLED's convention)
+ *   qualifiers     before: أكثر من, أقل من, نحو, حوالي, قرابة, زهاء, ما يقارب, ما يناهز,
+ *                  ما لا يقل عن ...; after the noun: على الأقل, تقريبا
+ *   counted noun   the noun right after the number, optionally after من (عشرة من الصيادين),
+ *                  looked up in nouns.tsv (with the accusative alef: شخصا, جنديا); a dual noun
+ *                  alone (جنديان, امرأتين) is a count of 2
+ *   not counts     ordinals (الثاني) are consumed silently; times (12:28) get noun "time" and
+ *                  the value HHMM; a bare year-like number (1900..2100) with no noun gets noun
+ *                  "year"; distances, percentages, money, durations get their noun class
+ *
+ * The mention span is the qualifier before the number plus the number; noun_text holds
+ * the counted noun as written; `noun` is the noun's casualty role when it has one (dead,
+ * injured, hostage, arrested), else its class; `ekind` is always the class.
+ * Tokens covered by a date mention (dates run first) are never numbers.
+ */
+#include "num/words.h"
+#include "lex/lex.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef struct nctx {
+    rasid_doc *doc;
+    const rasid_token *t;
+    size_t n;
+    const rasid__word *w;
+    uint8_t *claimed;
+} nctx;
+
+static int same(const nctx *c, size_t i, size_t s)
+{
+    return i < c->n && c->t[i].sent == c->t[s].sent && !c->claimed[i];
+}
+
+static const char *dup(nctx *c, const char *s)
+{
+    return s ? rasid__arena_strdup(&c->doc->arena, s) : NULL;
+}
+
+static int emit(nctx *c, size_t b, size_t e, double v, int qual, size_t nb, size_t ne,
+                const char *cls, const char *role)
+{
+    rasid_mention m;
+    memset(&m, 0, sizeof m);
+    m.kind = RASID_M_NUMBER;
+    m.qualifier = (uint8_t)qual;
+    m.start = c->t[b].start;
+    m.end = c->t[e - 1].end;
+    m.tok_begin = (uint32_t)b;
+    m.tok_end = (uint32_t)e;
+    m.sent = c->t[b].sent;
+    m.lat = m.lon = NAN;
+    m.num = v;
+    if (cls) {
+        m.ekind = dup(c, cls);
+        m.noun = role ? dup(c, role) : m.ekind;
+        if (!m.ekind || (role && !m.noun)) return RASID_NOMEM;
+    }
+    if (ne > nb) {
+        m.noun_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + c->t[nb].start,
+                                           c->t[ne - 1].end - c->t[nb].start);
+        if (!m.noun_text) return RASID_NOMEM;
+    }
+    return rasid__doc_add_mention(c->doc, &m) ? RASID_OK : RASID_NOMEM;
+}
+
+static int is_time(const nctx *c, size_t i)
+{
+    return c->t[i].kind == RASID_TOK_NUMBER && rasid__tok_is(c->doc, i + 1, ":") &&
+           same(c, i + 2, i) && c->t[i + 2].kind == RASID_TOK_NUMBER && c->t[i].num < 24 &&
+           c->t[i + 2].num < 60;
+}
+
+static int year_like(const rasid_token *t)
+{
+    return t->kind == RASID_TOK_NUMBER && t->nlen == 4 && t->num >= 1900 && t->num <= 2100;
+}
+
+int rasid__num_run(rasid_doc *doc, const rasid__word *w)
+{
+    nctx c;
+    c.doc = doc;
+    c.t = doc->tokens.data;
+    c.n = doc->tokens.len;
+    c.w = w;
+    if (!c.n) return RASID_OK;
+    c.claimed = rasid__arena_alloc(&doc->arena, c.n + 1);
+    if (!c.claimed) return RASID_NOMEM;
+    const rasid_mention *ms = doc->mentions.data;
+    for (size_t k = 0; k < doc->mentions.len; k++)
+        if (ms[k].kind == RASID_M_DATE)
+            for (uint32_t x = ms[k].tok_begin; x < ms[k].tok_end && x < c.n; x++) c.claimed[x] = 1;
+
+    for (size_t i = 0; i < c.n; i++) {
+        if (c.claimed[i]) continue;
+        if (w[i].nw == NW_ORDINAL) { /* الثاني, الحادي عشر: never a count */
+            i += (w[i].nwlen ? w[i].nwlen : 1) - 1;
+            continue;
+        }
+        int rc;
+        if (is_time(&c, i)) {
+            rc = emit(&c, i, i + 3, c.t[i].num * 100 + c.t[i + 2].num, RASID_Q_EXACT, 0, 0,
+                      "time", NULL);
+            if (rc) return rc;
+            i += 2;
+            continue;
+        }
+        size_t b = i, j = i;
+        int qual = RASID_Q_EXACT;
+        if ((w[i].nw == NW_BEFORE || w[i].nw == NW_AFTER) && same(&c, i + w[i].nwlen, i)) {
+            qual = w[i].nwqual;
+            j = i + w[i].nwlen;
+        }
+        double v = 0;
+        int q2 = 0;
+        size_t nl = rasid__parse_number(doc, w, j, &v, &q2);
+        for (size_t x = j; x < j + nl; x++)
+            if (c.claimed[x]) {
+                nl = x - j;
+                break;
+            }
+        if (!nl) {
+            if (w[i].nnlen && w[i].nndual) { /* جنديان: a dual noun alone counts 2 */
+                size_t e = i + w[i].nnlen;
+                rc = emit(&c, i, e, 2, RASID_Q_EXACT, i, e, w[i].nclass, w[i].nrole);
+                if (rc) return rc;
+                i = e - 1;
+            }
+            continue;
+        }
+        if (nl == 1 && is_time(&c, j)) continue; /* handled at j */
+        if (qual == RASID_Q_EXACT) qual = q2;
+        size_t k = j + nl;
+        /* the counted noun */
+        size_t nb = k, ne = k;
+        const char *cls = NULL, *role = NULL;
+        size_t m = k;
+        if (same(&c, m, j) && w[m].nw == NW_LINK && same(&c, m + 1, j) && w[m + 1].nnlen) m++;
+        if (same(&c, m, j) && w[m].nnlen) {
+            nb = m;
+            ne = m + w[m].nnlen;
+            cls = w[m].nclass;
+            role = w[m].nrole;
+        } else if (nl == 1 && year_like(&c.t[j])) {
+            cls = "year";
+        }
+        /* a qualifier after the noun (or the number): على الأقل, تقريبا */
+        size_t end = ne;
+        if (same(&c, ne, j) && w[ne].nw == NW_AFTER) {
+            if (qual == RASID_Q_EXACT) qual = w[ne].nwqual;
+            end = ne + w[ne].nwlen;
+        }
+        rc = emit(&c, b, k, v, qual, nb, ne, cls, role);
+        if (rc) return rc;
+        i = end - 1;
+    }
+    return RASID_OK;
+}
+
+int rasid__num_recognise(rasid_doc *doc, const rasid_lexicon *lex)
+{
+    if (!doc->tokens.len) return RASID_OK;
+    rasid__word *w = rasid__words_classify(doc, lex);
+    if (!w) return RASID_NOMEM;
+    return rasid__num_run(doc, w);
+}
