@@ -47,13 +47,13 @@ static const char *dup(nctx *c, const char *s)
 }
 
 static int emit(nctx *c, size_t b, size_t e, double v, int qual, size_t nb, size_t ne,
-                const char *cls, const char *role)
+                const char *cls, const char *role, size_t pro)
 {
     rasid_mention m;
     memset(&m, 0, sizeof m);
     m.kind = RASID_M_NUMBER;
     m.qualifier = (uint8_t)qual;
-    m.start = c->t[b].start;
+    m.start = rasid__start_after_pro(c->doc, b, pro);
     m.end = c->t[e - 1].end;
     m.tok_begin = (uint32_t)b;
     m.tok_end = (uint32_t)e;
@@ -66,8 +66,8 @@ static int emit(nctx *c, size_t b, size_t e, double v, int qual, size_t nb, size
         if (!m.ekind || (role && !m.noun)) return RASID_NOMEM;
     }
     if (ne > nb) {
-        m.noun_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + c->t[nb].start,
-                                           c->t[ne - 1].end - c->t[nb].start);
+        uint32_t s = nb == b ? m.start : c->t[nb].start;
+        m.noun_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + s, c->t[ne - 1].end - s);
         if (!m.noun_text) return RASID_NOMEM;
     }
     return rasid__doc_add_mention(c->doc, &m) ? RASID_OK : RASID_NOMEM;
@@ -109,7 +109,7 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
         int rc;
         if (is_time(&c, i)) {
             rc = emit(&c, i, i + 3, c.t[i].num * 100 + c.t[i + 2].num, RASID_Q_EXACT, 0, 0,
-                      "time", NULL);
+                      "time", NULL, 0);
             if (rc) return rc;
             i += 2;
             continue;
@@ -131,7 +131,7 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
         if (!nl) {
             if (w[i].nnlen && w[i].nndual) { /* جنديان: a dual noun alone counts 2 */
                 size_t e = i + w[i].nnlen;
-                rc = emit(&c, i, e, 2, RASID_Q_EXACT, i, e, w[i].nclass, w[i].nrole);
+                rc = emit(&c, i, e, 2, RASID_Q_EXACT, i, e, w[i].nclass, w[i].nrole, w[i].nnpro);
                 if (rc) return rc;
                 i = e - 1;
             }
@@ -144,8 +144,10 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
         size_t nb = k, ne = k;
         const char *cls = NULL, *role = NULL;
         size_t m = k;
-        if (same(&c, m, j) && w[m].nw == NW_LINK && same(&c, m + 1, j) && w[m + 1].nnlen) m++;
-        if (same(&c, m, j) && w[m].nnlen) {
+        if (same(&c, m, j) && w[m].nw == NW_LINK && same(&c, m + 1, j) && w[m + 1].nnlen &&
+            !w[m + 1].nnpro)
+            m++;
+        if (same(&c, m, j) && w[m].nnlen && !w[m].nnpro) { /* وجنود: not this number's noun */
             nb = m;
             ne = m + w[m].nnlen;
             cls = w[m].nclass;
@@ -159,7 +161,7 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
             if (qual == RASID_Q_EXACT) qual = w[ne].nwqual;
             end = ne + w[ne].nwlen;
         }
-        rc = emit(&c, b, k, v, qual, nb, ne, cls, role);
+        rc = emit(&c, b, k, v, qual, nb, ne, cls, role, w[b].nwpro);
         if (rc) return rc;
         i = end - 1;
     }

@@ -73,6 +73,10 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
     int art = r ? r->article : 0;
     if (!art && key && strncmp(key, "\xd8\xa7\xd9\x84", 4) == 0) art = 1; /* key starts with ال */
     int wa = r && r->pro && strncmp(r->pro, "\xd9\x88", 2) == 0;            /* proclitic و */
+    size_t pl = r && r->pro ? strlen(r->pro) : 0;
+    /* لل (ل + article with its alef dropped): keep the whole token */
+    if (pl >= 2 && r->article && !memcmp(r->pro + pl - 2, "\xd9\x84", 2)) pl = 0;
+    uint8_t pro = (uint8_t)(pl > 255 ? 0 : pl);
     uint8_t len = (uint8_t)(ntok > 255 ? 255 : ntok);
     switch (e->cat) {
     case RASID_CAT_MONTH:
@@ -81,6 +85,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         if (w->month > 12) w->month = 0;
         w->hijri = strcmp(field(&c->month, e, 1, MONTH_COLS), "hijri") == 0;
         w->mlen = w->month ? len : 0;
+        w->mpro = pro;
         break;
     case RASID_CAT_TIMEWORD: {
         if (w->tw) return;
@@ -104,6 +109,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         w->twlen = len;
         w->twart = (uint8_t)art;
         w->twwa = (uint8_t)wa;
+        w->twpro = pro;
         break;
     }
     case RASID_CAT_NUMWORD: {
@@ -116,6 +122,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         w->nwlen = len;
         w->nwwa = (uint8_t)wa;
         w->nwart = (uint8_t)art;
+        w->nwpro = pro;
         break;
     }
     case RASID_CAT_NOUN:
@@ -125,6 +132,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         if (!w->nrole[0]) w->nrole = NULL;
         w->nndual = atoi(field(&c->noun, e, 2, NOUN_COLS)) > 0;
         w->nnlen = len;
+        w->nnpro = pro;
         break;
     default: break;
     }
@@ -285,6 +293,16 @@ int rasid__numacc_feed(rasid__numacc *a, int type, double v, int wa, int qual)
 double rasid__numacc_value(const rasid__numacc *a)
 {
     return a->total + a->cur;
+}
+
+uint32_t rasid__start_after_pro(const rasid_doc *doc, size_t i, size_t pro)
+{
+    const rasid_token *t = (const rasid_token *)doc->tokens.data + i;
+    if (!pro || !doc->src_start) return t->start;
+    uint32_t ni = t->nstart + (uint32_t)pro;
+    if (ni >= t->nend || ni >= doc->nlen) return t->start;
+    uint32_t s = doc->src_start[ni];
+    return s >= t->start && s < t->end ? s : t->start;
 }
 
 int rasid__tok_is(const rasid_doc *doc, size_t i, const char *s)

@@ -30,6 +30,9 @@ enum { NW_NONE = 0, NW_DIGITS, NW_UNIT, NW_TEEN, NW_TEN, NW_HUNDRED, NW_THOUSAND
 typedef struct rasid__word {
     /* months.tsv: month 1..12 (0 = none), hijri flag, tokens covered */
     uint8_t month, hijri, mlen;
+    /* per category, bytes of proclitics (و, ب, وب ...) before the matched form on the first
+     * token (normalised text), and whether that reading had the article */
+    uint8_t mpro, twpro, nwpro, nnpro;
     /* timewords.tsv */
     uint8_t tw, twlen, twart, twwa; /* twart: the form had the article (ال); twwa: و */
     int8_t twval, twcount;
@@ -70,6 +73,10 @@ double rasid__numacc_value(const rasid__numacc *a);
  * Returns the number of tokens used (0 if none) and sets *value and *qual. */
 size_t rasid__parse_number(const rasid_doc *doc, const rasid__word *w, size_t i, double *value,
                            int *qual);
+
+/* Original byte offset where token i's form begins after `pro` bytes of normalised
+ * proclitics (the token start when pro is 0 or the offset cannot be mapped). */
+uint32_t rasid__start_after_pro(const rasid_doc *doc, size_t i, size_t pro);
 
 /* 1 if token i is a PUNCT/SYMBOL token whose key is exactly s. */
 int rasid__tok_is(const rasid_doc *doc, size_t i, const char *s);

@@ -424,7 +424,7 @@ static int p_year(const dctx *c, size_t i, dres *r)
     }
     /* في 2012, منذ 2009: a plausible year after a preposition, not counting anything */
     if (y < 1900 || y > 2100 || !context_before(c, i)) return 0;
-    if (same(c, k, i) && (w[k].nnlen || w[k].nw == NW_THOUSAND || w[k].nw == NW_MILLION ||
+    if (same(c, k, i) && ((w[k].nnlen && !w[k].nnpro) || w[k].nw == NW_THOUSAND || w[k].nw == NW_MILLION ||
                           punct(c, k, ":") || is_sep(c, k)))
         return 0;
     r->b = i;
@@ -678,7 +678,9 @@ static int emit(dctx *c, const dres *r)
     memset(&m, 0, sizeof m);
     m.kind = RASID_M_DATE;
     m.precision = (uint8_t)r->prec;
-    m.start = c->t[r->b].start;
+    const rasid__word *w0 = &c->w[r->b];
+    size_t pro = w0->month ? w0->mpro : w0->tw ? w0->twpro : w0->nw ? w0->nwpro : 0;
+    m.start = rasid__start_after_pro(c->doc, r->b, pro);
     m.end = c->t[r->e - 1].end;
     m.tok_begin = (uint32_t)r->b;
     m.tok_end = (uint32_t)r->e;
