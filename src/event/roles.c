@@ -175,6 +175,33 @@ static int party_in(const ev_ctx *c, size_t from, size_t to)
     return -1;
 }
 
+/* Does the mention carry a prepositional proclitic (ب ل ك: "للجيش", "بمالي")? Such a
+ * noun is not the subject of a verb. */
+static int has_prep(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    const rasid_token *t = &c->t[x->tok_begin];
+    if (x->start <= t->start) return 0;
+    for (uint32_t p = t->start; p + 1 < x->start; p++) {
+        unsigned char a = (unsigned char)c->doc->text[p], b = (unsigned char)c->doc->text[p + 1];
+        if (a == 0xD8 && b == 0xA8) return 1; /* ب */
+        if (a == 0xD9 && (b == 0x84 || b == 0x83)) return 1; /* ل ك */
+    }
+    return 0;
+}
+
+/* The subject after a verb: the first party in [from, to) without a preposition. */
+static int subject_in(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to && i < c->n; i++) {
+        int m = c->mention_at[i];
+        if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
+        if (has_prep(c, m)) return -1;
+        return m;
+    }
+    return -1;
+}
+
 /* Last party-ish mention ending in [from, to), or -1. */
 static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
@@ -464,7 +491,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'N':
         if (k->pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
-        } else if ((m = party_in(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
+        } else if ((m = (k->pos == 'N' ? party_in : subject_in)(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
             size_t end = forces_from_countries(c, k, m, e);
             if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
@@ -518,6 +545,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->modality = modality_of(c, k, b);
 }
 
+/* Before a claimant replaces the actor: a state force or government found as the
+ * "actor" of a claimed attack was its target ("استهدف ثكنة للجيش"). */
+static void displace_actor(ev_ctx *c, ev_cand *k, int claimant)
+{
+    (void)claimant;
+    if (k->nrecipient || !k->nactor) return;
+    const char *sec = k->actor[0].sector;
+    if (!sec || !strcmp(sec, "UAF") || !strcmp(sec, "REB")) return;
+    (void)c;
+    k->recipient[0] = k->actor[0];
+    k->nrecipient = 1;
+}
+
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
@@ -543,6 +583,7 @@ void ev_apply_claims(ev_ctx *c)
         int applied = 0;
         for (size_t q = 0; q < nk; q++) {
             if (k[q].sent != sent || strcmp(k[q].type, "ASSAULT")) continue;
+            displace_actor(c, &k[q], m);
             k[q].nactor = 0;
             add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
             k[q].claimed = 1;
@@ -555,7 +596,10 @@ void ev_apply_claims(ev_ctx *c)
             uint32_t ss = x->sent;
             for (size_t r = 0; r < nk; r++) {
                 if (k[r].sent != ss || strcmp(k[r].type, "ASSAULT")) continue;
-                if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF")) continue;
+                if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF") &&
+                    strcmp(k[r].actor[0].sector, "REB"))
+                    continue;
+                displace_actor(c, &k[r], m);
                 k[r].nactor = 0;
                 add_party(c, k[r].actor, &k[r].nactor, &c->ms[m]);
                 k[r].claimed = 1;

@@ -338,13 +338,6 @@ static int compile_table(rasid_lexicon *lex, rasid__table *t)
     return RASID_OK;
 }
 
-/* number of UTF-8 characters */
-static size_t u8len(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
 
 /* Append every one-character deletion of k[0..n) to items (strings in arena). */
 static int add_deletions(rasid_lexicon *lex, sort_item **items, size_t *n, size_t *cap, const char *k,
@@ -375,6 +368,28 @@ static int is_fuzzy_cat(int cat)
     return cat == RASID_CAT_PLACE || cat == RASID_CAT_ACTOR || cat == RASID_CAT_NISBA;
 }
 
+/* Which entries may be found within one edit: long names of countries, regions,
+ * first-level divisions, armed groups, forces and organisations, and nationalities.
+ * Town names and people are too many and too short: one edit from a common word. */
+static int fuzzy_entry(const rasid__entry *e)
+{
+    if (!is_fuzzy_cat(e->cat)) return 0;
+    const char *k = rasid__entry_field(e, "kind");
+    if (e->cat == RASID_CAT_PLACE)
+        return k && (!strcmp(k, "country") || !strcmp(k, "region") || !strcmp(k, "admin1"));
+    if (e->cat == RASID_CAT_ACTOR) return k && strcmp(k, "person");
+    return 1;
+}
+
+/* letters of a key, not counting a leading article */
+static size_t key_letters(const char *k, size_t n)
+{
+    size_t l = 0;
+    for (size_t i = 0; i < n; i++) l += ((unsigned char)k[i] & 0xC0) != 0x80 && k[i] != ' ';
+    if (n > 4 && !memcmp(k, "\xD8\xA7\xD9\x84", 4)) l -= 2;
+    return l;
+}
+
 static int build_indexes(rasid_lexicon *lex)
 {
     size_t n = 0, cap = lex->nentries + 1;
@@ -394,14 +409,14 @@ static int build_indexes(rasid_lexicon *lex)
             continue;
         }
         items[n++] = (sort_item){{e->key, (uint32_t)first, (uint32_t)i}, e->ntok};
-        if (!is_fuzzy_cat(e->cat)) continue;
+        if (!fuzzy_entry(e)) continue;
         /* fuzzy: single-token keys, and multi-token keys written as one word */
         size_t kl = strlen(e->key);
         char joined[1024];
         size_t jl = 0;
         for (size_t j = 0; j < kl && jl < sizeof joined - 1; j++)
             if (e->key[j] != ' ') joined[jl++] = e->key[j];
-        if (u8len(joined, jl) < FUZZY_MIN_LETTERS) continue;
+        if (key_letters(joined, jl) < FUZZY_MIN_LETTERS) continue;
         const char *jk = e->key;
         if (e->ntok > 1) {
             if (e->ntok > 3) continue;
@@ -662,8 +677,8 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
         const slot *s2 = index_find(&lex->exact, v, vl);
         for (uint32_t j = 0; s2 && j < s2->count; j++) {
             const rasid__entry *e = &lex->entries[lex->exact.post[s2->first + j].e];
-            if (!(catmask & RASID_CATBIT(e->cat)) || e->ntok != 1 || !is_fuzzy_cat(e->cat)) continue;
-            if (u8len(e->key, strlen(e->key)) < FUZZY_MIN_LETTERS) continue;
+            if (!(catmask & RASID_CATBIT(e->cat)) || e->ntok != 1 || !fuzzy_entry(e)) continue;
+            if (key_letters(e->key, strlen(e->key)) < FUZZY_MIN_LETTERS) continue;
             rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
             n = push_match(out, n, max, &m);
         }
@@ -712,12 +727,24 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
             n = lookup_first(lex, doc, tok, rd->stem, sl, catmask, r, 0, out, n, max);
         }
     }
+    /* the indefinite accusative of a nisba ends in a written alef (جزائريًا -> جزائريا):
+     * read it as the base adjective */
+    if ((catmask & RASID_CATBIT(RASID_CAT_NISBA)) && t->nlen > 6 &&
+        !memcmp(t->norm + t->nlen - 4, "\xD9\x8A\xD8\xA7", 4)) {
+        n = lookup_first(lex, doc, tok, t->norm, t->nlen - 2, RASID_CATBIT(RASID_CAT_NISBA), 0, 0, out, n, max);
+        for (uint16_t r = 1; r < t->nreadings; r++) {
+            const rasid_reading *rd = &t->readings[r];
+            size_t sl = strlen(rd->stem);
+            if (rd->article || rd->enc[0] || sl <= 6) continue;
+            n = lookup_first(lex, doc, tok, rd->stem, sl - 2, RASID_CATBIT(RASID_CAT_NISBA), r, 0, out, n, max);
+        }
+    }
     if (allow_fuzzy && t->kind == RASID_TOK_ARABIC) {
         unsigned found = 0;
         for (size_t i = 0; i < n; i++) found |= RASID_CATBIT(out[i].e->cat);
         unsigned fmask = catmask & ~found &
                          (RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) | RASID_CATBIT(RASID_CAT_NISBA));
-        if (fmask && u8len(t->norm, t->nlen) >= FUZZY_MIN_LETTERS) {
+        if (fmask && key_letters(t->norm, t->nlen) >= FUZZY_MIN_LETTERS) {
             size_t before = n;
             n = fuzzy_lookup(lex, t->norm, t->nlen, fmask, tok, out, n, max);
             /* also the token with its proclitics removed (و + typo) */
@@ -733,7 +760,7 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
                     k = buf;
                     sl += 4;
                 }
-                if (u8len(k, sl) >= FUZZY_MIN_LETTERS) n = fuzzy_lookup(lex, k, sl, fmask, tok, out, n, max);
+                if (key_letters(k, sl) >= FUZZY_MIN_LETTERS) n = fuzzy_lookup(lex, k, sl, fmask, tok, out, n, max);
             }
         }
     }

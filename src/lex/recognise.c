@@ -309,6 +309,32 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     if (cn && mm->name) mm->name = rasid__arena_printf(&c->doc->arena, "%s of %s", mm->name, cn);
 }
 
+/* A title with a nationality but no name ("وزير الخارجية الجزائري", "نظيره المالي") is
+ * still an actor: the office of that country. */
+static size_t title_actor(ctx *c, const rasid__match *tm, size_t end, const char *role, const char *sector,
+                          const char *iso, const char *org)
+{
+    if (!iso || org || !role) return tm->tok + tm->ntok;
+    rasid_mention am = {0};
+    am.kind = RASID_M_ACTOR;
+    am.tok_begin = tm->tok;
+    am.tok_end = (uint32_t)end;
+    am.start = match_start(c, tm);
+    am.end = c->t[end - 1].end;
+    am.sent = c->t[tm->tok].sent;
+    am.ekind = "state";
+    am.sector = sector ? sector : "GOV";
+    am.country = iso;
+    am.role = role;
+    am.lat = am.lon = NAN;
+    const char *cn = country_name(c, iso);
+    am.name = rasid__arena_printf(&c->doc->arena, "%s of %s", role, cn ? cn : iso);
+    am.id = rasid__arena_printf(&c->doc->arena, "rasid:office:%s:%s", iso, role);
+    am.entry = tm->e;
+    emit(c, &am);
+    return end;
+}
+
 /* Title at match m: returns the token index after the person (or m's end when no
  * person follows). */
 static size_t person_after_title(ctx *c, const rasid__match *tm)
@@ -360,7 +386,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 2 && !memcmp(c->t[j].norm, "\xD8\x8C", 2)) { j++; continue; }
         break;
     }
-    if (j >= c->n || c->t[j].sent != sent) return tm->tok + tm->ntok;
+    if (j >= c->n || c->t[j].sent != sent) return title_actor(c, tm, j, role, sector, iso, org);
     /* a known person? */
     size_t k = best_matches(c, j, RASID_CATBIT(RASID_CAT_ACTOR), m);
     for (size_t q = 0; q < k; q++) {
@@ -382,7 +408,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         if (is_cue(c, e, "nameprefix")) maxlen = 4;
         e++;
     }
-    if (e == j) return tm->tok + tm->ntok;
+    if (e == j) return title_actor(c, tm, j, role, sector, iso, org);
     rasid_mention pm = {0};
     pm.kind = RASID_M_PERSON;
     pm.tok_begin = (uint32_t)j;
