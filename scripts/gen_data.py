@@ -279,7 +279,7 @@ GENERIC = {norm(x) for x in '''الشرقي الشمالي الجنوبي الغ
 ADMIN_PREFIX = re.compile(r'^(منطقة|ولاية|محافظة|إقليم|اقليم|مقاطعة|جهة|شعبية|بلدية|عمالة|ولايه|مديرية|الإقليم)\s+')
 
 
-def build_places(cities, gmo):
+def build_places(cities, gmo, nisba_keys=frozenset()):
     countries = load_countries()
     by_a2 = {c['a2']: c for c in countries}
     a3_of = {c['a2']: c['a3'] for c in countries}
@@ -390,6 +390,20 @@ def build_places(cities, gmo):
         row = {k: e[k] for k in HEADERS['places.tsv']}
         row['ar'] = Forms(e['ar'])
         extra_rows.append(row)
+
+    # common Arabic words and nationality forms are not town names (curated rows are exempt)
+    block = set()
+    for b in read_tsv(os.path.join(CUR, 'place_blocklist.tsv')):
+        block |= {norm(x) for x in b['ar'].split('|') if x}
+    block |= nisba_keys
+    curated_ids = {r['id'] for r in extra_rows}
+    curated_keys = {norm(x) for e in extra for x in e['ar'].split('|') if x}
+    for gid, row in list(city_rows.items()):
+        for k in list(row['ar'].keys):
+            if k in block and k not in curated_keys:
+                row['ar'].remove(k)
+        if not row['ar']:
+            del city_rows[gid]
 
     # a city may not take a country's bare name (الجزائر, تونس, الكويت, جيبوتي ...)
     for row in list(city_rows.values()) + extra_rows:
@@ -629,8 +643,9 @@ def generate():
     print('gen_data: reading packages ...', file=sys.stderr)
     gmo = read_mo(os.path.join(LOCALE, 'ar/LC_MESSAGES/geonames.mo'))
     cities = read_geonames_cities()
-    places, countries = build_places(cities, gmo)
     nats, nis = build_nationalities()
+    nisba_keys = {norm(x) for r in nats for x in r['ar'].split('|')}
+    places, countries = build_places(cities, gmo, nisba_keys)
     actors = build_actors(countries, nis)
     cur_actors = read_tsv(os.path.join(CUR, 'actors_extra.tsv'))
     ids = {r['id'] for r in actors}
