@@ -175,12 +175,26 @@ static int classify_slow(uint32_t cp, unsigned flags, unsigned char *ob, size_t 
             utf8proc_int32_t dec[24];
             int last = 0;
             utf8proc_ssize_t nd = utf8proc_decompose_char((utf8proc_int32_t)cp, dec, 24,
-                                                          UTF8PROC_COMPAT, &last);
+                                                          UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
             if (nd > 0 && nd <= 24) {
                 utf8proc_ssize_t k = 0;
                 while (k < nd && dec[k] == ' ') k++; /* isolated harakat: " ً" */
                 int letters = 0, ok = k < nd;
                 size_t m = 0;
+                /* compose what the canonical decomposition split: ا+ٓ ا+ٔ ا+ٕ و+ٔ ي+ٔ */
+                utf8proc_ssize_t w = k;
+                for (utf8proc_ssize_t j = k; j < nd; j++) {
+                    uint32_t d = (uint32_t)dec[j];
+                    if (w > k && d >= 0x653 && d <= 0x655) {
+                        uint32_t p = (uint32_t)dec[w - 1], r = 0;
+                        if (p == 0x627) r = d == 0x653 ? 0x622 : d == 0x654 ? 0x623 : 0x625;
+                        else if (p == 0x648 && d == 0x654) r = 0x624;
+                        else if (p == 0x64A && d == 0x654) r = 0x626;
+                        if (r) { dec[w - 1] = (utf8proc_int32_t)r; continue; }
+                    }
+                    dec[w++] = (utf8proc_int32_t)d;
+                }
+                nd = w;
                 for (utf8proc_ssize_t j = k; j < nd && ok; j++) {
                     uint32_t d = (uint32_t)dec[j];
                     if (d < 0x600 || d > 0x6FF) { ok = 0; break; }
@@ -346,6 +360,8 @@ static int number_sep_joins(const cur *c, const unsigned char *s, size_t n, size
     if (arabic_sep) return 0;         /* ٬ is a thousands separator only */
     /* a decimal comma: once, nothing before, and no list "1,2,3" */
     if (c->ncommas || c->ndots) return 0;
+    if (c->start > 0 && is_comma_at(s, n, c->start - 1)) return 0; /* the "2" of "1,2,3" */
+    if (c->start > 1 && s[c->start - 2] == 0xD9 && s[c->start - 1] == 0xAC) return 0;
     if (is_comma_at(s, n, after) && digits_at(s, n, after + (s[after] == ',' ? 1 : 2), NULL))
         return 0;
     return 1;

@@ -10,8 +10,8 @@
  * Sentences (see tests/spec/text.md for the examples):
  *   - every line break ends a sentence (each line of a news page is a paragraph);
  *   - headlines: the short lines (<= 30 tokens, <= 400 bytes) at the top of the page
- *     that do not end with . ! ? ؟ … ؛ ; are their own sentences with headline = 1, never
- *     split inside; at most 6, and the first other line ends the top;
+ *     that do not end with . ! ? ؟ … ؛ ; and contain no sentence end inside are their own
+ *     sentences with headline = 1; at most 6, and the first other line ends the top;
  *   - inside a line a sentence ends after ! ? ؟ ۔ ؛ ; and after '.' unless the '.' is part
  *     of an ellipsis (".." "..." and "…" never end a sentence inside a line), follows a
  *     standalone single letter or a known abbreviation ("د." "م." "J." "Dr."), or is glued
@@ -273,9 +273,13 @@ static int add_sentence(rasid_doc *d, rasid_token *T, size_t b, size_t e, int he
     return 0;
 }
 
+static int ends_after(const rasid_doc *d, const rasid_token *T, size_t b, size_t e, size_t i);
+
 static int is_headline(const rasid_doc *d, const rasid_token *T, size_t b, size_t e)
 {
     if (e - b > 30 || T[e - 1].end - T[b].start > 400) return 0;
+    for (size_t i = b; i + 1 < e; i++) /* a line with a sentence end inside is a paragraph */
+        if (ends_after(d, T, b, e, i)) return 0;
     size_t last = e - 1;
     while (last > b && T[last].kind == RASID_TOK_PUNCT && orig_in(d, &T[last], CLOSERS)) last--;
     if (is_final_mark(d, &T[last])) return 0;
