@@ -1,0 +1,58 @@
+#!/bin/sh
+# tests/run.sh BUILD_DIR — run every unit test binary in BUILD_DIR/tests/ and the spec
+# runner over tests/spec/*.md; print one final line "N passed, N failed" and exit non-zero
+# on any failure. RASID_VALGRIND=1 runs the spec examples under valgrind.
+# Unit test binaries print "N passed, N failed" as their last such line (tests/unit/unit.h);
+# a binary that crashes or prints no count counts as one failure.
+set -u
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+passed=0
+failed=0
+tmp=$(mktemp "${TMPDIR:-/tmp}/rasid-run.XXXXXX") || exit 2
+trap 'rm -f "$tmp"' EXIT INT TERM
+
+add_counts() { # $1 = name, $2 = exit status; reads $tmp
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "FAIL $1: no result line (exit status $2)"
+    tail -n 20 "$tmp"
+    failed=$((failed + 1))
+    return
+  fi
+  p=${line%% passed*}
+  f=${line#*, }; f=${f%% failed*}
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+    echo "FAIL $1: exit status $2"
+    failed=$((failed + 1))
+  fi
+}
+
+vgunit=""
+if [ "${RASID_VALGRIND:-0}" = 1 ]; then
+  vgunit="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+fi
+for t in "$BUILD"/tests/*; do
+  [ -f "$t" ] && [ -x "$t" ] || continue
+  $vgunit "$t" > "$tmp" 2>&1
+  rc=$?
+  # show the failures of this binary (everything but its count line)
+  if [ $rc -ne 0 ]; then grep -vE '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | head -n 50; fi
+  add_counts "$(basename "$t")" $rc
+done
+
+set -- tests/spec/*.md
+if [ -e "$1" ]; then
+  vg=""
+  if [ "${RASID_VALGRIND:-0}" = 1 ]; then vg="--valgrind"; fi
+  "$BUILD"/spec-runner $vg --data "$ROOT/data" "$BUILD/rasid" "$@" > "$tmp" 2>&1
+  rc=$?
+  grep -vE '^[0-9]+ passed, [0-9]+ failed$' "$tmp"
+  add_counts spec-runner $rc
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,250 @@
+/*
+ * test_io.c — unit tests of the input reader (JSON Lines, plain text, files, directories)
+ * and of the JSON/CSV escaping the writers use.
+ */
+#include "internal.h"
+#include "unit.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char tmpdir[256];
+
+static void write_file(const char *name, const char *data, size_t len)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", tmpdir, name);
+    FILE *f = fopen(p, "wb");
+    if (!f) return;
+    fwrite(data, 1, len, f);
+    fclose(f);
+}
+
+/* Read all of an input: ids of the docs joined by ',' and error messages joined by '|'. */
+static void drain(rasid_input *in, char *ids, size_t idlen, char *errs, size_t errlen, int *nerr)
+{
+    ids[0] = errs[0] = 0;
+    *nerr = 0;
+    rasid_doc *doc;
+    char err[512];
+    int r;
+    while ((r = rasid_input_next(in, &doc, err, sizeof err)) != 0) {
+        if (r < 0 || err[0]) {
+            (*nerr)++;
+            size_t l = strlen(errs);
+            snprintf(errs + l, errlen - l, "%s%s", l ? "|" : "", err);
+        }
+        if (r == 1) {
+            size_t l = strlen(ids);
+            snprintf(ids + l, idlen - l, "%s%s", l ? "," : "", rasid_doc_id(doc));
+            rasid_doc_free(doc);
+        }
+    }
+}
+
+static void test_jsonl_good(void)
+{
+    const char *s = "{\"id\":\"a\",\"published\":\"2015-11-20T10:00:00Z\",\"url\":\"u\",\"title\":\"t\","
+                    "\"text\":\"\\u0645\\u0627\\u0644\\u064a\"}\n"
+                    "\n"
+                    "{\"id\":7,\"published\":null,\"text\":\"x\"}\r\n"
+                    "{\"text\":\"no id\"}";
+    rasid_input *in = rasid_input_open_mem("docs.jsonl", s, strlen(s), "2020-01-02");
+    CHECK(in != NULL);
+    rasid_doc *doc;
+    char err[256];
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    CHECK_STR(err, "");
+    CHECK_STR(rasid_doc_id(doc), "a");
+    CHECK_STR(rasid_doc_published(doc), "2015-11-20");
+    size_t len;
+    const char *t = rasid_doc_text(doc, &len);
+    CHECK_MEM(t, len, "\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", 8);
+    long line;
+    CHECK_STR(rasid_input_where(in, &line), "docs.jsonl");
+    CHECK_INT(line, 1);
+    rasid_doc_free(doc);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    CHECK_STR(rasid_doc_id(doc), "7");
+    CHECK_STR(rasid_doc_published(doc), "2020-01-02"); /* null -> the default */
+    rasid_input_where(in, &line);
+    CHECK_INT(line, 3);
+    rasid_doc_free(doc);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    CHECK_STR(rasid_doc_id(doc), "docs:4");
+    rasid_doc_free(doc);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 0);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 0);
+    rasid_input_close(in);
+}
+
+static void test_jsonl_errors(void)
+{
+    const char *s = "{\"id\":\"a\",\"text\":\"one\"}\n"
+                    "{\"id\":\"b\",\"text\":\"two\"\n"   /* missing } */
+                    "{\"id\":\"c\"}\n"                    /* no text */
+                    "[1,2]\n"                             /* not an object */
+                    "{\"id\":\"d\",\"text\":42}\n"        /* text not a string */
+                    "{\"id\":\"e\",\"text\":\"five\"}\n";
+    rasid_input *in = rasid_input_open_mem("x.jsonl", s, strlen(s), NULL);
+    char ids[256], errs[2048];
+    int nerr;
+    drain(in, ids, sizeof ids, errs, sizeof errs, &nerr);
+    CHECK_STR(ids, "a,e");
+    CHECK_INT(nerr, 4);
+    CHECK(strstr(errs, "x.jsonl:2:") != NULL);
+    CHECK(strstr(errs, "x.jsonl:3: record has no \"text\" string") != NULL);
+    CHECK(strstr(errs, "x.jsonl:4: record is not a JSON object") != NULL);
+    CHECK(strstr(errs, "x.jsonl:5: record has no \"text\" string") != NULL);
+    rasid_input_close(in);
+}
+
+static void test_jsonl_sniff(void)
+{
+    /* no .jsonl name, but the first non-space byte is '{' */
+    const char *s = "  \n{\"id\":\"z\",\"text\":\"t\"}\n";
+    rasid_input *in = rasid_input_open_mem("feed.txt", s, strlen(s), NULL);
+    char ids[256], errs[256];
+    int nerr;
+    drain(in, ids, sizeof ids, errs, sizeof errs, &nerr);
+    CHECK_STR(ids, "z");
+    CHECK_INT(nerr, 0);
+    rasid_input_close(in);
+}
+
+static void test_jsonl_long_line(void)
+{
+    /* a 1 MB text in one record, then a short one */
+    size_t n = (size_t)1 << 20;
+    char *s = malloc(n + 200);
+    strcpy(s, "{\"id\":\"long\",\"text\":\"");
+    size_t l = strlen(s);
+    memset(s + l, 'a', n);
+    l += n;
+    strcpy(s + l, "\"}\n{\"id\":\"short\",\"text\":\"b\"}\n");
+    write_file("long.jsonl", s, strlen(s));
+    char path[512];
+    snprintf(path, sizeof path, "%s/long.jsonl", tmpdir);
+    const char *paths[] = {path};
+    rasid_input *in = rasid_input_open(paths, 1, NULL);
+    rasid_doc *doc;
+    char err[256];
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    size_t len = 0;
+    if (doc) rasid_doc_text(doc, &len);
+    CHECK_INT(len, n);
+    rasid_doc_free(doc);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    CHECK_STR(doc ? rasid_doc_id(doc) : NULL, "short");
+    rasid_doc_free(doc);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 0);
+    rasid_input_close(in);
+    free(s);
+}
+
+static void test_plain_text(void)
+{
+    rasid_doc *doc;
+    char err[256];
+    /* invalid UTF-8: a doc and a message */
+    rasid_input *in = rasid_input_open_mem("dir/news.txt", "ab\xFF" "cd", 5, "2021-03-04");
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    CHECK_STR(err, "dir/news.txt: invalid UTF-8 at byte offset 2");
+    CHECK_STR(doc ? rasid_doc_id(doc) : NULL, "news");
+    CHECK_STR(doc ? rasid_doc_published(doc) : NULL, "2021-03-04");
+    rasid_doc_free(doc);
+    rasid_input_close(in);
+    /* NUL byte: no doc */
+    in = rasid_input_open_mem("b.txt", "abc\0def", 7, NULL);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), RASID_BINARY);
+    CHECK_STR(err, "b.txt: binary file (NUL byte at offset 3)");
+    CHECK(doc == NULL);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 0);
+    rasid_input_close(in);
+    /* empty */
+    in = rasid_input_open_mem("e.txt", "", 0, NULL);
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), RASID_EMPTY);
+    CHECK_STR(err, "e.txt: empty file");
+    rasid_input_close(in);
+}
+
+static void test_files_and_dirs(void)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/d", tmpdir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/d/sub", tmpdir);
+    mkdir(p, 0700);
+    write_file("d/b.txt", "bee", 3);
+    write_file("d/a.txt", "ay", 2);
+    write_file("d/.hidden.txt", "no", 2);
+    write_file("d/sub/c.md", "sea", 3);
+    write_file("d/z.jsonl", "{\"id\":\"z1\",\"text\":\"x\"}\n{\"id\":\"z2\",\"text\":\"y\"}\n", 46);
+    char d[512], missing[512];
+    snprintf(d, sizeof d, "%s/d", tmpdir);
+    snprintf(missing, sizeof missing, "%s/missing.txt", tmpdir);
+    const char *paths[] = {d, missing};
+    rasid_input *in = rasid_input_open(paths, 2, NULL);
+    char ids[256], errs[1024];
+    int nerr;
+    drain(in, ids, sizeof ids, errs, sizeof errs, &nerr);
+    CHECK_STR(ids, "a,b,c,z1,z2");
+    CHECK_INT(nerr, 1);
+    CHECK(strstr(errs, "missing.txt: No such file or directory") != NULL);
+    rasid_input_close(in);
+}
+
+static void test_json_escaping(void)
+{
+    rasid__buf b;
+    rasid__buf_init(&b, 0);
+    rasid__buf_json_str(&b, "a\"b\\c\n\t\x01\x7f", 9);
+    CHECK_STR(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\"");
+    b.len = 0;
+    rasid__buf_json_str(&b, "x\xFFy\xE2\x80\xA8", 6); /* invalid byte, U+2028 */
+    CHECK_STR(b.data, "\"x\xEF\xBF\xBDy\\u2028\"");
+    b.len = 0;
+    rasid__buf_json_cstr(&b, NULL);
+    CHECK_STR(b.data, "null");
+    rasid__buf_free(&b);
+}
+
+static void test_csv_escaping(void)
+{
+    rasid__buf b;
+    rasid__buf_init(&b, 0);
+    rasid__buf_csv_field(&b, "plain");
+    CHECK_STR(b.data, "plain");
+    b.len = 0;
+    rasid__buf_csv_field(&b, "a,b");
+    CHECK_STR(b.data, "\"a,b\"");
+    b.len = 0;
+    rasid__buf_csv_field(&b, "say \"hi\"");
+    CHECK_STR(b.data, "\"say \"\"hi\"\"\"");
+    b.len = 0;
+    rasid__buf_csv_field(&b, "two\nlines");
+    CHECK_STR(b.data, "\"two\nlines\"");
+    rasid__buf_free(&b);
+}
+
+int main(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "%s/rasid-test-io.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(tmpdir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    UNIT_RUN(test_jsonl_good);
+    UNIT_RUN(test_jsonl_errors);
+    UNIT_RUN(test_jsonl_sniff);
+    UNIT_RUN(test_jsonl_long_line);
+    UNIT_RUN(test_plain_text);
+    UNIT_RUN(test_files_and_dirs);
+    UNIT_RUN(test_json_escaping);
+    UNIT_RUN(test_csv_escaping);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0) printf("warning: could not remove %s\n", tmpdir);
+    return unit_done();
+}
