@@ -274,7 +274,8 @@ def load_countries():
 # single words that must never be a region name on their own
 GENERIC = {norm(x) for x in '''الشرقي الشمالي الجنوبي الغربي الوسط الشمال الجنوب الشرق الغرب الساحل الوسطى
 العاصمة المركز الوسطي الشرقية الشمالية الجنوبية الغربية الوسطى الداخلية الساحلية البحيرة العليا السفلى
-الجزيرة الصحراء الهضبة الشلالات الشالالات المنطقة دلتا الدلتا'''.split()}
+الجزيرة الصحراء الهضبة الشلالات الشالالات المنطقة دلتا الدلتا
+جنوب شمال شرق غرب وسط الشمالية الجنوبية الشرقية الغربية المركز الوسطى'''.split()} | {norm(x) for x in '''جنوب غرب|جنوب شرق|شمال غرب|شمال شرق|الجنوب الغربي|الجنوب الشرقي|الشمال الغربي|الشمال الشرقي|الوسط الغربي|الوسط الشرقي|الوسط الشمالي|الوسط الجنوبي|الجنوب الأوسط|الشمال الأوسط|الشرق الأوسط|الغرب الأوسط|أقصى الشمال|أقصى الجنوب|المنطقة الشمالية|المنطقة الجنوبية|المنطقة الشرقية|المنطقة الغربية|المنطقة الوسطى|المنطقة المركزية|الساحل|العاصمة'''.split('|')}
 
 ADMIN_PREFIX = re.compile(r'^(منطقة|ولاية|محافظة|إقليم|اقليم|مقاطعة|جهة|شعبية|بلدية|عمالة|ولايه|مديرية|الإقليم)\s+')
 
@@ -485,7 +486,8 @@ def build_places(cities, gmo, nisba_keys=frozenset()):
                 if (a3, k) not in town_keys and k not in country_keys:
                     forms.add(bare)
         for k in list(forms.keys):
-            if k in country_keys or (a3, k) in town_keys or k in region_keys or k in GENERIC:
+            if (k in country_keys or (a3, k) in town_keys or k in region_keys or k in GENERIC or k in block) \
+                    and not (ex and k in {norm(x) for x in ex['ar'].split('|')}):
                 forms.remove(k)
         if not forms or not lat:
             if forms:
