@@ -14,7 +14,7 @@ tmp=$(mktemp "${TMPDIR:-/tmp}/rasid-run.XXXXXX") || exit 2
 trap 'rm -f "$tmp"' EXIT INT TERM
 
 add_counts() { # $1 = name, $2 = exit status; reads $tmp
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | tail -n 1)
+  line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | tail -n 1)
   if [ -z "$line" ]; then
     echo "FAIL $1: no result line (exit status $2)"
     tail -n 20 "$tmp"
@@ -40,7 +40,7 @@ for t in "$BUILD"/tests/*; do
   $vgunit "$t" > "$tmp" 2>&1
   rc=$?
   # show the failures of this binary (everything but its count line)
-  if [ $rc -ne 0 ]; then grep -vE '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | head -n 50; fi
+  if [ $rc -ne 0 ]; then grep -avE '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | head -n 50; fi
   add_counts "$(basename "$t")" $rc
 done
 
@@ -50,7 +50,7 @@ if [ -e "$1" ]; then
   if [ "${RASID_VALGRIND:-0}" = 1 ]; then vg="--valgrind"; fi
   "$BUILD"/spec-runner $vg --data "$ROOT/data" "$BUILD/rasid" "$@" > "$tmp" 2>&1
   rc=$?
-  grep -vE '^[0-9]+ passed, [0-9]+ failed$' "$tmp"
+  grep -avE '^[0-9]+ passed, [0-9]+ failed$' "$tmp"
   add_counts spec-runner $rc
 fi
 
