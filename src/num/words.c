@@ -279,7 +279,7 @@ int rasid__numacc_feed(rasid__numacc *a, int type, double v, int wa, int qual)
     /* joined with و: a smaller part, or tens after units (خمسة وعشرون) */
     if (type != NW_UNIT && type != NW_TEEN && type != NW_TEN && type != NW_HUNDRED) return 0;
     if (a->lasttype == NW_DIGITS || a->lasttype == NW_QUANTITY) return 0;
-    int ok = (type == NW_TEN && a->lasttype == NW_UNIT && a->cur < 10 && a->cur >= 1) ||
+    int ok = (type == NW_TEN && a->lasttype == NW_UNIT && a->last < 10 && a->last >= 1) ||
              v < a->last;
     if (!ok) return 0;
     if (type == NW_HUNDRED && a->cur >= 100) return 0;
