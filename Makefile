@@ -81,7 +81,7 @@ fuzz: deps
 
 # Regenerate the generated dictionaries from Debian's packages (see data/SOURCES.md).
 data:
-	@RASID_EXTRA_PKGS="libgeonames-common iso-codes unicode-cldr-core" sh scripts/deps.sh
+	@RASID_EXTRA_PKGS="libgeonames0 libgeonames-common iso-codes unicode-cldr-core" sh scripts/deps.sh
 	python3 scripts/gen_data.py
 
 clean:

@@ -125,9 +125,26 @@ static int already(const rasid_entity *list, size_t n, const rasid_entity *e)
     return 0;
 }
 
+/* "مسلحو بوكو حرام", "مقاتلين ينتمون إلى جماعة X", "عناصر من X": the group itself. */
+static const rasid_mention *group_of(const ev_ctx *c, const rasid_mention *m)
+{
+    if (!m->sector || strcmp(m->sector, "UAF")) return m;
+    size_t j = m->tok_end;
+    for (size_t q = j; q < j + 5 && q < c->n && c->t[q].sent == m->sent; q++) {
+        int g = c->mention_at[q];
+        if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sector && !strcmp(c->ms[g].sector, "REB")) {
+            if (q == j || ev_cue(c, j, "member") || ev_cue(c, m->tok_end - 1, "member")) return &c->ms[g];
+            return m;
+        }
+        if (g >= 0) break;
+    }
+    return m;
+}
+
 static void add_party(const ev_ctx *c, rasid_entity *list, size_t *n, const rasid_mention *m)
 {
     if (*n >= EV_MAX_PARTY) return;
+    m = group_of(c, m);
     rasid_entity e;
     entity_from(c, m, &e);
     if (!e.name) return;
@@ -155,6 +172,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         if (q >= limit || c->mention_at[q] < 0) break;
         const rasid_mention *nm = &c->ms[c->mention_at[q]];
         if (!is_partyish(nm) || nm->tok_begin != q) break;
+        if (nm->kind != c->ms[m].kind && (nm->kind == RASID_M_PLACE || c->ms[m].kind == RASID_M_PLACE)) break;
         /* joined by و: as a proclitic on the name or a separate token */
         const rasid_token *t = &c->t[q];
         int joined = q > j || (t->nreadings > 1 && nm->start > t->start);
@@ -165,12 +183,30 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
     return j;
 }
 
+static int has_prep(const ev_ctx *c, int m);
+
+/* A country is a party (a state) unless it is where something happens: "في مالي",
+ * "بنيجيريا", "إلى تشاد", "شمال مالي". */
+static int locative(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_PLACE) return 0;
+    if (has_prep(c, m)) return 1;
+    size_t b = x->tok_begin;
+    return b > 0 && c->t[b - 1].sent == x->sent && (ev_cue(c, b - 1, "locative") || (b > 1 && ev_cue(c, b - 2, "locative") == 2));
+}
+
+static int party_ok(const ev_ctx *c, int m)
+{
+    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m);
+}
+
 /* First party-ish mention starting in [from, to), or -1. */
 static int party_in(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to && i < c->n; i++) {
         int m = c->mention_at[i];
-        if (m >= 0 && is_partyish(&c->ms[m]) && c->ms[m].tok_begin == i) return m;
+        if (m >= 0 && c->ms[m].tok_begin == i && party_ok(c, m)) return m;
     }
     return -1;
 }
@@ -197,6 +233,7 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
         if (has_prep(c, m)) return -1;
+        if (locative(c, m)) continue;
         return m;
     }
     return -1;
@@ -207,7 +244,7 @@ static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
         int m = c->mention_at[i - 1];
-        if (m >= 0 && is_partyish(&c->ms[m])) return m;
+        if (party_ok(c, m)) return m;
     }
     return -1;
 }
@@ -445,6 +482,75 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     return "asserted";
 }
 
+/* ------------------------------------------------------------------ context */
+/* A force or government named without its country ("الجيش", "الشرطة", "السلطات")
+ * belongs to the country the text is about at that point: the country of the nearest
+ * state actor, nationality or country mentioned before it in the document. */
+static const char *context_country(const ev_ctx *c, uint32_t before_tok)
+{
+    for (size_t m = c->nms; m > 0; m--) {
+        const rasid_mention *x = &c->ms[m - 1];
+        if (x->tok_begin >= before_tok) continue;
+        if (!x->country || !strcmp(x->country, "?") || !strcmp(x->country, "IMG") || !strcmp(x->country, "IGO")) continue;
+        if (x->kind == RASID_M_NISBA || (x->kind == RASID_M_PLACE && x->precision == RASID_P_COUNTRY)) return x->country;
+        if (x->kind == RASID_M_ACTOR && x->sector && (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") ||
+                                                        !strcmp(x->sector, "GOV")))
+            return x->country;
+    }
+    return NULL;
+}
+
+static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
+{
+    for (size_t i = 0; i < n; i++) {
+        rasid_entity *e = &list[i];
+        if (e->country || !e->sector) continue;
+        if (strcmp(e->sector, "MIL") && strcmp(e->sector, "COP") && strcmp(e->sector, "GOV")) continue;
+        const char *iso = context_country(c, at);
+        if (!iso) continue;
+        const char *cn = country_name(c, iso);
+        e->country = iso;
+        if (cn && e->name) e->name = rasid__arena_printf(&c->doc->arena, "%s of %s", e->name, cn);
+    }
+}
+
+/* "زار الرئيس X تشاد والنيجر": the visited countries are recipients and places. */
+static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    for (size_t q = after; q < e; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_PLACE) {
+            if (!k->nrecipient && x->precision == RASID_P_COUNTRY) add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            if (k->location < 0) k->location = m;
+        } else if (is_partyish(x) && !k->nactor) {
+            add_party(c, k->actor, &k->nactor, x);
+        }
+        q = x->tok_end - 1;
+    }
+}
+
+/* "البلدين", "الطرفين": the two parties of the last two-party event told. */
+static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+{
+    if (k->nactor && k->nrecipient) return;
+    int found = 0;
+    for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, "bothparties") != 0;
+    if (!found) return;
+    const ev_cand *all = c->cands.data;
+    for (const ev_cand *p = k; p > all; p--) {
+        const ev_cand *x = p - 1;
+        if (x->nactor && x->nrecipient) {
+            memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
+            k->nactor = x->nactor;
+            memcpy(k->recipient, x->recipient, x->nrecipient * sizeof *x->recipient);
+            k->nrecipient = x->nrecipient;
+            return;
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ roles */
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
@@ -460,7 +566,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
     int starts_with_number = after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER;
-    switch (k->pos) {
+    int is_visit = k->mode && !strcmp(k->mode, "visit");
+    if (is_visit) {
+        visit_roles(c, k, after, e);
+        if (!k->nactor) {
+            int p = party_before(c, s->tok_begin, k->ttok);
+            if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+        }
+    }
+    switch (is_visit ? 'X' : k->pos) {
     case 'B': {
         size_t q;
         int between = -1, with = -1;
@@ -519,6 +633,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     default:
         break;
     }
+    both_parties(c, k, b, e);
     /* agent phrases: على أيدي X، من قبل X */
     if (!k->nactor) {
         for (size_t q = after; q + 1 < e; q++)
@@ -538,7 +653,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
     counts_in(c, k, b, e);
     if (!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) victims_in(c, k, after, e);
-    k->location = find_place(c, k, b, e);
+    complete_countries(c, k->actor, k->nactor, k->ttok);
+    complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+    if (k->location < 0) k->location = find_place(c, k, b, e);
     if (k->location < 0) k->location = find_place(c, k, s->tok_begin, s->tok_end);
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
