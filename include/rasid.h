@@ -118,6 +118,14 @@ RASID_API const char *rasid_doc_errmsg(const rasid_doc *doc);
 /* Publication date actually used ("YYYY-MM-DD"), from the caller or the dateline; or NULL. */
 RASID_API const char *rasid_doc_published(const rasid_doc *doc);
 
+/* Document metadata: short key/value strings carried with the document, e.g. "url"
+ * (canonical URL), "title", "source" (site or feed), "author", "fetched" (ISO time).
+ * rasid_doc_set_meta copies both strings into the doc (a later value for the same key
+ * wins; value NULL removes it) and returns RASID_OK, RASID_ARG or RASID_NOMEM.
+ * rasid_doc_meta returns the value (owned by the doc) or NULL when absent. */
+RASID_API int rasid_doc_set_meta(rasid_doc *doc, const char *key, const char *value);
+RASID_API const char *rasid_doc_meta(const rasid_doc *doc, const char *key);
+
 /* UTF-8 problems found while decoding: count and byte offset of the first one (-1 if none). */
 RASID_API size_t rasid_doc_utf8_errors(const rasid_doc *doc, long *first_offset);
 

@@ -77,6 +77,7 @@ struct rasid_doc {
     size_t len;
     char published[11]; /* caller's or the dateline's, "" if none */
     int published_from_dateline;
+    struct rasid__meta *meta; /* rasid_doc_set_meta: key/value pairs in the arena */
 
     rasid__arena arena;
     char errmsg[256];

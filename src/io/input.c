@@ -480,6 +480,14 @@ static int read_record(rasid_input *in, source *s, rasid_doc **doc, char *err, s
             free(fallback);
             if (*doc) {
                 rc = 1;
+                /* metadata the store keeps (rasid_doc_meta) */
+                static const char *const meta[] = {"url", "title", "source", "author", "fetched"};
+                for (size_t k = 0; k < sizeof meta / sizeof meta[0]; k++) {
+                    json_t *v = json_object_get(rec, meta[k]);
+                    if (json_is_string(v) && json_string_length(v) > 0 &&
+                        rasid_doc_set_meta(*doc, meta[k], json_string_value(v)) == RASID_NOMEM)
+                        rc = RASID_NOMEM;
+                }
             } else {
                 msg(err, errlen, "%s:%ld: out of memory", s->name, s->line);
                 rc = RASID_NOMEM;

@@ -81,6 +81,33 @@ const char *rasid_doc_text(const rasid_doc *d, size_t *len)
 const char *rasid_doc_errmsg(const rasid_doc *d) { return d->errmsg; }
 const char *rasid_doc_published(const rasid_doc *d) { return d->published[0] ? d->published : NULL; }
 
+/* Metadata: a short list in the arena, newest first; a NULL value hides older ones. */
+struct rasid__meta {
+    struct rasid__meta *next;
+    const char *key, *value;
+};
+
+int rasid_doc_set_meta(rasid_doc *d, const char *key, const char *value)
+{
+    if (!d || !key || !*key) return RASID_ARG;
+    struct rasid__meta *m = rasid__arena_alloc(&d->arena, sizeof *m);
+    if (!m) return RASID_NOMEM;
+    m->key = rasid__arena_strdup(&d->arena, key);
+    m->value = value ? rasid__arena_strdup(&d->arena, value) : NULL;
+    if (!m->key || (value && !m->value)) return RASID_NOMEM;
+    m->next = d->meta;
+    d->meta = m;
+    return RASID_OK;
+}
+
+const char *rasid_doc_meta(const rasid_doc *d, const char *key)
+{
+    if (!d || !key) return NULL;
+    for (const struct rasid__meta *m = d->meta; m; m = m->next)
+        if (strcmp(m->key, key) == 0) return m->value;
+    return NULL;
+}
+
 size_t rasid_doc_utf8_errors(const rasid_doc *d, long *first)
 {
     if (first) *first = d->utf8_first_error;
