@@ -1015,7 +1015,7 @@ static void entities_names(char *out, size_t outlen, const rasid_entity *e, size
 static void event_table(writer *w, const rasid_event *e)
 {
     char buf[512], tmp[64];
-    cell(w, rasid_doc_id(w->doc), 12);
+    cell(w, rasid_doc_id(w->doc), 18);
     putc_(w, ' ');
     cell(w, e->date && e->date->value[0] ? e->date->value : "-", 10);
     putc_(w, ' ');
@@ -1033,11 +1033,13 @@ static void event_table(writer *w, const rasid_event *e)
     if (e->dead >= 0) snprintf(tmp, sizeof tmp, "%5ld", e->dead);
     else snprintf(tmp, sizeof tmp, "%5s", "-");
     puts_(w, tmp);
-    putc_(w, ' ');
-    puts_(w, e->modality && strcmp(e->modality, "asserted") ? e->modality : "");
+    if (e->modality && strcmp(e->modality, "asserted") != 0) {
+        putc_(w, ' ');
+        puts_(w, e->modality);
+    }
     putc_(w, '\n');
     if (e->summary && *e->summary) {
-        puts_(w, "             ");
+        puts_(w, "                   ");
         puts_(w, e->summary);
         putc_(w, '\n');
     }
@@ -1057,7 +1059,7 @@ int rasid_write_events(FILE *out, const rasid_doc *doc, rasid_format fmt, int he
             for (int i = 0; GDELT_COLS[i]; i++) tsv_cell(&w, GDELT_COLS[i], i == 0);
             putc_(&w, '\n');
         } else if (fmt == RASID_FMT_TABLE) {
-            cell(&w, "DOC", 12);
+            cell(&w, "DOC", 18);
             putc_(&w, ' ');
             cell(&w, "DATE", 10);
             putc_(&w, ' ');
