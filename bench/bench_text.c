@@ -1,0 +1,107 @@
+/*
+ * bench_text.c — times the text layer in-process on one core: reads JSON Lines articles
+ * with the input reader, then times rasid_doc_segment() (decode, normalise, sentences,
+ * tokens, clitic readings, stems) on each, excluding input parsing and any output.
+ * With a data directory as second argument it also times recognition (rasid_doc_recognise)
+ * and full extraction (rasid_doc_code) in-process.
+ *
+ *   bench_text ARTICLES.jsonl [DATADIR]
+ * Prints "segment: BYTES bytes, DOCS docs, TOKENS tokens, SECONDS s, MB/s" lines and the
+ * peak RSS from getrusage.
+ */
+#include "rasid.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+typedef struct item {
+    char *id, *text;
+    size_t len;
+} item;
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_text ARTICLES.jsonl [DATADIR]\n");
+        return 2;
+    }
+    const char *paths[] = {argv[1]};
+    rasid_input *in = rasid_input_open(paths, 1, "2024-01-01");
+    if (!in) return 4;
+    item *items = NULL;
+    size_t n = 0, cap = 0, bytes = 0;
+    rasid_doc *doc;
+    char err[512];
+    int r;
+    while ((r = rasid_input_next(in, &doc, err, sizeof err)) != 0) {
+        if (r < 0) {
+            fprintf(stderr, "bench_text: %s\n", err);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            items = realloc(items, cap * sizeof *items);
+            if (!items) return 4;
+        }
+        size_t len;
+        const char *t = rasid_doc_text(doc, &len);
+        items[n].text = malloc(len + 1);
+        if (!items[n].text) return 4;
+        for (size_t i = 0; i < len; i++) items[n].text[i] = t[i];
+        items[n].len = len;
+        bytes += len;
+        n++;
+        rasid_doc_free(doc);
+    }
+    rasid_input_close(in);
+
+    rasid_lexicon *lex = NULL;
+    if (argc > 2) {
+        double t0 = now();
+        lex = rasid_lexicon_load(argv[2], err, sizeof err);
+        if (!lex) {
+            fprintf(stderr, "bench_text: %s\n", err);
+            return 3;
+        }
+        printf("lexicon: %zu entries loaded in %.1f ms\n", rasid_lexicon_size(lex), (now() - t0) * 1e3);
+    }
+    const char *stage[] = {"segment", "recognise", "extract"};
+    int nstages = lex ? 3 : 1;
+    for (int s = 0; s < nstages; s++) {
+        size_t tokens = 0, out = 0;
+        double total = 0;
+        for (size_t i = 0; i < n; i++) {
+            doc = rasid_doc_new("bench", items[i].text, items[i].len, "2024-01-01");
+            if (!doc) return 4;
+            double t0 = now();
+            int rc = s == 0 ? rasid_doc_segment(doc, RASID_NORM_DEFAULT)
+                   : s == 1 ? rasid_doc_recognise(doc, lex)
+                            : rasid_doc_code(doc, lex);
+            total += now() - t0;
+            if (rc) fprintf(stderr, "bench_text: %s\n", rasid_strerror(rc));
+            tokens += rasid_doc_ntokens(doc);
+            out += s == 1 ? rasid_doc_nmentions(doc) : s == 2 ? rasid_doc_nevents(doc) : 0;
+            rasid_doc_free(doc);
+        }
+        printf("%s: %zu bytes, %zu docs, %zu tokens", stage[s], bytes, n, tokens);
+        if (s == 1) printf(", %zu mentions", out);
+        if (s == 2) printf(", %zu events", out);
+        printf(", %.3f s, %.1f MB/s\n", total, (double)bytes / 1e6 / (total > 0 ? total : 1e-9));
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+    for (size_t i = 0; i < n; i++) free(items[i].text);
+    free(items);
+    rasid_lexicon_free(lex);
+    return 0;
+}
