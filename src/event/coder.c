@@ -176,15 +176,36 @@ static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from)
     from->alive = 0;
 }
 
-/* Within each sentence: same-type triggers join the first compatible candidate. */
+/* Two places that name different towns (not a town and its country or region). */
+static int distinct_sites(const ev_ctx *c, int a, int b)
+{
+    if (a < 0 || b < 0) return 0;
+    const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
+    if (x->precision >= RASID_P_ADMIN1 || y->precision >= RASID_P_ADMIN1) return 0;
+    return !same_place(c, a, b);
+}
+
+/* Within each sentence, triggers of one type tell one event unless the sentence names
+ * two towns, two days or two tolls for them ("هجومين منفصلين" in two places). */
 static void merge_in_sentences(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
-            if (!k[j].alive) continue;
-            if (compatible(c, &k[i], &k[j])) absorb(c, &k[i], &k[j]);
+            if (!k[j].alive || family(k[i].type) != family(k[j].type)) continue;
+            if (strcmp(k[i].modality, k[j].modality)) continue;
+            if (distinct_sites(c, k[i].location, k[j].location)) continue;
+            if (k[i].date >= 0 && k[j].date >= 0 && c->ms[k[i].date].precision == RASID_P_DAY &&
+                c->ms[k[j].date].precision == RASID_P_DAY && strcmp(c->ms[k[i].date].value, c->ms[k[j].date].value))
+                continue;
+            if (!same_count(k[i].dead, k[j].dead)) continue;
+            if (!actors_compatible(&k[i], &k[j])) continue;
+            /* the finer place wins */
+            if (k[i].location >= 0 && k[j].location >= 0 &&
+                c->ms[k[j].location].precision < c->ms[k[i].location].precision)
+                k[i].location = k[j].location;
+            absorb(c, &k[i], &k[j]);
         }
     }
 }
@@ -213,6 +234,20 @@ static int bare(const ev_cand *k)
 static void merge_in_document(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
+    /* references to an event already told join the nearest earlier report of its kind */
+    for (size_t j = 0; j < c->cands.len; j++) {
+        if (!k[j].alive || !k[j].reference || k[j].headline) continue;
+        for (size_t i = j; i > 0; i--) {
+            ev_cand *x = &k[i - 1];
+            if (!x->alive || family(x->type) != family(k[j].type)) continue;
+            if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            int dead = k[j].dead;
+            if (!same_count(x->dead, k[j].dead)) k[j].dead = -1; /* a partial toll of the same event */
+            absorb(c, x, &k[j]);
+            (void)dead;
+            break;
+        }
+    }
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive) continue;
         for (size_t i = 0; i < j; i++) {
@@ -248,6 +283,8 @@ static void drop_weak(ev_ctx *c)
                      (k[i].dead >= 0 || k[i].hostages >= 0 || k[i].injured >= 0 || k[i].arrested >= 0);
         double score = k[i].weight + 0.1 * fields;
         if (k[i].definite && fields == 0) score -= 0.3;
+        if (k[i].aggregate) score -= 0.35;
+        if (k[i].reference && !k[i].headline) score -= 0.15;
         if (score < c->min_score) k[i].alive = 0;
     }
 }

@@ -24,6 +24,8 @@ typedef struct ev_cand {
     uint8_t q_dead, q_injured, q_arrested, q_hostages;
     const char *modality;
     int definite;        /* the trigger noun carries the article (a reference?) */
+    int reference;       /* refers back to an event already told (الهجوم، هذا الهجوم، نفسه) */
+    int aggregate;       /* a series, a period or a habit, not one event */
     int headline;        /* found in a headline sentence */
     int claimed;         /* actor from a claim of responsibility */
     int mentions;        /* how many reports merged into it */

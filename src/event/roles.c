@@ -563,6 +563,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->definite = k->tread < tt->nreadings && tt->readings[k->tread].article;
     if (k->tread == 0 && tt->nlen > 4 && !memcmp(tt->norm, "\xD8\xA7\xD9\x84", 4)) k->definite = 1;
     size_t after = k->ttok + k->tntok;
+    {
+        const char *id = ev_field(k->trig, "id");
+        int generic = id && strstr(id, "generic") != NULL;
+        int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, "anaphor")) ||
+                      (after < e && ev_cue(c, after, "anaphor")) || (after + 1 < e && ev_cue(c, after + 1, "anaphor"));
+        k->reference = generic || anaphor || (k->definite && k->pos != 'V');
+        for (size_t q = b; q < e; q++)
+            if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
+        if (generic) k->aggregate = 1;
+    }
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
     int starts_with_number = after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER;
@@ -612,7 +622,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, end, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
-        if (!k->nactor) {
+        /* "13 شخصا قتلوا": victims before the verb, no subject there */
+        int victims_before = 0;
+        for (size_t back = 1; back <= 3 && k->ttok >= back + b; back++) {
+            int vm = c->mention_at[k->ttok - back];
+            if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
+            if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER) break;
+        }
+        if (!k->nactor && !(victims_before && k->pos == 'V')) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
             int p = party_before(c, k->pos == 'N' ? b : s->tok_begin, k->ttok);
             if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) add_party(c, k->actor, &k->nactor, &c->ms[p]);
@@ -641,6 +658,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 add_party(c, k->actor, &k->nactor, &c->ms[m]);
                 break;
             }
+    }
+    /* civilians do not attack: named as the "actor" of an attack they are its victims */
+    if (!strcmp(k->type, "ASSAULT") && k->nactor == 1 && k->actor[0].sector && !strcmp(k->actor[0].sector, "CVL") &&
+        !k->nrecipient) {
+        k->recipient[k->nrecipient++] = k->actor[0];
+        k->nactor = 0;
     }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)

@@ -715,6 +715,8 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
     for (uint16_t r = 1; r < t->nreadings; r++) {
         const rasid_reading *rd = &t->readings[r];
         size_t sl = strlen(rd->stem);
+        /* the first-person ي ("my") is not worth a match: "وزارتي" is not "و+زارت+ي" */
+        if (!strcmp(rd->enc, "\xD9\x8A")) continue;
         if (rd->article) {
             if (sl + 4 >= sizeof buf) continue;
             memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
