@@ -312,14 +312,62 @@ static int grow(rasid__scan *sc, size_t extra)
 
 static inline void put(rasid__scan *sc, const unsigned char *ob, size_t k, size_t i, size_t len)
 {
-    memcpy(sc->out + sc->olen, ob, k);
+    char *o = sc->out + sc->olen;
+    for (size_t j = 0; j < k; j++) o[j] = (char)ob[j];
     if (sc->want_map) {
+        uint32_t *a = sc->ss + sc->olen, *z = sc->se + sc->olen;
         for (size_t j = 0; j < k; j++) {
-            sc->ss[sc->olen + j] = (uint32_t)i;
-            sc->se[sc->olen + j] = (uint32_t)(i + len);
+            a[j] = (uint32_t)i;
+            z[j] = (uint32_t)(i + len);
         }
     }
     sc->olen += k;
+}
+
+/* Fast path: a run of plain Arabic letters continuing the current Arabic word. Each letter
+ * is 2 bytes in and 2 bytes out. Stops at anything else (marks, punctuation, the cap). */
+static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok_nstart,
+                         uint8_t *hint)
+{
+    const unsigned char *s = sc->s;
+    unsigned flags = sc->flags;
+    size_t n = sc->n;
+    size_t room = sc->ocap - sc->olen; /* output never outgrows input here */
+    size_t lim = i + (room < n - i ? room : n - i);
+    size_t cap_in = tok_start + RASID_MAX_TOKEN_BYTES;
+    size_t cap_out = tok_nstart + RASID_MAX_TOKEN_BYTES;
+    if (lim > cap_in) lim = cap_in;
+    if (sc->olen + (lim - i) > cap_out) lim = i + (cap_out - sc->olen);
+    char *o = sc->out + sc->olen;
+    uint32_t *a = sc->ss + sc->olen, *z = sc->se + sc->olen;
+    int map = sc->want_map;
+    size_t j = i;
+    while (j + 1 < lim) {
+        unsigned b = s[j], b2 = s[j + 1];
+        if (b < 0xD8 || b > 0xDB || (b2 & 0xC0) != 0x80) break;
+        const ar_ent *e = &arabic[((b & 3) << 6) | (b2 & 0x3F)];
+        if (e->cls != C_AR) break;
+        if (e->flag & flags) {
+            unsigned r = e->rep; /* an Arabic letter: 2 bytes */
+            *o++ = (char)(0xC0 | (r >> 6));
+            *o++ = (char)(0x80 | (r & 0x3F));
+            *hint = ((b2 & 0x3F) | ((b & 3) << 6)) == 0x29 ? RASID__HINT_TEH_MARBUTA
+                    : ((b2 & 0x3F) | ((b & 3) << 6)) == 0x49 ? RASID__HINT_ALEF_MAKSURA : 0;
+        } else {
+            *o++ = (char)b;
+            *o++ = (char)b2;
+            *hint = 0;
+        }
+        if (map) {
+            a[0] = a[1] = (uint32_t)j;
+            z[0] = z[1] = (uint32_t)(j + 2);
+            a += 2;
+            z += 2;
+        }
+        j += 2;
+    }
+    sc->olen += j - i;
+    return j;
 }
 
 /* Count the digits (ASCII, U+0660-0669, U+06F0-06F9) at s[i..]; *next = byte after. */
@@ -416,6 +464,15 @@ int rasid__scan_run(rasid__scan *sc)
 
     unsigned char ob[64];
     while (i < n) {
+        if (c.st == ST_AR) {
+            size_t j = arabic_run(sc, i, c.start, c.nstart, &c.hint);
+            if (j != i) {
+                i = j;
+                c.end = (uint32_t)i;
+                c.nend = sc->olen;
+                if (i >= n) break;
+            }
+        }
         if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
         unsigned char b = s[i];
         size_t len, k;
