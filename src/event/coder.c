@@ -77,13 +77,13 @@ static int same_place(const ev_ctx *c, int a, int b)
     if (a < 0 || b < 0) return 1;
     const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
     if (x->name && y->name && !strcmp(x->name, y->name)) return 1;
+    if ((x->precision == RASID_P_REGION && !x->country) || (y->precision == RASID_P_REGION && !y->country)) return 1;
     if (!isnan(x->lat) && !isnan(y->lat)) {
         double dx = (x->lat - y->lat), dy = (x->lon - y->lon);
         if (dx * dx + dy * dy < 0.3 * 0.3) return 1;
     }
-    /* a country and a place inside it are compatible */
-    if (x->precision == RASID_P_COUNTRY || y->precision == RASID_P_COUNTRY || x->precision == RASID_P_REGION ||
-        y->precision == RASID_P_REGION)
+    /* a country, region or province and a place inside it are compatible */
+    if (x->precision >= RASID_P_ADMIN1 || y->precision >= RASID_P_ADMIN1)
         return x->country && y->country && !strcmp(x->country, y->country);
     return 0;
 }
@@ -137,7 +137,11 @@ static int richness(const ev_cand *k)
            (k->dead >= 0) * 2 + (k->hostages >= 0) + (k->injured >= 0) + (int)(k->weight * 2);
 }
 
-static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from)
+static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence);
+
+static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into, from, 0); }
+
+static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
     (void)c;
     /* keep the better evidence: the richer candidate's sentence */
@@ -166,12 +170,13 @@ static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from)
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
     }
-    if (rf > ri && !from->headline) {
+    if (rf > ri && !from->headline && !keep_evidence) {
         into->sent = from->sent;
         into->ttok = from->ttok;
         into->tntok = from->tntok;
     }
     if (from->weight > into->weight) into->weight = from->weight;
+    if (from->sent == into->sent) into->reference |= from->reference;
     into->mentions += from->mentions;
     from->alive = 0;
 }
@@ -226,6 +231,39 @@ static int shares_something(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     return 0;
 }
 
+static int same_entity(const rasid_entity *a, size_t na, const rasid_entity *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i].name && b[j].name && !strcmp(a[i].name, b[j].name) &&
+                (!a[i].sector || strcmp(a[i].sector, "UAF")))
+                return 1;
+    return 0;
+}
+
+/* How much two reports of one family agree (places, days, tolls, parties, trigger,
+ * mode); -1 when they conflict on a town or a day. */
+static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    if (distinct_sites(c, a->location, b->location)) return -1;
+    if (a->date >= 0 && b->date >= 0) {
+        if (!same_date(c, a->date, b->date)) return -1;
+    }
+    int s = 0;
+    if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location) &&
+        c->ms[a->location].precision < RASID_P_ADMIN1 && c->ms[b->location].precision < RASID_P_ADMIN1)
+        s += 2;
+    if (a->date >= 0 && b->date >= 0 && c->ms[a->date].precision == RASID_P_DAY && c->ms[b->date].precision == RASID_P_DAY)
+        s += 2;
+    if (a->dead > 0 && a->dead == b->dead) s += 2;
+    if (a->hostages > 0 && a->hostages == b->hostages) s += 2;
+    if (same_entity(a->actor, a->nactor, b->actor, b->nactor)) s += 1;
+    if (same_entity(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) s += 1;
+    if (a->trig == b->trig) s += 1;
+    if (a->mode && b->mode && !strcmp(a->mode, b->mode) && strcmp(a->mode, "firearms")) s += 1;
+    return s;
+}
+
 static int bare(const ev_cand *k)
 {
     return k->location < 0 && k->date < 0 && k->dead < 0 && k->hostages < 0 && k->injured < 0 && !k->nactor;
@@ -243,7 +281,7 @@ static void merge_in_document(ev_ctx *c)
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
             int dead = k[j].dead;
             if (!same_count(x->dead, k[j].dead)) k[j].dead = -1; /* a partial toll of the same event */
-            absorb(c, x, &k[j]);
+            absorb_ex(c, x, &k[j], 1);
             (void)dead;
             break;
         }
@@ -251,7 +289,18 @@ static void merge_in_document(ev_ctx *c)
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive) continue;
         for (size_t i = 0; i < j; i++) {
-            if (!k[i].alive || family(k[i].type) != family(k[j].type)) continue;
+            if (!k[i].alive) continue;
+            int fam = family(k[i].type) == family(k[j].type);
+            /* an operation that freed hostages is one event whether told as an attack or a rescue */
+            int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;
+            if (!fam && !hostage_twin) continue;
+            if (strcmp(k[i].modality, k[j].modality)) continue;
+            int ag = agreement(c, &k[i], &k[j]);
+            if (ag >= 3 && k[j].sent <= k[i].sent + 4) {
+                absorb(c, &k[i], &k[j]);
+                break;
+            }
+            if (hostage_twin) continue;
             if (!compatible(c, &k[i], &k[j])) continue;
             if (shares_something(c, &k[i], &k[j]) || (bare(&k[j]) && k[j].definite) ||
                 (k[i].headline && !k[j].headline && (bare(&k[i]) || shares_something(c, &k[i], &k[j]) ||
@@ -278,7 +327,7 @@ static void drop_weak(ev_ctx *c)
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R') { k[i].alive = 0; continue; }
+        if (k[i].pos == 'R' || k[i].sport) { k[i].alive = 0; continue; }
         int fields = (k[i].nactor > 0) + (k[i].nrecipient > 0) + (k[i].location >= 0) + (k[i].date >= 0) +
                      (k[i].dead >= 0 || k[i].hostages >= 0 || k[i].injured >= 0 || k[i].arrested >= 0);
         double score = k[i].weight + 0.1 * fields;

@@ -406,6 +406,8 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 }
 
 /* ------------------------------------------------------------------ place and date */
+static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict);
+
 static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     (void)c;
@@ -416,13 +418,38 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     return 1;
 }
 
+/* A place named as an origin ("من قاعدة طبرق") or as a reference point for a distance
+ * ("على بعد 150 كلم جنوب غرب العاصمة", "القريبة من حدود الكاميرون") is not where the
+ * event happened. */
+static int reference_point(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    size_t b = x->tok_begin;
+    if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "origin")) return 1;
+    const rasid_token *t = &c->t[b];
+    if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
+    for (size_t back = 1; back <= 5 && b >= back; back++) {
+        int q = c->mention_at[b - back];
+        if (c->t[b - back].sent != x->sent) break;
+        if (q >= 0 && c->ms[q].kind == RASID_M_NUMBER && c->ms[q].noun && !strcmp(c->ms[q].noun, "distance")) return 1;
+        if (q >= 0 && c->ms[q].kind != RASID_M_NUMBER) break;
+    }
+    return 0;
+}
+
 static int find_place(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    int r = find_place_pass(c, k, b, e, 1);
+    return r >= 0 ? r : find_place_pass(c, k, b, e, 0);
+}
+
+static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict)
 {
     int best = -1;
     /* after the trigger in the clause, the first; then before it, the nearest */
     for (size_t i = k->ttok + k->tntok; i < e; i++) {
         int m = c->mention_at[i];
-        if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m])) {
+        if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m))) {
             if (best < 0 || (c->ms[best].precision == RASID_P_COUNTRY && c->ms[m].precision < RASID_P_COUNTRY &&
                              c->ms[m].precision >= RASID_P_SITE))
                 best = m;
@@ -432,7 +459,7 @@ static int find_place(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
     if (best >= 0) return best;
     for (size_t i = k->ttok; i > b; i--) {
         int m = c->mention_at[i - 1];
-        if (m >= 0 && place_ok(c, k, &c->ms[m])) return m;
+        if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m))) return m;
     }
     return -1;
 }
@@ -475,6 +502,16 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (ev_cue(c, i, "future") && !ev_cue(c, i, "function")) return "future";
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++)
         if (ev_cue(c, t - back, "hypothetical")) return "hypothetical";
+    if (k->date >= 0 && c->pub_days != LONG_MIN && value_days(c->ms[k->date].value, 0) > c->pub_days) return "future";
+    {
+        const rasid_sentence *s = sent_of(c, t);
+        for (size_t i = t + k->tntok; i < s->tok_end; i++) {
+            if (is_punct(&c->t[i]) && c->t[i].nlen == 1 && c->t[i].norm[0] != ',') break;
+            if (ev_cue(c, i, "future") && !ev_cue(c, i, "function") && c->mention_at[i] >= 0 &&
+                c->ms[c->mention_at[i]].kind == RASID_M_DATE)
+                return "future";
+        }
+    }
     if (k->date >= 0 && c->pub_days != LONG_MIN) {
         long d = value_days(c->ms[k->date].value, 1);
         if (c->pub_days - d > 45) return "historical";
@@ -531,6 +568,29 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
     }
 }
 
+/* "تحالف أمريكي- جزائري", "المحادثات الأمريكية- الجزائرية": nationality adjectives
+ * right after a two-party noun name its parties. */
+static void nisba_parties(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    size_t q = after, got = 0;
+    while (q < e && q < after + 6 && got < 3) {
+        int m = c->mention_at[q];
+        if (m >= 0 && c->ms[m].kind == RASID_M_NISBA && c->ms[m].tok_begin == q) {
+            rasid_entity en;
+            entity_from(c, &c->ms[m], &en);
+            if (!got) k->actor[k->nactor++] = en;
+            else if (!already(k->actor, k->nactor, &en) && !already(k->recipient, k->nrecipient, &en))
+                k->recipient[k->nrecipient++] = en;
+            got++;
+            q = c->ms[m].tok_end;
+            continue;
+        }
+        if (list_glue(c, q)) { q++; continue; }
+        break;
+    }
+    if (got == 1 && k->pos == 'N') { k->nactor = 0; } /* one adjective qualifies, it names no party */
+}
+
 /* "البلدين", "الطرفين": the two parties of the last two-party event told. */
 static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
@@ -551,6 +611,17 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     }
 }
 
+/* Is there an event noun among the three tokens before this verb? */
+static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    const ev_cand *all = c->cands.data;
+    for (const ev_cand *p = all; p < all + c->cands.len; p++) {
+        if (p == k || p->sent != k->sent || p->pos == 'V') continue;
+        if (p->ttok + p->tntok <= k->ttok && p->ttok + p->tntok + 3 >= k->ttok && p->ttok >= b) return 1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------ roles */
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
@@ -558,6 +629,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     clause_of(c, k->ttok, &b, &e);
     const rasid_sentence *s = sent_of(c, k->ttok);
     k->headline = s->headline;
+    for (size_t q = s->tok_begin; q < s->tok_end; q++)
+        if (ev_cue(c, q, "sport")) { k->sport = 1; break; }
     k->mentions = 1;
     const rasid_token *tt = &c->t[k->ttok];
     k->definite = k->tread < tt->nreadings && tt->readings[k->tread].article;
@@ -568,7 +641,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int generic = id && strstr(id, "generic") != NULL;
         int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, "anaphor")) ||
                       (after < e && ev_cue(c, after, "anaphor")) || (after + 1 < e && ev_cue(c, after + 1, "anaphor"));
-        k->reference = generic || anaphor || (k->definite && k->pos != 'V');
+        /* "خلال هذه العملية", "في الهجوم نفسه": the sentence tells again an event already told */
+        int sentence_ref = 0;
+        for (size_t q = s->tok_begin; q + 1 < s->tok_end && !sentence_ref; q++)
+            if (ev_cue(c, q, "anaphor") && ev_cue(c, q + 1, "eventnoun")) sentence_ref = 1;
+            else if (ev_cue(c, q, "eventnoun") && ev_cue(c, q + 1, "anaphor")) sentence_ref = 1;
+        k->reference = generic || anaphor || sentence_ref || (k->definite && k->pos != 'V');
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
@@ -615,6 +693,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'N':
         if (k->pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
+        } else if (k->pos == 'V' && noun_before(c, k, b)) {
+            /* "هجوم مسلح استهدف مقر الجيش": the noun is the subject, the party is the object */
+            int r = party_in(c, after, e);
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if ((m = (k->pos == 'N' ? party_in : subject_in)(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
             size_t end = forces_from_countries(c, k, m, e);
@@ -650,6 +732,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     default:
         break;
     }
+    if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
     /* agent phrases: على أيدي X، من قبل X */
     if (!k->nactor) {
@@ -707,6 +790,21 @@ void ev_apply_claims(ev_ctx *c)
     for (size_t i = 0; i < c->n; i++) {
         int len = ev_cue(c, i, "claim");
         if (!len) continue;
+        /* a claim names what it claims: a pronoun (تبناه، تبناهما) or an event noun after it;
+         * "تتبنى فكر القاعدة" (adopt an ideology) is no claim */
+        {
+            const rasid_token *ct = &c->t[i + (size_t)len - 1];
+            int ok = len > 1;
+            for (uint16_t r = 0; r < ct->nreadings && !ok; r++) ok = ct->readings[r].enc[0] != 0;
+            for (size_t q = i + (size_t)len; q < i + (size_t)len + 5 && q < c->n && !ok; q++)
+                ok = ev_cue(c, q, "eventnoun") || ev_cue(c, q, "dead");
+            if (!ok) {
+                const ev_cand *ks = c->cands.data;
+                for (size_t q = 0; q < c->cands.len && !ok; q++)
+                    ok = ks[q].ttok > i && ks[q].ttok <= i + (size_t)len + 5;
+            }
+            if (!ok) continue;
+        }
         size_t b, e;
         clause_of(c, i, &b, &e);
         int neg = 0;

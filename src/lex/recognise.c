@@ -263,7 +263,7 @@ static int name_token(const ctx *c, size_t i, size_t first)
                                        RASID_CATBIT(RASID_CAT_TIMEWORD) | RASID_CATBIT(RASID_CAT_NUMWORD),
                                    0, m, MAXM);
     for (size_t j = 0; j < k; j++) {
-        if (m[j].reading != 0 && m[j].e->cat != RASID_CAT_PLACE) continue;
+        if (m[j].e->cat == RASID_CAT_PLACE || m[j].e->cat == RASID_CAT_NISBA) return 0;
         if (m[j].e->cat == RASID_CAT_ACTOR) {
             const char *kd = field(m[j].e, "kind");
             if (kd && !strcmp(kd, "person")) continue;
