@@ -488,6 +488,11 @@ static int read_record(rasid_input *in, source *s, rasid_doc **doc, char *err, s
                         rasid_doc_set_meta(*doc, meta[k], json_string_value(v)) == RASID_NOMEM)
                         rc = RASID_NOMEM;
                 }
+                if (rc == RASID_NOMEM) {
+                    rasid_doc_free(*doc);
+                    *doc = NULL;
+                    msg(err, errlen, "%s:%ld: out of memory", s->name, s->line);
+                }
             } else {
                 msg(err, errlen, "%s:%ld: out of memory", s->name, s->line);
                 rc = RASID_NOMEM;

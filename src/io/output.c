@@ -877,7 +877,8 @@ static void event_tsv(writer *w, const rasid_event *e)
     } else {
         for (int i = 0; i < 7; i++) tsv_cell(w, "", 0);
     }
-    tsv_cell(w, rasid_doc_id(w->doc), 0);
+    const char *url = rasid_doc_meta(w->doc, "url");
+    tsv_cell(w, url ? url : rasid_doc_id(w->doc), 0);
     putc_(w, '\n');
 }
 
@@ -967,6 +968,8 @@ static void event_plover(writer *w, const rasid_event *e)
     jstr(w, e->cameo);
     puts_(w, ",\"source\":");
     jstr(w, rasid_doc_id(w->doc));
+    puts_(w, ",\"url\":");
+    jstr(w, rasid_doc_meta(w->doc, "url"));
     puts_(w, ",\"language\":\"ar\",\"coder\":\"rasid " RASID_VERSION "\",\"confidence\":");
     char c[32];
     snprintf(c, sizeof c, "%.2f", e->confidence);
