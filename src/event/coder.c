@@ -170,7 +170,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
     }
-    if (rf > ri && !from->headline && !keep_evidence) {
+    if (rf > ri && !from->headline && !keep_evidence && !from->aggregate) {
         into->sent = from->sent;
         into->ttok = from->ttok;
         into->tntok = from->tntok;
@@ -289,7 +289,7 @@ static void merge_in_document(ev_ctx *c)
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive) continue;
         for (size_t i = 0; i < j; i++) {
-            if (!k[i].alive) continue;
+            if (!k[i].alive || k[i].aggregate != k[j].aggregate) continue;
             int fam = family(k[i].type) == family(k[j].type);
             /* an operation that freed hostages is one event whether told as an attack or a rescue */
             int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;

@@ -370,6 +370,7 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         if (mi < 0 || c->ms[mi].kind != RASID_M_NUMBER) continue;
         const rasid_mention *m = &c->ms[mi];
         size_t j = m->tok_end;
+        if (!m->noun || !person_noun(m->noun)) continue;
         /* the noun, then a nationality */
         for (size_t q = j; q < j + 3 && q < e; q++) {
             int nm = c->mention_at[q];
@@ -426,6 +427,8 @@ static int reference_point(const ev_ctx *c, int m)
     const rasid_mention *x = &c->ms[m];
     size_t b = x->tok_begin;
     if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "origin")) return 1;
+    /* "من قاعدة طبرق": the origin cue before a generic place noun */
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, "placenoun") && ev_cue(c, b - 2, "origin")) return 1;
     const rasid_token *t = &c->t[b];
     if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
     for (size_t back = 1; back <= 5 && b >= back; back++) {
@@ -437,11 +440,6 @@ static int reference_point(const ev_ctx *c, int m)
     return 0;
 }
 
-static int find_place(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
-{
-    int r = find_place_pass(c, k, b, e, 1);
-    return r >= 0 ? r : find_place_pass(c, k, b, e, 0);
-}
 
 static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict)
 {
@@ -471,6 +469,11 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
     for (size_t i = b; i < e; i++) {
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
+        /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
+        int of_report = 0;
+        for (size_t back = 1; back <= 3 && i >= back && i - back >= b; back++)
+            if (ev_cue(c, i - back, "report") && (k->ttok < i - back || k->ttok >= i + 3)) of_report = 1;
+        if (of_report && !(k->ttok > i - 3 && k->ttok < i + 3)) continue;
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
         if (d < bestd) { bestd = d; best = m; }
     }
@@ -498,6 +501,12 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t i = b; i < t; i++)
         if (ev_cue(c, i, "future")) return "future";
+    /* "ستعقد جولة محادثات": a future verb right before the event noun */
+    for (size_t back = 1; t >= back + b; back++) {
+        const rasid_token *v = &c->t[t - back];
+        for (uint16_t r = 1; r < v->nreadings; r++)
+            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6) return "future";
+    }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, "future") && !ev_cue(c, i, "function")) return "future";
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++)
@@ -646,14 +655,22 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = s->tok_begin; q + 1 < s->tok_end && !sentence_ref; q++)
             if (ev_cue(c, q, "anaphor") && ev_cue(c, q + 1, "eventnoun")) sentence_ref = 1;
             else if (ev_cue(c, q, "eventnoun") && ev_cue(c, q + 1, "anaphor")) sentence_ref = 1;
-        k->reference = generic || anaphor || sentence_ref || (k->definite && k->pos != 'V');
+        /* "الهجوم الذي وقع صباح السبت في مايدوغوري": a relative clause introduces an event */
+        int relative = after < e && (ev_cue(c, after, "relative") || (after + 1 < e && ev_cue(c, after + 1, "relative")));
+        k->reference = generic || anaphor || sentence_ref || (k->definite && k->pos != 'V' && !relative);
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
     }
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
-    int starts_with_number = after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER;
+    int starts_with_number = 0;
+    if (after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER) {
+        const rasid_mention *nm = &c->ms[c->mention_at[after]];
+        /* "قتل 16 شخصا" (victims) but not "قصفت إحدى طائرات سلاح الجو" (one of the planes) */
+        starts_with_number = (nm->noun && person_noun(nm->noun)) || noun_role(nm) != R_NONE ||
+                             (nm->tok_end < c->n && cue_role(c, nm->tok_end) != R_NONE);
+    }
     int is_visit = k->mode && !strcmp(k->mode, "visit");
     if (is_visit) {
         visit_roles(c, k, after, e);
@@ -700,7 +717,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         } else if ((m = (k->pos == 'N' ? party_in : subject_in)(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
             size_t end = forces_from_countries(c, k, m, e);
-            if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
+            if (!end && k->pos == 'N' && has_prep(c, m)) {
+                /* "الإطاحة بمعمر القذافي": the object of the noun */
+                end = add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            } else if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
             int r = party_in(c, end, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
@@ -748,6 +768,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         k->recipient[k->nrecipient++] = k->actor[0];
         k->nactor = 0;
     }
+    counts_in(c, k, b, e);
+    if (!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) victims_in(c, k, after, e);
+    complete_countries(c, k->actor, k->nactor, k->ttok);
+    complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+    if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
+    if (k->location < 0) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
+    if (k->location < 0) k->location = find_place_pass(c, k, b, e, 0);
+    if (k->location < 0) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
+    k->date = find_date(c, k, b, e);
+    if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
+    k->modality = modality_of(c, k, b);
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
@@ -757,15 +788,6 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 i--;
                 break;
             }
-    counts_in(c, k, b, e);
-    if (!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) victims_in(c, k, after, e);
-    complete_countries(c, k->actor, k->nactor, k->ttok);
-    complete_countries(c, k->recipient, k->nrecipient, k->ttok);
-    if (k->location < 0) k->location = find_place(c, k, b, e);
-    if (k->location < 0) k->location = find_place(c, k, s->tok_begin, s->tok_end);
-    k->date = find_date(c, k, b, e);
-    if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
-    k->modality = modality_of(c, k, b);
 }
 
 /* Before a claimant replaces the actor: a state force or government found as the
