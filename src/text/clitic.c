@@ -105,7 +105,7 @@ static void add(cands *cs, const char *w, size_t n, const pro_ent *p, int art, s
             cs->c[cs->n++] = (cand){p->s, "", soff, slen, (uint8_t)art,
                                     (uint8_t)(2 * (p->letters + art))};
     }
-    if (art) return;
+    if (art || starts(w + soff, slen, L_ALEF L_LAM, 4)) return; /* no enclitic after ال */
     for (size_t e = 0; e < sizeof ENC / sizeof ENC[0]; e++) {
         const enc_ent *x = &ENC[e];
         if (slen <= x->len || memcmp(w + n - x->len, x->s, x->len) != 0) continue;

@@ -47,6 +47,7 @@ typedef struct seg {
     void *stemmer;
     int stemmer_tried;
     int want_stem;
+    unsigned flags;
     rasid_token *toks;
     size_t ntoks, tcap;
 } seg;
@@ -94,8 +95,24 @@ static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
                 g->stemmer = rasid__stemmer_new();
                 g->stemmer_tried = 1;
             }
-            e->stem = rasid__light_stem_with(g->stemmer, a, norm, nl);
-            if (!e->stem) return RASID_NOMEM;
+            /* Snowball knows ة, not the matching key's ه: give the final ة back */
+            char tmp[RASID_MAX_TOKEN_BYTES + 4];
+            const char *in = norm;
+            if ((e->hint & RASID__HINT_TEH_MARBUTA) && nl >= 2 && nl <= RASID_MAX_TOKEN_BYTES) {
+                memcpy(tmp, norm, nl);
+                tmp[nl - 2] = (char)0xD8;
+                tmp[nl - 1] = (char)0xA9;
+                in = tmp;
+            }
+            char *st = (char *)rasid__light_stem_with(g->stemmer, a, in, nl);
+            if (!st) return RASID_NOMEM;
+            for (char *p = st; p[0] && p[1]; p++) /* keep the stem a normalised key */
+                if ((unsigned char)p[0] == 0xD8 && (unsigned char)p[1] == 0xA9 &&
+                    (g->flags & RASID_NORM_TEH_MARBUTA)) {
+                    p[0] = (char)0xD9;
+                    p[1] = (char)0x87;
+                }
+            e->stem = st;
         }
     } else {
         rd[0] = (rasid_reading){"", norm, "", 0};
@@ -338,6 +355,7 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     memset(&g, 0, sizeof g);
     g.doc = doc;
     g.want_stem = !(flags & RASID__SEG_NO_STEM);
+    g.flags = flags;
     rasid__scan sc;
     memset(&sc, 0, sizeof sc);
     sc.s = (const unsigned char *)doc->text;
