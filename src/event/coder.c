@@ -146,6 +146,15 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     (void)c;
     /* keep the better evidence: the richer candidate's sentence */
     int ri = richness(into), rf = richness(from);
+    if (from->claimed && !into->claimed && from->nactor) {
+        memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
+        into->nactor = from->nactor;
+        into->claimed = 1;
+    }
+    if (from->headline) { /* the headline's toll is the article's own figure */
+        if (from->dead >= 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
+        if (from->hostages >= 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
+    }
     if (!into->nactor && from->nactor) {
         memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
         into->nactor = from->nactor;

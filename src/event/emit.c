@@ -154,16 +154,39 @@ static rasid_entity *copy_entities(ev_ctx *c, const rasid_entity *e, size_t n)
     return p;
 }
 
+/* A visit to several countries ("زار تشاد والنيجر") is one visit to each. */
+static int split_visit(ev_ctx *c, const ev_cand *x, ev_cand *parts, size_t max)
+{
+    if (!x->mode || strcmp(x->mode, "visit") || x->nrecipient < 2) return 0;
+    size_t n = 0;
+    for (size_t r = 0; r < x->nrecipient && n < max; r++) {
+        if (!x->recipient[r].kind || strcmp(x->recipient[r].kind, "state")) return 0;
+        parts[n] = *x;
+        parts[n].recipient[0] = x->recipient[r];
+        parts[n].nrecipient = 1;
+        parts[n].location = -1;
+        for (size_t m = 0; m < c->nms; m++)
+            if (c->ms[m].start == x->recipient[r].start && c->ms[m].kind == RASID_M_PLACE) parts[n].location = (int)m;
+        n++;
+    }
+    return (int)n;
+}
+
 int ev_emit(ev_ctx *c)
 {
-    const ev_cand *k = c->cands.data;
+    const ev_cand *cands = c->cands.data;
     const rasid_sentence *ss = c->doc->sentences.data;
     size_t seq = 0;
+    ev_cand parts[EV_MAX_PARTY];
     for (size_t i = 0; i < c->cands.len; i++) {
-        if (!k[i].alive) continue;
+        if (!cands[i].alive) continue;
+        int np = split_visit(c, &cands[i], parts, EV_MAX_PARTY);
+        const ev_cand *list = np ? parts : &cands[i];
+        if (!np) np = 1;
+        for (int pi = 0; pi < np; pi++) {
         rasid_event *ev = rasid__vec_push(&c->doc->events);
         if (!ev) return RASID_NOMEM;
-        const ev_cand *x = &k[i];
+        const ev_cand *x = &list[pi];
         snprintf(ev->id, sizeof ev->id, "%.80s#%zu", c->doc->id, ++seq);
         ev->type = x->type;
         ev->mode = x->mode;
@@ -207,6 +230,7 @@ int ev_emit(ev_ctx *c)
                     ev->trigger_text, ev_field(x->trig, "id"), x->weight, x->reference, x->aggregate, x->mentions);
         ev->confidence = confidence_of(x);
         ev->summary = summary_of(c, x, ev);
+        }
     }
     return RASID_OK;
 }

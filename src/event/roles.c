@@ -471,7 +471,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
         /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
         int of_report = 0;
-        for (size_t back = 1; back <= 3 && i >= back && i - back >= b; back++)
+        for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)
             if (ev_cue(c, i - back, "report") && (k->ttok < i - back || k->ttok >= i + 3)) of_report = 1;
         if (of_report && !(k->ttok > i - 3 && k->ttok < i + 3)) continue;
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
@@ -561,8 +561,18 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
 }
 
 /* "زار الرئيس X تشاد والنيجر": the visited countries are recipients and places. */
+static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e)
+{
+    const ev_cand *all = c->cands.data;
+    size_t best = e;
+    for (size_t i = 0; i < c->cands.len; i++)
+        if (&all[i] != k && all[i].sent == k->sent && all[i].ttok > k->ttok && all[i].ttok < best) best = all[i].ttok;
+    return best;
+}
+
 static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
+    e = next_trigger(c, k, e);
     for (size_t q = after; q < e; q++) {
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) continue;
@@ -618,6 +628,12 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             return;
         }
     }
+}
+
+static rasid_entity group_of_entity(const ev_ctx *c, const rasid_mention *m, rasid_entity en)
+{
+    (void)c; (void)m;
+    return en;
 }
 
 /* Is there an event noun among the three tokens before this verb? */
@@ -748,9 +764,55 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
         break;
+    case 'O': {
+        /* a verbal noun and its object: "تفريق مظاهرة", the doer before it */
+        int r = party_in(c, after, after + 5 < e ? after + 5 : e);
+        if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        int p = party_before(c, s->tok_begin, k->ttok);
+        if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+        break;
+    }
     case 'K':
     default:
         break;
+    }
+    if (k->pos == 'B' && k->nactor + k->nrecipient < 2) {
+        /* a meeting names both sides: take the other from before the noun ("أكد الرئيس X
+         * للممثل Y خلال استقباله") */
+        int p = party_before(c, s->tok_begin, k->ttok);
+        while (p >= 0 && k->nactor + k->nrecipient < 2) {
+            rasid_entity en;
+            entity_from(c, &c->ms[p], &en);
+            if (!en.name || already(k->actor, k->nactor, &en) || already(k->recipient, k->nrecipient, &en)) {
+                p = party_before(c, s->tok_begin, c->ms[p].tok_begin);
+                continue;
+            }
+            if (k->nactor) {
+                /* the earlier one acts */
+                memmove(&k->recipient[1], &k->recipient[0], k->nrecipient * sizeof *k->recipient);
+                k->recipient[0] = k->actor[0];
+                k->nrecipient++;
+                k->actor[0] = en;
+                k->actor[0] = group_of_entity(c, &c->ms[p], en);
+            } else {
+                k->actor[k->nactor++] = en;
+            }
+            p = party_before(c, s->tok_begin, c->ms[p].tok_begin);
+        }
+    }
+    if (k->pos == 'V' && !k->nactor && tt->nreadings > 1 && k->tread > 0 &&
+        !strcmp(tt->readings[k->tread].pro, "\xD9\x88")) {
+        /* "حرر الجيش ... وقبض على": a coordinated verb shares the subject */
+        const ev_cand *all = c->cands.data;
+        for (const ev_cand *p = k; p > all; p--) {
+            const ev_cand *x = p - 1;
+            if (x->sent != k->sent) break;
+            if (x->pos == 'V' && x->nactor) {
+                memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
+                k->nactor = x->nactor;
+                break;
+            }
+        }
     }
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);

@@ -368,6 +368,10 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             if (!sector) sector = field(best->e, "sector");
             continue;
         }
+        /* a country qualifies a title only in a construct ("رئيس نيجيريا", "وزير خارجية مالي"):
+         * after "الرئيس النيجيري" a country is what comes next in the sentence */
+        int construct = !iso && !starts_with_al(&c->t[tm->tok]);
+        if (best && best->e->cat == RASID_CAT_PLACE && !construct) break;
         if (best && (best->e->cat == RASID_CAT_ACTOR || best->e->cat == RASID_CAT_PLACE) &&
             (best->reading == 0 || best->article || (best->e->cat == RASID_CAT_PLACE))) {
             /* an organisation or country qualifying the title: emit it as its own mention */
