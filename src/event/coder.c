@@ -244,15 +244,27 @@ static int same_entity(const rasid_entity *a, size_t na, const rasid_entity *b, 
 {
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
-            if (a[i].name && b[j].name && !strcmp(a[i].name, b[j].name) &&
-                (!a[i].sector || strcmp(a[i].sector, "UAF")))
+            if (a[i].name && b[j].name && !strcmp(a[i].name, b[j].name) && a[i].sector &&
+                strcmp(a[i].sector, "UAF") && strcmp(a[i].sector, "CVL"))
                 return 1;
     return 0;
 }
 
 /* How much two reports of one family agree (places, days, tolls, parties, trigger,
  * mode); -1 when they conflict on a town or a day. */
+static int agreement_ex(const ev_ctx *c, const ev_cand *a, const ev_cand *b, int *hard);
+
 static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    int hard = 0;
+    int s = agreement_ex(c, a, b, &hard);
+    if (s < 0) return s;
+    /* far apart, reports must share a place, a day or a toll */
+    if (b->sent > a->sent + 1 && hard < 2) return 0;
+    return s;
+}
+
+static int agreement_ex(const ev_ctx *c, const ev_cand *a, const ev_cand *b, int *hard)
 {
     if (distinct_sites(c, a->location, b->location)) return -1;
     if (a->date >= 0 && b->date >= 0) {
@@ -266,6 +278,7 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
         s += 2;
     if (a->dead > 0 && a->dead == b->dead) s += 2;
     if (a->hostages > 0 && a->hostages == b->hostages) s += 2;
+    *hard = s;
     if (same_entity(a->actor, a->nactor, b->actor, b->nactor)) s += 1;
     if (same_entity(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) s += 1;
     if (a->trig == b->trig) s += 1;
@@ -292,6 +305,19 @@ static void merge_in_document(ev_ctx *c)
             if (!same_count(x->dead, k[j].dead)) k[j].dead = -1; /* a partial toll of the same event */
             absorb_ex(c, x, &k[j], 1);
             (void)dead;
+            break;
+        }
+    }
+    /* a report with nothing of its own (no party, place, day or toll) right after an event
+     * of its kind elaborates that event */
+    for (size_t j = 0; j < c->cands.len; j++) {
+        if (!k[j].alive || k[j].headline || !bare(&k[j]) || k[j].nrecipient) continue;
+        for (size_t i = j; i > 0; i--) {
+            ev_cand *x = &k[i - 1];
+            if (!x->alive || x->headline) continue;
+            if (x->sent + 3 < k[j].sent) break;
+            if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            absorb_ex(c, x, &k[j], 1);
             break;
         }
     }
@@ -342,6 +368,15 @@ static void drop_weak(ev_ctx *c)
         double score = k[i].weight + 0.1 * fields;
         if (k[i].definite && fields == 0) score -= 0.3;
         if (k[i].aggregate) score -= 0.35;
+        if (!strcmp(k[i].type, "CONSULT") || !strcmp(k[i].type, "AGREE") || !strcmp(k[i].type, "COOPERATE")) {
+            /* diplomacy is done by states, officials, organisations or armed groups */
+            int official = 0;
+            for (size_t a = 0; a < k[i].nactor; a++)
+                official |= k[i].actor[a].sector && strcmp(k[i].actor[a].sector, "CVL") && strcmp(k[i].actor[a].sector, "UAF");
+            for (size_t a = 0; a < k[i].nrecipient; a++)
+                official |= k[i].recipient[a].sector && strcmp(k[i].recipient[a].sector, "CVL") && strcmp(k[i].recipient[a].sector, "UAF");
+            if (!official) score -= 0.2;
+        }
         if (k[i].reference && !k[i].headline) score -= 0.15;
         if (score < c->min_score) k[i].alive = 0;
     }
