@@ -10,6 +10,7 @@
  * and never stop the reader: the next call continues with the next line or file.
  */
 #include "internal.h"
+#include "ingest/ingest.h" /* web inputs: HTML, feeds, WARC, URLs */
 
 #include <dirent.h>
 #include <errno.h>
@@ -53,6 +54,8 @@ struct rasid_input {
     char *where; /* file of the last doc/error */
     long where_line;
     rasid__buf line;
+    rasid__ingest *ing;     /* the web input being read (src/ingest/), or NULL */
+    rasid__ingest_cfg icfg; /* rasid_input_set_ingest() */
 };
 
 static void msg(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -147,6 +150,7 @@ static rasid_input *input_new(const char *published)
         in->have_published = 1;
     }
     rasid__buf_init(&in->line, MAX_LINE + 1);
+    rasid__ingest_cfg_clear(&in->icfg);
     return in;
 }
 
@@ -193,7 +197,14 @@ void rasid_input_close(rasid_input *in)
     free(in->memname);
     free(in->where);
     rasid__buf_free(&in->line);
+    rasid__ingest_close(in->ing);
+    rasid__ingest_cfg_clear(&in->icfg);
     free(in);
+}
+
+int rasid_input_set_ingest(rasid_input *in, const rasid_ingest_opts *opts)
+{
+    return rasid__ingest_cfg_set(&in->icfg, opts);
 }
 
 const char *rasid_input_where(const rasid_input *in, long *line)
@@ -552,6 +563,15 @@ int rasid_input_next(rasid_input *in, rasid_doc **doc, char *err, size_t errlen)
             in->cur = NULL;
             continue;
         }
+        if (in->ing) { /* HTML page, feed, WARC file or URL: src/ingest/ */
+            int rc = rasid__ingest_next(in->ing, doc, err, errlen);
+            long item = 0;
+            const char *w = rasid__ingest_where(in->ing, &item);
+            if (rc != 0) return set_where(in, w, item) ? RASID_NOMEM : rc;
+            rasid__ingest_close(in->ing);
+            in->ing = NULL;
+            continue;
+        }
         source *s = NULL;
         int rc = RASID_OK;
         if (in->mem_pending) {
@@ -574,6 +594,13 @@ int rasid_input_next(rasid_input *in, rasid_doc **doc, char *err, size_t errlen)
                 free(p.path);
                 return RASID_NOMEM;
             }
+            if (rasid__ing_is_http(p.path)) {
+                in->ing = rasid__ingest_open_url(p.path, in->have_published ? in->published : NULL,
+                                                 &in->icfg.o);
+                free(p.path);
+                if (!in->ing) return RASID_NOMEM;
+                continue;
+            }
             if (strcmp(p.path, "-") != 0) {
                 struct stat st;
                 if (stat(p.path, &st) != 0) {
@@ -595,6 +622,18 @@ int rasid_input_next(rasid_input *in, rasid_doc **doc, char *err, size_t errlen)
         if (set_where(in, s->name, 0)) {
             source_free(s);
             return RASID_NOMEM;
+        }
+        rasid_sniff kind = ends_with(s->name, ".jsonl") || ends_with(s->name, ".ndjson")
+                               ? RASID_SNIFF_TEXT
+                               : rasid_ingest_sniff(s->name, s->buf + s->pos, s->len - s->pos);
+        if (kind != RASID_SNIFF_TEXT) {
+            int file = s->f && !s->is_stdin;
+            in->ing = rasid__ingest_open(kind, file ? s->name : NULL, s->name, s->stem,
+                                         s->buf + s->pos, s->len - s->pos, file ? NULL : s->f,
+                                         in->have_published ? in->published : NULL, &in->icfg.o);
+            source_free(s);
+            if (!in->ing) return RASID_NOMEM;
+            continue;
         }
         if (sniff_jsonl(s)) {
             s->jsonl = 1;
