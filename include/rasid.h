@@ -53,7 +53,9 @@ extern "C" {
     X(PARSE, -7, "malformed input")                                  \
     X(DATA, -8, "bad dictionary data")                               \
     X(ARG, -9, "invalid argument")                                   \
-    X(NOTFOUND, -10, "not found")
+    X(NOTFOUND, -10, "not found")                                    \
+    X(STORE, -11, "database error")                                  \
+    X(CORRUPT, -12, "database file is corrupt or not a rasid store")
 
 enum rasid_error {
 #define RASID__E(name, code, msg) RASID_##name = code,
@@ -90,6 +92,12 @@ enum rasid_norm_flags {
     RASID_NORM_DEFAULT = 0x0FFF & ~(RASID_NORM_HAMZA_WAW | RASID_NORM_HAMZA_YEH),
     RASID_NORM_ALL = 0x0FFF
 };
+
+/* Segmentation option, passed to rasid_doc_segment() together with the RASID_NORM_* flags:
+ * skip the Snowball light stems (every token->stem stays NULL). Stemming is the costliest
+ * part of segmentation; callers that do not show stems (benchmarks of normalise + tokenise
+ * + clitics, recognition) may pass it. */
+#define RASID_SEG_NO_STEMS (1u << 16)
 
 /* ---- lexicon ---- */
 typedef struct rasid_lexicon rasid_lexicon;

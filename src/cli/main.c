@@ -31,6 +31,8 @@ enum {
     EXIT_INTERNAL = 4 /* out of memory or an internal error */
 };
 
+int rasid_cli_store(int argc, char **argv); /* cmd_store.c; -1 when argv[1] is not its command */
+
 typedef enum { CMD_TOKENS, CMD_NORMALIZE, CMD_ENTITIES, CMD_EXTRACT } command;
 
 typedef struct options {
@@ -434,6 +436,8 @@ int main(int argc, char **argv)
         printf("rasid %s\n", RASID_VERSION);
         return out_status();
     }
+    int store_st = rasid_cli_store(argc, argv); /* cmd_store.c: ingest, events, search, ... */
+    if (store_st >= 0) return store_st;
     options o = {0};
     o.name = c;
     if (strcmp(c, "tokens") == 0) o.cmd = CMD_TOKENS;
