@@ -502,7 +502,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     for (size_t i = b; i < t; i++)
         if (ev_cue(c, i, "future")) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
-    for (size_t back = 1; t >= back + b; back++) {
+    for (size_t back = 1; back <= 2 && t >= back + b; back++) {
         const rasid_token *v = &c->t[t - back];
         for (uint16_t r = 1; r < v->nreadings; r++)
             if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6) return "future";
@@ -690,6 +690,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     int is_visit = k->mode && !strcmp(k->mode, "visit");
     if (is_visit) {
         visit_roles(c, k, after, e);
+        const ev_cand *all = c->cands.data;
+        for (const ev_cand *p = k; p > all && !k->nactor; p--) {
+            const ev_cand *x = p - 1;
+            if (x->sent != k->sent) break;
+            if (x->nactor && x->mode && !strcmp(x->mode, "visit")) {
+                memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
+                k->nactor = x->nactor;
+            }
+        }
         if (!k->nactor) {
             int p = party_before(c, s->tok_begin, k->ttok);
             if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
@@ -760,7 +769,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
         }
         if (!k->nrecipient && k->pos == 'V' && k->nactor) {
-            int r = party_in(c, after, e);
+            /* the object comes before the next verb of the clause */
+            int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
         break;
@@ -800,14 +810,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             p = party_before(c, s->tok_begin, c->ms[p].tok_begin);
         }
     }
-    if (k->pos == 'V' && !k->nactor && tt->nreadings > 1 && k->tread > 0 &&
-        !strcmp(tt->readings[k->tread].pro, "\xD9\x88")) {
-        /* "حرر الجيش ... وقبض على": a coordinated verb shares the subject */
+    if (!k->nactor && k->pos != 'K') {
+        /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb
+         * or noun of the same sentence without its own subject shares the earlier one */
         const ev_cand *all = c->cands.data;
         for (const ev_cand *p = k; p > all; p--) {
             const ev_cand *x = p - 1;
             if (x->sent != k->sent) break;
-            if (x->pos == 'V' && x->nactor) {
+            if (x->nactor && (x->pos == 'V' || (x->mode && !strcmp(x->mode, "visit")))) {
                 memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
                 k->nactor = x->nactor;
                 break;
