@@ -77,9 +77,18 @@ static size_t letters(const char *s, size_t n)
     return c;
 }
 
-static int starts(const char *s, size_t n, const char *p, size_t pl)
+/* the clitics are made of 2-byte letters: compare without calling memcmp */
+static inline int starts(const char *s, size_t n, const char *p, size_t pl)
 {
-    return n >= pl && memcmp(s, p, pl) == 0;
+    if (n < pl) return 0;
+    for (size_t i = 0; i < pl; i++)
+        if (s[i] != p[i]) return 0;
+    return 1;
+}
+
+static inline int ends(const char *s, size_t n, const char *p, size_t pl)
+{
+    return n >= pl && starts(s + n - pl, pl, p, pl);
 }
 
 static int imperfect_prefix(const char *s, size_t n)
@@ -106,12 +115,16 @@ static void add(cands *cs, const char *w, size_t n, const pro_ent *p, int art, s
                                     (uint8_t)(2 * (p->letters + art))};
     }
     if (art || starts(w + soff, slen, L_ALEF L_LAM, 4)) return; /* no enclitic after ال */
+    if (sl < 4 || (unsigned char)w[n - 2] != 0xD9) {
+        /* enclitics end in ا (D8 A7) or م ن ه ك ي (D9 xx) */
+        if (!(sl >= 4 && (unsigned char)w[n - 2] == 0xD8 && (unsigned char)w[n - 1] == 0xA7)) return;
+    }
     for (size_t e = 0; e < sizeof ENC / sizeof ENC[0]; e++) {
         const enc_ent *x = &ENC[e];
-        if (slen <= x->len || memcmp(w + n - x->len, x->s, x->len) != 0) continue;
+        if (slen <= x->len || !ends(w, n, x->s, x->len)) continue;
         if (sl - x->letters < 3) continue;
-        if ((hint & RASID__HINT_TEH_MARBUTA) && x->len == 2 && memcmp(x->s, L_HEH, 2) == 0) continue;
-        if ((hint & RASID__HINT_ALEF_MAKSURA) && x->len == 2 && memcmp(x->s, L_YEH, 2) == 0) continue;
+        if ((hint & RASID__HINT_TEH_MARBUTA) && x->len == 2 && starts(x->s, 2, L_HEH, 2)) continue;
+        if ((hint & RASID__HINT_ALEF_MAKSURA) && x->len == 2 && starts(x->s, 2, L_YEH, 2)) continue;
         if (cs->n < sizeof cs->c / sizeof cs->c[0])
             cs->c[cs->n++] = (cand){p->s, x->s, soff, slen - x->len, 0,
                                     (uint8_t)(2 * (p->letters + 1) + 1)};
@@ -131,7 +144,12 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
 
     cands cs;
     cs.n = 0;
-    for (size_t pi = 0; pi < sizeof PRO / sizeof PRO[0]; pi++) {
+    /* proclitics begin with و ف ب ك ل س (the empty one is always tried) */
+    unsigned b0 = (unsigned char)w[0], b1 = (unsigned char)w[1];
+    int may_pro = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81 || b1 == 0x83 || b1 == 0x84)) ||
+                  (b0 == 0xD8 && (b1 == 0xA8 || b1 == 0xB3));
+    size_t npro = may_pro ? sizeof PRO / sizeof PRO[0] : 1;
+    for (size_t pi = 0; pi < npro; pi++) {
         const pro_ent *p = &PRO[pi];
         if (!starts(w, n, p->s, p->len) || n <= p->len) continue;
         const char *rest = w + p->len;

@@ -64,7 +64,8 @@ static uint64_t hash_bytes(const char *s, size_t n, unsigned extra)
 
 static int cache_grow(seg *g)
 {
-    size_t nc = g->cap ? g->cap * 2 : 1024;
+    size_t nc = g->cap ? g->cap * 2 : 64;
+    while (!g->cap && nc < 65536 && nc < g->doc->len / 16) nc *= 2; /* ~ distinct words */
     centry *t = calloc(nc, sizeof *t);
     if (!t) return RASID_NOMEM;
     for (size_t i = 0; i < g->cap; i++) {
@@ -135,9 +136,11 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
     for (;;) {
         centry *e = &g->tab[j];
         if (!e->used) break;
-        if (e->h == h && e->nlen == nl && e->kind == kind && e->hint == hint &&
-            memcmp(e->norm, nb, nl) == 0)
-            return e;
+        if (e->h == h && e->nlen == nl && e->kind == kind && e->hint == hint) {
+            size_t k = 0;
+            while (k < nl && e->norm[k] == nb[k]) k++;
+            if (k == nl) return e;
+        }
         j = (j + 1) & (g->cap - 1);
     }
     centry *e = &g->tab[j];
@@ -354,7 +357,7 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     seg g;
     memset(&g, 0, sizeof g);
     g.doc = doc;
-    g.want_stem = !(flags & RASID__SEG_NO_STEM);
+    g.want_stem = !(flags & RASID_SEG_NO_STEMS);
     g.flags = flags;
     rasid__scan sc;
     memset(&sc, 0, sizeof sc);

@@ -64,10 +64,6 @@ double rasid__number_value(const char *s, size_t n);
 
 #define RASID__MAX_READINGS 8
 
-/* Segmentation option beside the RASID_NORM_* flags: skip the light stems (token->stem
- * stays NULL). Benchmarks of normalise+tokenise+clitics use it. */
-#ifndef RASID__SEG_NO_STEM
-#define RASID__SEG_NO_STEM (1u << 24)
-#endif
+/* RASID_SEG_NO_STEMS (rasid.h) skips the light stems. */
 
 #endif

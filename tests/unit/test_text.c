@@ -616,6 +616,14 @@ static void test_doc_api(void)
     CHECK_INT(rasid_doc_segment(d, RASID_NORM_DEFAULT), RASID_OK);
     CHECK_INT(rasid_doc_ntokens(d), 3);
     CHECK_INT(rasid_doc_nsentences(d), 1);
+    CHECK(rasid_doc_tokens(d)[1].stem != NULL);
+    rasid_doc_free(d);
+    /* RASID_SEG_NO_STEMS: same tokens, no stems */
+    d = rasid_doc_new("x", s, strlen(s), NULL);
+    CHECK_INT(rasid_doc_segment(d, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS), RASID_OK);
+    CHECK_INT(rasid_doc_ntokens(d), 3);
+    CHECK(rasid_doc_tokens(d)[1].stem == NULL);
+    CHECK_INT(rasid_doc_tokens(d)[1].nreadings, 2);
     rasid_doc_free(d);
 }
 
