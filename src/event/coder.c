@@ -143,6 +143,9 @@ static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into,
 
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
+    if (getenv("RASID_DEBUG_EVENTS"))
+        fprintf(stderr, "merge: sent %u tok %u <- sent %u tok %u (%s)\n", into->sent, into->ttok, from->sent, from->ttok,
+                keep_evidence ? "reference" : "report");
     (void)c;
     /* keep the better evidence: the richer candidate's sentence */
     int ri = richness(into), rf = richness(from);
@@ -195,6 +198,11 @@ static int distinct_sites(const ev_ctx *c, int a, int b)
 {
     if (a < 0 || b < 0) return 0;
     const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
+    /* two countries, or two provinces, that differ are two places; a country and a town
+     * in it are one */
+    if ((x->precision == RASID_P_COUNTRY && y->precision == RASID_P_COUNTRY) ||
+        (x->precision == RASID_P_ADMIN1 && y->precision == RASID_P_ADMIN1))
+        return x->name && y->name && strcmp(x->name, y->name);
     if (x->precision >= RASID_P_ADMIN1 || y->precision >= RASID_P_ADMIN1) return 0;
     return !same_place(c, a, b);
 }
@@ -321,6 +329,19 @@ static void merge_in_document(ev_ctx *c)
             break;
         }
     }
+    /* a source retelling the event just reported ("وقال أحد السكان إن 13 شخصا قتلوا") */
+    for (size_t j = 0; j < c->cands.len; j++) {
+        if (!k[j].alive || !k[j].reported || k[j].headline) continue;
+        for (size_t i = j; i > 0; i--) {
+            ev_cand *x = &k[i - 1];
+            if (!x->alive || x->headline || x->sent == k[j].sent) continue;
+            if (x->sent + 3 < k[j].sent) break;
+            if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
+            absorb_ex(c, x, &k[j], 1);
+            break;
+        }
+    }
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive) continue;
         for (size_t i = 0; i < j; i++) {
@@ -337,20 +358,16 @@ static void merge_in_document(ev_ctx *c)
             }
             if (hostage_twin) continue;
             if (!compatible(c, &k[i], &k[j])) continue;
-            if (shares_something(c, &k[i], &k[j]) || (bare(&k[j]) && k[j].definite) ||
-                (k[i].headline && !k[j].headline && (bare(&k[i]) || shares_something(c, &k[i], &k[j]) ||
-                                                     k[i].dead < 0 || k[j].dead < 0))) {
-                if (k[i].headline) {
-                    /* the body's report is the evidence; the headline adds its fields */
-                    ev_cand tmp = k[i];
-                    k[i] = k[j];
-                    k[j] = tmp;
-                    absorb(c, &k[i], &k[j]);
-                    k[i].headline = 0;
-                    /* keep document order: the merged record sits where the first report was */
-                } else {
-                    absorb(c, &k[i], &k[j]);
-                }
+            /* the headline announces the article's main event: the first body report
+             * that fits it */
+            if (k[i].headline && !k[j].headline &&
+                (bare(&k[i]) || shares_something(c, &k[i], &k[j]) || k[i].dead < 0 || k[j].dead < 0)) {
+                /* the body's report is the evidence; the headline adds its fields */
+                ev_cand tmp = k[i];
+                k[i] = k[j];
+                k[j] = tmp;
+                absorb(c, &k[i], &k[j]);
+                k[i].headline = 0;
                 break;
             }
         }

@@ -25,6 +25,7 @@ typedef struct ev_cand {
     const char *modality;
     int definite;        /* the trigger noun carries the article (a reference?) */
     int reference;       /* refers back to an event already told (الهجوم، هذا الهجوم، نفسه) */
+    int reported;        /* told through a source: قال ... إن, a quotation */
     int sport;           /* the sentence is about sport (مواجهات = fixtures) */
     int aggregate;       /* a series, a period or a habit, not one event */
     int headline;        /* found in a headline sentence */

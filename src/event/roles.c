@@ -656,6 +656,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->headline = s->headline;
     for (size_t q = s->tok_begin; q < s->tok_end; q++)
         if (ev_cue(c, q, "sport")) { k->sport = 1; break; }
+    {
+        /* a source's words: a reporting verb before the trigger, or inside quotation marks */
+        int quotes = 0;
+        for (size_t q = s->tok_begin; q < k->ttok; q++) {
+            if (c->t[q].kind == RASID_TOK_PUNCT && c->t[q].nlen == 1 && c->t[q].norm[0] == '"') quotes++;
+            if (ev_cue(c, q, "report")) k->reported = 1;
+        }
+        if (quotes % 2) k->reported = 1;
+    }
     k->mentions = 1;
     const rasid_token *tt = &c->t[k->ttok];
     k->definite = k->tread < tt->nreadings && tt->readings[k->tread].article;
