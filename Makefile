@@ -14,7 +14,7 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 endif
 OPT     ?= -O2
 WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow -Wno-unused-parameter
-PKGS    := libutf8proc jansson sqlite3 libxml-2.0 libcurl zlib
+PKGS    := libutf8proc jansson sqlite3 libxml-2.0 libcurl zlib libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= $(OPT) -g
@@ -22,7 +22,7 @@ ALL_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -fvisibility=
 LDLIBS  := $(PKG_LIBS) -lstemmer -lpthread -lm
 LDFLAGS += $(SANFLAGS)
 
-LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/num/*.c src/event/*.c src/io/*.c src/ingest/*.c src/store/*.c))
+LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/num/*.c src/event/*.c src/io/*.c src/ingest/*.c src/store/*.c src/serve/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -33,6 +33,8 @@ enum {
 
 int rasid_cli_store(int argc, char **argv); /* cmd_store.c; -1 when argv[1] is not its command */
 
+int rasid_cmd_serve(int argc, char **argv); /* cmd_serve.c */
+
 typedef enum { CMD_TOKENS, CMD_NORMALIZE, CMD_ENTITIES, CMD_EXTRACT } command;
 
 typedef struct options {
@@ -438,6 +440,7 @@ int main(int argc, char **argv)
     }
     int store_st = rasid_cli_store(argc, argv); /* cmd_store.c: ingest, events, search, ... */
     if (store_st >= 0) return store_st;
+    if (strcmp(c, "serve") == 0) return rasid_cmd_serve(argc, argv); /* cmd_serve.c */
     options o = {0};
     o.name = c;
     if (strcmp(c, "tokens") == 0) o.cmd = CMD_TOKENS;
