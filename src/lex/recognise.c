@@ -441,6 +441,65 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     return e;
 }
 
+/* The latest named armed group (sector REB) mentioned before byte `before`, within
+ * `max_sent` sentences of sentence `sent`; NULL if none. */
+static const rasid_mention *latest_group(const rasid_doc *doc, uint32_t before, uint32_t sent, uint32_t max_sent)
+{
+    const rasid_mention *ms = doc->mentions.data, *best = NULL;
+    for (size_t i = 0; i < doc->mentions.len; i++) {
+        const rasid_mention *m = &ms[i];
+        if (m->kind != RASID_M_ACTOR || m->start >= before || !m->sector || strcmp(m->sector, "REB")) continue;
+        if (m->sent + max_sent < sent) continue;
+        if (!best || m->start > best->start) best = m;
+    }
+    return best;
+}
+
+static int definite_form(const ctx *c, const rasid_mention *m)
+{
+    const rasid_token *t = &c->t[m->tok_begin];
+    if (starts_with_al(t)) return 1;
+    for (uint16_t r = 1; r < t->nreadings; r++)
+        if (t->readings[r].article) return 1;
+    return 0;
+}
+
+/* Coreference of definite references to an armed group: "المسلحون", "الإرهابيون",
+ * "الجماعة المتطرفة", "الحركة" after "بوكو حرام" are that group's fighters. Indefinite
+ * ones ("مسلحون", "مسلحون مجهولون") stay unknown. */
+static void resolve_group_references(ctx *c)
+{
+    size_t n = c->doc->mentions.len;
+    for (size_t i = 0; i < n; i++) {
+        rasid_mention *m = &((rasid_mention *)c->doc->mentions.data)[i];
+        if (m->kind != RASID_M_ACTOR || !m->sector || strcmp(m->sector, "UAF") || !definite_form(c, m)) continue;
+        if (m->name && strstr(m->name, "Suicide")) continue;
+        const rasid_mention *g = latest_group(c->doc, m->start, m->sent, 8);
+        if (!g) continue;
+        m->name = g->name;
+        m->id = g->id;
+        m->country = g->country;
+        m->sector = g->sector;
+        m->ekind = g->ekind;
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->covered[i]) continue;
+        int len = is_cue(c, i, "groupref");
+        if (!len) continue;
+        const rasid_mention *g = latest_group(c->doc, c->t[i].start, c->t[i].sent, 8);
+        if (!g) continue;
+        rasid_mention rm = *g;
+        rm.tok_begin = (uint32_t)i;
+        rm.tok_end = (uint32_t)(i + (size_t)len);
+        rm.start = c->t[i].start;
+        rm.end = c->t[i + (size_t)len - 1].end;
+        rm.sent = c->t[i].sent;
+        rm.fuzzy = 0;
+        emit(c, &rm);
+        i += (size_t)len - 1;
+    }
+}
+
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
     ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL};
@@ -489,6 +548,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         emit(&c, &mm);
         i = mm.tok_end > i ? mm.tok_end : i + 1;
     }
+    resolve_group_references(&c);
     free(c.covered);
     return RASID_OK;
 }
