@@ -12,8 +12,9 @@
  * article — so والجزائر is indexed as والجزائر, الجزائر and جزائر. A stem before an
  * enclitic that ends in teh (the bound form of teh marbuta: حكومته) is also indexed with
  * heh (حكومه, the normalised حكومة).
- * Queries: the whole form, plus the article forms of its readings (بالجزائر also asks for
- * الجزائر) — readings without the article (و + زير from وزير) are too ambiguous to ask for.
+ * Queries: the whole form, plus the readings that carry the article, with and without it
+ * (بالجزائر also asks for الجزائر and جزائر; الحكومة for حكومه, so حكومته is found) —
+ * readings without the article (و + زير from وزير) are too ambiguous to ask for.
  */
 #include "store/store.h"
 
@@ -95,8 +96,9 @@ static int ar_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *text
                 const rasid_reading *rd = &k->readings[r];
                 size_t sl = strlen(rd->stem);
                 if (rd->article) add_form(f, ARTICLE, 4, rd->stem, sl);
-                if (query) continue;
+                if (query && !rd->article) continue;
                 add_form(f, rd->stem, sl, "", 0);
+                if (query) continue;
                 if (rd->enc[0] && sl > 2 && memcmp(rd->stem + sl - 2, TEH, 2) == 0) {
                     add_form(f, rd->stem, sl - 2, HEH, 2);
                     if (rd->article) {
