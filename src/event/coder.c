@@ -188,7 +188,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->tntok = from->tntok;
     }
     if (from->weight > into->weight) into->weight = from->weight;
-    if (from->sent == into->sent) into->reference |= from->reference;
+    if (from->sent == into->sent && !from->aggregate) into->reference |= from->reference;
     into->mentions += from->mentions;
     from->alive = 0;
 }

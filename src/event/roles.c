@@ -755,7 +755,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 /* "الإطاحة بمعمر القذافي": the object of the noun */
                 end = add_party_list(c, k->recipient, &k->nrecipient, m, e);
             } else if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
-            int r = party_in(c, end, e);
+            int r = party_in(c, end, next_trigger(c, k, e));
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
         /* "13 شخصا قتلوا": victims before the verb, no subject there */
