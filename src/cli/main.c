@@ -32,6 +32,7 @@ enum {
 };
 
 int rasid_cli_store(int argc, char **argv); /* cmd_store.c; -1 when argv[1] is not its command */
+int rasid_cmd_watch(int argc, char **argv); /* cmd_watch.c: rasid watch FEEDS.txt */
 
 int rasid_cmd_serve(int argc, char **argv); /* cmd_serve.c */
 
@@ -68,10 +69,14 @@ static void usage(FILE *f)
           "  normalize   the normalised text (the matching form: no tashkeel, unified letters)\n"
           "  entities    places, actors, people, dates and numbers found in the text\n"
           "  extract     event records (JSON Lines per SCHEMA, ACLED CSV, GDELT TSV, PLOVER, table)\n"
+          "  watch       poll RSS/Atom feeds and ingest the new articles (rasid watch --help)\n"
           "\n"
           "Inputs: files, directories (read recursively), or - for standard input (the default).\n"
           "A file ending in .jsonl/.ndjson or starting with '{' is JSON Lines: one record per\n"
           "line with \"id\", \"published\", \"url\", \"title\", \"text\".\n"
+          "HTML pages are read as their main text (menus, comments, footers... removed), RSS/Atom\n"
+          "feeds as one document per item, WARC files (.warc, .warc.gz) as one document per HTML\n"
+          "response, and http:// or https:// arguments are fetched (docs/ingest.md).\n"
           "\n"
           "Options:\n"
           "  -h, --help      show this help (rasid COMMAND --help for a command's options)\n"
@@ -440,6 +445,7 @@ int main(int argc, char **argv)
     }
     int store_st = rasid_cli_store(argc, argv); /* cmd_store.c: ingest, events, search, ... */
     if (store_st >= 0) return store_st;
+    if (strcmp(c, "watch") == 0) return rasid_cmd_watch(argc, argv); /* cmd_watch.c */
     if (strcmp(c, "serve") == 0) return rasid_cmd_serve(argc, argv); /* cmd_serve.c */
     options o = {0};
     o.name = c;

@@ -725,10 +725,19 @@ int rasid_html_extract(const char *html, size_t len, const char *url, const char
     if (dup_to(&pg->author, m.author ? m.author : m.ld_author) || dup_to(&pg->site_name, site) ||
         dup_to(&pg->lang, m.lang))
         goto nomem;
-    const char *canon = m.canonical ? m.canonical : m.og_url ? m.og_url : m.ld_url;
-    if (canon) {
-        pg->url = rasid__ing_resolve(url, canon);
-        if (!pg->url) goto nomem;
+    /* the first candidate that is (or resolves to) an absolute URL, else the first */
+    const char *cands[] = {m.canonical, m.og_url, m.ld_url};
+    for (size_t i = 0; i < 3; i++) {
+        if (!cands[i]) continue;
+        char *u = rasid__ing_resolve(url, cands[i]);
+        if (!u) goto nomem;
+        if (rasid__ing_is_http(u) || !pg->url) {
+            free(pg->url);
+            pg->url = u;
+        } else {
+            free(u);
+        }
+        if (rasid__ing_is_http(pg->url)) break;
     }
     goto done;
 

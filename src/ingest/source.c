@@ -90,6 +90,10 @@ rasid__ingest *rasid__ingest_open(rasid_sniff kind, const char *path, const char
     it->kind = kind;
     it->name = strdup(name ? name : "input");
     it->stem = strdup(stem ? stem : "input");
+    if (it->stem && kind == RASID_SNIFF_WARC) { /* "x.warc.gz" has the stem "x.warc": drop ".warc" */
+        size_t sl = strlen(it->stem);
+        if (sl > 5 && strcmp(it->stem + sl - 5, ".warc") == 0) it->stem[sl - 5] = 0;
+    }
     if (path) it->path = strdup(path);
     if (!path && headlen) {
         it->head = malloc(headlen);
