@@ -139,6 +139,17 @@ static int richness(const ev_cand *k)
 
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence);
 
+/* How specific a mode is: a suicide bombing said once makes the whole report one. */
+static int mode_rank(const char *m)
+{
+    if (!m) return 0;
+    if (!strcmp(m, "suicide-attack")) return 5;
+    if (!strcmp(m, "drone")) return 4;
+    if (!strcmp(m, "aerial") || !strcmp(m, "explosives") || !strcmp(m, "heavy-weapons")) return 3;
+    if (!strcmp(m, "abduct") || !strcmp(m, "targeted")) return 2;
+    return 1;
+}
+
 static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into, from, 0); }
 
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
@@ -176,7 +187,8 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     if (into->injured < 0) { into->injured = from->injured; into->q_injured = from->q_injured; }
     if (into->arrested < 0) { into->arrested = from->arrested; into->q_arrested = from->q_arrested; }
     if (into->hostages < 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
-    if (from->weight > into->weight && from->mode && (!into->mode || from->weight > into->weight + 0.05)) {
+    if (from->mode && (!into->mode || mode_rank(from->mode) > mode_rank(into->mode) ||
+                       (mode_rank(from->mode) == mode_rank(into->mode) && from->weight > into->weight + 0.05))) {
         into->mode = from->mode;
         into->acled_event = from->acled_event;
         into->acled_sub = from->acled_sub;

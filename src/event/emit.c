@@ -34,44 +34,63 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
     }
 }
 
-static const char *verb_of(const ev_cand *k)
+/* The English verb phrase of an event, and the word that introduces its recipient
+ * ("attacked X", "carried out an air strike on X", "reached an agreement with X"). */
+static const char *verb_of(const ev_cand *k, const char **conn)
 {
     const char *t = k->type, *m = k->mode ? k->mode : "";
+    const char *id = ev_field(k->trig, "id");
+    *conn = "";
+    if (id) { /* triggers whose own verb says more than their type */
+        if (!strcmp(id, "coup")) { *conn = "against"; return "staged a coup"; }
+        if (!strcmp(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
+        if (!strcmp(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }
+        if (!strcmp(id, "withdraw")) { *conn = "from"; return "withdrew"; }
+        if (!strcmp(id, "rescue")) { *conn = "held by"; return "freed people"; }
+        if (!strcmp(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
+        if (!strcmp(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
+        if (!strcmp(id, "sentence")) return "sentenced";
+        if (!strcmp(id, "boycott")) return "boycotted";
+        if (!strcmp(id, "disperse")) return "dispersed";
+        if (!strcmp(id, "clash")) { *conn = "with"; return "clashed"; }
+        if (!strcmp(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
+    }
     if (!strcmp(t, "ASSAULT")) {
-        if (!strcmp(m, "suicide-attack")) return "carried out a suicide attack";
-        if (!strcmp(m, "explosives")) return "carried out a bombing";
-        if (!strcmp(m, "aerial") || !strcmp(m, "drone")) return "carried out an air strike";
+        if (!strcmp(m, "suicide-attack")) { *conn = "on"; return "carried out a suicide attack"; }
+        if (!strcmp(m, "explosives")) { *conn = "on"; return "carried out a bombing"; }
+        if (!strcmp(m, "aerial") || !strcmp(m, "drone")) { *conn = "on"; return "carried out an air strike"; }
         if (!strcmp(m, "heavy-weapons")) return "shelled";
-        if (!strcmp(m, "abduct")) return "abducted people";
+        if (!strcmp(m, "abduct")) { *conn = "from"; return "abducted people"; }
         if (!strcmp(m, "targeted")) return "assassinated";
         return "attacked";
     }
     if (!strcmp(t, "COERCE")) {
         if (!strcmp(m, "arrest")) return "arrested";
-        if (!strcmp(m, "seize")) return "seized weapons from";
+        if (!strcmp(m, "seize")) { *conn = "from"; return "seized weapons"; }
         if (!strcmp(m, "deport")) return "expelled";
         if (!strcmp(m, "repression")) return "repressed";
-        return "imposed restrictions on";
+        *conn = "on";
+        return "imposed restrictions";
     }
     if (!strcmp(t, "CONSULT")) {
         if (!strcmp(m, "visit")) return "visited";
-        if (!strcmp(m, "phone")) return "held talks by phone or letter with";
+        if (!strcmp(m, "phone")) { *conn = "with"; return "held talks by phone or letter"; }
         return "met";
     }
-    if (!strcmp(t, "AGREE")) return "reached an agreement with";
-    if (!strcmp(t, "COOPERATE")) return "cooperated with";
-    if (!strcmp(t, "AID")) return "gave aid to";
-    if (!strcmp(t, "SUPPORT")) return "expressed support for";
+    if (!strcmp(t, "AGREE")) { *conn = "with"; return "reached an agreement"; }
+    if (!strcmp(t, "COOPERATE")) { *conn = "with"; return "cooperated"; }
+    if (!strcmp(t, "AID")) { *conn = "to"; return "gave aid"; }
+    if (!strcmp(t, "SUPPORT")) { *conn = "for"; return "expressed support"; }
     if (!strcmp(t, "ACCUSE")) return "accused or condemned";
     if (!strcmp(t, "THREATEN")) return "threatened";
-    if (!strcmp(t, "REQUEST")) return "made a demand of";
-    if (!strcmp(t, "PROTEST")) return "protested";
+    if (!strcmp(t, "REQUEST")) { *conn = "of"; return "made a demand"; }
+    if (!strcmp(t, "PROTEST")) { *conn = "against"; return "protested"; }
     if (!strcmp(t, "REJECT")) return "rejected or boycotted";
     if (!strcmp(t, "SANCTION")) return "sanctioned";
-    if (!strcmp(t, "MOBILIZE")) return "mobilised forces";
-    if (!strcmp(t, "RETREAT")) return "released or withdrew";
-    if (!strcmp(t, "CONCEDE")) return "conceded to";
-    return "acted on";
+    if (!strcmp(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
+    if (!strcmp(t, "RETREAT")) { *conn = "from"; return "released people or withdrew"; }
+    if (!strcmp(t, "CONCEDE")) { *conn = "to"; return "conceded"; }
+    return "acted";
 }
 
 static void names(rasid__buf *b, const rasid_entity *e, size_t n, const char *none)
@@ -115,9 +134,13 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     else if (!strcmp(k->modality, "hypothetical")) rasid__buf_puts(&b, "[possible] ");
     names(&b, k->actor, k->nactor, !strcmp(k->type, "ASSAULT") ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
-    rasid__buf_puts(&b, verb_of(k));
+    const char *conn;
+    ev_cand kk = *k;
+    kk.mode = ev->mode;
+    rasid__buf_puts(&b, verb_of(&kk, &conn));
     if (k->nrecipient) {
         rasid__buf_putc(&b, ' ');
+        if (*conn) rasid__buf_printf(&b, "%s ", conn);
         names(&b, k->recipient, k->nrecipient, "");
     }
     const char *sep = "; ";
@@ -190,6 +213,17 @@ int ev_emit(ev_ctx *c)
         snprintf(ev->id, sizeof ev->id, "%.80s#%zu", c->doc->id, ++seq);
         ev->type = x->type;
         ev->mode = x->mode;
+        ev->acled_event = x->acled_event;
+        ev->acled_sub = x->acled_sub;
+        ev->cameo = x->cameo;
+        for (size_t a = 0; a < x->nactor && !strcmp(x->type, "ASSAULT"); a++)
+            if (x->actor[a].id && strstr(x->actor[a].id, "suicide")) {
+                /* a suicide bomber's attack is a suicide attack whatever verb told it */
+                ev->mode = "suicide-attack";
+                ev->acled_event = "Explosions/Remote violence";
+                ev->acled_sub = "Suicide bomb";
+                ev->cameo = "1831";
+            }
         size_t nc = 0;
         if (x->context) {
             char *ctxs = rasid__arena_strdup(&c->doc->arena, x->context);
@@ -202,9 +236,6 @@ int ev_emit(ev_ctx *c)
         }
         ev->context[nc] = NULL;
         ev->modality = x->modality;
-        ev->acled_event = x->acled_event;
-        ev->acled_sub = x->acled_sub;
-        ev->cameo = x->cameo;
         ev->actor = copy_entities(c, x->actor, x->nactor);
         ev->nactor = x->nactor;
         ev->recipient = copy_entities(c, x->recipient, x->nrecipient);

@@ -30,7 +30,7 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     c->n = doc->tokens.len;
     c->ms = doc->mentions.data;
     c->nms = doc->mentions.len;
-    c->min_score = 0.8;
+    c->min_score = 0.78;
     rasid__vec_init(&c->cands, sizeof(ev_cand));
     c->mention_at = malloc((c->n ? c->n : 1) * sizeof(int));
     if (!c->mention_at) return RASID_NOMEM;
@@ -234,19 +234,38 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
         if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
         if (has_prep(c, m)) return -1;
         if (locative(c, m)) continue;
+        /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
+        if (i > from && (ev_cue(c, i - 1, "target") || ev_cue(c, i - 1, "to") ||
+                         (i > from + 1 && ev_cue(c, i - 2, "target") == 2)))
+            return -1;
         return m;
     }
     return -1;
 }
 
-/* Last party-ish mention ending in [from, to), or -1. */
+static int has_prep(const ev_ctx *c, int m);
+
+/* Last party-ish mention ending in [from, to) that could be a doer (no preposition on
+ * it), or -1. */
 static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
         int m = c->mention_at[i - 1];
-        if (party_ok(c, m)) return m;
+        if (party_ok(c, m) && !has_prep(c, m)) return m;
+        if (m >= 0) i = c->ms[m].tok_begin + 1;
     }
     return -1;
+}
+
+/* The end of the previous trigger in the same sentence (or the sentence start). */
+static size_t prev_trigger_end(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    const ev_cand *all = c->cands.data;
+    size_t best = b;
+    for (size_t i = 0; i < c->cands.len; i++)
+        if (&all[i] != k && all[i].sent == k->sent && all[i].ttok < k->ttok && all[i].ttok + all[i].tntok > best)
+            best = all[i].ttok + all[i].tntok;
+    return best;
 }
 
 /* A generic force ("قوات") followed by من + countries: the countries' forces. */
@@ -416,6 +435,8 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     /* a country that is a party of the event is not its place unless nothing else is */
     for (size_t i = 0; i < k->nactor; i++)
         if (k->actor[i].start == m->start) return 0;
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].start == m->start && !(k->mode && !strcmp(k->mode, "visit"))) return 0;
     return 1;
 }
 
@@ -509,8 +530,17 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, "future") && !ev_cue(c, i, "function")) return "future";
-    for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++)
+    for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++) {
         if (ev_cue(c, t - back, "hypothetical")) return "hypothetical";
+        /* قد + imperfect ("قد يشن") is "may"; قد + past ("قد أعلنت") is "has" */
+        const rasid_token *q = &c->t[t - back];
+        if (q->nlen == 4 && !memcmp(q->norm, "\xD9\x82\xD8\xAF", 4) && t - back + 1 < c->n) {
+            const rasid_token *v = &c->t[t - back + 1];
+            if (v->nlen >= 6 && v->norm[0] == '\xD9' &&
+                (v->norm[1] == '\x8A' || v->norm[1] == '\x86') ) return "hypothetical"; /* ي ن */
+            if (v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') return "hypothetical"; /* ت */
+        }
+    }
     if (k->date >= 0 && c->pub_days != LONG_MIN && value_days(c->ms[k->date].value, 0) > c->pub_days) return "future";
     {
         const rasid_sentence *s = sent_of(c, t);
@@ -546,6 +576,20 @@ static const char *context_country(const ev_ctx *c, uint32_t before_tok)
     return NULL;
 }
 
+/* The country of the place nearest to token `at` in its sentence. */
+static const char *sentence_country(const ev_ctx *c, uint32_t at)
+{
+    const char *best = NULL;
+    size_t bestd = SIZE_MAX;
+    for (size_t m = 0; m < c->nms; m++) {
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_PLACE || x->sent != c->t[at].sent || !x->country) continue;
+        size_t d = x->tok_begin > at ? x->tok_begin - at : at - x->tok_begin;
+        if (d < bestd) { bestd = d; best = x->country; }
+    }
+    return best;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
@@ -553,6 +597,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         if (e->country || !e->sector) continue;
         if (strcmp(e->sector, "MIL") && strcmp(e->sector, "COP") && strcmp(e->sector, "GOV")) continue;
         const char *iso = context_country(c, at);
+        if (!iso) iso = sentence_country(c, at);
         if (!iso) continue;
         const char *cn = country_name(c, iso);
         e->country = iso;
@@ -579,6 +624,22 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
         const rasid_mention *x = &c->ms[m];
         if (x->kind == RASID_M_PLACE) {
             if (!k->nrecipient && x->precision == RASID_P_COUNTRY) add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            else if (!k->nrecipient && x->country && x->precision < RASID_P_COUNTRY) {
+                /* a visit to a capital or town is a visit to that country */
+                const char *cn = country_name(c, x->country);
+                if (cn) {
+                    rasid_entity en = {0};
+                    en.name = cn;
+                    en.country = x->country;
+                    en.id = x->country;
+                    en.kind = "state";
+                    en.sector = "GOV";
+                    en.start = x->start;
+                    en.end = x->end;
+                    en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + x->start, x->end - x->start);
+                    k->recipient[k->nrecipient++] = en;
+                }
+            }
             if (k->location < 0) k->location = m;
         } else if (is_partyish(x) && !k->nactor) {
             add_party(c, k->actor, &k->nactor, x);
@@ -751,12 +812,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         } else if ((m = (k->pos == 'N' ? party_in : subject_in)(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
             size_t end = forces_from_countries(c, k, m, e);
-            if (!end && k->pos == 'N' && has_prep(c, m)) {
-                /* "الإطاحة بمعمر القذافي": the object of the noun */
-                end = add_party_list(c, k->recipient, &k->nrecipient, m, e);
-            } else if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
-            int r = party_in(c, end, next_trigger(c, k, e));
-            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+            size_t mb = c->ms[m].tok_begin;
+            if (!end && k->pos == 'N' &&
+                (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, "to") || ev_cue(c, mb - 1, "target"))))) {
+                /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
+                add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            } else {
+                if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
+                int r = party_in(c, end, next_trigger(c, k, e));
+                if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+            }
         }
         /* "13 شخصا قتلوا": victims before the verb, no subject there */
         int victims_before = 0;
@@ -765,9 +830,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER) break;
         }
-        if (!k->nactor && !(victims_before && k->pos == 'V')) {
+        if (!k->nactor && !(victims_before && k->pos == 'V') && !(k->pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
-            int p = party_before(c, k->pos == 'N' ? b : s->tok_begin, k->ttok);
+            size_t from = k->pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
+            /* "أدانت الأمم المتحدة الهجوم": the party right after another verb is that verb's subject */
+            if (k->pos == 'N' && from > b && from < k->ttok) from = k->ttok;
+            int p = party_before(c, from, k->ttok);
             if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) add_party(c, k->actor, &k->nactor, &c->ms[p]);
         }
         if (!k->nrecipient) {
@@ -860,6 +928,21 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
     k->modality = modality_of(c, k, b);
+    if (!strcmp(k->type, "PROTEST") && !k->nactor) {
+        /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
+        rasid_entity en = {0};
+        const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
+        const char *cn = iso ? country_name(c, iso) : NULL;
+        en.name = cn ? rasid__arena_printf(&c->doc->arena, "Protesters (%s)", cn) : "Protesters";
+        en.kind = "civilians";
+        en.sector = "CVL";
+        en.country = iso;
+        en.id = "rasid:protesters";
+        en.start = c->t[k->ttok].start;
+        en.end = c->t[k->ttok + k->tntok - 1].end;
+        en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + en.start, en.end - en.start);
+        k->actor[k->nactor++] = en;
+    }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)

@@ -362,6 +362,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             j = best->tok + best->ntok;
             continue;
         }
+        if (best && best->e->cat == RASID_CAT_TITLE && iso) break; /* "الرئيس الموريتاني نظيره ..." */
         if (best && best->e->cat == RASID_CAT_TITLE) {
             /* "قائد الأركان، الجنرال عمر ديارا": a second title; keep the first role */
             j = best->tok + best->ntok;
