@@ -1,0 +1,238 @@
+// tests/web/ui.mjs BUILD_DIR — browser tests of rasid's web page: Debian's chromium driven by
+// playwright-core (no browser download) against a real `rasid serve` on 127.0.0.1 with a
+// store of the sample articles plus a hostile article (tests/web/hostile.jsonl).
+// Screenshots go to build/test-output/. Prints "N passed, N failed"; exits non-zero on any
+// failure, including a missing chromium or unbuilt web page (never a silent skip).
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BUILD = path.resolve(ROOT, process.argv[2] || 'build');
+const RASID = path.join(BUILD, 'rasid');
+const WEB = path.join(ROOT, 'web/dist');
+const OUT = path.join(ROOT, 'build/test-output');
+const CHROMIUM = process.env.RASID_CHROMIUM || '/usr/bin/chromium';
+let passed = 0;
+let failed = 0;
+
+function check(name, cond, detail) {
+  if (cond) passed++;
+  else {
+    failed++;
+    console.log(`FAIL web: ${name}${detail !== undefined ? `: ${detail}` : ''}`);
+  }
+}
+
+function finish(code) {
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(code ?? (failed ? 1 : 0));
+}
+
+function fatal(msg) {
+  console.log(`FAIL web: ${msg}`);
+  failed++;
+  finish(1);
+}
+
+if (!existsSync(RASID)) fatal(`${RASID} not built`);
+if (!existsSync(path.join(WEB, 'index.html'))) fatal('web/dist/index.html missing: run `make web`');
+if (!existsSync(CHROMIUM)) fatal(`${CHROMIUM} missing: apt-get install chromium (scripts/deps.sh installs it)`);
+let chromium;
+try {
+  chromium = createRequire(path.join(ROOT, 'web/package.json'))('playwright-core').chromium;
+} catch (e) {
+  fatal(`playwright-core not installed in web/node_modules (make web runs npm ci): ${e.message}`);
+}
+
+mkdirSync(OUT, { recursive: true });
+const tmp = mkdtempSync(path.join(tmpdir(), 'rasid-web-'));
+const db = path.join(tmp, 'web.db');
+const env = { ...process.env, RASID_DATA: process.env.RASID_DATA || path.join(ROOT, 'data') };
+const ing = spawnSync(RASID, ['ingest', '--db', db, path.join(ROOT, 'samples/articles.jsonl'), path.join(ROOT, 'tests/web/hostile.jsonl')],
+  { env, encoding: 'utf8' });
+if (ing.status !== 0) fatal(`rasid ingest failed (${ing.status}): ${ing.stderr}`);
+
+// the server, on an ephemeral port
+const server = spawn(RASID, ['serve', '--db', db, '--port', '0', '--web', WEB], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+let serverErr = '';
+server.stderr.on('data', (d) => { serverErr += d; });
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  const t = setTimeout(() => reject(new Error(`rasid serve printed no URL: ${out} ${serverErr}`)), 10000);
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+    if (m) { clearTimeout(t); resolve(m[1]); }
+  });
+  server.on('exit', (c) => { clearTimeout(t); reject(new Error(`rasid serve exited ${c}: ${serverErr}`)); });
+}).catch((e) => { fatal(e.message); });
+
+let browser;
+let userDir;
+function cleanup() {
+  try { server.kill('SIGTERM'); } catch {}
+  rmSync(tmp, { recursive: true, force: true });
+  if (userDir) rmSync(userDir, { recursive: true, force: true });
+}
+
+try {
+  userDir = mkdtempSync(path.join(tmpdir(), 'rasid-chromium-'));
+  // a fresh profile (the --user-data-dir of the brief) through playwright's own parameter
+  browser = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage();
+  const dialogs = [];
+  const errors = [];
+  const offsite = [];
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) offsite.push(r.url()); });
+  page.setDefaultTimeout(10000);
+
+  // ---- the page loads; markers on the map; timeline; network
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="1"]');
+  const nMarkers = await page.locator('#map circle.marker').count();
+  const nClusters = await page.locator('#map g.cluster').count();
+  check('markers on the map', nMarkers + nClusters > 0, `${nMarkers} markers, ${nClusters} clusters`);
+  check('clustered when dense (two events at Ménaka)', nClusters >= 1, nClusters);
+  check('countries drawn', (await page.locator('#map path.country').count()) > 100);
+  check('timeline bars', (await page.locator('#timeline rect.bar').count()) > 0);
+  check('network nodes', (await page.locator('#network g.node').count()) >= 3);
+  check('network edges by quad class', (await page.locator('#network line.edge.coop').count()) > 0 &&
+    (await page.locator('#network line.edge.conf').count()) > 0);
+  const total = Number(await page.getAttribute('body', 'data-events'));
+  check('events listed', total >= 5 && (await page.locator('#event-list li.event-item').count()) === total, total);
+  check('bilingual labels', (await page.textContent('body')).includes('الخريطة') && (await page.textContent('body')).includes('Map'));
+  await page.screenshot({ path: path.join(OUT, 'web-1-map.png'), fullPage: true });
+
+  // a cluster click zooms in or lists its events
+  await page.locator('#map g.cluster').first().click();
+  await page.waitForTimeout(200);
+  check('cluster click lists or zooms', (await page.locator('#map circle.marker').count()) > nMarkers ||
+    (await page.locator('#event-list .list-title').count()) === 1);
+
+  // ---- filter by actor (URL keeps it)
+  await page.fill('#f-actor', 'Military Forces of Mali');
+  await page.dispatchEvent('#f-actor', 'change');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) < t, total);
+  const byActor = Number(await page.getAttribute('body', 'data-events'));
+  check('actor filter narrows', byActor >= 1 && byActor < total, byActor);
+  const summaries = await page.locator('#event-list .summary').allTextContents();
+  check('actor filter: every event names the actor', summaries.every((s) => s.includes('Military Forces of Mali')), summaries);
+  check('URL keeps the actor', decodeURIComponent(page.url()).includes('actor=Military Forces of Mali') ||
+    page.url().includes('actor=Military+Forces+of+Mali'), page.url());
+  check('network highlights the actor', (await page.locator('#network g.node.selected').count()) === 1);
+
+  // ---- period
+  await page.click('#f-clear');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) === t, total);
+  await page.fill('#f-since', '2023-05-14');
+  await page.fill('#f-until', '2023-05-19');
+  await page.dispatchEvent('#f-until', 'change');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) < t, total);
+  const byPeriod = Number(await page.getAttribute('body', 'data-events'));
+  const dates = await page.locator('#event-list .date').allTextContents();
+  check('period filter', byPeriod >= 1 && dates.every((d) => d >= '2023-05-14' && d <= '2023-05-19'), dates);
+  check('timeline shows the period as a brush', (await page.locator('#timeline .selection').getAttribute('width')) !== null);
+  // reload restores the filters from the URL
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  check('reload restores the period', (await page.inputValue('#f-since')) === '2023-05-14' &&
+    (await page.inputValue('#f-until')) === '2023-05-19');
+  check('reload restores the events', Number(await page.getAttribute('body', 'data-events')) === byPeriod);
+
+  // brushing the timeline selects a period
+  await page.click('#f-clear');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) === t, total);
+  const box = await page.locator('#timeline svg').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.5, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => location.hash.includes('since=') && location.hash.includes('until='));
+  check('brush sets the period', /since=\d{4}-\d\d-\d\d/.test(page.url()) && /until=\d{4}-\d\d-\d\d/.test(page.url()), page.url());
+  await page.screenshot({ path: path.join(OUT, 'web-2-period.png'), fullPage: true });
+  await page.click('#f-clear');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) === t, total);
+
+  // ---- text search (Arabic)
+  await page.fill('#f-q', 'ميناكا');
+  await page.dispatchEvent('#f-q', 'change');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) < t, total);
+  check('Arabic search narrows to the Ménaka article', (await page.locator('#search-results .search-item').count()) >= 1 &&
+    (await page.locator('#event-list .summary').allTextContents()).every((s) => s.includes('Ménaka')));
+  await page.click('#f-clear');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) === t, total);
+
+  // ---- open an event: panel with fields and reports with evidence highlighted
+  await page.click('.tabs button[data-tab="list"]');
+  await page.locator('#event-list li.event-item', { hasText: '12 killed' }).first().click();
+  await page.waitForSelector('#event-panel .report');
+  check('event panel fields', (await page.locator('#event-panel table.fields tr').count()) >= 4);
+  check('event panel: evidence highlighted', (await page.locator('#event-panel .evidence mark').count()) >= 1);
+  check('event panel: trigger highlighted', (await page.locator('#event-panel .evidence mark.trigger').count()) >= 1);
+  check('URL keeps the event', /event=\d+/.test(page.url()));
+  await page.screenshot({ path: path.join(OUT, 'web-3-event.png'), fullPage: true });
+
+  // ---- its article: RTL with highlights, English summaries beside
+  await page.locator('#event-panel button.open-article').first().click();
+  await page.waitForSelector('#article:not([hidden]) #article-text span');
+  check('article is right-to-left', (await page.getAttribute('#article-text', 'dir')) === 'rtl');
+  for (const cls of ['m-actor', 'm-place', 'm-date', 'm-number', 'trigger', 'evidence']) {
+    check(`article highlights ${cls}`, (await page.locator(`#article-text span.${cls}`).count()) >= 1);
+  }
+  check('English summaries beside', (await page.locator('#article-summaries li').count()) >= 1 &&
+    /killed|attack/i.test(await page.textContent('#article-summaries')));
+  await page.screenshot({ path: path.join(OUT, 'web-4-article.png') });
+  await page.click('#article-close');
+
+  // ---- the hostile article renders as text
+  await page.goto(`${url}#doc=hostile-xss`);
+  await page.waitForSelector('#article:not([hidden]) #article-text span');
+  await page.waitForTimeout(300);
+  const txt = await page.textContent('#article-text');
+  check('hostile: <script> shown as text', txt.includes('<script>alert(1)</script>'));
+  check('hostile: onerror= shown as text', txt.includes('<img src=x onerror=alert(1)>'));
+  check('hostile: title as text', (await page.textContent('#article-title')).includes('<script>alert(1)</script>'));
+  check('hostile: no element injected', (await page.locator('#article img, #article script, #article-text a, #event-list img').count()) === 0);
+  check('hostile: javascript: URL not a link', (await page.locator('a[href^="javascript"]').count()) === 0);
+  // its event in the list and panel
+  await page.screenshot({ path: path.join(OUT, 'web-5-hostile.png') });
+  await page.click('#article-close');
+  await page.click('.tabs button[data-tab="list"]');
+  await page.locator('#event-list li.event-item', { hasText: 'Gao' }).first().click();
+  await page.waitForSelector('#event-panel .report');
+  check('hostile: report title as text', (await page.textContent('#event-panel')).includes('<script>alert(1)</script>'));
+  await page.fill('#f-q', 'غاو');
+  await page.dispatchEvent('#f-q', 'change');
+  await page.waitForSelector('#search-results .search-item');
+  check('hostile: search results as text', (await page.locator('#search-results img, #search-results script').count()) === 0);
+  await page.screenshot({ path: path.join(OUT, 'web-6-hostile-search.png') });
+  check('no dialog fired', dialogs.length === 0, dialogs);
+
+  // ---- clicking an actor in the network filters by it
+  await page.click('#f-clear');
+  await page.waitForFunction((t) => Number(document.body.dataset.events) === t, total);
+  await page.locator('#network g.node', { hasText: 'Defence Minister of Chad' }).locator('circle').click();
+  await page.waitForFunction(() => location.hash.includes('actor='));
+  check('network click filters', (await page.inputValue('#f-actor')) === 'Defence Minister of Chad');
+
+  check('no page errors', errors.length === 0, errors);
+  check('no request leaves the server (offline)', offsite.length === 0, offsite);
+} catch (e) {
+  check('browser run', false, e.stack || String(e));
+}
+try { if (browser) await browser.close(); } catch {}
+cleanup();
+finish();
