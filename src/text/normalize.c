@@ -339,8 +339,8 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     if (lim > cap_in) lim = cap_in;
     if (sc->olen + (lim - i) > cap_out) lim = i + (cap_out - sc->olen);
     char *o = sc->out + sc->olen;
-    uint32_t *a = sc->ss + sc->olen, *z = sc->se + sc->olen;
     int map = sc->want_map;
+    uint32_t *a = map ? sc->ss + sc->olen : NULL, *z = map ? sc->se + sc->olen : NULL;
     size_t j = i;
     while (j + 1 < lim) {
         unsigned b = s[j], b2 = s[j + 1];
