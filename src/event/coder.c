@@ -63,7 +63,15 @@ static int find_triggers(ev_ctx *c)
         if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i)) continue;
         size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 32);
         if (!k) continue;
-        const rasid__match *best = &m[0]; /* longest first */
+        const rasid__match *best = NULL; /* longest first */
+        for (size_t q = 0; q < k && !best; q++) {
+            /* a definite event noun ("الهجوم") names an event already told, unless a
+             * relative clause introduces it ("الهجوم الذي وقع صباح السبت في ...") */
+            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, "relative")))
+                continue;
+            best = &m[q];
+        }
+        if (!best) continue;
         ev_cand *nc = rasid__vec_push(&c->cands);
         if (!nc) return RASID_NOMEM;
         cand_from_trigger(c, nc, best);
@@ -88,10 +96,20 @@ static int same_place(const ev_ctx *c, int a, int b)
     return 0;
 }
 
+static long day_number(const char *v)
+{
+    return rasid__days_from_civil(atoi(v), atoi(v + 5), atoi(v + 8));
+}
+
 static int same_date(const ev_ctx *c, int a, int b)
 {
     if (a < 0 || b < 0) return 1;
     const char *x = c->ms[a].value, *y = c->ms[b].value;
+    /* "ليل الجمعة - السبت": a night spans two days */
+    if (strlen(x) == 10 && strlen(y) == 10) {
+        long d = day_number(x) - day_number(y);
+        if (d >= -1 && d <= 1) return 1;
+    }
     size_t n = strlen(x) < strlen(y) ? strlen(x) : strlen(y);
     return !strncmp(x, y, n);
 }
@@ -114,10 +132,15 @@ static int actors_compatible(const ev_cand *a, const ev_cand *b)
     return 0;
 }
 
+/* Reports of one event share their PLOVER type. */
 static int family(const char *type)
 {
-    /* ASSAULT and COERCE seizures overlap; CONSULT forms are one family */
-    return type ? type[0] * 256 + type[1] : 0;
+    static const char *const types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                                        "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
+                                        "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
+    for (int i = 0; type && i < 16; i++)
+        if (!strcmp(type, types[i])) return i + 1;
+    return 0;
 }
 
 static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
@@ -230,15 +253,19 @@ static void merge_in_sentences(ev_ctx *c)
             if (!k[j].alive || family(k[i].type) != family(k[j].type)) continue;
             if (strcmp(k[i].modality, k[j].modality)) continue;
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
-            if (k[i].date >= 0 && k[j].date >= 0 && c->ms[k[i].date].precision == RASID_P_DAY &&
-                c->ms[k[j].date].precision == RASID_P_DAY && strcmp(c->ms[k[i].date].value, c->ms[k[j].date].value))
-                continue;
+            if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
             if (!same_count(k[i].dead, k[j].dead)) continue;
             if (!actors_compatible(&k[i], &k[j])) continue;
             /* the finer place wins */
             if (k[i].location >= 0 && k[j].location >= 0 &&
                 c->ms[k[j].location].precision < c->ms[k[i].location].precision)
                 k[i].location = k[j].location;
+            if (k[i].aggregate && !k[j].aggregate) {
+                /* "هجومين، أحدهما بسيارة مفخخة": the specific report carries the event */
+                ev_cand tmp = k[i];
+                k[i] = k[j];
+                k[j] = tmp;
+            }
             absorb(c, &k[i], &k[j]);
         }
     }
@@ -272,38 +299,42 @@ static int same_entity(const rasid_entity *a, size_t na, const rasid_entity *b, 
 
 /* How much two reports of one family agree (places, days, tolls, parties, trigger,
  * mode); -1 when they conflict on a town or a day. */
-static int agreement_ex(const ev_ctx *c, const ev_cand *a, const ev_cand *b, int *hard);
 
-static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+/* Trigger rows of one kind share the prefix of their id: kill_v, kill_k. */
+static int same_trigger_group(const ev_cand *a, const ev_cand *b)
 {
-    int hard = 0;
-    int s = agreement_ex(c, a, b, &hard);
-    if (s < 0) return s;
-    /* far apart, reports must share a place, a day or a toll */
-    if (b->sent > a->sent + 1 && hard < 2) return 0;
-    return s;
+    const char *x = ev_field(a->trig, "id"), *y = ev_field(b->trig, "id");
+    if (!x || !y) return 0;
+    size_t lx = strcspn(x, "_"), ly = strcspn(y, "_");
+    return lx == ly && !strncmp(x, y, lx);
 }
 
-static int agreement_ex(const ev_ctx *c, const ev_cand *a, const ev_cand *b, int *hard)
+/* How much two reports of one family agree; -1 when they conflict on a town or a day.
+ * Places, days and tolls are hard evidence, parties, trigger and mode soft evidence. */
+static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
     if (distinct_sites(c, a->location, b->location)) return -1;
-    if (a->date >= 0 && b->date >= 0) {
-        if (!same_date(c, a->date, b->date)) return -1;
+    if (a->date >= 0 && b->date >= 0 && !same_date(c, a->date, b->date)) return -1;
+    int hard = 0, soft = 0;
+    if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location)) {
+        int pa = c->ms[a->location].precision, pb = c->ms[b->location].precision;
+        if (pa < RASID_P_ADMIN1 && pb < RASID_P_ADMIN1) hard += 2;
+        else if (pa <= RASID_P_ADMIN1 && pb <= RASID_P_ADMIN1) hard += 1;
     }
-    int s = 0;
-    if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location) &&
-        c->ms[a->location].precision < RASID_P_ADMIN1 && c->ms[b->location].precision < RASID_P_ADMIN1)
-        s += 2;
-    if (a->date >= 0 && b->date >= 0 && c->ms[a->date].precision == RASID_P_DAY && c->ms[b->date].precision == RASID_P_DAY)
-        s += 2;
-    if (a->dead > 0 && a->dead == b->dead) s += 2;
-    if (a->hostages > 0 && a->hostages == b->hostages) s += 2;
-    *hard = s;
-    if (same_entity(a->actor, a->nactor, b->actor, b->nactor)) s += 1;
-    if (same_entity(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) s += 1;
-    if (a->trig == b->trig) s += 1;
-    if (a->mode && b->mode && !strcmp(a->mode, b->mode) && strcmp(a->mode, "firearms")) s += 1;
-    return s;
+    if (a->date >= 0 && b->date >= 0 && c->ms[a->date].precision == RASID_P_DAY &&
+        c->ms[b->date].precision == RASID_P_DAY)
+        hard += 2;
+    if (a->dead > 0 && a->dead == b->dead) hard += 2;
+    if (a->hostages > 0 && a->hostages == b->hostages) hard += 2;
+    if (same_entity(a->actor, a->nactor, b->actor, b->nactor)) soft += 1;
+    if (same_entity(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) soft += 1;
+    if (same_trigger_group(a, b)) soft += 1;
+    if (a->mode && b->mode && !strcmp(a->mode, b->mode) && strcmp(a->mode, "firearms")) soft += 1;
+    int total = hard + soft;
+    int adjacent = b->sent <= a->sent + 1 && a->sent <= b->sent + 1;
+    if (total >= 4 && hard >= 1) return total;
+    if (total >= 3 && (adjacent || hard >= 2)) return total;
+    return 0;
 }
 
 static int bare(const ev_cand *k)
@@ -321,6 +352,8 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (!x->alive || family(x->type) != family(k[j].type)) continue;
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            if (x->date >= 0 && k[j].date >= 0 && !same_date(c, x->date, k[j].date)) break;
+            if (x->sent + 8 < k[j].sent) break;
             int dead = k[j].dead;
             if (!same_count(x->dead, k[j].dead)) k[j].dead = -1; /* a partial toll of the same event */
             absorb_ex(c, x, &k[j], 1);
@@ -364,7 +397,7 @@ static void merge_in_document(ev_ctx *c)
             if (!fam && !hostage_twin) continue;
             if (strcmp(k[i].modality, k[j].modality)) continue;
             int ag = agreement(c, &k[i], &k[j]);
-            if (ag >= 3 && k[j].sent <= k[i].sent + 4) {
+            if (ag > 0 && k[j].sent <= k[i].sent + 6) {
                 absorb(c, &k[i], &k[j]);
                 break;
             }
@@ -406,7 +439,7 @@ static void drop_weak(ev_ctx *c)
                 official |= k[i].recipient[a].sector && strcmp(k[i].recipient[a].sector, "CVL") && strcmp(k[i].recipient[a].sector, "UAF");
             if (!official) score -= 0.2;
         }
-        if (k[i].reference && !k[i].headline) score -= 0.15;
+        if (k[i].reference && !k[i].headline) score -= 0.3;
         if (score < c->min_score) k[i].alive = 0;
     }
 }

@@ -24,6 +24,7 @@ typedef struct ev_cand {
     uint8_t q_dead, q_injured, q_arrested, q_hostages;
     const char *modality;
     int definite;        /* the trigger noun carries the article (a reference?) */
+    int definite_ref;    /* definite noun without a relative clause */
     int reference;       /* refers back to an event already told (الهجوم، هذا الهجوم، نفسه) */
     int reported;        /* told through a source: قال ... إن, a quotation */
     int sport;           /* the sentence is about sport (مواجهات = fixtures) */

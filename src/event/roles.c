@@ -743,7 +743,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             else if (ev_cue(c, q, "eventnoun") && ev_cue(c, q + 1, "anaphor")) sentence_ref = 1;
         /* "الهجوم الذي وقع صباح السبت في مايدوغوري": a relative clause introduces an event */
         int relative = after < e && (ev_cue(c, after, "relative") || (after + 1 < e && ev_cue(c, after + 1, "relative")));
-        k->reference = generic || anaphor || sentence_ref || (k->definite && k->pos != 'V' && !relative);
+        k->reference = generic || anaphor || sentence_ref;
+        k->definite_ref = k->definite && k->pos != 'V' && !relative;
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
@@ -887,7 +888,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             p = party_before(c, s->tok_begin, c->ms[p].tok_begin);
         }
     }
-    if (!k->nactor && k->pos != 'K') {
+    int coordinated = 0;
+    {
+        const rasid_token *tt0 = &c->t[k->ttok];
+        if (k->tread > 0 && k->tread < tt0->nreadings) {
+            const char *pro = tt0->readings[k->tread].pro;
+            coordinated = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+        }
+        if (k->ttok > 0 && ev_cue(c, k->ttok - 1, "coordination")) coordinated = 1;
+    }
+    if (!k->nactor && k->pos != 'K' && coordinated) {
         /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb
          * or noun of the same sentence without its own subject shares the earlier one */
         const ev_cand *all = c->cands.data;
@@ -928,6 +938,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
     k->modality = modality_of(c, k, b);
+    /* a definite event noun with nothing of its own ("قتلوا في الهجوم") tells again an
+     * event already told; with its own place, day or toll it is a new one */
+    if (k->definite_ref) k->reference = 1;
     if (!strcmp(k->type, "PROTEST") && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
         rasid_entity en = {0};

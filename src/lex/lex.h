@@ -68,7 +68,8 @@ typedef struct rasid__match {
     uint32_t ntok;     /* tokens covered */
     uint16_t reading;  /* clitic reading used on the first token (0 = whole form) */
     uint8_t fuzzy;     /* matched with one edit */
-    uint8_t article;   /* the first token's reading had the article */
+    uint8_t article;   /* 1: the first token's reading had the article; 2: a trigger matched
+                          through its bare stem, the article dropped (الهجوم as هجوم) */
 } rasid__match;
 
 /* All matches (of categories in catmask) that start at token `tok`, longest first.

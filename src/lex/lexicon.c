@@ -722,6 +722,10 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
             memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
             memcpy(buf + 4, rd->stem, sl);
             n = lookup_first(lex, doc, tok, buf, sl + 4, catmask, r, 1, out, n, max);
+            /* event nouns take the article freely: الهجوم is هجوم (the match keeps
+             * article = 1 so that the coder can tell a reference from a new event) */
+            if (catmask & RASID_CATBIT(RASID_CAT_TRIGGER))
+                n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_TRIGGER), r, 2, out, n, max);
         } else if (rd->enc[0] && !rd->pro[0]) {
             /* enclitic only: only single-token entries (names rarely take pronouns) */
             continue;
