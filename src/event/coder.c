@@ -439,7 +439,7 @@ static void drop_weak(ev_ctx *c)
                 official |= k[i].recipient[a].sector && strcmp(k[i].recipient[a].sector, "CVL") && strcmp(k[i].recipient[a].sector, "UAF");
             if (!official) score -= 0.2;
         }
-        if (k[i].reference && !k[i].headline) score -= 0.3;
+        if (k[i].reference && !k[i].headline) score -= 0.15;
         if (score < c->min_score) k[i].alive = 0;
     }
 }
