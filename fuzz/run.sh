@@ -15,9 +15,9 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 fi
 OUT=build-fuzz
 mkdir -p "$OUT"
-PKG_CFLAGS=$(pkg-config --cflags libutf8proc jansson libxml-2.0 2>/dev/null || true)
-PKG_LIBS=$(pkg-config --libs libutf8proc jansson sqlite3 libxml-2.0 2>/dev/null || true)
-LIB_SRC=$(ls src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/num/*.c src/event/*.c src/io/*.c src/store/*.c 2>/dev/null || true)
+PKG_CFLAGS=$(pkg-config --cflags libutf8proc jansson libxml-2.0 libcurl zlib 2>/dev/null || true)
+PKG_LIBS=$(pkg-config --libs libutf8proc jansson sqlite3 libxml-2.0 libcurl zlib 2>/dev/null || true)
+LIB_SRC=$(ls src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/num/*.c src/event/*.c src/io/*.c src/ingest/*.c src/store/*.c 2>/dev/null || true)
 status=0
 for f in fuzz/fuzz_*.c; do
   [ -e "$f" ] || continue

@@ -137,8 +137,13 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(404, b"not found")
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # clients that give up (timeouts, size caps) reset connections: expected
+
+
 def main():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv = Server(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     signal.signal(signal.SIGTERM, lambda *a: (_ for _ in ()).throw(SystemExit(0)))
     print("PORT %d" % srv.server_address[1], flush=True)
