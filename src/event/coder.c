@@ -383,6 +383,12 @@ static void merge_in_document(ev_ctx *c)
             if (x->sent + 3 < k[j].sent) break;
             if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
             if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
+            /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
+             * a new event: it must share a place, a day or a toll, or bring nothing new */
+            int hard = (x->location >= 0 && k[j].location >= 0 && same_place(c, x->location, k[j].location)) ||
+                       (x->dead > 0 && x->dead == k[j].dead) || (x->hostages > 0 && x->hostages == k[j].hostages) ||
+                       (x->date >= 0 && k[j].date >= 0 && same_date(c, x->date, k[j].date));
+            if (!hard && !(k[j].location < 0 && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;
             absorb_ex(c, x, &k[j], 1);
             break;
         }
@@ -453,6 +459,13 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_cand *k = c.cands.data;
         for (size_t i = 0; i < c.cands.len; i++) ev_fill_roles(&c, &k[i]);
         ev_apply_claims(&c);
+        if (getenv("RASID_DEBUG_EVENTS"))
+            for (size_t i = 0; i < c.cands.len; i++)
+                fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s\n",
+                        k[i].sent, k[i].ttok, k[i].type, ev_field(k[i].trig, "id"), k[i].reference, k[i].definite,
+                        k[i].aggregate, k[i].reported, k[i].location >= 0 ? c.ms[k[i].location].name : "-",
+                        k[i].date >= 0 ? c.ms[k[i].date].value : "-", k[i].dead, k[i].hostages,
+                        k[i].nactor ? k[i].actor[0].name : "-");
         merge_in_sentences(&c);
         drop_weak(&c);
         merge_in_document(&c);

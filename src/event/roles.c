@@ -234,6 +234,8 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
         if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
         if (has_prep(c, m)) return -1;
         if (locative(c, m)) continue;
+        /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
+        if (i > 0 && ev_cue(c, i - 1, "preposition")) continue;
         /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
         if (i > from && (ev_cue(c, i - 1, "target") || ev_cue(c, i - 1, "to") ||
                          (i > from + 1 && ev_cue(c, i - 2, "target") == 2)))
