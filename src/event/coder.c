@@ -387,7 +387,8 @@ static void merge_in_document(ev_ctx *c)
              * a new event: it must share a place, a day or a toll, or bring nothing new */
             int hard = (x->location >= 0 && k[j].location >= 0 && same_place(c, x->location, k[j].location)) ||
                        (x->dead > 0 && x->dead == k[j].dead) || (x->hostages > 0 && x->hostages == k[j].hostages) ||
-                       (x->date >= 0 && k[j].date >= 0 && same_date(c, x->date, k[j].date));
+                       (x->date >= 0 && k[j].date >= 0 && c->ms[x->date].precision == RASID_P_DAY &&
+                        c->ms[k[j].date].precision == RASID_P_DAY && same_date(c, x->date, k[j].date));
             if (!hard && !(k[j].location < 0 && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;
             absorb_ex(c, x, &k[j], 1);
             break;

@@ -777,7 +777,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
         }
     }
-    switch (is_visit ? 'X' : k->pos) {
+    /* a verbal noun after ب or ل ("وردت على الهجوم بقصف مواقع") is governed by the verb
+     * before it: its doer is that verb's subject */
+    int instrumental = 0;
+    if (k->tread > 0 && k->tread < tt->nreadings) {
+        const char *pro = tt->readings[k->tread].pro;
+        instrumental = strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+    }
+    char pos = k->pos;
+    if (instrumental && pos == 'V') pos = 'N';
+    switch (is_visit ? 'X' : pos) {
     case 'B': {
         size_t q;
         int between = -1, with = -1;
@@ -806,17 +815,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         __attribute__((fallthrough));
     case 'V':
     case 'N':
-        if (k->pos != 'N' && starts_with_number) {
+        if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
-        } else if (k->pos == 'V' && noun_before(c, k, b)) {
+        } else if (pos == 'V' && noun_before(c, k, b)) {
             /* "هجوم مسلح استهدف مقر الجيش": the noun is the subject, the party is the object */
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
-        } else if ((m = (k->pos == 'N' ? party_in : subject_in)(c, after, after + (k->pos == 'N' ? 3 : 5) < e ? after + (k->pos == 'N' ? 3 : 5) : e)) >= 0 &&
+        } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? 3 : 5) < e ? after + (pos == 'N' ? 3 : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
-            if (!end && k->pos == 'N' &&
+            if (!end && pos == 'N' &&
                 (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, "to") || ev_cue(c, mb - 1, "target"))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
                 add_party_list(c, k->recipient, &k->nrecipient, m, e);
@@ -833,11 +842,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER) break;
         }
-        if (!k->nactor && !(victims_before && k->pos == 'V') && !(k->pos == 'V' && noun_before(c, k, b))) {
+        if (!k->nactor && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
-            size_t from = k->pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
+            size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
             /* "أدانت الأمم المتحدة الهجوم": the party right after another verb is that verb's subject */
-            if (k->pos == 'N' && from > b && from < k->ttok) from = k->ttok;
+            if (pos == 'N' && from > b && from < k->ttok) from = k->ttok;
+            if (instrumental) from = s->tok_begin;
             int p = party_before(c, from, k->ttok);
             if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) add_party(c, k->actor, &k->nactor, &c->ms[p]);
         }
@@ -848,7 +858,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     break;
                 }
         }
-        if (!k->nrecipient && k->pos == 'V' && k->nactor) {
+        if (!k->nrecipient && pos == 'V' && k->nactor) {
             /* the object comes before the next verb of the clause */
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
@@ -862,7 +872,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
         break;
     }
-    case 'K':
+    case 'K': {
+        /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X */
+        size_t lim = after + 6 < e ? after + 6 : e;
+        for (size_t q = after; q < lim; q++) {
+            if (ev_cue(c, q, "by")) break; /* "على أيدي X" is the agent */
+            int m2 = c->mention_at[q];
+            if (m2 >= 0 && c->ms[m2].tok_begin == q && is_partyish(&c->ms[m2]) && c->ms[m2].kind == RASID_M_ACTOR) {
+                add_party(c, k->recipient, &k->nrecipient, &c->ms[m2]);
+                break;
+            }
+        }
+        break;
+    }
     default:
         break;
     }
