@@ -192,6 +192,13 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         if (from->dead >= 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
         if (from->hostages >= 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
     }
+    if (from->nactor && from->nrecipient && (!into->nactor || !into->nrecipient) && !from->aggregate) {
+        /* a report naming both sides says more about who than one naming one */
+        memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
+        into->nactor = from->nactor;
+        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+        into->nrecipient = from->nrecipient;
+    }
     if (!into->nactor && from->nactor) {
         memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
         into->nactor = from->nactor;

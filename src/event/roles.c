@@ -451,7 +451,9 @@ static int reference_point(const ev_ctx *c, int m)
     size_t b = x->tok_begin;
     if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "origin")) return 1;
     /* "من قاعدة طبرق": the origin cue before a generic place noun */
-    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, "placenoun") && ev_cue(c, b - 2, "origin")) return 1;
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, "placenoun") &&
+        (ev_cue(c, b - 2, "origin") || ev_cue(c, b - 2, "from")))
+        return 1;
     const rasid_token *t = &c->t[b];
     if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
     for (size_t back = 1; back <= 5 && b >= back; back++) {
@@ -643,7 +645,7 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
                 }
             }
             if (k->location < 0) k->location = m;
-        } else if (is_partyish(x) && !k->nactor) {
+        } else if (is_partyish(x) && !k->nactor && !has_prep(c, m) && !(q > 0 && ev_cue(c, q - 1, "preposition"))) {
             add_party(c, k->actor, &k->nactor, x);
         }
         q = x->tok_end - 1;
@@ -710,6 +712,14 @@ static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
     return 0;
 }
 
+static int instrumental_of(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
+    const char *pro = tt->readings[k->tread].pro;
+    return strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+}
+
 /* ------------------------------------------------------------------ roles */
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
@@ -762,7 +772,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     int is_visit = k->mode && !strcmp(k->mode, "visit");
     if (is_visit) {
-        visit_roles(c, k, after, e);
+        /* "يقوم الرئيس بخاري بزيارة إلى": a visit noun's visitor stands before it */
+        if (k->pos == 'N' || instrumental_of(c, k)) {
+            int p = party_before(c, s->tok_begin, k->ttok);
+            if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+        }
+        /* the visitor may stand after a comma: "زار الجزائر الشهر الماضي كل من X، نائب وزير ..." */
+        visit_roles(c, k, after, s->tok_end);
         const ev_cand *all = c->cands.data;
         for (const ev_cand *p = k; p > all && !k->nactor; p--) {
             const ev_cand *x = p - 1;
