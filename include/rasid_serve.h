@@ -33,7 +33,7 @@ typedef struct rasid_serve_opts {
     unsigned max_connections;  /* open connections in all (0: 256) */
     unsigned per_ip;           /* open connections per client address (0: 128) */
     unsigned timeout_s;        /* idle connection timeout in seconds (0: 15) */
-    size_t max_request;        /* request line + headers, bytes (0: 16384) */
+    size_t max_request;        /* per-connection memory: request line + headers (0: 32768) */
     FILE *log;                 /* access log, one line per request (NULL: none) */
 } rasid_serve_opts;
 
@@ -43,6 +43,7 @@ typedef struct rasid_serve_opts {
 #define RASID_SERVE_MAX_URL 4096     /* path + query bytes, else 414 */
 #define RASID_SERVE_MAX_QUERY 2048   /* query string bytes, else 414 */
 #define RASID_SERVE_MAX_HEADERS 64   /* header fields, else 431 */
+#define RASID_SERVE_MAX_HEADER_BYTES 16384 /* all header fields together, else 431 */
 #define RASID_SERVE_MAX_LIMIT 10000  /* largest `limit` of a listing */
 
 /* Start serving. The store must exist and be readable (it is opened once here to check).

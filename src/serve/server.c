@@ -140,12 +140,17 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
     *con_cls = NULL;
 }
 
+typedef struct header_count {
+    unsigned n;
+    size_t bytes;
+} header_count;
+
 static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
-    (void)key;
-    (void)value;
-    (*(unsigned *)cls)++;
+    header_count *h = cls;
+    h->n++;
+    h->bytes += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
     return MHD_YES;
 }
 
@@ -267,12 +272,13 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         *upload_data_size = 0; /* cannot happen without a body; discard */
         return MHD_YES;
     } else {
-        unsigned nh = 0;
-        MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &nh);
+        header_count hc = {0, 0};
+        MHD_get_connection_values(c, MHD_HEADER_KIND, count_header, &hc);
         if (x->bad_uri) srv_error(&r, 400, "bad characters in the URL");
         else if (x->uri_len > RASID_SERVE_MAX_URL) srv_error(&r, 414, "URL too long");
         else if (x->query_len > RASID_SERVE_MAX_QUERY) srv_error(&r, 414, "query string too long");
-        else if (nh > RASID_SERVE_MAX_HEADERS) srv_error(&r, 431, "too many header fields");
+        else if (hc.n > RASID_SERVE_MAX_HEADERS) srv_error(&r, 431, "too many header fields");
+        else if (hc.bytes > RASID_SERVE_MAX_HEADER_BYTES) srv_error(&r, 431, "header fields too large");
         else if (url[0] != '/') srv_error(&r, 400, "bad path");
         else if (strncmp(url, "/api", 4) == 0 && (url[4] == 0 || url[4] == '/')) srv_api(&s->pool, c, url, &r);
         else serve_static(s, url, &r);
@@ -393,7 +399,7 @@ int rasid_serve_start(const rasid_serve_opts *o, rasid_server **out, char *errbu
     unsigned maxconn = o->max_connections ? o->max_connections : 256;
     unsigned per_ip = o->per_ip ? o->per_ip : 128;
     unsigned timeout = o->timeout_s ? o->timeout_s : 15;
-    size_t memlimit = o->max_request ? o->max_request : 16384;
+    size_t memlimit = o->max_request ? o->max_request : 32768;
     if (memlimit < 4096) memlimit = 4096;
     s->d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handler, s,
                             MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)&ss,

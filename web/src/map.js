@@ -31,7 +31,7 @@ export function createMap(el, { onEvent, onCluster }) {
   let fitted = false;
 
   const z = zoom()
-    .scaleExtent([1, 64])
+    .scaleExtent([0.25, 64])
     .on('zoom', (ev) => {
       transform = ev.transform;
       gLand.attr('transform', transform);

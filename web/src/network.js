@@ -2,7 +2,7 @@
 // actor to recipient coloured by PLOVER quad class (cooperation cool, conflict warm).
 // Clicking an actor filters by it.
 import { select } from 'd3-selection';
-import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide } from 'd3-force';
+import { forceSimulation, forceLink, forceManyBody, forceCenter, forceCollide, forceX, forceY } from 'd3-force';
 import { drag } from 'd3-drag';
 import { s } from './dom.js';
 import { QUAD } from './labels.js';
@@ -72,13 +72,15 @@ export function createNetwork(el, { onActor }) {
       // always gives the same picture
       nodes.forEach((n, i) => {
         const a = (2 * Math.PI * i) / Math.max(1, nodes.length);
-        n.x = width / 2 + 120 * Math.cos(a);
+        n.x = width / 2 + 200 * Math.cos(a);
         n.y = height / 2 + 120 * Math.sin(a);
       });
       const sim = forceSimulation(nodes)
         .force('link', forceLink(edges).id((d) => d.id).distance(90))
-        .force('charge', forceManyBody().strength(-220))
+        .force('charge', forceManyBody().strength(-160))
         .force('center', forceCenter(width / 2, height / 2))
+        .force('x', forceX(width / 2).strength(0.06))
+        .force('y', forceY(height / 2).strength(0.12))
         .force('collide', forceCollide().radius((d) => d.r + 10))
         .stop();
       for (let i = 0; i < 300; i++) sim.tick();
