@@ -14,7 +14,8 @@
 extern "C" {
 #endif
 
-/* Write document `doc_id` (the documents table's row id) as one JSON object:
+/* Write one document as one JSON object; `ref` is its row id (digits: the "doc_id" of
+ * search results) or else its key (the "doc" of event records; the newest such document):
  *   {"id", "key", "url", "title", "source", "author", "published", "fetched",
  *    "text",                      the stored text exactly
  *    "mentions": [{"kind", "start", "end", "text", "name", "entity", "value", ...}],
@@ -23,7 +24,7 @@ extern "C" {
  *                  "date": [s, e], "actors": [{"role", "name", "text", "start", "end"}]}]}
  * Spans are UTF-8 byte offsets into "text" (null when unknown). Ends with a newline.
  * RASID_NOTFOUND when there is no such document. */
-RASID_API int rasid_store_doc(rasid_store *st, long long doc_id, FILE *out);
+RASID_API int rasid_store_doc(rasid_store *st, const char *ref, FILE *out);
 
 /* The places events happened at, with their number of events, most events first; one
  * JSON object per line: {"id", "name", "text", "country", "admin1", "lat", "lon",

@@ -6,7 +6,7 @@
  *   GET /api/events?type=&actor=&country=&near=PLACE:KM&since=&until=&limit=&offset=
  *       {"offset", "limit", "count", "next", "events": [SCHEMA record + "store", ...]}
  *   GET /api/events/{id}        the event with every report (rasid_store_show JSONL)
- *   GET /api/docs/{id}          the article with entity and event spans (rasid_store_doc)
+ *   GET /api/docs/{id|key}      the article with entity and event spans (rasid_store_doc)
  *   GET /api/search?q=&limit=   {"query", "results": [...]}
  *   GET /api/actors?limit=      {"actors": [...]}
  *   GET /api/places?limit=      {"places": [...]}
@@ -344,8 +344,8 @@ static void ep_event(rasid_store *st, const char *id, srv_reply *r)
 
 static void ep_doc(rasid_store *st, const char *id, srv_reply *r)
 {
-    if (!numeric_id(id)) {
-        srv_error(r, 404, "no such document (ids are numbers)");
+    if (!*id || strlen(id) > 512) {
+        srv_error(r, 404, "no such document");
         return;
     }
     cap in;
@@ -353,7 +353,7 @@ static void ep_doc(rasid_store *st, const char *id, srv_reply *r)
         srv_error(r, 503, "out of memory");
         return;
     }
-    int rc = rasid_store_doc(st, strtoll(id, NULL, 10), in.f);
+    int rc = rasid_store_doc(st, id, in.f);
     if (cap_close(&in)) rc = rc ? rc : RASID_NOMEM;
     if (rc == RASID_NOTFOUND) srv_error(r, 404, "no such document");
     else if (rc) store_error(r, st, rc);

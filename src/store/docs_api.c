@@ -153,24 +153,31 @@ static int doc_reports(rasid_store *s, long long id, rasid__buf *b)
     return ok ? RASID_OK : rasid__store_sqlerr(s, "reports");
 }
 
-int rasid_store_doc(rasid_store *s, long long doc_id, FILE *out)
+int rasid_store_doc(rasid_store *s, const char *ref, FILE *out)
 {
-    if (!s || !out) return RASID_ARG;
-    static const char *const SQL = "SELECT id, doc_key, url, title, source, author, published, fetched,"
-                                   " text FROM documents WHERE id = ?1";
+    if (!s || !ref || !*ref || !out) return RASID_ARG;
+    static const char *const BY_ID = "SELECT id, doc_key, url, title, source, author, published, fetched,"
+                                     " text FROM documents WHERE id = ?1";
+    static const char *const BY_KEY = "SELECT id, doc_key, url, title, source, author, published, fetched,"
+                                      " text FROM documents WHERE doc_key = ?1 ORDER BY id DESC LIMIT 1";
     static const char *const KEYS[] = {"id", "key", "url", "title", "source", "author", "published", "fetched",
                                        "text"};
+    int numeric = strlen(ref) <= 18;
+    for (const char *p = ref; *p && numeric; p++)
+        if (*p < '0' || *p > '9') numeric = 0;
     sqlite3_stmt *st;
-    int rc = prepare(s, SQL, &st);
+    int rc = prepare(s, numeric ? BY_ID : BY_KEY, &st);
     if (rc) return rc;
-    sqlite3_bind_int64(st, 1, doc_id);
+    if (numeric) sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
+    else sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         int done = rc == SQLITE_DONE;
         sqlite3_finalize(st);
-        if (done) return rasid__store_fail(s, RASID_NOTFOUND, "no document %lld", doc_id);
+        if (done) return rasid__store_fail(s, RASID_NOTFOUND, "no document '%s'", ref);
         return rasid__store_sqlerr(s, "document");
     }
+    long long doc_id = sqlite3_column_int64(st, 0);
     rasid__buf b;
     rasid__buf_init(&b, 0);
     rasid__buf_putc(&b, '{');
