@@ -224,10 +224,16 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
     }
-    if (rf > ri && !from->headline && !keep_evidence && !from->aggregate) {
+    if (from->sent == into->sent) {
+        /* two triggers of one sentence: the evidence covers both */
+        if (from->ev_start < into->ev_start) into->ev_start = from->ev_start;
+        if (from->ev_end > into->ev_end) into->ev_end = from->ev_end;
+    } else if (rf > ri && !from->headline && !keep_evidence && !from->aggregate) {
         into->sent = from->sent;
         into->ttok = from->ttok;
         into->tntok = from->tntok;
+        into->ev_start = from->ev_start;
+        into->ev_end = from->ev_end;
     }
     if (from->weight > into->weight) into->weight = from->weight;
     if (from->sent == into->sent && !from->aggregate) into->reference |= from->reference;
@@ -444,6 +450,8 @@ static void drop_weak(ev_ctx *c)
         double score = k[i].weight + 0.1 * fields;
         if (k[i].definite && fields == 0) score -= 0.3;
         if (k[i].aggregate) score -= 0.35;
+        /* what may have happened, with nobody named and nothing counted, is no record */
+        if (!strcmp(k[i].modality, "hypothetical") && !k[i].nactor && k[i].dead < 0) score -= 0.3;
         if (!strcmp(k[i].type, "CONSULT") || !strcmp(k[i].type, "AGREE") || !strcmp(k[i].type, "COOPERATE")) {
             /* diplomacy is done by states, officials, organisations or armed groups */
             int official = 0;

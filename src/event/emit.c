@@ -250,8 +250,8 @@ int ev_emit(ev_ctx *c)
         ev->q_injured = x->q_injured;
         ev->q_arrested = x->q_arrested;
         ev->q_hostages = x->q_hostages;
-        ev->ev_start = ss[x->sent].start;
-        ev->ev_end = ss[x->sent].end;
+        ev->ev_start = x->ev_end > x->ev_start ? x->ev_start : ss[x->sent].start;
+        ev->ev_end = x->ev_end > x->ev_start ? x->ev_end : ss[x->sent].end;
         ev->trig_start = c->t[x->ttok].start;
         ev->trig_end = c->t[x->ttok + x->tntok - 1].end;
         ev->trigger_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + ev->trig_start, ev->trig_end - ev->trig_start);

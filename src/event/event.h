@@ -11,6 +11,7 @@
 typedef struct ev_cand {
     const rasid__entry *trig;
     uint32_t ttok, tntok, sent;
+    uint32_t ev_start, ev_end; /* evidence: the clause, widened to the participants it names */
     uint16_t tread;      /* clitic reading of the trigger's first token */
     const char *type, *mode, *context, *acled_event, *acled_sub, *cameo;
     char pos;            /* V N K B R */

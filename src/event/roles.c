@@ -978,6 +978,24 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
     k->modality = modality_of(c, k, b);
+    {
+        /* evidence: the clause of the trigger, widened to every participant, place, date
+         * and count found for it in the same sentence */
+        uint32_t lo = c->t[b].start, hi = c->t[e - 1].end;
+        uint32_t slo = s->start, shi = s->end;
+#define WIDEN(a, z)                                                             \
+        do {                                                                   \
+            if ((a) >= slo && (z) <= shi) {                                    \
+                if ((a) < lo) lo = (a);                                        \
+                if ((z) > hi) hi = (z);                                        \
+            }                                                                  \
+        } while (0)
+        for (size_t i = 0; i < k->nactor; i++) WIDEN(k->actor[i].start, k->actor[i].end);
+        for (size_t i = 0; i < k->nrecipient; i++) WIDEN(k->recipient[i].start, k->recipient[i].end);
+#undef WIDEN
+        k->ev_start = lo;
+        k->ev_end = hi;
+    }
     /* a definite event noun with nothing of its own ("قتلوا في الهجوم") tells again an
      * event already told; with its own place, day or toll it is a new one */
     if (k->definite_ref) k->reference = 1;
