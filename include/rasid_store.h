@@ -87,8 +87,12 @@ typedef struct rasid_store_added {
  * An article is already stored when its URL matches a stored one's, or — whatever the
  * URL — its text's SHA-256 does; then nothing is written and res->added is 0.
  *   res  may be NULL.
- * Returns RASID_OK, or an error (the batch is then rolled back by the caller or by
- * rasid_store_rollback). */
+ * Returns RASID_OK, or an error:
+ *   - a coding error (RASID_TOOBIG, RASID_NOMEM while coding, ...) happens before anything
+ *     is written: the batch is intact and may go on;
+ *   - a database error (RASID_STORE, RASID_IO, RASID_CORRUPT) may leave the document half
+ *     written in the open batch: call rasid_store_rollback() (re-running the ingest then
+ *     restores the batch's other documents). Outside a batch this is done for you. */
 RASID_API int rasid_store_add(rasid_store *st, rasid_doc *doc, const rasid_lexicon *lex,
                               rasid_store_added *res);
 

@@ -7,7 +7,8 @@ set -eu
 PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libutf8proc-dev libstemmer-dev libjansson-dev libsqlite3-dev libxml2-dev zlib1g-dev
 libcurl4-openssl-dev libmicrohttpd-dev libpcre2-dev
-python3 valgrind"
+python3 valgrind
+sqlite3"
 if [ -n "${RASID_EXTRA_PKGS:-}" ]; then PKGS="$PKGS $RASID_EXTRA_PKGS"; fi
 missing=""
 for p in $PKGS; do

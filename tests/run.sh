@@ -54,5 +54,14 @@ if [ -e "$1" ]; then
   add_counts spec-runner $rc
 fi
 
+# shell tests (tests/*.sh, e.g. the store's kill test) print their own count line
+for t in tests/*.sh; do
+  [ -f "$t" ] && [ "$t" != tests/run.sh ] || continue
+  sh "$t" "$BUILD" > "$tmp" 2>&1
+  rc=$?
+  if [ $rc -ne 0 ]; then grep -avE '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | head -n 50; fi
+  add_counts "$(basename "$t")" $rc
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

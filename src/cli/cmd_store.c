@@ -356,6 +356,7 @@ static int cmd_ingest(const sopts *o)
         }
     }
     if (rc == RASID_OK) rc = rasid_store_commit(st);
+    else rasid_store_rollback(st); /* a database error: keep what earlier batches committed */
     if (progress) {
         double el = now_s() - t0;
         if (el < 1e-9) el = 1e-9;

@@ -269,18 +269,19 @@ static int candidate_score(rasid_store *s, sqlite3_stmt *c, const report_keys *k
     }
     /* actors of the event, over all its reports; and whether this doc already reported it */
     sqlite3_stmt *a = rasid__store_stmt(s, ST_EVENT_ACTORS,
-                                        "SELECT ea.role, ea.actor, a.sector, a.kind, r.doc FROM event_reports r"
-                                        " LEFT JOIN event_actors ea ON ea.report = r.id"
+                                        "SELECT DISTINCT ea.role, ea.actor, a.sector, a.kind, r.doc = ?2"
+                                        " FROM event_reports r LEFT JOIN event_actors ea ON ea.report = r.id"
                                         " LEFT JOIN actors a ON a.id = ea.actor WHERE r.event = ?1");
     if (!a) {
         *err = RASID_STORE;
         return -1;
     }
     sqlite3_bind_int64(a, 1, ev);
+    sqlite3_bind_int64(a, 2, doc);
     side ea = {0}, er = {0};
     int rc, same_doc = 0;
     while ((rc = sqlite3_step(a)) == SQLITE_ROW) {
-        if (sqlite3_column_int64(a, 4) == doc) same_doc = 1;
+        if (sqlite3_column_int(a, 4)) same_doc = 1;
         if (sqlite3_column_type(a, 0) == SQLITE_NULL) continue;
         side *sd = strcmp(col_text(a, 0), "actor") == 0 ? &ea : &er;
         long long id = sqlite3_column_int64(a, 1);
@@ -588,10 +589,11 @@ int rasid_store_add(rasid_store *s, rasid_doc *doc, const rasid_lexicon *lex, ra
     char hash[65];
     rasid__sha256_hex(text, len, hash);
     int own = !s->in_tx, rc;
+    /* No savepoint per document: FTS5 flushes its pending index data at every savepoint,
+     * which would make one tiny segment per article. Coding (the step that fails on bad
+     * input) runs before anything is written; a failure after that is a database error
+     * and the caller rolls the batch back. */
     if (own && (rc = rasid_store_begin(s))) return rc;
-    /* inside a caller's batch, a failed document must not undo the others */
-    if (!own && sqlite3_exec(s->db, "SAVEPOINT rasid_doc", NULL, NULL, NULL) != SQLITE_OK)
-        return rasid__store_sqlerr(s, "savepoint");
     long long id = 0;
     if ((rc = find_doc(s, url, hash, &id))) goto out;
     if (id) {
@@ -645,10 +647,6 @@ out:
     if (own) {
         if (rc == RASID_OK) rc = rasid_store_commit(s);
         else rasid_store_rollback(s);
-    } else {
-        if (rc != RASID_OK) sqlite3_exec(s->db, "ROLLBACK TO rasid_doc", NULL, NULL, NULL);
-        if (sqlite3_exec(s->db, "RELEASE rasid_doc", NULL, NULL, NULL) != SQLITE_OK && rc == RASID_OK)
-            rc = rasid__store_sqlerr(s, "release");
     }
     return rc;
 }
