@@ -147,7 +147,7 @@ RASID_API void rasid_warc_close(rasid_warc *w);
 typedef struct rasid_fetch_opts {
     long connect_timeout_ms; /* default 10000 */
     long timeout_ms;         /* whole transfer, default 30000 */
-    int retries;             /* extra attempts on 5xx, 429, timeouts and connection errors; default 3 */
+    int retries;             /* extra attempts on 5xx, 429, timeouts and broken transfers; default 3 */
     long backoff_ms;         /* first retry delay, doubled each time; default 1000 */
     long host_delay_ms;      /* minimum time between two requests to one host; default 1000 */
     size_t max_bytes;        /* body cap (transfer aborted beyond); default 8 MB */

@@ -6,7 +6,8 @@
  * a body cap (MAXFILESIZE when the length is announced, and the write callback aborts
  * beyond it otherwise), compressed transfer accepted, a User-Agent naming rasid, no
  * signals. Conditional requests send the ETag / Last-Modified remembered for the URL.
- * Retries with exponential back-off on 5xx, 429, timeouts and broken connections; a
+ * Retries with exponential back-off on 5xx, 429, timeouts and broken transfers (not on
+ * refused connections or DNS errors, which the next round of `rasid watch` retries); a
  * per-host delay spaces requests to one host. Every failure is an error code and a
  * message naming the URL, never an exit.
  *
@@ -246,7 +247,7 @@ static void host_wait(rasid_fetcher *f, const char *url)
 
 static int retryable_curl(CURLcode c)
 {
-    return c == CURLE_OPERATION_TIMEDOUT || c == CURLE_COULDNT_CONNECT || c == CURLE_RECV_ERROR ||
+    return c == CURLE_OPERATION_TIMEDOUT || c == CURLE_RECV_ERROR ||
            c == CURLE_SEND_ERROR || c == CURLE_GOT_NOTHING || c == CURLE_PARTIAL_FILE;
 }
 
