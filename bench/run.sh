@@ -72,3 +72,7 @@ echo
 echo "== in-process, one core, no output (bench/bench_text.c over the JSON Lines articles)"
 IN=/dev/null
 $PIN "$TMP/bench_text" "$JSONL" "$RASID_DATA" | sed 's/^/  /'
+
+# the archive: ingest throughput and search latency (bench/store.sh; STORE_ARTICLES=N)
+echo
+sh bench/store.sh "$BUILD"

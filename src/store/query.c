@@ -580,10 +580,12 @@ static int run_search(rasid_store *s, const char *expr, long limit, int jsonl, F
     sqlite3_stmt *st;
     *err_syntax = 0;
     const char *open = jsonl ? "<b>" : "[", *close = jsonl ? "</b>" : "]";
-    if (prepare(s, "SELECT d.id, d.doc_key, d.url, d.title, d.published, bm25(documents_fts) AS score,"
+    /* ORDER BY rank (bm25) is consumed by FTS5 itself: no sorter, so snippet() runs for the
+     * rows returned only, not for every match */
+    if (prepare(s, "SELECT d.id, d.doc_key, d.url, d.title, d.published, rank,"
                    " snippet(documents_fts, 1, ?3, ?4, '\xE2\x80\xA6', 24)"
                    " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-                   " WHERE documents_fts MATCH ?1 ORDER BY score, d.id LIMIT ?2", &st))
+                   " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2", &st))
         return RASID_STORE;
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, limit);
