@@ -34,6 +34,8 @@ typedef struct rasid_serve_opts {
     unsigned per_ip;           /* open connections per client address (0: 128) */
     unsigned timeout_s;        /* idle connection timeout in seconds (0: 15) */
     size_t max_request;        /* per-connection memory: request line + headers (0: 32768) */
+    size_t cache_bytes;        /* memory for cached API answers (0: 64 MB) */
+    int no_cache;              /* 1: compute every API answer afresh */
     FILE *log;                 /* access log, one line per request (NULL: none) */
 } rasid_serve_opts;
 

@@ -2,6 +2,7 @@
  * cmd_serve.c — `rasid serve`: the HTTP API and the analysts' web page over a store.
  *
  *   rasid serve [--db PATH] [--bind ADDR] [--port N] [--web DIR] [--threads N] [--log]
+ *               [--no-cache]
  *
  * A thin client of rasid_serve.h: parse the options, block SIGINT/SIGTERM (the server's
  * threads inherit the mask), start, print the URL, wait for a signal, stop.
@@ -23,6 +24,7 @@ int rasid_cmd_serve(int argc, char **argv);
 static void serve_help(FILE *f)
 {
     fputs("Usage: rasid serve [--db PATH] [--bind ADDR] [--port N] [--web DIR] [--threads N] [--log]\n"
+          "                   [--no-cache]\n"
           "\n"
           "Serve the store over HTTP: a JSON API (/api/events, /api/events/ID, /api/docs/ID,\n"
           "/api/search?q=, /api/actors, /api/places, /api/graph, /api/stats, /api/export.csv,\n"
@@ -37,6 +39,8 @@ static void serve_help(FILE *f)
           "                  tree or share/rasid/web of the installation; `make web` builds it)\n"
           "  --threads N     worker threads (default: the number of CPUs, at most 8)\n"
           "  --log           an access log line per request on standard error\n"
+          "  --no-cache      compute every API answer afresh (by default answers are kept in\n"
+          "                  memory until the store file changes)\n"
           "  -h, --help      show this help\n"
           "\n"
           "Exit status: 0 stopped by a signal, 1 the store or the port could not be opened,\n"
@@ -92,6 +96,10 @@ int rasid_cmd_serve(int argc, char **argv)
         }
         if (strcmp(a, "--log") == 0) {
             log = 1;
+            continue;
+        }
+        if (strcmp(a, "--no-cache") == 0) {
+            o.no_cache = 1;
             continue;
         }
         const char *val = NULL;

@@ -17,8 +17,10 @@ static const char ERR_NOMEM[] = "{\"error\":\"out of memory\",\"status\":503}\n"
 void srv_reply_free(srv_reply *r)
 {
     free(r->body);
-    r->body = NULL;
-    r->len = 0;
+    free(r->gz);
+    r->body = r->gz = NULL;
+    r->len = r->gzlen = 0;
+    r->has_hash = 0;
 }
 
 void srv_body(srv_reply *r, int status, const char *ctype, char *body, size_t len)
@@ -218,7 +220,7 @@ int srv_safe_path(const char *path)
     }
 }
 
-static int compressible(const char *ctype)
+int srv_compressible(const char *ctype)
 {
     return ctype && (strncmp(ctype, "text/", 5) == 0 || strstr(ctype, "json") || strstr(ctype, "javascript") ||
                      strstr(ctype, "svg") || strstr(ctype, "xml"));
@@ -256,9 +258,10 @@ int srv_send(struct MHD_Connection *c, srv_reply *r)
     char etag[48] = "";
     int ok2xx = r->status >= 200 && r->status < 300;
     const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
-    int want_gz = len >= 256 && compressible(r->ctype) && srv_accepts_gzip(ae);
+    int want_gz = len >= 256 && srv_compressible(r->ctype) && srv_accepts_gzip(ae);
     if (ok2xx) {
-        snprintf(etag, sizeof etag, want_gz ? "\"%016llx-gz\"" : "\"%016llx\"", srv_hash(body ? body : "", len));
+        unsigned long long h = r->has_hash && body == r->body ? r->hash : srv_hash(body ? body : "", len);
+        snprintf(etag, sizeof etag, want_gz ? "\"%016llx-gz\"" : "\"%016llx\"", h);
         const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
         if (inm && srv_etag_match(inm, etag)) {
             struct MHD_Response *resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
@@ -273,7 +276,13 @@ int srv_send(struct MHD_Connection *c, srv_reply *r)
     /* gzip */
     char *gz = NULL;
     size_t gzlen = 0;
-    if (want_gz && srv_gzip(body, len, &gz, &gzlen) != 0) gz = NULL;
+    if (want_gz && r->gz && body == r->body) { /* computed once (the cache) */
+        gz = r->gz;
+        gzlen = r->gzlen;
+        r->gz = NULL;
+    } else if (want_gz && srv_gzip(body, len, &gz, &gzlen) != 0) {
+        gz = NULL;
+    }
     struct MHD_Response *resp;
     if (gz) {
         resp = MHD_create_response_from_buffer(gzlen, gz, MHD_RESPMEM_MUST_FREE);

@@ -39,6 +39,10 @@ typedef struct srv_reply {
     char *body;              /* malloc'd (owned by the reply), may be NULL when len == 0 */
     size_t len;
     int html;                /* add the page's Content-Security-Policy */
+    char *gz;                /* gzip of body, when known (owned), else NULL */
+    size_t gzlen;
+    unsigned long long hash; /* srv_hash(body), when has_hash */
+    int has_hash;
 } srv_reply;
 
 /* A JSON error reply {"error": msg, "status": status}. Never fails (falls back to a
@@ -65,6 +69,21 @@ const char *srv_mime(const char *name);
 /* Is a decoded URL path safe to map below the web root? ("/a/b.js": yes; "..", ".",
  * hidden names, empty segments, backslashes, control bytes: no.) */
 int srv_safe_path(const char *path);
+
+/* A cache of API answers (200s only), keyed by the raw request target and valid while
+ * the store file and its WAL are unchanged (size, mtime, inode): a reader sees every
+ * commit. Thread-safe; bounded in bytes and entries (oldest out first). */
+typedef struct srv_cache srv_cache;
+srv_cache *srv_cache_new(const char *db_path, size_t max_bytes);
+void srv_cache_free(srv_cache *c);
+/* The store's current stamp (stat of the file and its -wal). */
+unsigned long long srv_cache_stamp(const srv_cache *c);
+/* A copy of the cached answer for key at stamp into r (1), or 0. */
+int srv_cache_get(srv_cache *c, const char *key, unsigned long long stamp, srv_reply *r);
+/* Keep a copy of r (a 200) for key at stamp; computes its gzip and hash once. */
+void srv_cache_put(srv_cache *c, const char *key, unsigned long long stamp, srv_reply *r);
+/* Is a Content-Type worth compressing? */
+int srv_compressible(const char *ctype);
 
 /* The JSON API: path starts with "/api". Fills r. */
 void srv_api(srv_pool *pool, struct MHD_Connection *c, const char *path, srv_reply *r);

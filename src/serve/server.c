@@ -36,6 +36,7 @@
 struct rasid_server {
     struct MHD_Daemon *d;
     srv_pool pool;
+    srv_cache *cache; /* NULL: no caching */
     char *webroot; /* realpath of the web directory, or NULL */
     size_t webroot_len;
     FILE *log;
@@ -106,6 +107,7 @@ void srv_pool_put(srv_pool *p, rasid_store *st)
 
 /* ------------------------------------------------------------ per-request state */
 typedef struct req_ctx {
+    char *raw; /* the request target as sent (the cache key), NULL when too long */
     size_t uri_len, query_len;
     int bad_uri; /* %00 or control bytes in the raw URI */
     int seen;    /* the access handler was called once */
@@ -121,6 +123,7 @@ static void *uri_log(void *cls, const char *uri, struct MHD_Connection *c)
     if (!x) return NULL;
     clock_gettime(CLOCK_MONOTONIC, &x->t0);
     x->uri_len = strlen(uri);
+    if (x->uri_len <= RASID_SERVE_MAX_URL) x->raw = strdup(uri);
     const char *q = strchr(uri, '?');
     x->query_len = q ? strlen(q + 1) : 0;
     for (const char *p = uri; *p; p++) {
@@ -136,7 +139,9 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
     (void)cls;
     (void)c;
     (void)toe;
-    free(*con_cls);
+    req_ctx *x = *con_cls;
+    if (x) free(x->raw);
+    free(x);
     *con_cls = NULL;
 }
 
@@ -280,8 +285,15 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         else if (hc.n > RASID_SERVE_MAX_HEADERS) srv_error(&r, 431, "too many header fields");
         else if (hc.bytes > RASID_SERVE_MAX_HEADER_BYTES) srv_error(&r, 431, "header fields too large");
         else if (url[0] != '/') srv_error(&r, 400, "bad path");
-        else if (strncmp(url, "/api", 4) == 0 && (url[4] == 0 || url[4] == '/')) srv_api(&s->pool, c, url, &r);
-        else serve_static(s, url, &r);
+        else if (strncmp(url, "/api", 4) == 0 && (url[4] == 0 || url[4] == '/')) {
+            unsigned long long stamp = s->cache && x->raw ? srv_cache_stamp(s->cache) : 0;
+            if (!stamp || !srv_cache_get(s->cache, x->raw, stamp, &r)) {
+                srv_api(&s->pool, c, url, &r);
+                if (stamp) srv_cache_put(s->cache, x->raw, stamp, &r);
+            }
+        } else {
+            serve_static(s, url, &r);
+        }
     }
     if (x) x->done = 1;
     int status = r.status;
@@ -375,6 +387,14 @@ int rasid_serve_start(const rasid_serve_opts *o, rasid_server **out, char *errbu
         rc = fail(errbuf, errlen, RASID_IO, "%s", err[0] ? err : "cannot open the store");
         goto fail;
     }
+    if (!o->no_cache) {
+        s->cache = srv_cache_new(rasid_store_path(st), o->cache_bytes ? o->cache_bytes : (size_t)64 << 20);
+        if (!s->cache) {
+            srv_pool_put(&s->pool, st);
+            rc = fail(errbuf, errlen, RASID_NOMEM, "out of memory");
+            goto fail;
+        }
+    }
     srv_pool_put(&s->pool, st);
 
     if (o->web) {
@@ -428,6 +448,7 @@ int rasid_serve_start(const rasid_serve_opts *o, rasid_server **out, char *errbu
     return RASID_OK;
 
 fail:
+    srv_cache_free(s->cache);
     srv_pool_destroy(&s->pool);
     free(s->webroot);
     pthread_mutex_destroy(&s->log_mu);
@@ -443,6 +464,7 @@ void rasid_serve_stop(rasid_server *s)
 {
     if (!s) return;
     if (s->d) MHD_stop_daemon(s->d);
+    srv_cache_free(s->cache);
     srv_pool_destroy(&s->pool);
     free(s->webroot);
     pthread_mutex_destroy(&s->log_mu);

@@ -797,6 +797,31 @@ static void test_concurrency(void)
     CHECK_INT(n, 2);
 }
 
+/* answers are cached, but a commit by another process shows at once */
+static void test_cache_invalidation(void)
+{
+    resp a, b;
+    CHECK(get("/api/stats", NULL, &a) == 0);
+    CHECK(get("/api/stats", NULL, &b) == 0);
+    CHECK(a.status == 200 && b.status == 200 && a.blen == b.blen && memcmp(a.body, b.body, a.blen) == 0);
+    resp_free(&b);
+    char db[512];
+    snprintf(db, sizeof db, "%s/t.db", tmpdir);
+    write_file("more.jsonl", "{\"id\":\"later\",\"published\":\"2023-06-01\",\"url\":\"https://example.org/later\","
+                             "\"title\":\"later\",\"text\":\"قتل ثلاثة جنود في هجوم قرب غاو أمس.\"}\n");
+    char more[512];
+    snprintf(more, sizeof more, "%s/more.jsonl", tmpdir);
+    char *argv[] = {rasid, "ingest", "--db", db, more, NULL};
+    CHECK_INT(run_cmd(argv), 0);
+    json_t *j = get_json("/api/stats", 200);
+    CHECK_INT(j ? json_integer_value(json_object_get(j, "documents")) : -1, 6);
+    json_decref(j);
+    j = get_json("/api/docs/later", 200);
+    CHECK(j != NULL);
+    json_decref(j);
+    resp_free(&a);
+}
+
 static void test_cli(void)
 {
     /* usage errors and a missing store are reported, not served */
@@ -857,6 +882,7 @@ int main(void)
         UNIT_RUN(test_static);
         UNIT_RUN(test_hostile_requests);
         UNIT_RUN(test_concurrency);
+        UNIT_RUN(test_cache_invalidation);
         /* after everything: still alive, then a clean stop on SIGTERM */
         json_t *j = get_json("/api/stats", 200);
         CHECK(j != NULL);
