@@ -4,6 +4,7 @@
 #   make test SANITIZE=1   the same under ASan+UBSan (separate build directory)
 #   make eval     score `rasid extract` on ../shared/corpus (skipped when ../shared is absent)
 #   make bench    throughput figures against baselines measured in the same run
+#   make web      build the web page of `rasid serve` (npm ci + vite build into web/dist)
 #   make fuzz FUZZ_SECONDS=60   libFuzzer targets (clang)
 CC      ?= cc
 SANITIZE ?= 0
@@ -32,7 +33,7 @@ LIB     := $(BUILD)/librasid.a
 RASID   := $(BUILD)/rasid
 SPEC    := $(BUILD)/spec-runner
 
-.PHONY: all deps demo test check eval bench fuzz clean data
+.PHONY: all deps demo test check eval bench fuzz clean data web
 all: $(RASID)
 
 deps:
@@ -62,10 +63,12 @@ check: $(RASID) $(UNIT_BIN) $(SPEC)
 	@sh tests/run.sh $(BUILD)
 
 test: deps
+	@$(MAKE) --no-print-directory web
 	@$(MAKE) --no-print-directory check
 
 demo: deps
 	@$(MAKE) --no-print-directory $(RASID)
+	@$(MAKE) --no-print-directory web || echo "demo: the web page could not be built (node/npm?); rasid serve will answer the API only"
 	@sh scripts/demo.sh $(BUILD)
 
 eval: $(RASID)
@@ -74,6 +77,16 @@ eval: $(RASID)
 bench: deps
 	@$(MAKE) --no-print-directory $(RASID) OPT=-O3
 	@sh bench/run.sh $(BUILD)
+	@sh bench/serve.sh $(BUILD)
+
+# make web: the analysts' page served by `rasid serve` (web/dist), from the npm packages
+# pinned in web/package-lock.json (npm ci), rebuilt when its sources change.
+web: web/dist/index.html
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+web/dist/index.html: web/node_modules/.package-lock.json web/vite.config.js web/index.html $(wildcard web/src/*)
+	cd web && npm run build
+	@touch $@
 
 FUZZ_SECONDS ?= 60
 fuzz: deps

@@ -9,6 +9,10 @@ libutf8proc-dev libstemmer-dev libjansson-dev libsqlite3-dev libxml2-dev zlib1g-
 libcurl4-openssl-dev libmicrohttpd-dev libpcre2-dev
 python3 valgrind
 sqlite3"
+# rasid serve (docs/serve.md): chromium for the browser tests, wrk for make bench, and
+# node/npm for make web unless a node is already installed (Vite 8 wants node >= 20.19)
+PKGS="$PKGS chromium wrk"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then PKGS="$PKGS nodejs npm"; fi
 if [ -n "${RASID_EXTRA_PKGS:-}" ]; then PKGS="$PKGS $RASID_EXTRA_PKGS"; fi
 missing=""
 for p in $PKGS; do

@@ -63,5 +63,21 @@ for t in tests/*.sh; do
   add_counts "$(basename "$t")" $rc
 done
 
+# browser tests of rasid serve's web page (tests/web/*.mjs: Debian's chromium through
+# playwright-core from web/node_modules, `make web`): node, the built page or chromium
+# missing is a failure, never a silent skip
+for t in tests/web/*.mjs; do
+  [ -f "$t" ] || continue
+  if command -v node >/dev/null 2>&1; then
+    node "$t" "$BUILD" > "$tmp" 2>&1
+    rc=$?
+  else
+    printf 'FAIL %s: node not found (scripts/deps.sh installs nodejs)\n0 passed, 1 failed\n' "$t" > "$tmp"
+    rc=1
+  fi
+  grep -avE '^[0-9]+ passed, [0-9]+ failed$|: \[: .*unexpected operator' "$tmp" | head -n 50
+  add_counts "$(basename "$t")" $rc
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

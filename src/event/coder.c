@@ -178,7 +178,8 @@ static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into,
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
     if (getenv("RASID_DEBUG_EVENTS"))
-        fprintf(stderr, "merge: sent %u tok %u <- sent %u tok %u (%s)\n", into->sent, into->ttok, from->sent, from->ttok,
+        fprintf(stderr, "merge: #%ld sent %u tok %u <- #%ld sent %u tok %u (%s)\n", (long)(into - (ev_cand *)c->cands.data),
+                into->sent, into->ttok, (long)(from - (ev_cand *)c->cands.data), from->sent, from->ttok,
                 keep_evidence ? "reference" : "report");
     (void)c;
     /* keep the better evidence: the richer candidate's sentence */
@@ -228,7 +229,8 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         /* two triggers of one sentence: the evidence covers both */
         if (from->ev_start < into->ev_start) into->ev_start = from->ev_start;
         if (from->ev_end > into->ev_end) into->ev_end = from->ev_end;
-    } else if (rf > ri && !from->headline && !keep_evidence && !from->aggregate) {
+    } else if (((rf > ri && !from->headline) || (into->headline && !from->headline)) && !keep_evidence &&
+               !from->aggregate) {
         into->sent = from->sent;
         into->ttok = from->ttok;
         into->tntok = from->tntok;
@@ -236,6 +238,8 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->ev_end = from->ev_end;
     }
     if (from->weight > into->weight) into->weight = from->weight;
+    /* a headline that took in a body report is a body report now */
+    if (!from->headline) into->headline = 0;
     if (from->sent == into->sent && !from->aggregate) into->reference |= from->reference;
     into->mentions += from->mentions;
     from->alive = 0;

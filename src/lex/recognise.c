@@ -529,6 +529,23 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
                                                       [RASID_CAT_TITLE] = 2, [RASID_CAT_NISBA] = 1};
             if (rank[x->e->cat] > rank[best->e->cat]) best = x;
         }
+        /* "تنظيم القاعدة في بلاد المغرب": a longer name starting inside this match wins
+         * ("تنظيم القاعدة" is only its first half) */
+        if (best->e->cat != RASID_CAT_TITLE && best->ntok > 1) {
+            rasid__match m2[MAXM];
+            int moved = 0;
+            for (uint32_t q = best->tok + 1; q < best->tok + best->ntok && !moved; q++) {
+                size_t k2 = best_matches(&c, q, mask, m2);
+                for (size_t z = 0; z < k2; z++)
+                    if (!m2[z].fuzzy && m2[z].e->cat == best->e->cat && m2[z].tok + m2[z].ntok > best->tok + best->ntok &&
+                        m2[z].ntok > best->ntok) {
+                        i = q;
+                        moved = 1;
+                        break;
+                    }
+            }
+            if (moved) continue;
+        }
         if (best->e->cat == RASID_CAT_TITLE) {
             size_t after = person_after_title(&c, best);
             i = after > i ? after : i + 1;
