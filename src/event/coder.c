@@ -125,9 +125,11 @@ static int actors_compatible(const ev_cand *a, const ev_cand *b)
             if (x && y && !strcmp(x, y)) return 1;
             if (a->actor[i].country && b->actor[j].country && !strcmp(a->actor[i].country, b->actor[j].country))
                 return 1;
-            if ((a->actor[i].sector && !strcmp(a->actor[i].sector, "UAF")) ||
-                (b->actor[j].sector && !strcmp(b->actor[j].sector, "UAF")))
+            /* unnamed gunmen, protesters, civilians fit any named party */
+            const char *sa = a->actor[i].sector, *sb = b->actor[j].sector;
+            if ((sa && (!strcmp(sa, "UAF") || !strcmp(sa, "CVL"))) || (sb && (!strcmp(sb, "UAF") || !strcmp(sb, "CVL"))))
                 return 1;
+            if (a->actor[i].id && b->actor[j].id && !strcmp(a->actor[i].id, b->actor[j].id)) return 1;
         }
     return 0;
 }
