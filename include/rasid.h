@@ -333,6 +333,11 @@ RASID_API int rasid_check_text(const char *data, size_t len, size_t *offset);
  *               "text"}; blank lines are skipped. `published` (string "YYYY-MM-DD..." or
  *               null) wins over published_default. A record without "id" is named
  *               "<file stem>:<line>".
+ *   web input   an HTML page, an RSS/Atom feed, a WARC file (.warc, .warc.gz), found by
+ *               their bytes and name, and any http:// or https:// path (fetched): the
+ *               page's main text, one document per feed item or HTML response record,
+ *               with metadata (rasid_doc_meta) — see rasid_ingest.h and docs/ingest.md.
+ *               A date found in the page or item wins over published_default.
  *   plain text  otherwise: one document, id = the file name without directory and
  *               extension ("stdin" for standard input), published = published_default.
  * A plain-text file larger than RASID_MAX_DOC_BYTES is refused without reading it all
@@ -342,8 +347,9 @@ RASID_API int rasid_check_text(const char *data, size_t len, size_t *offset);
  * rasid_input_next() returns
  *    1  a document in *doc (the caller frees it with rasid_doc_free()). If err[0] is
  *       non-zero the document came with a problem the caller should report as an input
- *       error: invalid UTF-8 in a plain-text file ("FILE: invalid UTF-8 at byte offset N");
- *       the document is still usable, bad bytes read as U+FFFD.
+ *       error: invalid UTF-8 in a plain-text file ("FILE: invalid UTF-8 at byte offset N";
+ *       bad bytes read as U+FFFD), a feed item whose page could not be fetched (its
+ *       description is the text), a truncated WARC record; the document is still usable.
  *    0  no more input.
  *   <0  an error for one input (message in err, naming the file, and the line:column for
  *       JSON Lines); call again to continue with the next line or file. RASID_EMPTY
