@@ -451,6 +451,16 @@ static void drop_weak(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
         if (k[i].pos == 'R' || k[i].sport) { k[i].alive = 0; continue; }
+        /* "للمطالبة بالإفراج عن", "هدد بشن هجمات", "دعا إلى وقف": what is demanded or
+         * threatened is the content of that act, not an event of its own */
+        int content = 0;
+        for (size_t q = 0; q < c->cands.len && !content; q++) {
+            const ev_cand *x = &k[q];
+            if (&k[q] == &k[i] || x->sent != k[i].sent) continue;
+            if (strcmp(x->type, "REQUEST") && strcmp(x->type, "THREATEN")) continue;
+            if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
+        }
+        if (content) { k[i].alive = 0; continue; }
         int fields = (k[i].nactor > 0) + (k[i].nrecipient > 0) + (k[i].location >= 0) + (k[i].date >= 0) +
                      (k[i].dead >= 0 || k[i].hostages >= 0 || k[i].injured >= 0 || k[i].arrested >= 0);
         double score = k[i].weight + 0.1 * fields;
