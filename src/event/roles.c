@@ -253,7 +253,11 @@ static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
         int m = c->mention_at[i - 1];
-        if (party_ok(c, m) && !has_prep(c, m)) return m;
+        if (party_ok(c, m) && !has_prep(c, m)) {
+            size_t mb = c->ms[m].tok_begin;
+            /* "من أيدي حركة بوكو حرام", "في الحركة": not a doer */
+            if (!(mb > 0 && (ev_cue(c, mb - 1, "preposition") || ev_cue(c, mb - 1, "by")))) return m;
+        }
         if (m >= 0) i = c->ms[m].tok_begin + 1;
     }
     return -1;
@@ -712,6 +716,31 @@ static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
     return 0;
 }
 
+static int coordinated_of(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *tt0 = &c->t[k->ttok];
+    if (k->tread > 0 && k->tread < tt0->nreadings) {
+        const char *pro = tt0->readings[k->tread].pro;
+        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 1; /* و ف */
+    }
+    return k->ttok > 0 && ev_cue(c, k->ttok - 1, "coordination");
+}
+
+/* The subject of the nearest earlier verb of the sentence. */
+static void inherit_subject(ev_ctx *c, ev_cand *k)
+{
+    const ev_cand *all = c->cands.data;
+    for (const ev_cand *p = k; p > all; p--) {
+        const ev_cand *x = p - 1;
+        if (x->sent != k->sent) break;
+        if (x->nactor && (x->pos == 'V' || (x->mode && !strcmp(x->mode, "visit")))) {
+            memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
+            k->nactor = x->nactor;
+            return;
+        }
+    }
+}
+
 static int instrumental_of(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *tt = &c->t[k->ttok];
@@ -858,6 +887,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER) break;
         }
+        if (!k->nactor && coordinated_of(c, k)) inherit_subject(c, k);
         if (!k->nactor && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
             size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
