@@ -34,6 +34,7 @@ static const char *const cat_file[RASID_CAT_COUNT] = {
 
 #define MAX_TABLES_PER_CAT 8
 #define FUZZY_MIN_LETTERS 6
+#define FUZZY_SUBST_MIN_LETTERS 8
 #define MAX_LINE_BYTES (1u << 20)
 
 struct rasid__table {
@@ -377,7 +378,14 @@ static int fuzzy_entry(const rasid__entry *e)
     const char *k = rasid__entry_field(e, "kind");
     if (e->cat == RASID_CAT_PLACE)
         return k && (!strcmp(k, "country") || !strcmp(k, "region") || !strcmp(k, "admin1"));
-    if (e->cat == RASID_CAT_ACTOR) return k && strcmp(k, "person");
+    if (e->cat == RASID_CAT_ACTOR) {
+        /* named forces, groups and organisations; never generic words (مسلحون ~ المسلمون) */
+        const char *sec = rasid__entry_field(e, "sector"), *co = rasid__entry_field(e, "country");
+        if (!k || !strcmp(k, "person") || !strcmp(k, "unknown")) return 0;
+        if (sec && (!strcmp(sec, "UAF") || !strcmp(sec, "CVL"))) return 0;
+        if (co && !strcmp(co, "?")) return 0;
+        return 1;
+    }
     return 1;
 }
 
@@ -682,11 +690,14 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
             rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
             n = push_match(out, n, max, &m);
         }
-        /* substitution: both lose the same position */
+        /* substitution: both lose the same position (not for adjectives: الغالبية is no
+         * misspelt الغامبية) */
         const slot *s3 = index_find(&lex->fuzzy, v, vl);
         for (uint32_t j = 0; s3 && j < s3->count; j++) {
             const rasid__entry *e = &lex->entries[lex->fuzzy.post[s3->first + j].e];
-            if (!(catmask & RASID_CATBIT(e->cat))) continue;
+            if (!(catmask & RASID_CATBIT(e->cat)) || e->cat == RASID_CAT_NISBA) continue;
+            /* a substituted letter turns short words into other words: only long names */
+            if (key_letters(k, kl) < FUZZY_SUBST_MIN_LETTERS) continue;
             rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
             n = push_match(out, n, max, &m);
         }
