@@ -277,5 +277,13 @@ try {
   check('browser run', false, e.stack || String(e));
 }
 try { if (browser) await browser.close(); } catch {}
+// a clean stop on SIGTERM (under ASan this also catches leaks and memory errors)
+const code = await new Promise((resolve) => {
+  if (server.exitCode !== null) { resolve(server.exitCode); return; }
+  const t = setTimeout(() => { server.kill('SIGKILL'); resolve('timeout'); }, 10000);
+  server.on('exit', (c, sig) => { clearTimeout(t); resolve(c ?? sig); });
+  server.kill('SIGTERM');
+});
+check('rasid serve stops cleanly on SIGTERM', code === 0, `${code} ${serverErr.slice(-2000)}`);
 cleanup();
 finish();
