@@ -41,7 +41,8 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     const char *t = k->type, *m = k->mode ? k->mode : "";
     const char *id = ev_field(k->trig, "id");
     *conn = "";
-    if (id) { /* triggers whose own verb says more than their type */
+    const char *rowtype = ev_field(k->trig, "type");
+    if (id && rowtype && !strcmp(rowtype, t)) { /* triggers whose own verb says more than their type */
         if (!strcmp(id, "coup")) { *conn = "against"; return "staged a coup"; }
         if (!strcmp(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
         if (!strcmp(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }

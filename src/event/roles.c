@@ -226,6 +226,21 @@ static int has_prep(const ev_ctx *c, int m)
     return 0;
 }
 
+/* The prepositional proclitic on a mention: 'b' (ب), 'l' (ل), 'k' (ك) or 0. */
+static int prep_letter(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    const rasid_token *t = &c->t[x->tok_begin];
+    int r = 0;
+    for (uint32_t p = t->start; p + 1 < x->start; p++) {
+        unsigned char a = (unsigned char)c->doc->text[p], b = (unsigned char)c->doc->text[p + 1];
+        if (a == 0xD8 && b == 0xA8) r = 'b';
+        if (a == 0xD9 && b == 0x84) r = 'l';
+        if (a == 0xD9 && b == 0x83) r = 'k';
+    }
+    return r;
+}
+
 /* The subject after a verb: the first party in [from, to) without a preposition. */
 static int subject_in(const ev_ctx *c, size_t from, size_t to)
 {
@@ -362,6 +377,8 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         for (size_t fwd = 1; role == R_NONE && fwd <= 3 && after + fwd < e; fwd++)
             role = cue_role(c, after + fwd);                                  /* 13 شخصا قتلوا */
         if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
+        /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
+        if (role == R_NONE && k->mode && !strcmp(k->mode, "abduct") && i > k->ttok) role = R_HOST;
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
@@ -454,6 +471,9 @@ static int reference_point(const ev_ctx *c, int m)
     const rasid_mention *x = &c->ms[m];
     size_t b = x->tok_begin;
     if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "origin")) return 1;
+    /* "قرب الحدود مع مالي": the country across the border is a landmark */
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, "border") == 2) return 1;
+    if (b > 0 && ev_cue(c, b - 1, "border") == 1 && x->precision == RASID_P_COUNTRY) return 1;
     /* "من قاعدة طبرق": the origin cue before a generic place noun */
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, "placenoun") &&
         (ev_cue(c, b - 2, "origin") || ev_cue(c, b - 2, "from")))
@@ -862,6 +882,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'N':
         if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
+        } else if (pos == 'V' && (m = party_before(c, b, k->ttok)) >= 0 && c->ms[m].tok_end == k->ttok) {
+            /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
+             * what follows the verb is its object */
+            add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            int r = party_in(c, after, next_trigger(c, k, e));
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos == 'V' && noun_before(c, k, b)) {
             /* "هجوم مسلح استهدف مقر الجيش": the noun is the subject, the party is the object */
             int r = party_in(c, after, e);
@@ -870,7 +896,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
-            if (!end && pos == 'N' &&
+            /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
+            int genitive_l = mb == after && prep_letter(c, m) == 'l';
+            if (!end && pos == 'N' && !genitive_l &&
                 (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, "to") || ev_cue(c, mb - 1, "target"))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
                 add_party_list(c, k->recipient, &k->nrecipient, m, e);
@@ -1007,6 +1035,30 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (k->location < 0) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
+    {
+        /* what was seized or who shelled says more than the verb: "استولت ... على مخبأ
+         * للأسلحة" is a seizure of weapons, "قصفت طائرات الجيش" an air strike */
+        const char *id = ev_field(k->trig, "id");
+        size_t lim = k->ttok + k->tntok + 6 < e ? k->ttok + k->tntok + 6 : e;
+        if (id && !strcmp(id, "seize_town"))
+            for (size_t q = after; q < e; q++)
+                if (ev_cue(c, q, "weapons")) {
+                    k->type = "COERCE";
+                    k->mode = "seize";
+                    k->acled_event = "Strategic developments";
+                    k->acled_sub = "Disrupted weapons use";
+                    k->cameo = "1711";
+                    break;
+                }
+        if (id && !strcmp(id, "shell"))
+            for (size_t q = b; q < lim; q++)
+                if (ev_cue(c, q, "aircraft")) {
+                    k->mode = "aerial";
+                    k->acled_sub = "Air/drone strike";
+                    k->cameo = "195";
+                    break;
+                }
+    }
     k->modality = modality_of(c, k, b);
     {
         /* evidence: the clause of the trigger, widened to every participant, place, date
