@@ -98,6 +98,7 @@ struct rasid_doc {
     /* stage 2: recognisers */
     int recognised;
     rasid__vec mentions; /* rasid_mention, sorted by start */
+    void *words;         /* num/words.c: per-token classification shared by time/ and num/ (arena) */
 
     /* stage 3: event coder */
     int coded;

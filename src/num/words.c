@@ -149,36 +149,28 @@ static int has_cat(const rasid__word *w, int cat)
     return 1;
 }
 
-/* Single-token lookup: the whole form first, then each clitic reading (with its article
- * put back, then bare), then — for nouns and time units — without a final tanween alef
- * (شخصا -> شخص, عاما -> عام). */
-static void lookup_single(classifier *c, const rasid_lexicon *lex, const rasid_token *t,
-                          rasid__word *w, int cat)
+/* Single-token lookups the lexicon's matcher does not make: after the article, the bare
+ * stem of a number word or a noun (الآلاف -> آلاف, الأشخاص -> أشخاص), and without a final
+ * tanween alef for nouns and time units (شخصا -> شخص, عاما -> عام). */
+static void lookup_extra(classifier *c, const rasid_lexicon *lex, const rasid_token *t,
+                         rasid__word *w, int cat)
 {
     char key[RASID_MAX_TOKEN_BYTES * 2 + 8];
-    const rasid__entry *e = rasid__lex_lookup(lex, cat, t->norm);
-    if (e) {
-        apply(c, w, e, 1, NULL, t->norm);
-        return;
-    }
-    for (unsigned r = 1; r < t->nreadings; r++) {
-        const rasid_reading *rd = &t->readings[r];
-        if (!rd->stem || !rd->stem[0] || (rd->enc && rd->enc[0])) continue;
-        if (rd->article) {
-            snprintf(key, sizeof key, "\xd8\xa7\xd9\x84%s", rd->stem);
-            if ((e = rasid__lex_lookup(lex, cat, key))) {
-                apply(c, w, e, 1, rd, key);
+    const rasid__entry *e;
+    if (cat == RASID_CAT_NUMWORD || cat == RASID_CAT_NOUN) {
+        for (unsigned r = 1; r < t->nreadings; r++) {
+            const rasid_reading *rd = &t->readings[r];
+            if (!rd->article || !rd->stem || !rd->stem[0] || (rd->enc && rd->enc[0])) continue;
+            if ((e = rasid__lex_lookup(lex, cat, rd->stem))) {
+                apply(c, w, e, 1, rd, rd->stem);
+                if (cat == RASID_CAT_NUMWORD) w->nwart = 1;
                 return;
             }
         }
-        if ((e = rasid__lex_lookup(lex, cat, rd->stem))) {
-            apply(c, w, e, 1, rd, rd->stem);
-            return;
-        }
+        if (cat == RASID_CAT_NUMWORD) return;
     }
-    if ((cat == RASID_CAT_NOUN || cat == RASID_CAT_TIMEWORD) && t->nlen > 4 && t->nlen < sizeof key &&
-        strcmp(t->norm + t->nlen - 2, "\xd8\xa7") == 0) { /* final ا */
-        memcpy(key, t->norm, t->nlen - 2);
+    if (t->nlen > 4 && t->nlen < sizeof key && strcmp(t->norm + t->nlen - 2, "\xd8\xa7") == 0) {
+        memcpy(key, t->norm, t->nlen - 2); /* drop the final ا */
         key[t->nlen - 2] = 0;
         if ((e = rasid__lex_lookup(lex, cat, key))) apply(c, w, e, 1, NULL, key);
     }
@@ -186,10 +178,12 @@ static void lookup_single(classifier *c, const rasid_lexicon *lex, const rasid_t
 
 rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
 {
+    if (doc->words) return doc->words; /* done once, shared by the date and number passes */
     size_t n = doc->tokens.len;
     const rasid_token *t = doc->tokens.data;
     rasid__word *w = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *w);
     if (!w) return NULL;
+    doc->words = w;
     if (!lex) return w;
     classifier c;
     memset(&c, 0, sizeof c);
@@ -200,21 +194,21 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
     rasid__match ms[32];
     for (size_t i = 0; i < n; i++) {
         if (t[i].kind == RASID_TOK_NUMBER || !t[i].norm) continue;
-        if (t[i].kind != RASID_TOK_ARABIC) { /* only symbols like % can be nouns */
-            if (t[i].kind == RASID_TOK_PUNCT || t[i].kind == RASID_TOK_SYMBOL)
-                lookup_single(&c, lex, &t[i], &w[i], RASID_CAT_NOUN);
-            continue;
-        }
-        /* phrases of two or more tokens, longest first */
-        size_t nm = rasid__lex_match_at(lex, doc, i, mask, 0, ms, 32);
+        int arabic = t[i].kind == RASID_TOK_ARABIC;
+        if (!arabic && t[i].kind != RASID_TOK_PUNCT && t[i].kind != RASID_TOK_SYMBOL) continue;
+        /* phrases and words, longest first, with the clitic readings (% is a noun too) */
+        size_t nm = rasid__lex_match_at(lex, doc, i, arabic ? mask : RASID_CATBIT(RASID_CAT_NOUN), 0,
+                                        ms, 32);
         for (size_t k = 0; k < nm; k++) {
-            if (ms[k].ntok < 2 || ms[k].fuzzy) continue;
+            if (ms[k].fuzzy) continue;
             const rasid_reading *rd =
-                ms[k].reading < t[i].nreadings ? &t[i].readings[ms[k].reading] : NULL;
+                ms[k].reading && ms[k].reading < t[i].nreadings ? &t[i].readings[ms[k].reading] : NULL;
             apply(&c, &w[i], ms[k].e, ms[k].ntok, rd, ms[k].e->key);
         }
-        for (int k = 0; k < 4; k++)
-            if (!has_cat(&w[i], cats[k])) lookup_single(&c, lex, &t[i], &w[i], cats[k]);
+        if (!arabic) continue;
+        for (int k = 2; k < 4; k++) /* numbers and nouns */
+            if (!has_cat(&w[i], cats[k])) lookup_extra(&c, lex, &t[i], &w[i], cats[k]);
+        if (!w[i].tw) lookup_extra(&c, lex, &t[i], &w[i], RASID_CAT_TIMEWORD);
     }
     return w;
 }

@@ -17,7 +17,8 @@
  *   relative day   أمس, أمس السبت, أمس (الخميس), اليوم, غدا, أول أمس, صباح اليوم
  *   relative unit  الأسبوع الماضي, الشهر الماضي (فبراير), العام الماضي, مطلع الأسبوع,
  *                  العام الحالي, هذا العام
- *   ago            قبل يومين, قبل ثلاثة أيام, منذ 15 عاما, بعد أسبوعين
+ *   ago            قبل يومين, قبل ثلاثة أيام, منذ 15 عاما; بعد أسبوعين only after a future
+ *                  cue; never with من after it (قبل يومين من الانتخابات is relative to an event)
  *
  * Resolution rules (the reference is doc->published):
  *   - a weekday with الماضي is the last such weekday strictly before publication; with
