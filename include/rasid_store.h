@@ -39,7 +39,7 @@ typedef struct rasid_store rasid_store;
 
 /* The schema version this library writes (PRAGMA user_version). Older files are
  * migrated in place when opened for writing. */
-#define RASID_STORE_SCHEMA 1
+#define RASID_STORE_SCHEMA 2
 
 enum rasid_store_flags {
     RASID_STORE_READONLY = 1u << 0, /* open an existing file for queries only */

@@ -312,13 +312,16 @@ static int find_candidate(rasid_store *s, const report_keys *k, long long doc, l
     if (!k->dated) return RASID_OK;
     sqlite3_stmt *c = rasid__store_stmt(s, ST_EVENT_CANDIDATES,
                                         "SELECT id, place, lat, lon, country, admin1, place_precision FROM events"
-                                        " WHERE family = ?1 AND date_lo BETWEEN ?2 AND ?3 AND date_hi >= ?4"
+                                        " WHERE family = ?1 AND date_hi >= ?4 AND"
+                                        " ((wide = 0 AND date_lo BETWEEN ?5 AND ?3) OR"
+                                        "  (wide = 1 AND date_lo BETWEEN ?2 AND ?3))"
                                         " ORDER BY id");
     if (!c) return RASID_STORE;
     sqlite3_bind_text(c, 1, k->family, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(c, 2, k->lo - 400);
     sqlite3_bind_int64(c, 3, k->hi + 1);
     sqlite3_bind_int64(c, 4, k->lo - 1);
+    sqlite3_bind_int64(c, 5, k->lo - 33); /* a range of at most 31 days overlapping [lo - 1, ...] */
     int rc, n = 0, best = -1, err = 0;
     for (;;) {
         rc = sqlite3_step(c);
@@ -352,9 +355,10 @@ static int refresh_event(rasid_store *s, long long ev)
         "  FROM event_reports WHERE event = ?1)"
         " UPDATE events SET (type, mode, modality, acled_event, acled_sub, cameo, date_value, date_precision,"
         "  date_lo, date_hi, place, place_name, country, admin1, lat, lon, geonameid, place_precision, summary,"
-        "  primary_report) = (SELECT r.type, r.mode, r.modality, r.acled_event, r.acled_sub, r.cameo,"
+        "  primary_report, wide) = (SELECT r.type, r.mode, r.modality, r.acled_event, r.acled_sub, r.cameo,"
         "  r.date_value, r.date_precision, r.date_lo, r.date_hi, r.place, p.name, p.country, p.admin1, p.lat,"
-        "  p.lon, p.geonameid, p.precision, r.summary, r.id FROM event_reports r LEFT JOIN places p"
+        "  p.lon, p.geonameid, p.precision, r.summary, r.id, coalesce(r.date_hi - r.date_lo > 31, 0)"
+        "  FROM event_reports r LEFT JOIN places p"
         "  ON p.id = r.place WHERE r.id = (SELECT id FROM ranked)),"
         "  (nreports, ndocs, fatalities, fatalities_min, fatalities_max, injured, arrested, hostages,"
         "  confidence) = (SELECT n, nd, dmax, dmin, dmax, inj, arr, hos, conf FROM agg)"

@@ -111,6 +111,14 @@ static const char *const MIGRATIONS[] = {
     "CREATE INDEX event_actors_actor ON event_actors(actor);\n"
     "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents',\n"
     "  content_rowid='id', tokenize='rasid_ar');\n",
+    /* 1 -> 2: the de-duplication window. Candidates are looked up by family and date range;
+     * `wide` (a range longer than a month: a year) keeps the long ranges in their own part
+     * of the index, so that the lookup for a dated report scans a few weeks of events, not
+     * a year of them. */
+    "ALTER TABLE events ADD COLUMN wide INTEGER NOT NULL DEFAULT 0;\n"
+    "UPDATE events SET wide = coalesce(date_hi - date_lo > 31, 0);\n"
+    "DROP INDEX events_family;\n"
+    "CREATE INDEX events_window ON events(family, wide, date_lo, date_hi);\n",
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
@@ -273,9 +281,15 @@ int rasid_store_open(const char *path, unsigned flags, rasid_store **out, char *
         if ((rc = exec(s, "PRAGMA synchronous = NORMAL"))) goto fail;
         if ((rc = migrate(s))) goto fail;
     } else if (v < (int)NMIGRATIONS) {
-        rc = rasid__store_fail(s, RASID_CORRUPT, "schema version %d is older than %d: open it once for writing "
-                                                 "(e.g. 'rasid ingest' with no input) to migrate", v, (int)NMIGRATIONS);
-        goto fail;
+        /* an older file opened for reading: migrate it through a writable handle first */
+        rasid_store *w = NULL;
+        rc = rasid_store_open(path, flags & ~(unsigned)RASID_STORE_READONLY, &w, NULL, 0);
+        rasid_store_close(w);
+        if (rc) {
+            rasid__store_fail(s, rc, "schema version %d is older than %d and the file cannot be migrated (read-only?)",
+                              v, (int)NMIGRATIONS);
+            goto fail;
+        }
     }
     exec(s, "PRAGMA cache_size = -32768"); /* 32 MB */
     *out = s;

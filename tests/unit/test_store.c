@@ -117,7 +117,7 @@ static void test_schema(void)
     sqlite3_close(db);
     CHECK_INT(rasid_store_open(p, RASID_STORE_CREATE, &st, err, sizeof err), RASID_OK);
     CHECK_INT(rasid_store_stats_get(st, &s), RASID_OK);
-    CHECK_INT(s.schema, 1);
+    CHECK_INT(s.schema, RASID_STORE_SCHEMA);
     rasid_store_close(st);
 
     /* someone else's database, a newer schema, and a text file are refused */
