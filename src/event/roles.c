@@ -453,8 +453,10 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
 
 static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
-    (void)c;
     if (m->kind != RASID_M_PLACE) return 0;
+    /* "قرب الحدود مع مالي": the country across the border is never where it happened */
+    size_t b = m->tok_begin;
+    if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, "border") == 2) return 0;
     /* a country that is a party of the event is not its place unless nothing else is */
     for (size_t i = 0; i < k->nactor; i++)
         if (k->actor[i].start == m->start) return 0;
@@ -897,7 +899,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
-            int genitive_l = mb == after && prep_letter(c, m) == 'l';
+            int genitive_l = mb == after && prep_letter(c, m) == 'l' && party_before(c, b, k->ttok) < 0;
             if (!end && pos == 'N' && !genitive_l &&
                 (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, "to") || ev_cue(c, mb - 1, "target"))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
