@@ -344,6 +344,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     const char *sector = field(te, "sector");
     const char *iso = NULL;
     const char *org = NULL;
+    int nisba_seen = 0;
     size_t j = tm->tok + tm->ntok;
     uint32_t sent = c->t[tm->tok].sent;
     rasid__match m[MAXM];
@@ -359,10 +360,11 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         }
         if (best && best->e->cat == RASID_CAT_NISBA) {
             iso = field(best->e, "country");
+            nisba_seen = 1;
             j = best->tok + best->ntok;
             continue;
         }
-        if (best && best->e->cat == RASID_CAT_TITLE && iso) break; /* "الرئيس الموريتاني نظيره ..." */
+        if (best && best->e->cat == RASID_CAT_TITLE && nisba_seen) break; /* "الرئيس الموريتاني نظيره ..." */
         if (best && best->e->cat == RASID_CAT_TITLE) {
             /* "قائد الأركان، الجنرال عمر ديارا": a second title; keep the first role */
             j = best->tok + best->ntok;
