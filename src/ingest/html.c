@@ -9,16 +9,16 @@
  * 3. Linearisation: a walk that drops boilerplate — tags (script, style, nav, header,
  *    footer, aside, form, iframe, svg, ...) and elements whose class/id/role name menus,
  *    sharing, comments, related articles, footers, sidebars, breadcrumbs, cookie banners,
- *    newsletters, ads or widgets — and cuts the rest into paragraphs at block elements
+ *    newsletters, ads or widgets, and figures with their captions — and cuts the rest into paragraphs at block elements
  *    and <br>, collapsing ASCII whitespace (NBSP and other Unicode spaces are kept).
  *    Each paragraph remembers its block element, its length, its link text and its share
  *    of Arabic letters.
  * 4. Choice of the content block: every element gets S = good - junk (+ a quarter of good
  *    for <article>, itemprop=articleBody, <main> and content-like classes), where a
  *    paragraph of >= 25 characters with little link text is good (weighted towards
- *    Arabic text) and link text and short fragments are junk; the highest S wins, ties
- *    to the outer element. Its paragraphs, minus link lists and letterless fragments,
- *    are the text, after the title line.
+ *    Arabic text) and link text and short fragments are junk; the highest S wins (the
+ *    first one met on a tie). Its paragraphs, minus link lists, letterless fragments
+ *    and a repeat of the title, are the text, after the title line.
  * Nothing here keeps state between calls; node->_private holds a per-call index.
  */
 #include "ingest/ingest.h"
