@@ -18,9 +18,10 @@
  * input, output or args-file block (```output noeol) drops the final newline.
  * Fences of more than three backticks allow ``` inside a block.
  *
- * Usage: spec_runner [--valgrind] [--verbose] [--filter TEXT] [--timeout SECONDS]
- *                    [--data DIR] RASID SPEC.md...
- * Each command runs with RASID on PATH as `rasid` (under valgrind with --valgrind),
+ * Usage: spec_runner [--valgrind] [--valgrind-every N] [--verbose] [--filter TEXT]
+ *                    [--timeout SECONDS] [--data DIR] RASID SPEC.md...
+ * Each command runs with RASID on PATH as `rasid` (under valgrind with --valgrind; with
+ * --valgrind-every N only every Nth example runs under valgrind, the others natively),
  * RASID_DATA set to --data (default: the data/ directory beside the spec files' tests/),
  * in the current directory. The last line printed is "N passed, N failed"; the exit
  * status is 1 when anything failed.
@@ -82,11 +83,13 @@ typedef struct example {
 } example;
 
 static struct {
-    int valgrind, verbose;
+    int valgrind, verbose, vg_every, nexamples;
     const char *filter;
     int timeout;
     char root[PATH_MAX];
     char bindir[PATH_MAX + 16];
+    char vgbindir[PATH_MAX + 16];
+    char path_plain[8192], path_vg[8192];
     char data[PATH_MAX];
     int passed, failed, seq;
 } G;
@@ -383,6 +386,8 @@ static void run_example(example *ex)
             write_file(stdin_path, body, n);
         }
     }
+    int under_vg = G.valgrind && (G.nexamples++ % G.vg_every) == 0;
+    setenv("PATH", under_vg ? G.path_vg : G.path_plain, 1);
     sbuf c1 = {0}, c2 = {0};
     replace_all(&c1, cmd0, "{tmpdir}", tmpdir);
     replace_all(&c2, sb_str(&c1), "{file}", file[0] ? file : "/dev/null");
@@ -397,7 +402,7 @@ static void run_example(example *ex)
     }
     int want = 0;
     if (ex->exitb.present) want = atoi(sb_str(&ex->exitb.body));
-    if (ok && G.valgrind && r.status == 99 && want != 99) {
+    if (ok && under_vg && r.status == 99 && want != 99) {
         fail_head(ex, &printed);
         printf("  valgrind reported errors\n");
         show_stderr(sb_str(&r.err));
@@ -572,6 +577,7 @@ int main(int argc, char **argv)
     int i = 1;
     for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
         if (!strcmp(argv[i], "--valgrind")) G.valgrind = 1;
+        else if (!strcmp(argv[i], "--valgrind-every") && i + 1 < argc) G.vg_every = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--verbose")) G.verbose = 1;
         else if (!strcmp(argv[i], "--filter") && i + 1 < argc) G.filter = argv[++i];
         else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) G.timeout = atoi(argv[++i]);
@@ -582,7 +588,7 @@ int main(int argc, char **argv)
         }
     }
     if (argc - i < 1) {
-        fprintf(stderr, "usage: spec_runner [--valgrind] [--verbose] [--filter TEXT] [--timeout S] "
+        fprintf(stderr, "usage: spec_runner [--valgrind] [--valgrind-every N] [--verbose] [--filter TEXT] [--timeout S] "
                         "[--data DIR] RASID SPEC.md...\n");
         return 2;
     }
@@ -600,30 +606,32 @@ int main(int argc, char **argv)
         return 2;
     }
     atexit(cleanup);
+    if (G.vg_every < 1) G.vg_every = 1;
     snprintf(G.bindir, sizeof G.bindir, "%s/bin", G.root);
-    mkdir(G.bindir, 0700);
-    char wrapper[PATH_MAX + 32];
-    snprintf(wrapper, sizeof wrapper, "%s/rasid", G.bindir);
-    sbuf w = {0};
-    sb_puts(&w, "#!/bin/sh\nexec ");
-    if (G.valgrind)
-        sb_puts(&w, "valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect "
-                    "--error-exitcode=99 -q ");
-    sb_puts(&w, "'");
-    sb_puts(&w, rasid);
-    sb_puts(&w, "' \"$@\"\n");
-    if (write_file(wrapper, w.p, w.len) != 0 || chmod(wrapper, 0755) != 0) {
-        perror("spec_runner: wrapper");
-        return 2;
+    snprintf(G.vgbindir, sizeof G.vgbindir, "%s/bin-vg", G.root);
+    for (int vg = 0; vg < 2; vg++) {
+        const char *dir = vg ? G.vgbindir : G.bindir;
+        mkdir(dir, 0700);
+        char wrapper[PATH_MAX + 32];
+        snprintf(wrapper, sizeof wrapper, "%s/rasid", dir);
+        sbuf w = {0};
+        sb_puts(&w, "#!/bin/sh\nexec ");
+        if (vg)
+            sb_puts(&w, "valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect "
+                        "--error-exitcode=99 -q ");
+        sb_puts(&w, "'");
+        sb_puts(&w, rasid);
+        sb_puts(&w, "' \"$@\"\n");
+        if (write_file(wrapper, w.p, w.len) != 0 || chmod(wrapper, 0755) != 0) {
+            perror("spec_runner: wrapper");
+            return 2;
+        }
+        free(w.p);
     }
-    free(w.p);
     const char *path = getenv("PATH");
-    sbuf np = {0};
-    sb_puts(&np, G.bindir);
-    sb_puts(&np, ":");
-    sb_puts(&np, path ? path : "/usr/bin:/bin");
-    setenv("PATH", np.p, 1);
-    free(np.p);
+    snprintf(G.path_plain, sizeof G.path_plain, "%s:%s", G.bindir, path ? path : "/usr/bin:/bin");
+    snprintf(G.path_vg, sizeof G.path_vg, "%s:%s", G.vgbindir, path ? path : "/usr/bin:/bin");
+    setenv("PATH", G.path_plain, 1);
     if (!G.data[0] && i < argc) {
         /* tests/spec/x.md -> data/ beside tests/ */
         char real[PATH_MAX];
