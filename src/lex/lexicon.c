@@ -72,7 +72,7 @@ struct rasid_lexicon {
     int ntables[RASID_CAT_COUNT];
     rasid__entry *entries;
     size_t nentries, centries;
-    index_t exact;
+    index_t exact[RASID_CAT_COUNT]; /* first key token -> entries, one index per category */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -97,49 +97,60 @@ typedef struct sort_item {
     uint16_t ntok;
 } sort_item;
 
-static int cmp_item(const void *a, const void *b)
-{
-    const sort_item *x = a, *y = b;
-    uint32_t n = x->p.klen < y->p.klen ? x->p.klen : y->p.klen;
-    int c = memcmp(x->p.k, y->p.k, n);
-    if (c) return c;
-    if (x->p.klen != y->p.klen) return x->p.klen < y->p.klen ? -1 : 1;
-    if (x->ntok != y->ntok) return x->ntok > y->ntok ? -1 : 1; /* longest first */
-    return x->p.e < y->p.e ? -1 : (x->p.e > y->p.e);
-}
-
+/* Build an index in linear time: a first pass finds or creates the slot of each key
+ * (hashing, comparing only on equal hashes) and counts its postings, a prefix sum gives
+ * each slot its run, a second pass places the postings. No sorting: the matcher orders
+ * what it finds. */
 static int index_build(index_t *ix, sort_item *items, size_t n)
 {
-    qsort(items, n, sizeof *items, cmp_item);
+    memset(ix, 0, sizeof *ix);
+    size_t size = 16;
+    while (size < n * 2) size <<= 1;
+    ix->slots = calloc(size, sizeof *ix->slots);
+    uint32_t *slot_of = malloc((n ? n : 1) * sizeof *slot_of);
+    const char **key_of = calloc(size, sizeof *key_of); /* slot -> a key, for comparisons */
     ix->post = malloc((n ? n : 1) * sizeof *ix->post);
-    if (!ix->post) return RASID_NOMEM;
-    size_t nkeys = 0;
+    if (!ix->slots || !slot_of || !key_of || !ix->post) {
+        free(slot_of);
+        free(key_of);
+        return RASID_NOMEM;
+    }
+    ix->mask = size - 1;
+    uint32_t *klen_of = (uint32_t *)malloc(size * sizeof *klen_of);
+    if (!klen_of) { free(slot_of); free(key_of); return RASID_NOMEM; }
     for (size_t i = 0; i < n; i++) {
-        ix->post[i] = items[i].p;
-        if (i == 0 || items[i].p.klen != items[i - 1].p.klen ||
-            memcmp(items[i].p.k, items[i - 1].p.k, items[i].p.klen))
-            nkeys++;
+        const posting *p = &items[i].p;
+        uint64_t h = fnv1a(p->k, p->klen);
+        size_t sl = h & ix->mask;
+        for (;;) {
+            slot *x = &ix->slots[sl];
+            if (!x->count) {
+                x->h = h;
+                key_of[sl] = p->k;
+                klen_of[sl] = p->klen;
+                break;
+            }
+            if (x->h == h && klen_of[sl] == p->klen && !memcmp(key_of[sl], p->k, p->klen)) break;
+            sl = (sl + 1) & ix->mask;
+        }
+        ix->slots[sl].count++;
+        slot_of[i] = (uint32_t)sl;
+    }
+    uint32_t acc = 0;
+    for (size_t sl = 0; sl < size; sl++) {
+        ix->slots[sl].first = acc;
+        acc += ix->slots[sl].count;
+    }
+    /* second pass: fill (count is restored as the fill cursor runs) */
+    for (size_t sl = 0; sl < size; sl++) klen_of[sl] = 0;
+    for (size_t i = 0; i < n; i++) {
+        slot *x = &ix->slots[slot_of[i]];
+        ix->post[x->first + klen_of[slot_of[i]]++] = items[i].p;
     }
     ix->npost = n;
-    size_t size = 16;
-    while (size < nkeys * 2) size <<= 1;
-    ix->slots = calloc(size, sizeof *ix->slots);
-    if (!ix->slots) return RASID_NOMEM;
-    ix->mask = size - 1;
-    size_t i = 0;
-    while (i < n) {
-        size_t j = i + 1;
-        while (j < n && ix->post[j].klen == ix->post[i].klen &&
-               !memcmp(ix->post[j].k, ix->post[i].k, ix->post[i].klen))
-            j++;
-        uint64_t h = fnv1a(ix->post[i].k, ix->post[i].klen);
-        size_t s = h & ix->mask;
-        while (ix->slots[s].count) s = (s + 1) & ix->mask;
-        ix->slots[s].h = h;
-        ix->slots[s].first = (uint32_t)i;
-        ix->slots[s].count = (uint32_t)(j - i);
-        i = j;
-    }
+    free(klen_of);
+    free(key_of);
+    free(slot_of);
     return RASID_OK;
 }
 
@@ -400,7 +411,8 @@ static size_t key_letters(const char *k, size_t n)
 
 static int build_indexes(rasid_lexicon *lex)
 {
-    size_t n = 0, cap = lex->nentries + 1;
+    size_t cap = lex->nentries + 1;
+    size_t ncat[RASID_CAT_COUNT] = {0};
     sort_item *items = malloc(cap * sizeof *items);
     size_t fn = 0, fcap = 0;
     sort_item *fitems = NULL;
@@ -416,7 +428,8 @@ static int build_indexes(rasid_lexicon *lex)
             sitems[sn++] = (sort_item){{e->key, (uint32_t)strlen(e->key), (uint32_t)i}, e->ntok};
             continue;
         }
-        items[n++] = (sort_item){{e->key, (uint32_t)first, (uint32_t)i}, e->ntok};
+        ncat[e->cat]++;
+        (void)first;
         if (!fuzzy_entry(e)) continue;
         /* fuzzy: single-token keys, and multi-token keys written as one word */
         size_t kl = strlen(e->key);
@@ -442,7 +455,17 @@ static int build_indexes(rasid_lexicon *lex)
         }
         rc = add_deletions(lex, &fitems, &fn, &fcap, jk, jl, (uint32_t)i, e->ntok);
     }
-    if (rc == RASID_OK) rc = index_build(&lex->exact, items, n);
+    for (int cat = 0; cat < RASID_CAT_COUNT && rc == RASID_OK; cat++) {
+        size_t n = 0;
+        for (size_t i = 0; i < lex->nentries && n < cap; i++) {
+            const rasid__entry *e = &lex->entries[i];
+            if (e->cat != cat) continue;
+            const char *sp = strchr(e->key, ' ');
+            size_t first = sp ? (size_t)(sp - e->key) : strlen(e->key);
+            items[n++] = (sort_item){{e->key, (uint32_t)first, (uint32_t)i}, e->ntok};
+        }
+        rc = index_build(&lex->exact[cat], items, n);
+    }
     if (rc == RASID_OK) rc = index_build(&lex->stop, sitems, sn);
     if (rc == RASID_OK && fn) rc = index_build(&lex->fuzzy, fitems, fn);
     /* the fuzzy index also needs single-token keys themselves (a token with one extra
@@ -538,7 +561,7 @@ static int cmp_country(const void *a, const void *b)
 void rasid_lexicon_free(rasid_lexicon *lex)
 {
     if (!lex) return;
-    index_free(&lex->exact);
+    for (int cat = 0; cat < RASID_CAT_COUNT; cat++) index_free(&lex->exact[cat]);
     index_free(&lex->fuzzy);
     index_free(&lex->stop);
     free(lex->entries);
@@ -642,19 +665,22 @@ static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_
                            size_t kl, unsigned catmask, uint16_t reading, uint8_t article,
                            rasid__match *out, size_t n, size_t max)
 {
-    const slot *sl = index_find(&lex->exact, k, kl);
-    if (!sl) return n;
-    for (uint32_t i = 0; i < sl->count; i++) {
-        const posting *p = &lex->exact.post[sl->first + i];
-        const rasid__entry *e = &lex->entries[p->e];
-        if (!(catmask & RASID_CATBIT(e->cat))) continue;
-        uint32_t used = 1;
-        if (e->ntok > 1) {
-            used = match_rest(doc, tok, e->key, e->key + p->klen);
-            if (!used) continue;
+    for (int cat = 0; cat < RASID_CAT_COUNT; cat++) {
+        if (!(catmask & RASID_CATBIT(cat))) continue;
+        const index_t *ix = &lex->exact[cat];
+        const slot *sl = index_find(ix, k, kl);
+        if (!sl) continue;
+        for (uint32_t i = 0; i < sl->count; i++) {
+            const posting *p = &ix->post[sl->first + i];
+            const rasid__entry *e = &lex->entries[p->e];
+            uint32_t used = 1;
+            if (e->ntok > 1) {
+                used = match_rest(doc, tok, e->key, e->key + p->klen);
+                if (!used) continue;
+            }
+            rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
+            n = push_match(out, n, max, &m);
         }
-        rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
-        n = push_match(out, n, max, &m);
     }
     return n;
 }
@@ -682,13 +708,17 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
         memcpy(v + i, k + i + cl, kl - i - cl);
         size_t vl = kl - cl;
         /* token has one extra letter: its deletion is an exact single-token key */
-        const slot *s2 = index_find(&lex->exact, v, vl);
+        for (int cat = 0; cat < RASID_CAT_COUNT; cat++) {
+        if (!(catmask & RASID_CATBIT(cat))) continue;
+        const index_t *ex = &lex->exact[cat];
+        const slot *s2 = index_find(ex, v, vl);
         for (uint32_t j = 0; s2 && j < s2->count; j++) {
-            const rasid__entry *e = &lex->entries[lex->exact.post[s2->first + j].e];
+            const rasid__entry *e = &lex->entries[ex->post[s2->first + j].e];
             if (!(catmask & RASID_CATBIT(e->cat)) || e->ntok != 1 || !fuzzy_entry(e)) continue;
             if (key_letters(e->key, strlen(e->key)) < FUZZY_MIN_LETTERS) continue;
             rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
             n = push_match(out, n, max, &m);
+        }
         }
         /* substitution: both lose the same position (not for adjectives: الغالبية is no
          * misspelt الغامبية) */
@@ -790,9 +820,10 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     size_t kl = strlen(key);
     const char *sp = strchr(key, ' ');
     size_t first = sp ? (size_t)(sp - key) : kl;
-    const slot *sl = index_find(&lex->exact, key, first);
+    if (cat < 0 || cat >= RASID_CAT_COUNT) return NULL;
+    const slot *sl = index_find(&lex->exact[cat], key, first);
     for (uint32_t i = 0; sl && i < sl->count; i++) {
-        const rasid__entry *e = &lex->entries[lex->exact.post[sl->first + i].e];
+        const rasid__entry *e = &lex->entries[lex->exact[cat].post[sl->first + i].e];
         if (e->cat == cat && !strcmp(e->key, key)) return e;
     }
     return NULL;
