@@ -99,6 +99,10 @@ struct rasid_doc {
     int recognised;
     rasid__vec mentions; /* rasid_mention, sorted by start */
     void *words;         /* num/words.c: per-token classification shared by time/ and num/ (arena) */
+    /* lex/: cue words per token, computed once (rasid__lex_prepare_cues): for token i the
+     * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class id << 8 | length in tokens) */
+    uint32_t *cue_off;
+    uint16_t *cue_items;
 
     /* stage 3: event coder */
     int coded;
@@ -110,6 +114,7 @@ void rasid__doc_error(rasid_doc *doc, const char *fmt, ...) __attribute__((forma
 /* Stage entry points (each fills its part of the doc; return RASID_OK or an error). */
 int rasid__text_segment(rasid_doc *doc, unsigned norm_flags);   /* text/ */
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* lex/: places, actors, people */
+int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex); /* lex/: cue words per token */
 int rasid__num_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* num/: numbers */
 int rasid__time_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* time/: dates, dateline */
 int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex);   /* event/ */

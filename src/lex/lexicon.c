@@ -77,6 +77,9 @@ struct rasid_lexicon {
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
     size_t ncountries;
+    /* cue classes (column `class` of cues.tsv), by id */
+    const char **cue_class;
+    int ncue_class;
     /* stop rules: compiled per form key */
     index_t stop;
 };
@@ -544,6 +547,19 @@ rasid_lexicon *rasid_lexicon_load(const char *datadir, char *err, size_t errlen)
         if (rc == RASID_OK && lex->ncountries)
             qsort(lex->country_entries, lex->ncountries, sizeof *lex->country_entries, cmp_country);
     }
+    if (rc == RASID_OK) {
+        /* the distinct cue classes, in order of first appearance */
+        lex->cue_class = calloc(256, sizeof *lex->cue_class);
+        if (!lex->cue_class) rc = RASID_NOMEM;
+        for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
+            if (lex->entries[i].cat != RASID_CAT_CUE) continue;
+            const char *cls = rasid__entry_field(&lex->entries[i], "class");
+            if (!cls || !*cls) continue;
+            int k = 0;
+            while (k < lex->ncue_class && strcmp(lex->cue_class[k], cls)) k++;
+            if (k == lex->ncue_class && k < 255) lex->cue_class[lex->ncue_class++] = cls;
+        }
+    }
     if (rc != RASID_OK) {
         if (!err[0]) snprintf(err, errlen, "%s: %s", datadir, rasid_strerror(rc));
         rasid_lexicon_free(lex);
@@ -566,6 +582,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     index_free(&lex->stop);
     free(lex->entries);
     free(lex->country_entries);
+    free(lex->cue_class);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
     free(lex);
@@ -887,8 +904,65 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
     return 0;
 }
 
+static int cue_class_id(const rasid_lexicon *lex, const char *cls)
+{
+    for (int k = 0; k < lex->ncue_class; k++)
+        if (!strcmp(lex->cue_class[k], cls)) return k;
+    return -1;
+}
+
+/* Find every cue word of every token once per document: the coder and the recognisers
+ * ask "is this token a X cue?" thousands of times per article. */
+int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
+{
+    size_t n = doc->tokens.len;
+    free(doc->cue_off);
+    free(doc->cue_items);
+    doc->cue_items = NULL;
+    doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
+    if (!doc->cue_off) return RASID_NOMEM;
+    size_t cap = n + 16, len = 0;
+    doc->cue_items = malloc(cap * sizeof *doc->cue_items);
+    if (!doc->cue_items) return RASID_NOMEM;
+    rasid__match m[32];
+    for (size_t i = 0; i < n; i++) {
+        doc->cue_off[i] = (uint32_t)len;
+        size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
+        for (size_t q = 0; q < k; q++) {
+            const char *cls = rasid__entry_field(m[q].e, "class");
+            int id = cls ? cue_class_id(lex, cls) : -1;
+            if (id < 0) continue;
+            uint16_t item = (uint16_t)(id << 8 | (m[q].ntok > 255 ? 255 : m[q].ntok));
+            int dup = 0;
+            for (size_t z = doc->cue_off[i]; z < len; z++)
+                if (doc->cue_items[z] >> 8 == (uint16_t)id) { /* keep the longest, matches come longest first */
+                    dup = 1;
+                    break;
+                }
+            if (dup) continue;
+            if (len == cap) {
+                cap *= 2;
+                uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
+                if (!ni) return RASID_NOMEM;
+                doc->cue_items = ni;
+            }
+            doc->cue_items[len++] = item;
+        }
+    }
+    doc->cue_off[n] = (uint32_t)len;
+    return RASID_OK;
+}
+
 int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls)
 {
+    if (tok >= doc->tokens.len) return 0;
+    if (doc->cue_off) {
+        int id = cue_class_id(lex, cls);
+        if (id < 0) return 0;
+        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++)
+            if (doc->cue_items[z] >> 8 == (uint16_t)id) return doc->cue_items[z] & 0xFF;
+        return 0;
+    }
     rasid__match m[16];
     size_t n = rasid__lex_match_at(lex, doc, tok, RASID_CATBIT(RASID_CAT_CUE), 0, m, 16);
     for (size_t i = 0; i < n; i++) {

@@ -64,6 +64,8 @@ void rasid_doc_free(rasid_doc *d)
     rasid__vec_free(&d->sentences);
     rasid__vec_free(&d->mentions);
     rasid__vec_free(&d->events);
+    free(d->cue_off);
+    free(d->cue_items);
     free(d->norm);
     free(d->src_start);
     free(d->src_end);
@@ -141,6 +143,7 @@ int rasid_doc_recognise(rasid_doc *d, const rasid_lexicon *lex)
     int rc = rasid_doc_segment(d, RASID_NORM_DEFAULT);
     if (rc) return rc;
     if (!lex) return RASID_ARG;
+    if ((rc = rasid__lex_prepare_cues(d, lex))) return rc;
     if ((rc = rasid__time_recognise(d, lex))) return rc;
     if ((rc = rasid__num_recognise(d, lex))) return rc;
     if ((rc = rasid__lex_recognise(d, lex))) return rc;
