@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -42,6 +43,7 @@ struct rasid_server {
     FILE *log;
     pthread_mutex_t log_mu;
     unsigned port;
+    int loopback; /* bound to a loopback address: only local Host names are served */
     char url[128];
 };
 
@@ -222,6 +224,25 @@ static void serve_static(rasid_server *s, const char *path, srv_reply *r)
 }
 
 /* ------------------------------------------------------------ dispatch */
+/* DNS rebinding: a page from elsewhere whose name now resolves to 127.0.0.1 sends its own
+ * Host. A server on loopback answers only to local names (or no Host, HTTP/1.0). */
+static int local_host(const char *host)
+{
+    if (!host) return 1;
+    size_t n = strlen(host);
+    if (host[0] == '[') {
+        const char *e = strchr(host, ']');
+        if (!e) return 0;
+        return (size_t)(e - host) == 4 && strncmp(host, "[::1]", 5) == 0 && (e[1] == 0 || e[1] == ':');
+    }
+    const char *colon = strchr(host, ':');
+    if (colon) n = (size_t)(colon - host);
+    static const char *const ok[] = {"127.0.0.1", "localhost", "localhost."};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strlen(ok[i]) == n && strncasecmp(host, ok[i], n) == 0) return 1;
+    return n > 4 && strncmp(host, "127.", 4) == 0 && strspn(host, "0123456789.") == n;
+}
+
 static void access_log(rasid_server *s, struct MHD_Connection *c, const req_ctx *x, const char *method,
                        const char *url, int status)
 {
@@ -284,6 +305,8 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *c, const char *
         else if (x->query_len > RASID_SERVE_MAX_QUERY) srv_error(&r, 414, "query string too long");
         else if (hc.n > RASID_SERVE_MAX_HEADERS) srv_error(&r, 431, "too many header fields");
         else if (hc.bytes > RASID_SERVE_MAX_HEADER_BYTES) srv_error(&r, 431, "header fields too large");
+        else if (s->loopback && !local_host(MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)))
+            srv_error(&r, 403, "this server answers to 127.0.0.1 and localhost only");
         else if (url[0] != '/') srv_error(&r, 400, "bad path");
         else if (strncmp(url, "/api", 4) == 0 && (url[4] == 0 || url[4] == '/')) {
             unsigned long long stamp = s->cache && x->raw ? srv_cache_stamp(s->cache) : 0;
@@ -414,6 +437,7 @@ int rasid_serve_start(const rasid_serve_opts *o, rasid_server **out, char *errbu
         if (s->webroot_len == 1) s->webroot_len = 0; /* "/" as root: every path is below it */
     }
 
+    s->loopback = v6 ? IN6_IS_ADDR_LOOPBACK(&a6->sin6_addr) : (ntohl(a4->sin_addr.s_addr) >> 24) == 127;
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
     if (v6) flags |= MHD_USE_IPv6;
     unsigned maxconn = o->max_connections ? o->max_connections : 256;

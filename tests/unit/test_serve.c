@@ -642,7 +642,7 @@ static void expect_get(const char *path, int lo, int hi)
 {
     size_t n = strlen(path) + 64;
     char *req = malloc(n);
-    snprintf(req, n, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", path);
+    snprintf(req, n, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", path);
     expect_status(path, req, strlen(req), lo, hi);
     free(req);
 }
@@ -705,37 +705,50 @@ static void test_hostile_requests(void)
     expect_get(big, 400, 431); /* over MHD's request buffer: 414 from MHD */
     /* too many header fields; one huge header */
     char *req = malloc(40000);
-    strcpy(req, "GET /api/stats HTTP/1.1\r\nHost: x\r\n");
+    strcpy(req, "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     for (int i = 0; i < 100; i++) sprintf(req + strlen(req), "X-H%d: v\r\n", i);
     strcat(req, "Connection: close\r\n\r\n");
     expect_status("100 header fields", req, strlen(req), 431, 431);
-    strcpy(req, "GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: ");
+    strcpy(req, "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ");
     memset(req + strlen(req), 'b', 30000);
-    strcpy(req + strlen("GET /api/stats HTTP/1.1\r\nHost: x\r\nX-Big: ") + 30000, "\r\nConnection: close\r\n\r\n");
+    strcpy(req + strlen("GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ") + 30000, "\r\nConnection: close\r\n\r\n");
     expect_status("a 30 KB header", req, strlen(req), 431, 431);
     free(req);
     free(big);
     /* methods and bodies */
-    const char *post = "POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello";
+    const char *post = "POST /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello";
     expect_status("POST", post, strlen(post), 405, 405);
-    const char *del = "DELETE /api/events/1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    const char *del = "DELETE /api/events/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     expect_status("DELETE", del, strlen(del), 405, 405);
-    const char *body = "GET /api/stats HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789";
+    const char *body = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10\r\nConnection: close\r\n\r\n0123456789";
     expect_status("GET with a body", body, strlen(body), 413, 413);
     const char *chunked =
-        "GET /api/stats HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
+        "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n";
     expect_status("GET chunked", chunked, strlen(chunked), 413, 413);
-    const char *head = "HEAD /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    const char *head = "HEAD /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     resp r;
     CHECK(raw(head, strlen(head), &r) == 0 && r.status == 200 && r.blen == 0);
     resp_free(&r);
+    /* DNS rebinding: a foreign Host is refused on a loopback server; local names are fine */
+    const char *rebind = "GET /api/stats HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n";
+    expect_status("foreign Host", rebind, strlen(rebind), 403, 403);
+    const char *rebind2 = "GET / HTTP/1.1\r\nHost: 127.0.0.1.evil.example:80\r\nConnection: close\r\n\r\n";
+    expect_status("foreign Host with a local prefix", rebind2, strlen(rebind2), 403, 403);
+    const char *local[] = {"localhost:8080", "LOCALHOST", "127.0.0.1", "[::1]:9", "127.0.0.2:1"};
+    for (size_t i = 0; i < sizeof local / sizeof local[0]; i++) {
+        char lreq[256];
+        snprintf(lreq, sizeof lreq, "GET /api/stats HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", local[i]);
+        expect_status(local[i], lreq, strlen(lreq), 200, 200);
+    }
+    const char *http10 = "GET /api/stats HTTP/1.0\r\n\r\n";
+    expect_status("HTTP/1.0 without Host", http10, strlen(http10), 200, 200);
     /* malformed requests */
     const char *junk[] = {
         "GARBAGE\r\n\r\n",
         "GET\r\n\r\n",
-        "GET /api/stats HTTP/9.9\r\nHost: x\r\n\r\n",
+        "GET /api/stats HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",
         "GET /api/stats HTTP/1.1\r\nNo colon here\r\n\r\n",
-        "GET /api/stats HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+        "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -1\r\n\r\n",
         "\x16\x03\x01\x02\x01\x01\x01\x01\xfc\x03\x03 TLS hello\r\n\r\n",
     };
     for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
@@ -744,7 +757,8 @@ static void test_hostile_requests(void)
         resp_free(&r);
     }
     /* a request with a NUL byte and control bytes in the path */
-    expect_status("NUL in path", "GET /api/st\0ats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 57, 400, 404);
+    static const char nul[] = "GET /api/st\0ats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    expect_status("NUL in path", nul, sizeof nul - 1, 400, 404);
     expect_get("/api/events?actor=%01%02", 200, 200); /* controls in a value are data */
     /* a client that connects and says nothing, one that stops mid-request */
     int idle = connect_server();
@@ -784,7 +798,7 @@ static void test_concurrency(void)
     CHECK_INT(total, 8 * 25);
     /* keep-alive: two requests on one connection */
     int fd = connect_server();
-    const char *two = "GET /api/stats HTTP/1.1\r\nHost: x\r\n\r\nGET /api/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    const char *two = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     send(fd, two, strlen(two), MSG_NOSIGNAL);
     char buf[8192];
     size_t len = 0;
