@@ -80,6 +80,7 @@ struct rasid_lexicon {
     /* cue classes (column `class` of cues.tsv), by id */
     const char **cue_class;
     int ncue_class;
+    int16_t cue_class_slot[512]; /* open-addressing table: hash of a class name -> id + 1 */
     /* stop rules: compiled per form key */
     index_t stop;
 };
@@ -557,7 +558,13 @@ rasid_lexicon *rasid_lexicon_load(const char *datadir, char *err, size_t errlen)
             if (!cls || !*cls) continue;
             int k = 0;
             while (k < lex->ncue_class && strcmp(lex->cue_class[k], cls)) k++;
-            if (k == lex->ncue_class && k < 255) lex->cue_class[lex->ncue_class++] = cls;
+            if (k == lex->ncue_class && k < 255) {
+                lex->cue_class[lex->ncue_class++] = cls;
+                uint64_t h = fnv1a(cls, strlen(cls));
+                size_t sl = h & 511;
+                while (lex->cue_class_slot[sl]) sl = (sl + 1) & 511;
+                lex->cue_class_slot[sl] = (int16_t)(k + 1);
+            }
         }
     }
     if (rc != RASID_OK) {
@@ -906,8 +913,11 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
 
 static int cue_class_id(const rasid_lexicon *lex, const char *cls)
 {
-    for (int k = 0; k < lex->ncue_class; k++)
+    uint64_t h = fnv1a(cls, strlen(cls));
+    for (size_t sl = h & 511; lex->cue_class_slot[sl]; sl = (sl + 1) & 511) {
+        int k = lex->cue_class_slot[sl] - 1;
         if (!strcmp(lex->cue_class[k], cls)) return k;
+    }
     return -1;
 }
 

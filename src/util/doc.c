@@ -140,7 +140,8 @@ int rasid_doc_segment(rasid_doc *d, unsigned flags)
 int rasid_doc_recognise(rasid_doc *d, const rasid_lexicon *lex)
 {
     if (d->recognised) return RASID_OK;
-    int rc = rasid_doc_segment(d, RASID_NORM_DEFAULT);
+    /* recognition and coding read clitic readings, not Snowball stems: skip them */
+    int rc = rasid_doc_segment(d, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS);
     if (rc) return rc;
     if (!lex) return RASID_ARG;
     if ((rc = rasid__lex_prepare_cues(d, lex))) return rc;
