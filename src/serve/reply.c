@@ -127,7 +127,9 @@ int srv_accepts_gzip(const char *ae)
     if (!ae) return 0;
     const char *b, *e;
     while (next_elem(&ae, &b, &e)) {
-        const char *semi = memchr(b, ';', (size_t)(e - b));
+        if (e <= b) continue;
+        size_t elen = (size_t)(e - b);
+        const char *semi = memchr(b, ';', elen);
         const char *ne = semi ? semi : e;
         while (ne > b && (ne[-1] == ' ' || ne[-1] == '\t')) ne--;
         size_t nl = (size_t)(ne - b);
