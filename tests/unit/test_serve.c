@@ -11,6 +11,7 @@
  * The rasid binary is the one next to this test's directory (BUILD/tests/.. -> BUILD/rasid),
  * so `make test SANITIZE=1` runs the server under ASan/UBSan too.
  */
+#include "serve/serve.h"
 #include "unit.h"
 
 #include <arpa/inet.h>
@@ -849,6 +850,68 @@ static void test_cli(void)
     CHECK_INT(run_cmd(a4), 2);
 }
 
+/* the request helpers on their own (src/serve/reply.c) */
+static void test_helpers(void)
+{
+    static const char *const safe[] = {"/index.html", "/assets/app-1.js", "/a/b/c.json", "/x"};
+    static const char *const unsafe[] = {"", "index.html", "/", "//etc/passwd", "/../x", "/a/../b", "/a/./b",
+                                         "/.hidden", "/a/", "/a\\b", "/a\x01b", "/..", "/.", "/a//b"};
+    for (size_t i = 0; i < sizeof safe / sizeof safe[0]; i++) CHECK(srv_safe_path(safe[i]));
+    for (size_t i = 0; i < sizeof unsafe / sizeof unsafe[0]; i++) {
+        if (srv_safe_path(unsafe[i])) printf("unsafe path accepted: %s\n", unsafe[i]);
+        CHECK(!srv_safe_path(unsafe[i]));
+    }
+    CHECK(srv_accepts_gzip("gzip"));
+    CHECK(srv_accepts_gzip("deflate, GZIP;q=0.5"));
+    CHECK(srv_accepts_gzip("*"));
+    CHECK(!srv_accepts_gzip("gzip;q=0"));
+    CHECK(!srv_accepts_gzip("gzip ; q=0.0, identity"));
+    CHECK(!srv_accepts_gzip("x-gzip2, br"));
+    CHECK(!srv_accepts_gzip(""));
+    CHECK(!srv_accepts_gzip(NULL));
+    CHECK(!srv_accepts_gzip(",,, ;;"));
+    CHECK(srv_etag_match("\"abc\"", "\"abc\""));
+    CHECK(srv_etag_match("W/\"abc\"", "\"abc-gz\""));
+    CHECK(srv_etag_match("\"x\", \"abc-gz\"", "\"abc\""));
+    CHECK(srv_etag_match("*", "\"abc\""));
+    CHECK(!srv_etag_match("\"abcd\"", "\"abc\""));
+    CHECK(!srv_etag_match("", "\"abc\""));
+    CHECK(!srv_etag_match("\"", "\"abc\""));
+    CHECK_STR(srv_mime("/a/index.html"), "text/html; charset=utf-8");
+    CHECK_STR(srv_mime("/assets/x.JS"), "text/javascript; charset=utf-8");
+    CHECK_STR(srv_mime("/assets/countries-50m.json"), "application/json; charset=utf-8");
+    CHECK_STR(srv_mime("/a.b/noext"), "application/octet-stream");
+    CHECK_STR(srv_mime("/x.woff2"), "font/woff2");
+    /* gzip round trip, including empty input */
+    const char *in[] = {"", "a", "رصد الأحداث رصد الأحداث رصد الأحداث"};
+    for (size_t i = 0; i < 3; i++) {
+        char *gz = NULL;
+        size_t gzlen = 0;
+        CHECK_INT(srv_gzip(in[i], strlen(in[i]), &gz, &gzlen), 0);
+        char out[256];
+        uLongf n = sizeof out;
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        inflateInit2(&z, 31);
+        z.next_in = (Bytef *)gz;
+        z.avail_in = (uInt)gzlen;
+        z.next_out = (Bytef *)out;
+        z.avail_out = (uInt)n;
+        CHECK_INT(inflate(&z, Z_FINISH), Z_STREAM_END);
+        CHECK_MEM(out, z.total_out, in[i], strlen(in[i]));
+        inflateEnd(&z);
+        free(gz);
+    }
+    /* JSON errors escape what they quote */
+    srv_reply r;
+    memset(&r, 0, sizeof r);
+    srv_error(&r, 400, "bad \"x\"\n\\");
+    json_t *j = r.body ? json_loadb(r.body, r.len, 0, NULL) : NULL;
+    CHECK_STR(j ? jstr(j, "error") : NULL, "bad \"x\"\n\\");
+    json_decref(j);
+    srv_reply_free(&r);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -918,6 +981,7 @@ int main(void)
         }
     }
     UNIT_RUN(test_cli);
+    UNIT_RUN(test_helpers);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     if (system(cmd) != 0) printf("warning: could not remove %s\n", tmpdir);
