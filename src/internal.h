@@ -103,6 +103,13 @@ struct rasid_doc {
      * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class id << 8 | length in tokens) */
     uint32_t *cue_off;
     uint16_t *cue_items;
+    /* lex/: every exact dictionary match at every token, found once per document for the
+     * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
+     * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept) */
+    const void *lexm_for;
+    uint32_t *lexm_off;
+    uint8_t *lexm_over;
+    void *lexm;
 
     /* stage 3: event coder */
     int coded;

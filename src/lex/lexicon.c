@@ -36,6 +36,7 @@ static const char *const cat_file[RASID_CAT_COUNT] = {
 #define FUZZY_MIN_LETTERS 6
 #define FUZZY_SUBST_MIN_LETTERS 8
 #define MAX_LINE_BYTES (1u << 20)
+#define RASID__MAX_READINGS_LEX 16 /* readings of a token looked at by lookup_first (the text layer makes <= 8) */
 
 struct rasid__table {
     const char *path;
@@ -51,6 +52,10 @@ typedef struct posting {
     const char *k; /* first key token (exact index) or deletion variant (fuzzy index) */
     uint32_t klen;
     uint32_t e;    /* entry index */
+    /* exact indexes only: the entry's category and tokens, so that the matcher filters
+     * without reading the entry */
+    uint8_t cat;
+    uint16_t ntok;
 } posting;
 
 typedef struct slot {
@@ -72,7 +77,9 @@ struct rasid_lexicon {
     int ntables[RASID_CAT_COUNT];
     rasid__entry *entries;
     size_t nentries, centries;
-    index_t exact[RASID_CAT_COUNT]; /* first key token -> entries, one index per category */
+    /* exact keys of every category, each slot's postings in entry (= category) order:
+     * exact1: single-token keys; exact2: the first two tokens of longer keys */
+    index_t exact1, exact2;
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -86,13 +93,19 @@ struct rasid_lexicon {
 };
 
 /* ------------------------------------------------------------------ hashing */
-static uint64_t fnv1a(const char *s, size_t n)
+#define FNV_BASIS 1469598103934665603ULL
+static inline uint64_t fnv_step(uint64_t h, const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
     }
+    return h;
+}
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+    uint64_t h = fnv_step(FNV_BASIS, s, n);
     return h ? h : 1;
 }
 
@@ -168,6 +181,26 @@ static const slot *index_find(const index_t *ix, const char *k, size_t n)
         if (sl->h == h) {
             const posting *p = &ix->post[sl->first];
             if (p->klen == n && !memcmp(p->k, k, n)) return sl;
+        }
+        s = (s + 1) & ix->mask;
+    }
+    return NULL;
+}
+
+/* index_find of the key "a b" (two tokens and a space) without building it */
+static const slot *index_find2(const index_t *ix, const char *a, size_t al, const char *b, size_t bl)
+{
+    if (!ix->slots) return NULL;
+    uint64_t h = fnv_step(fnv_step(fnv_step(FNV_BASIS, a, al), " ", 1), b, bl);
+    if (!h) h = 1;
+    size_t n = al + 1 + bl;
+    size_t s = h & ix->mask;
+    while (ix->slots[s].count) {
+        const slot *sl = &ix->slots[s];
+        if (sl->h == h) {
+            const posting *p = &ix->post[sl->first];
+            if (p->klen == n && !memcmp(p->k, a, al) && p->k[al] == ' ' && !memcmp(p->k + al + 1, b, bl))
+                return sl;
         }
         s = (s + 1) & ix->mask;
     }
@@ -373,7 +406,7 @@ static int add_deletions(rasid_lexicon *lex, sort_item **items, size_t *n, size_
             if (!ni) return RASID_NOMEM;
             *items = ni;
         }
-        (*items)[(*n)++] = (sort_item){{v, (uint32_t)(kl - cl), e}, ntok};
+        (*items)[(*n)++] = (sort_item){{.k = v, .klen = (uint32_t)(kl - cl), .e = e}, ntok};
         i += cl;
     }
     return RASID_OK;
@@ -429,7 +462,7 @@ static int build_indexes(rasid_lexicon *lex)
         const char *sp = strchr(e->key, ' ');
         size_t first = sp ? (size_t)(sp - e->key) : strlen(e->key);
         if (e->cat == RASID_CAT_STOP) {
-            sitems[sn++] = (sort_item){{e->key, (uint32_t)strlen(e->key), (uint32_t)i}, e->ntok};
+            sitems[sn++] = (sort_item){{.k = e->key, .klen = (uint32_t)strlen(e->key), .e = (uint32_t)i}, e->ntok};
             continue;
         }
         ncat[e->cat]++;
@@ -455,20 +488,33 @@ static int build_indexes(rasid_lexicon *lex)
                 if (!ni) { rc = RASID_NOMEM; break; }
                 fitems = ni;
             }
-            fitems[fn++] = (sort_item){{jk, (uint32_t)jl, (uint32_t)i}, e->ntok};
+            fitems[fn++] = (sort_item){{.k = jk, .klen = (uint32_t)jl, .e = (uint32_t)i}, e->ntok};
         }
         rc = add_deletions(lex, &fitems, &fn, &fcap, jk, jl, (uint32_t)i, e->ntok);
     }
-    for (int cat = 0; cat < RASID_CAT_COUNT && rc == RASID_OK; cat++) {
-        size_t n = 0;
-        for (size_t i = 0; i < lex->nentries && n < cap; i++) {
+    if (rc == RASID_OK) {
+        /* entries come in category order (files are loaded category by category), and
+         * index_build keeps the input order within a slot: each slot's run is grouped by
+         * category, as separate per-category indexes would list them */
+        size_t n1 = 0, n2 = 0;
+        sort_item *items2 = malloc(cap * sizeof *items2);
+        if (!items2) rc = RASID_NOMEM;
+        for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
             const rasid__entry *e = &lex->entries[i];
-            if (e->cat != cat) continue;
+            posting p = {.k = e->key, .e = (uint32_t)i, .cat = (uint8_t)e->cat, .ntok = e->ntok};
             const char *sp = strchr(e->key, ' ');
-            size_t first = sp ? (size_t)(sp - e->key) : strlen(e->key);
-            items[n++] = (sort_item){{e->key, (uint32_t)first, (uint32_t)i}, e->ntok};
+            if (!sp) {
+                p.klen = (uint32_t)strlen(e->key);
+                items[n1++] = (sort_item){p, e->ntok};
+            } else {
+                const char *sp2 = strchr(sp + 1, ' ');
+                p.klen = (uint32_t)(sp2 ? (size_t)(sp2 - e->key) : strlen(e->key));
+                items2[n2++] = (sort_item){p, e->ntok};
+            }
         }
-        rc = index_build(&lex->exact[cat], items, n);
+        if (rc == RASID_OK) rc = index_build(&lex->exact1, items, n1);
+        if (rc == RASID_OK) rc = index_build(&lex->exact2, items2, n2);
+        free(items2);
     }
     if (rc == RASID_OK) rc = index_build(&lex->stop, sitems, sn);
     if (rc == RASID_OK && fn) rc = index_build(&lex->fuzzy, fitems, fn);
@@ -584,7 +630,8 @@ static int cmp_country(const void *a, const void *b)
 void rasid_lexicon_free(rasid_lexicon *lex)
 {
     if (!lex) return;
-    for (int cat = 0; cat < RASID_CAT_COUNT; cat++) index_free(&lex->exact[cat]);
+    index_free(&lex->exact1);
+    index_free(&lex->exact2);
     index_free(&lex->fuzzy);
     index_free(&lex->stop);
     free(lex->entries);
@@ -685,26 +732,49 @@ static size_t push_match(rasid__match *out, size_t n, size_t max, const rasid__m
     return n;
 }
 
+/* Entries whose key starts at token `tok` with first token k[0..kl): single-token keys
+ * from exact1, longer keys from exact2 under "k next-token" (and, for two-token keys,
+ * "k stem" for the next token's enclitic readings). The runs of postings found are each
+ * in entry order and are merged by entry index, so matches come in entry order. */
 static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *k,
                            size_t kl, unsigned catmask, uint16_t reading, uint8_t article,
                            rasid__match *out, size_t n, size_t max)
 {
-    for (int cat = 0; cat < RASID_CAT_COUNT; cat++) {
-        if (!(catmask & RASID_CATBIT(cat))) continue;
-        const index_t *ix = &lex->exact[cat];
-        const slot *sl = index_find(ix, k, kl);
-        if (!sl) continue;
-        for (uint32_t i = 0; i < sl->count; i++) {
-            const posting *p = &ix->post[sl->first + i];
-            const rasid__entry *e = &lex->entries[p->e];
-            uint32_t used = 1;
-            if (e->ntok > 1) {
-                used = match_rest(doc, tok, e->key, e->key + p->klen);
-                if (!used) continue;
-            }
-            rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
-            n = push_match(out, n, max, &m);
+    struct run {
+        const posting *p, *end;
+        int two_only; /* found through an enclitic reading: two-token keys only */
+    } runs[2 + RASID__MAX_READINGS_LEX];
+    int nr = 0;
+    const slot *sl = index_find(&lex->exact1, k, kl);
+    if (sl) runs[nr++] = (struct run){lex->exact1.post + sl->first, lex->exact1.post + sl->first + sl->count, 0};
+    const rasid_token *toks = doc->tokens.data;
+    if (lex->exact2.slots && tok + 1 < doc->tokens.len && toks[tok + 1].sent == toks[tok].sent) {
+        const index_t *x2 = &lex->exact2;
+        const rasid_token *nx = &toks[tok + 1];
+        sl = index_find2(x2, k, kl, nx->norm, nx->nlen);
+        if (sl) runs[nr++] = (struct run){x2->post + sl->first, x2->post + sl->first + sl->count, 0};
+        /* the last key token may carry an enclitic */
+        for (uint16_t r = 1; r < nx->nreadings && nr < (int)(sizeof runs / sizeof *runs); r++) {
+            const rasid_reading *rd = &nx->readings[r];
+            if (rd->pro[0] || rd->article) continue;
+            sl = index_find2(x2, k, kl, rd->stem, strlen(rd->stem));
+            if (sl) runs[nr++] = (struct run){x2->post + sl->first, x2->post + sl->first + sl->count, 1};
         }
+    }
+    while (nr) {
+        int b = 0;
+        for (int q = 1; q < nr; q++)
+            if (runs[q].p->e < runs[b].p->e) b = q;
+        const posting *p = runs[b].p++;
+        int two_only = runs[b].two_only;
+        if (runs[b].p == runs[b].end) runs[b] = runs[--nr];
+        if (!(catmask & RASID_CATBIT(p->cat))) continue;
+        if (two_only && p->ntok != 2) continue;
+        const rasid__entry *e = &lex->entries[p->e];
+        uint32_t used = p->ntok > 2 ? match_rest(doc, tok, e->key, e->key + kl) : p->ntok;
+        if (!used) continue;
+        rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
+        n = push_match(out, n, max, &m);
     }
     return n;
 }
@@ -732,9 +802,7 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
         memcpy(v + i, k + i + cl, kl - i - cl);
         size_t vl = kl - cl;
         /* token has one extra letter: its deletion is an exact single-token key */
-        for (int cat = 0; cat < RASID_CAT_COUNT; cat++) {
-        if (!(catmask & RASID_CATBIT(cat))) continue;
-        const index_t *ex = &lex->exact[cat];
+        const index_t *ex = &lex->exact1;
         const slot *s2 = index_find(ex, v, vl);
         for (uint32_t j = 0; s2 && j < s2->count; j++) {
             const rasid__entry *e = &lex->entries[ex->post[s2->first + j].e];
@@ -742,7 +810,6 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
             if (key_letters(e->key, strlen(e->key)) < FUZZY_MIN_LETTERS) continue;
             rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
             n = push_match(out, n, max, &m);
-        }
         }
         /* substitution: both lose the same position (not for adjectives: الغالبية is no
          * misspelt الغامبية) */
@@ -769,10 +836,11 @@ static int cmp_match(const void *a, const void *b)
     return x->e < y->e ? -1 : (x->e > y->e);
 }
 
-size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
-                           int allow_fuzzy, rasid__match *out, size_t max)
+/* The exact matches at token `tok`, in the order they are found (deduplicated, at most
+ * max, unsorted). */
+static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
+                            rasid__match *out, size_t max)
 {
-    if (tok >= doc->tokens.len || !max) return 0;
     const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];
     size_t n = 0;
     n = lookup_first(lex, doc, tok, t->norm, t->nlen, catmask, 0, 0, out, n, max);
@@ -810,6 +878,69 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
             n = lookup_first(lex, doc, tok, rd->stem, sl - 2, RASID_CATBIT(RASID_CAT_NISBA), r, 0, out, n, max);
         }
     }
+    return n;
+}
+
+#define ALL_CATS (RASID_CATBIT(RASID_CAT_COUNT) - 1u)
+#define TABLE_MAX_PER_TOKEN 256
+
+/* Every exact match of every category at every token, once per document: the date,
+ * number, cue, recogniser and trigger passes all ask for the matches at each token,
+ * each for some categories. Matches with catmask M are, in order, the matches with all
+ * categories filtered by M (lookup_first walks a slot's postings in category order and
+ * push_match only drops a repeat of the same entry), so the table keeps the order in
+ * which exact_matches finds them with all categories, and rasid__lex_match_at filters.
+ * A token with more than TABLE_MAX_PER_TOKEN matches is flagged and computed directly. */
+static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
+{
+    size_t n = doc->tokens.len;
+    doc->lexm_for = NULL;
+    uint32_t *off = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *off);
+    uint8_t *over = rasid__arena_alloc(&doc->arena, n + 1);
+    if (!off || !over) return RASID_NOMEM;
+    size_t cap = n + 64, len = 0;
+    rasid__match *items = malloc(cap * sizeof *items);
+    if (!items) return RASID_NOMEM;
+    rasid__match buf[TABLE_MAX_PER_TOKEN];
+    for (size_t i = 0; i < n; i++) {
+        off[i] = (uint32_t)len;
+        size_t k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN);
+        if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
+        if (len + k > cap) {
+            cap = (len + k) * 2;
+            rasid__match *ni = realloc(items, cap * sizeof *ni);
+            if (!ni) { free(items); return RASID_NOMEM; }
+            items = ni;
+        }
+        memcpy(items + len, buf, k * sizeof *buf);
+        len += k;
+    }
+    off[n] = (uint32_t)len;
+    rasid__match *kept = rasid__arena_alloc(&doc->arena, (len ? len : 1) * sizeof *kept);
+    if (!kept) { free(items); return RASID_NOMEM; }
+    if (len) memcpy(kept, items, len * sizeof *kept);
+    free(items);
+    doc->lexm_off = off;
+    doc->lexm_over = over;
+    doc->lexm = kept;
+    doc->lexm_for = lex;
+    return RASID_OK;
+}
+
+size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
+                           int allow_fuzzy, rasid__match *out, size_t max)
+{
+    if (tok >= doc->tokens.len || !max) return 0;
+    const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];
+    size_t n = 0;
+    if (doc->lexm_for == lex && !doc->lexm_over[tok]) {
+        const rasid__match *m = doc->lexm;
+        for (uint32_t z = doc->lexm_off[tok], end = doc->lexm_off[tok + 1]; z < end && n < max; z++)
+            if (catmask & RASID_CATBIT(m[z].e->cat)) out[n++] = m[z];
+    } else {
+        n = exact_matches(lex, doc, tok, catmask, out, max);
+    }
+    char buf[600];
     if (allow_fuzzy && t->kind == RASID_TOK_ARABIC) {
         unsigned found = 0;
         for (size_t i = 0; i < n; i++) found |= RASID_CATBIT(out[i].e->cat);
@@ -845,9 +976,17 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     const char *sp = strchr(key, ' ');
     size_t first = sp ? (size_t)(sp - key) : kl;
     if (cat < 0 || cat >= RASID_CAT_COUNT) return NULL;
-    const slot *sl = index_find(&lex->exact[cat], key, first);
+    const index_t *ix = sp ? &lex->exact2 : &lex->exact1;
+    const slot *sl;
+    if (sp) {
+        const char *sp2 = strchr(sp + 1, ' ');
+        size_t second = sp2 ? (size_t)(sp2 - sp - 1) : strlen(sp + 1);
+        sl = index_find2(ix, key, first, sp + 1, second);
+    } else {
+        sl = index_find(ix, key, first);
+    }
     for (uint32_t i = 0; sl && i < sl->count; i++) {
-        const rasid__entry *e = &lex->entries[lex->exact[cat].post[sl->first + i].e];
+        const rasid__entry *e = &lex->entries[ix->post[sl->first + i].e];
         if (e->cat == cat && !strcmp(e->key, key)) return e;
     }
     return NULL;
@@ -926,6 +1065,8 @@ static int cue_class_id(const rasid_lexicon *lex, const char *cls)
 int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
 {
     size_t n = doc->tokens.len;
+    int rc = prepare_matches(doc, lex);
+    if (rc) return rc;
     free(doc->cue_off);
     free(doc->cue_items);
     doc->cue_items = NULL;
