@@ -131,6 +131,11 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex);   /* event/ */
  * length needed if larger than outlen - 1. */
 size_t rasid__normalize_str(const char *s, size_t n, unsigned flags, char *out, size_t outlen);
 
+/* rasid__normalize_str without the scanner, for plain Arabic letters in words separated
+ * by single spaces (then the normalised text is also the key rasid__key_str would give);
+ * SIZE_MAX when s is not of that form. */
+size_t rasid__plain_arabic_str(const char *s, size_t n, unsigned flags, char *out, size_t outlen);
+
 /* Tokenise a standalone normalised string into keys separated by single spaces
  * (what the lexicon stores). Same return convention as rasid__normalize_str. */
 size_t rasid__key_str(const char *s, size_t n, char *out, size_t outlen);

@@ -46,16 +46,22 @@ struct rasid__table {
     size_t nrows;
     char ***rows;  /* rows[r][c] */
     int col_ar;
+    int col_kind, col_sector, col_country; /* -1 when absent: read while compiling */
 };
 
 typedef struct posting {
-    const char *k; /* first key token (exact index) or deletion variant (fuzzy index) */
+    /* the indexed string: k[0..klen), or in the fuzzy index, when del_len > 0, k without
+     * the del_len bytes at del_pos (a deletion variant, never materialised; klen is the
+     * variant's length) */
+    const char *k;
     uint32_t klen;
     uint32_t e;    /* entry index */
     /* exact indexes only: the entry's category and tokens, so that the matcher filters
      * without reading the entry */
     uint8_t cat;
+    uint8_t del_len;
     uint16_t ntok;
+    uint16_t del_pos;
 } posting;
 
 typedef struct slot {
@@ -114,6 +120,35 @@ typedef struct sort_item {
     uint16_t ntok;
 } sort_item;
 
+static uint64_t posting_hash(const posting *p)
+{
+    if (!p->del_len) return fnv1a(p->k, p->klen);
+    uint64_t h = fnv_step(FNV_BASIS, p->k, p->del_pos);
+    h = fnv_step(h, p->k + p->del_pos + p->del_len, p->klen - p->del_pos);
+    return h ? h : 1;
+}
+
+/* Is the posting's string k[0..n)? */
+static inline int posting_eq(const posting *p, const char *k, size_t n)
+{
+    if (p->klen != n) return 0;
+    if (!p->del_len) return !memcmp(p->k, k, n);
+    return !memcmp(p->k, k, p->del_pos) &&
+           !memcmp(p->k + p->del_pos + p->del_len, k + p->del_pos, n - p->del_pos);
+}
+
+static int posting_same(const posting *a, const posting *b)
+{
+    if (!b->del_len) return posting_eq(a, b->k, b->klen);
+    if (a->klen != b->klen) return 0;
+    /* compare piecewise: b's string is b->k without [del_pos, del_pos + del_len) */
+    char tmp[1024];
+    if (b->klen > sizeof tmp) return 0;
+    memcpy(tmp, b->k, b->del_pos);
+    memcpy(tmp + b->del_pos, b->k + b->del_pos + b->del_len, b->klen - b->del_pos);
+    return posting_eq(a, tmp, b->klen);
+}
+
 /* Build an index in linear time: a first pass finds or creates the slot of each key
  * (hashing, comparing only on equal hashes) and counts its postings, a prefix sum gives
  * each slot its run, a second pass places the postings. No sorting: the matcher orders
@@ -125,29 +160,27 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     while (size < n * 2) size <<= 1;
     ix->slots = calloc(size, sizeof *ix->slots);
     uint32_t *slot_of = malloc((n ? n : 1) * sizeof *slot_of);
-    const char **key_of = calloc(size, sizeof *key_of); /* slot -> a key, for comparisons */
+    /* slot -> an item holding its key (for comparisons), later the fill cursor */
+    uint32_t *rep_of = malloc(size * sizeof *rep_of);
     ix->post = malloc((n ? n : 1) * sizeof *ix->post);
-    if (!ix->slots || !slot_of || !key_of || !ix->post) {
+    if (!ix->slots || !slot_of || !rep_of || !ix->post) {
         free(slot_of);
-        free(key_of);
+        free(rep_of);
         return RASID_NOMEM;
     }
     ix->mask = size - 1;
-    uint32_t *klen_of = (uint32_t *)malloc(size * sizeof *klen_of);
-    if (!klen_of) { free(slot_of); free(key_of); return RASID_NOMEM; }
     for (size_t i = 0; i < n; i++) {
         const posting *p = &items[i].p;
-        uint64_t h = fnv1a(p->k, p->klen);
+        uint64_t h = posting_hash(p);
         size_t sl = h & ix->mask;
         for (;;) {
             slot *x = &ix->slots[sl];
             if (!x->count) {
                 x->h = h;
-                key_of[sl] = p->k;
-                klen_of[sl] = p->klen;
+                rep_of[sl] = (uint32_t)i;
                 break;
             }
-            if (x->h == h && klen_of[sl] == p->klen && !memcmp(key_of[sl], p->k, p->klen)) break;
+            if (x->h == h && posting_same(&items[rep_of[sl]].p, p)) break;
             sl = (sl + 1) & ix->mask;
         }
         ix->slots[sl].count++;
@@ -157,16 +190,15 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     for (size_t sl = 0; sl < size; sl++) {
         ix->slots[sl].first = acc;
         acc += ix->slots[sl].count;
+        rep_of[sl] = 0;
     }
-    /* second pass: fill (count is restored as the fill cursor runs) */
-    for (size_t sl = 0; sl < size; sl++) klen_of[sl] = 0;
+    /* second pass: fill, in input order within each slot */
     for (size_t i = 0; i < n; i++) {
         slot *x = &ix->slots[slot_of[i]];
-        ix->post[x->first + klen_of[slot_of[i]]++] = items[i].p;
+        ix->post[x->first + rep_of[slot_of[i]]++] = items[i].p;
     }
     ix->npost = n;
-    free(klen_of);
-    free(key_of);
+    free(rep_of);
     free(slot_of);
     return RASID_OK;
 }
@@ -178,10 +210,7 @@ static const slot *index_find(const index_t *ix, const char *k, size_t n)
     size_t s = h & ix->mask;
     while (ix->slots[s].count) {
         const slot *sl = &ix->slots[s];
-        if (sl->h == h) {
-            const posting *p = &ix->post[sl->first];
-            if (p->klen == n && !memcmp(p->k, k, n)) return sl;
-        }
+        if (sl->h == h && posting_eq(&ix->post[sl->first], k, n)) return sl;
         s = (s + 1) & ix->mask;
     }
     return NULL;
@@ -279,6 +308,10 @@ static int load_table(rasid_lexicon *lex, int cat, const char *path, char *err, 
         size_t ll = strlen(l);
         while (ll && (l[ll - 1] == '\n' || l[ll - 1] == '\r')) l[--ll] = 0;
         if (!ll || l[0] == '#') continue;
+        /* the cells live in one arena copy of the line, cut and trimmed in place */
+        l = rasid__arena_strndup(&lex->arena, l, ll);
+        if (!l) { rc = RASID_NOMEM; break; }
+        char *empty = l + ll;
         int n = split_tabs(l, cells, 64);
         if (n > 64) {
             snprintf(err, errlen, "%s:%ld: more than 64 columns", path, lineno);
@@ -293,6 +326,9 @@ static int load_table(rasid_lexicon *lex, int cat, const char *path, char *err, 
                 t->cols[c] = rasid__arena_strdup(&lex->arena, trim(cells[c]));
                 if (!strcmp(t->cols[c], "ar")) t->col_ar = c;
             }
+            t->col_kind = rasid__table_col(t, "kind");
+            t->col_sector = rasid__table_col(t, "sector");
+            t->col_country = rasid__table_col(t, "country");
             if (t->col_ar < 0) {
                 snprintf(err, errlen, "%s:%ld: header has no `ar` column", path, lineno);
                 rc = RASID_DATA;
@@ -314,8 +350,7 @@ static int load_table(rasid_lexicon *lex, int cat, const char *path, char *err, 
         }
         char **row = rasid__arena_alloc(&lex->arena, (size_t)t->ncols * sizeof(char *));
         if (!row) { rc = RASID_NOMEM; break; }
-        for (int c = 0; c < t->ncols; c++)
-            row[c] = rasid__arena_strdup(&lex->arena, c < n ? trim(cells[c]) : "");
+        for (int c = 0; c < t->ncols; c++) row[c] = c < n ? trim(cells[c]) : empty;
         t->rows[t->nrows++] = row;
     }
     free(line);
@@ -342,9 +377,13 @@ static int add_entry(rasid_lexicon *lex, rasid__table *t, uint32_t row, const ch
 {
     char norm[1024], key[1024];
     size_t fl = strlen(form);
-    size_t nl = rasid__normalize_str(form, fl, RASID_NORM_DEFAULT, norm, sizeof norm);
-    if (nl >= sizeof norm) return RASID_OK; /* absurdly long form: skipped */
-    size_t kl = rasid__key_str(norm, nl, key, sizeof key);
+    /* most forms are plain Arabic words: normalised text and key in one pass */
+    size_t kl = rasid__plain_arabic_str(form, fl, RASID_NORM_DEFAULT, key, sizeof key);
+    if (kl == SIZE_MAX) {
+        size_t nl = rasid__normalize_str(form, fl, RASID_NORM_DEFAULT, norm, sizeof norm);
+        if (nl >= sizeof norm) return RASID_OK; /* absurdly long form: skipped */
+        kl = rasid__key_str(norm, nl, key, sizeof key);
+    }
     if (kl == 0 || kl >= sizeof key) return RASID_OK;
     if (lex->nentries == lex->centries) {
         size_t nc = lex->centries ? lex->centries * 2 : 4096;
@@ -388,25 +427,24 @@ static int compile_table(rasid_lexicon *lex, rasid__table *t)
 }
 
 
-/* Append every one-character deletion of k[0..n) to items (strings in arena). */
-static int add_deletions(rasid_lexicon *lex, sort_item **items, size_t *n, size_t *cap, const char *k,
-                         size_t kl, uint32_t e, uint16_t ntok)
+/* Append every one-character deletion of k[0..kl) to items (as k and the position and
+ * length of the deleted character: no string is built). */
+static int add_deletions(sort_item **items, size_t *n, size_t *cap, const char *k, size_t kl, uint32_t e,
+                         uint16_t ntok)
 {
+    if (kl > UINT16_MAX) return RASID_OK;
     size_t i = 0;
     while (i < kl) {
         size_t cl = 1;
         while (i + cl < kl && ((unsigned char)k[i + cl] & 0xC0) == 0x80) cl++;
-        char *v = rasid__arena_alloc(&lex->arena, kl - cl + 1);
-        if (!v) return RASID_NOMEM;
-        memcpy(v, k, i);
-        memcpy(v + i, k + i + cl, kl - i - cl);
         if (*n == *cap) {
             *cap = *cap ? *cap * 2 : 4096;
             sort_item *ni = realloc(*items, *cap * sizeof **items);
             if (!ni) return RASID_NOMEM;
             *items = ni;
         }
-        (*items)[(*n)++] = (sort_item){{.k = v, .klen = (uint32_t)(kl - cl), .e = e}, ntok};
+        (*items)[(*n)++] = (sort_item){
+            {.k = k, .klen = (uint32_t)(kl - cl), .e = e, .del_len = (uint8_t)cl, .del_pos = (uint16_t)i}, ntok};
         i += cl;
     }
     return RASID_OK;
@@ -423,12 +461,13 @@ static int is_fuzzy_cat(int cat)
 static int fuzzy_entry(const rasid__entry *e)
 {
     if (!is_fuzzy_cat(e->cat)) return 0;
-    const char *k = rasid__entry_field(e, "kind");
+    const char *k = rasid__entry_fieldi(e, e->table->col_kind);
     if (e->cat == RASID_CAT_PLACE)
         return k && (!strcmp(k, "country") || !strcmp(k, "region") || !strcmp(k, "admin1"));
     if (e->cat == RASID_CAT_ACTOR) {
         /* named forces, groups and organisations; never generic words (مسلحون ~ المسلمون) */
-        const char *sec = rasid__entry_field(e, "sector"), *co = rasid__entry_field(e, "country");
+        const char *sec = rasid__entry_fieldi(e, e->table->col_sector);
+        const char *co = rasid__entry_fieldi(e, e->table->col_country);
         if (!k || !strcmp(k, "person") || !strcmp(k, "unknown")) return 0;
         if (sec && (!strcmp(sec, "UAF") || !strcmp(sec, "CVL"))) return 0;
         if (co && !strcmp(co, "?")) return 0;
@@ -490,7 +529,7 @@ static int build_indexes(rasid_lexicon *lex)
             }
             fitems[fn++] = (sort_item){{.k = jk, .klen = (uint32_t)jl, .e = (uint32_t)i}, e->ntok};
         }
-        rc = add_deletions(lex, &fitems, &fn, &fcap, jk, jl, (uint32_t)i, e->ntok);
+        rc = add_deletions(&fitems, &fn, &fcap, jk, jl, (uint32_t)i, e->ntok);
     }
     if (rc == RASID_OK) {
         /* entries come in category order (files are loaded category by category), and
@@ -1108,10 +1147,9 @@ int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok
 {
     if (tok >= doc->tokens.len) return 0;
     if (doc->cue_off) {
-        int id = cue_class_id(lex, cls);
-        if (id < 0) return 0;
+        /* most tokens are no cue at all; the others are one or two: compare class names */
         for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++)
-            if (doc->cue_items[z] >> 8 == (uint16_t)id) return doc->cue_items[z] & 0xFF;
+            if (!strcmp(lex->cue_class[doc->cue_items[z] >> 8], cls)) return doc->cue_items[z] & 0xFF;
         return 0;
     }
     rasid__match m[16];

@@ -652,8 +652,66 @@ int rasid__scan_run(rasid__scan *sc)
 
 /* ---------------------------------------------------------------- standalone */
 
+/* The common case of dictionary forms, without the scanner: s[0..n) is words of plain
+ * Arabic letters (class C_AR, two bytes each, rewritten to letters) separated by single
+ * ASCII spaces, no word reaching RASID_MAX_TOKEN_BYTES. The scanner would write each
+ * letter through arabic_run and each space as itself, and cut one Arabic token per
+ * word: the normalised text is then also the key. Writes it like rasid__normalize_str
+ * and returns its length, or SIZE_MAX when s is not of that form. */
+size_t rasid__plain_arabic_str(const char *str, size_t n, unsigned flags, char *out, size_t outlen)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (!n || s[0] == ' ' || s[n - 1] == ' ') return SIZE_MAX;
+    /* one pass into out (when it is large enough), else a check only */
+    unsigned char *o = out && outlen > n ? (unsigned char *)out : NULL;
+    size_t word = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned b = s[i];
+        if (b == ' ') {
+            if (s[i + 1] == ' ') return SIZE_MAX; /* i + 1 < n: s does not end with a space */
+            if (o) o[i] = ' ';
+            word = 0;
+            i++;
+            continue;
+        }
+        if (b < 0xD8 || b > 0xDB || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return SIZE_MAX;
+        const ar_ent *e = &arabic[((b & 3) << 6) | (s[i + 1] & 0x3F)];
+        if (e->cls != C_AR) return SIZE_MAX;
+        if (e->flag & flags) {
+            if (e->rep < 0x600 || e->rep > 0x6FF) return SIZE_MAX;
+            if (o) {
+                o[i] = (unsigned char)(0xC0 | (e->rep >> 6));
+                o[i + 1] = (unsigned char)(0x80 | (e->rep & 0x3F));
+            }
+        } else if (o) {
+            o[i] = (unsigned char)b;
+            o[i + 1] = s[i + 1];
+        }
+        word += 2;
+        if (word >= RASID_MAX_TOKEN_BYTES) return SIZE_MAX;
+        i += 2;
+    }
+    if (o) {
+        o[n] = 0;
+    } else if (out && outlen) { /* too small: the first outlen - 1 bytes */
+        size_t m = outlen - 1;
+        for (size_t i = 0; i < m;) {
+            if (s[i] == ' ') { out[i++] = ' '; continue; }
+            const ar_ent *e = &arabic[((s[i] & 3) << 6) | (s[i + 1] & 0x3F)];
+            unsigned r = e->flag & flags ? e->rep : ((s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu));
+            out[i] = (char)(0xC0 | (r >> 6));
+            if (i + 1 < m) out[i + 1] = (char)(0x80 | (r & 0x3F));
+            i += 2;
+        }
+        out[m] = 0;
+    }
+    return n;
+}
+
 size_t rasid__normalize_str(const char *s, size_t n, unsigned flags, char *out, size_t outlen)
 {
+    size_t fast = rasid__plain_arabic_str(s, n, flags, out, outlen);
+    if (fast != SIZE_MAX) return fast;
     rasid__scan sc;
     memset(&sc, 0, sizeof sc);
     sc.s = (const unsigned char *)s;

@@ -409,6 +409,8 @@ static int key_emit(rasid__scan *sc, const rasid__rawtok *t)
 
 size_t rasid__key_str(const char *s, size_t n, char *out, size_t outlen)
 {
+    size_t fast = rasid__plain_arabic_str(s, n, RASID_NORM_DEFAULT, out, outlen);
+    if (fast != SIZE_MAX) return fast;
     keyout k;
     rasid__buf_init(&k.b, 0);
     rasid__scan sc;

@@ -64,6 +64,11 @@ int rasid_check_text(const char *data, size_t len, size_t *offset)
             i++;
             continue;
         }
+        /* two-byte sequences (Arabic, Latin-1) are valid whenever a continuation follows */
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
         uint32_t cp;
         int bad = 0;
         size_t l = rasid__utf8_decode(s + i, len - i, &cp, &bad);
