@@ -110,6 +110,7 @@ struct rasid_doc {
     uint32_t *lexm_off;
     uint8_t *lexm_over;
     void *lexm;
+    struct rasid__fzmemo *lexm_fz; /* lex/: fuzzy matches per distinct word, filled on demand */
 
     /* stage 3: event coder */
     int coded;

@@ -203,6 +203,19 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     return RASID_OK;
 }
 
+/* index_find with the key's hash (fnv1a) already known */
+static const slot *index_find_h(const index_t *ix, uint64_t h, const char *k, size_t n)
+{
+    if (!ix->slots) return NULL;
+    size_t s = h & ix->mask;
+    while (ix->slots[s].count) {
+        const slot *sl = &ix->slots[s];
+        if (sl->h == h && posting_eq(&ix->post[sl->first], k, n)) return sl;
+        s = (s + 1) & ix->mask;
+    }
+    return NULL;
+}
+
 static const slot *index_find(const index_t *ix, const char *k, size_t n)
 {
     if (!ix->slots) return NULL;
@@ -834,15 +847,20 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
         n = push_match(out, n, max, &m);
     }
     size_t i = 0;
+    uint64_t hpre = FNV_BASIS; /* hash of k[0..i): each deletion hashes only its suffix */
+    int subst_ok = -1;          /* long enough for a substitution (computed when needed) */
     while (i < kl) {
         size_t cl = 1;
         while (i + cl < kl && ((unsigned char)k[i + cl] & 0xC0) == 0x80) cl++;
         memcpy(v, k, i);
         memcpy(v + i, k + i + cl, kl - i - cl);
         size_t vl = kl - cl;
+        uint64_t hv = fnv_step(hpre, k + i + cl, kl - i - cl);
+        if (!hv) hv = 1;
+        hpre = fnv_step(hpre, k + i, cl);
         /* token has one extra letter: its deletion is an exact single-token key */
         const index_t *ex = &lex->exact1;
-        const slot *s2 = index_find(ex, v, vl);
+        const slot *s2 = index_find_h(ex, hv, v, vl);
         for (uint32_t j = 0; s2 && j < s2->count; j++) {
             const rasid__entry *e = &lex->entries[ex->post[s2->first + j].e];
             if (!(catmask & RASID_CATBIT(e->cat)) || e->ntok != 1 || !fuzzy_entry(e)) continue;
@@ -852,12 +870,13 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
         }
         /* substitution: both lose the same position (not for adjectives: الغالبية is no
          * misspelt الغامبية) */
-        const slot *s3 = index_find(&lex->fuzzy, v, vl);
+        const slot *s3 = index_find_h(&lex->fuzzy, hv, v, vl);
         for (uint32_t j = 0; s3 && j < s3->count; j++) {
             const rasid__entry *e = &lex->entries[lex->fuzzy.post[s3->first + j].e];
             if (!(catmask & RASID_CATBIT(e->cat)) || e->cat == RASID_CAT_NISBA) continue;
             /* a substituted letter turns short words into other words: only long names */
-            if (key_letters(k, kl) < FUZZY_SUBST_MIN_LETTERS) continue;
+            if (subst_ok < 0) subst_ok = key_letters(k, kl) >= FUZZY_SUBST_MIN_LETTERS;
+            if (!subst_ok) continue;
             rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
             n = push_match(out, n, max, &m);
         }
@@ -920,6 +939,104 @@ static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size
     return n;
 }
 
+/* Matches within one edit of token t (categories fmask), appended to out[0..n). */
+static size_t fuzzy_step(const rasid_lexicon *lex, const rasid_token *t, size_t tok, unsigned fmask,
+                         rasid__match *out, size_t n, size_t max)
+{
+    char buf[600];
+    if (key_letters(t->norm, t->nlen) < FUZZY_MIN_LETTERS) return n;
+    size_t before = n;
+    n = fuzzy_lookup(lex, t->norm, t->nlen, fmask, tok, out, n, max);
+    /* also the token with its proclitics removed (و + typo) */
+    for (uint16_t r = 1; r < t->nreadings && n == before; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (rd->enc[0]) continue;
+        size_t sl = strlen(rd->stem);
+        const char *k = rd->stem;
+        if (rd->article) {
+            if (sl + 4 >= sizeof buf) continue;
+            memcpy(buf, "\xD8\xA7\xD9\x84", 4);
+            memcpy(buf + 4, rd->stem, sl);
+            k = buf;
+            sl += 4;
+        }
+        if (key_letters(k, sl) >= FUZZY_MIN_LETTERS) n = fuzzy_lookup(lex, k, sl, fmask, tok, out, n, max);
+    }
+    return n;
+}
+
+/* Per-document memo of fuzzy_step: a token's fuzzy candidates depend only on its word
+ * (the segmenter gives every token of one normalised form, kind and hint the same
+ * readings array, which identifies it) and on fmask, so each distinct word is searched
+ * once per mask. Candidates are entry pointers in the order fuzzy_step finds them
+ * starting from an empty list (they are all distinct and of categories in fmask). */
+#define FZ_MAX 256
+typedef struct fz_slot {
+    const rasid_reading *word;
+    uint32_t first, count;
+    uint8_t fmask, used;
+} fz_slot;
+
+struct rasid__fzmemo {
+    rasid__arena *arena; /* the doc's */
+    fz_slot *slots;
+    size_t cap, used;
+    const rasid__entry **items;
+    size_t nitems, citems;
+};
+
+static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const rasid_token *t,
+                      unsigned fmask, const rasid__entry *const **list, size_t *count)
+{
+    if (!fz || !t->readings) return 0;
+    uint64_t h = ((uint64_t)(uintptr_t)t->readings >> 4) * 0x9E3779B97F4A7C15ull ^ fmask;
+    h ^= h >> 31;
+    if (fz->used * 2 >= fz->cap) { /* grow (arena: the old table is left behind) */
+        size_t nc = fz->cap ? fz->cap * 2 : 256;
+        fz_slot *ns = rasid__arena_alloc(fz->arena, nc * sizeof *ns);
+        if (!ns) return 0;
+        for (size_t i = 0; i < fz->cap; i++) {
+            if (!fz->slots[i].used) continue;
+            const fz_slot *o = &fz->slots[i];
+            uint64_t oh = ((uint64_t)(uintptr_t)o->word >> 4) * 0x9E3779B97F4A7C15ull ^ o->fmask;
+            oh ^= oh >> 31;
+            size_t j = oh & (nc - 1);
+            while (ns[j].used) j = (j + 1) & (nc - 1);
+            ns[j] = *o;
+        }
+        fz->slots = ns;
+        fz->cap = nc;
+    }
+    size_t j = h & (fz->cap - 1);
+    while (fz->slots[j].used) {
+        const fz_slot *x = &fz->slots[j];
+        if (x->word == t->readings && x->fmask == fmask) {
+            *list = fz->items + x->first;
+            *count = x->count;
+            return 1;
+        }
+        j = (j + 1) & (fz->cap - 1);
+    }
+    rasid__match tmp[FZ_MAX];
+    size_t k = fuzzy_step(lex, t, 0, fmask, tmp, 0, FZ_MAX);
+    if (k == FZ_MAX) return 0; /* maybe more: not memoised */
+    if (fz->nitems + k > fz->citems) {
+        size_t nc = (fz->nitems + k) * 2 + 64;
+        const rasid__entry **ni = rasid__arena_alloc(fz->arena, nc * sizeof *ni);
+        if (!ni) return 0;
+        if (fz->nitems) memcpy(ni, fz->items, fz->nitems * sizeof *ni);
+        fz->items = ni;
+        fz->citems = nc;
+    }
+    for (size_t i = 0; i < k; i++) fz->items[fz->nitems + i] = tmp[i].e;
+    fz->slots[j] = (fz_slot){t->readings, (uint32_t)fz->nitems, (uint32_t)k, (uint8_t)fmask, 1};
+    fz->used++;
+    fz->nitems += k;
+    *list = fz->items + fz->slots[j].first;
+    *count = k;
+    return 1;
+}
+
 #define ALL_CATS (RASID_CATBIT(RASID_CAT_COUNT) - 1u)
 #define TABLE_MAX_PER_TOKEN 256
 
@@ -959,6 +1076,10 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     if (!kept) { free(items); return RASID_NOMEM; }
     if (len) memcpy(kept, items, len * sizeof *kept);
     free(items);
+    struct rasid__fzmemo *fz = rasid__arena_alloc(&doc->arena, sizeof *fz);
+    if (!fz) return RASID_NOMEM;
+    fz->arena = &doc->arena;
+    doc->lexm_fz = fz;
     doc->lexm_off = off;
     doc->lexm_over = over;
     doc->lexm = kept;
@@ -979,29 +1100,24 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
     } else {
         n = exact_matches(lex, doc, tok, catmask, out, max);
     }
-    char buf[600];
     if (allow_fuzzy && t->kind == RASID_TOK_ARABIC) {
         unsigned found = 0;
         for (size_t i = 0; i < n; i++) found |= RASID_CATBIT(out[i].e->cat);
         unsigned fmask = catmask & ~found &
                          (RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) | RASID_CATBIT(RASID_CAT_NISBA));
-        if (fmask && key_letters(t->norm, t->nlen) >= FUZZY_MIN_LETTERS) {
-            size_t before = n;
-            n = fuzzy_lookup(lex, t->norm, t->nlen, fmask, tok, out, n, max);
-            /* also the token with its proclitics removed (و + typo) */
-            for (uint16_t r = 1; r < t->nreadings && n == before; r++) {
-                const rasid_reading *rd = &t->readings[r];
-                if (rd->enc[0]) continue;
-                size_t sl = strlen(rd->stem);
-                const char *k = rd->stem;
-                if (rd->article) {
-                    if (sl + 4 >= sizeof buf) continue;
-                    memcpy(buf, "\xD8\xA7\xD9\x84", 4);
-                    memcpy(buf + 4, rd->stem, sl);
-                    k = buf;
-                    sl += 4;
+        if (fmask) {
+            const rasid__entry *const *fl;
+            size_t fc;
+            if (doc->lexm_for == lex && fuzzy_memo(doc->lexm_fz, lex, t, fmask, &fl, &fc)) {
+                /* the memo holds what fuzzy_step finds from an empty list with room: the
+                 * same candidates, in order, as after the exact matches (whose categories
+                 * fmask excludes), truncated at max */
+                for (size_t i = 0; i < fc && n < max; i++) {
+                    rasid__match m = {fl[i], (uint32_t)tok, 1, 0, 1, 0};
+                    out[n++] = m;
                 }
-                if (key_letters(k, sl) >= FUZZY_MIN_LETTERS) n = fuzzy_lookup(lex, k, sl, fmask, tok, out, n, max);
+            } else {
+                n = fuzzy_step(lex, t, tok, fmask, out, n, max);
             }
         }
     }
