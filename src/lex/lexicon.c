@@ -118,6 +118,7 @@ static uint64_t fnv1a(const char *s, size_t n)
 typedef struct sort_item {
     posting p;
     uint16_t ntok;
+    uint64_t h; /* the posting's hash when known (deletions), else 0 */
 } sort_item;
 
 static uint64_t posting_hash(const posting *p)
@@ -137,16 +138,25 @@ static inline int posting_eq(const posting *p, const char *k, size_t n)
            !memcmp(p->k + p->del_pos + p->del_len, k + p->del_pos, n - p->del_pos);
 }
 
+/* Do a's bytes [off, off + len) equal s[0..len)? */
+static int posting_part_eq(const posting *a, size_t off, const char *s, size_t len)
+{
+    size_t ap = a->del_len ? a->del_pos : a->klen; /* a's bytes before the deletion */
+    if (off < ap) {
+        size_t m = ap - off < len ? ap - off : len;
+        if (memcmp(a->k + off, s, m)) return 0;
+        off += m;
+        s += m;
+        len -= m;
+    }
+    return !len || !memcmp(a->k + off + a->del_len, s, len);
+}
+
 static int posting_same(const posting *a, const posting *b)
 {
-    if (!b->del_len) return posting_eq(a, b->k, b->klen);
     if (a->klen != b->klen) return 0;
-    /* compare piecewise: b's string is b->k without [del_pos, del_pos + del_len) */
-    char tmp[1024];
-    if (b->klen > sizeof tmp) return 0;
-    memcpy(tmp, b->k, b->del_pos);
-    memcpy(tmp + b->del_pos, b->k + b->del_pos + b->del_len, b->klen - b->del_pos);
-    return posting_eq(a, tmp, b->klen);
+    size_t bp = b->del_len ? b->del_pos : b->klen;
+    return posting_part_eq(a, 0, b->k, bp) && posting_part_eq(a, bp, b->k + bp + b->del_len, b->klen - bp);
 }
 
 /* Build an index in linear time: a first pass finds or creates the slot of each key
@@ -171,7 +181,7 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     ix->mask = size - 1;
     for (size_t i = 0; i < n; i++) {
         const posting *p = &items[i].p;
-        uint64_t h = posting_hash(p);
+        uint64_t h = items[i].h ? items[i].h : posting_hash(p);
         size_t sl = h & ix->mask;
         for (;;) {
             slot *x = &ix->slots[sl];
@@ -447,9 +457,12 @@ static int add_deletions(sort_item **items, size_t *n, size_t *cap, const char *
 {
     if (kl > UINT16_MAX) return RASID_OK;
     size_t i = 0;
+    uint64_t hpre = FNV_BASIS; /* hash of k[0..i) */
     while (i < kl) {
         size_t cl = 1;
         while (i + cl < kl && ((unsigned char)k[i + cl] & 0xC0) == 0x80) cl++;
+        uint64_t h = fnv_step(hpre, k + i + cl, kl - i - cl);
+        hpre = fnv_step(hpre, k + i, cl);
         if (*n == *cap) {
             *cap = *cap ? *cap * 2 : 4096;
             sort_item *ni = realloc(*items, *cap * sizeof **items);
@@ -457,7 +470,8 @@ static int add_deletions(sort_item **items, size_t *n, size_t *cap, const char *
             *items = ni;
         }
         (*items)[(*n)++] = (sort_item){
-            {.k = k, .klen = (uint32_t)(kl - cl), .e = e, .del_len = (uint8_t)cl, .del_pos = (uint16_t)i}, ntok};
+            {.k = k, .klen = (uint32_t)(kl - cl), .e = e, .del_len = (uint8_t)cl, .del_pos = (uint16_t)i}, ntok,
+            h ? h : 1};
         i += cl;
     }
     return RASID_OK;
@@ -514,7 +528,7 @@ static int build_indexes(rasid_lexicon *lex)
         const char *sp = strchr(e->key, ' ');
         size_t first = sp ? (size_t)(sp - e->key) : strlen(e->key);
         if (e->cat == RASID_CAT_STOP) {
-            sitems[sn++] = (sort_item){{.k = e->key, .klen = (uint32_t)strlen(e->key), .e = (uint32_t)i}, e->ntok};
+            sitems[sn++] = (sort_item){{.k = e->key, .klen = (uint32_t)strlen(e->key), .e = (uint32_t)i}, e->ntok, 0};
             continue;
         }
         ncat[e->cat]++;
@@ -540,7 +554,7 @@ static int build_indexes(rasid_lexicon *lex)
                 if (!ni) { rc = RASID_NOMEM; break; }
                 fitems = ni;
             }
-            fitems[fn++] = (sort_item){{.k = jk, .klen = (uint32_t)jl, .e = (uint32_t)i}, e->ntok};
+            fitems[fn++] = (sort_item){{.k = jk, .klen = (uint32_t)jl, .e = (uint32_t)i}, e->ntok, 0};
         }
         rc = add_deletions(&fitems, &fn, &fcap, jk, jl, (uint32_t)i, e->ntok);
     }
@@ -557,11 +571,11 @@ static int build_indexes(rasid_lexicon *lex)
             const char *sp = strchr(e->key, ' ');
             if (!sp) {
                 p.klen = (uint32_t)strlen(e->key);
-                items[n1++] = (sort_item){p, e->ntok};
+                items[n1++] = (sort_item){p, e->ntok, 0};
             } else {
                 const char *sp2 = strchr(sp + 1, ' ');
                 p.klen = (uint32_t)(sp2 ? (size_t)(sp2 - e->key) : strlen(e->key));
-                items2[n2++] = (sort_item){p, e->ntok};
+                items2[n2++] = (sort_item){p, e->ntok, 0};
             }
         }
         if (rc == RASID_OK) rc = index_build(&lex->exact1, items, n1);
