@@ -1,15 +1,23 @@
 /*
  * lexicon.c — loading and compiling the dictionaries, and the phrase matcher.
  *
- * Each category's TSV files (see lex.h) are parsed into tables of string cells. Every
- * Arabic form of every row becomes an entry whose key is the form normalised and
- * tokenised exactly as document tokens are. Entries are indexed by their first key
- * token in an open-addressing hash table whose slots point at runs of a sorted
- * postings array (longest keys first), so a lookup costs one hash probe per clitic
- * reading of the document token. A second index holds, for single-token keys of six
- * letters or more (and multi-token keys written together), every one-letter deletion
- * of the key: looking up a token and its own deletions finds keys within one edit
- * (insertion, deletion or substitution), the SymSpell idea.
+ * Each category's TSV files (see lex.h) are parsed into tables of string cells (cut in
+ * place in one arena copy of each line). Every Arabic form of every row becomes an entry
+ * whose key is the form normalised and tokenised exactly as document tokens are (plain
+ * Arabic forms take a one-pass path, rasid__plain_arabic_str). Entries come in category
+ * order and are indexed in two open-addressing hash tables whose slots point at runs of
+ * a postings array, each run in entry order: exact1 holds single-token keys, exact2 the
+ * first two tokens of longer keys, so a lookup costs one probe per clitic reading plus
+ * one per reading of the next token, and a first token shared by thousands of keys
+ * (القوات) costs nothing more. A third index holds, for single-token keys of six letters
+ * or more (and multi-token keys written together), every one-letter deletion of the key
+ * as (key, position, length), never materialised: looking up a token and its own
+ * deletions finds keys within one edit (insertion, deletion or substitution), the
+ * SymSpell idea.
+ *
+ * Per document (rasid__lex_prepare_cues), every exact match of every category at every
+ * token is found once into a table in the doc; rasid__lex_match_at filters it by
+ * category, and memoises fuzzy candidates per distinct word (struct rasid__fzmemo).
  *
  * The compiled lexicon is immutable after rasid_lexicon_load() returns and may be
  * shared by any number of threads.
