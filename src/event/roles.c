@@ -513,6 +513,22 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     return -1;
 }
 
+/* "باماكو، الأحد 14 مايو 2023 - قتل ...": the dateline dates the report, not the event. */
+static int is_dateline(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->start > 400) return 0;
+    const char *pub = rasid_doc_published(c->doc);
+    if (c->doc->published_from_dateline && pub && !strcmp(x->value, pub)) return 1;
+    size_t q = x->tok_end;
+    while (q < c->n && c->t[q].kind == RASID_TOK_NUMBER) q++; /* a time: "12:28" */
+    if (q < c->n && c->t[q].kind == RASID_TOK_PUNCT && c->t[q].sent == x->sent) {
+        const char *p = c->t[q].norm;
+        if (!strcmp(p, "-") || !strcmp(p, "\xE2\x80\x93") || !strcmp(p, "\xE2\x80\x94")) return 1;
+    }
+    return 0;
+}
+
 static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 {
     int best = -1;
@@ -520,6 +536,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
     for (size_t i = b; i < e; i++) {
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
+        if (is_dateline(c, m)) continue;
         /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
         int of_report = 0;
         for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)

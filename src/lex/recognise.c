@@ -503,6 +503,31 @@ static void resolve_group_references(ctx *c)
     }
 }
 
+/* Country mentions counted per ISO3 code (a handful per article: a small array). */
+typedef struct votes_t {
+    const char *iso[32];
+    int n[32];
+    int len;
+} votes_t;
+
+static void vote(votes_t *v, const char *iso)
+{
+    if (!iso || !*iso) return;
+    for (int i = 0; i < v->len; i++)
+        if (!strcmp(v->iso[i], iso)) { v->n[i]++; return; }
+    if (v->len < 32) {
+        v->iso[v->len] = iso;
+        v->n[v->len++] = 1;
+    }
+}
+
+static int country_votes(const votes_t *v, const char *iso)
+{
+    for (int i = 0; iso && i < v->len; i++)
+        if (!strcmp(v->iso[i], iso)) return v->n[i];
+    return 0;
+}
+
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
     ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL};
@@ -516,6 +541,20 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     unsigned mask = RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) |
                     RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_TITLE);
     rasid__match m[MAXM];
+    /* which countries the article names (countries and nationalities): the votes that
+     * settle place names shared by several countries */
+    votes_t votes = {0};
+    for (size_t q = 0; q < c.n; q++) {
+        if (c.covered[q] || c.t[q].kind != RASID_TOK_ARABIC) continue;
+        size_t k = rasid__lex_match_at(lex, doc, q, RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA), 0, m, MAXM);
+        for (size_t z = 0; z < k; z++) {
+            const char *kd = field(m[z].e, "kind");
+            if (m[z].e->cat == RASID_CAT_NISBA || (kd && !strcmp(kd, "country"))) {
+                vote(&votes, field(m[z].e, "country"));
+                break;
+            }
+        }
+    }
     size_t i = 0;
     while (i < c.n) {
         if (c.covered[i] || (c.t[i].kind != RASID_TOK_ARABIC && c.t[i].kind != RASID_TOK_LATIN)) { i++; continue; }
@@ -530,6 +569,9 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             static const int rank[RASID_CAT_COUNT] = {[RASID_CAT_ACTOR] = 4, [RASID_CAT_PLACE] = 3,
                                                       [RASID_CAT_TITLE] = 2, [RASID_CAT_NISBA] = 1};
             if (rank[x->e->cat] > rank[best->e->cat]) best = x;
+            else if (x->e->cat == RASID_CAT_PLACE && best->e->cat == RASID_CAT_PLACE &&
+                     country_votes(&votes, field(x->e, "country")) > country_votes(&votes, field(best->e, "country")))
+                best = x; /* طرابلس: the Tripoli of the country the article is about */
         }
         /* "تنظيم القاعدة في بلاد المغرب": a longer name starting inside this match wins
          * ("تنظيم القاعدة" is only its first half) */

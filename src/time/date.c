@@ -719,7 +719,16 @@ static void find_dateline(dctx *c)
         size_t ntok = 0;
         for (size_t k = 0; k < c->n && c->t[k].start < le; k++)
             if (c->t[k].start >= ls) ntok++;
-        if (ntok <= (r.e - r.b) + 10) {
+        /* or the news-agency style inline: "باماكو، الأحد 14 مايو 2023 - قتل ..." (the date
+         * near the start of its line, a dash after it, possibly a time between) */
+        size_t q = r.e, before = 0;
+        for (size_t k = 0; k < r.b; k++)
+            if (c->t[k].start >= ls) before++;
+        while (q < c->n && (c->t[q].kind == RASID_TOK_NUMBER || (c->t[q].nlen == 1 && c->t[q].norm[0] == ':'))) q++;
+        int dash = q < c->n && c->t[q].kind == RASID_TOK_PUNCT &&
+                   (!strcmp(c->t[q].norm, "-") || !strcmp(c->t[q].norm, "\xE2\x80\x93") ||
+                    !strcmp(c->t[q].norm, "\xE2\x80\x94"));
+        if (ntok <= (r.e - r.b) + 10 || (dash && before <= 4)) {
             snprintf(c->doc->published, sizeof c->doc->published, "%04d-%02d-%02d", r.y, r.m,
                      r.d);
             c->doc->published_from_dateline = 1;
