@@ -107,6 +107,11 @@ typedef struct rasid_lexicon rasid_lexicon;
  * not NULL, writes a message naming the file and line into errbuf (errlen bytes). */
 RASID_API rasid_lexicon *rasid_lexicon_load(const char *datadir, char *errbuf, size_t errlen);
 RASID_API void rasid_lexicon_free(rasid_lexicon *lex);
+/* The dictionary directory to use: `explicit_dir` if given, else $RASID_DATA, else the
+ * data/ directory of the executable's source tree or installation (build/rasid -> data/,
+ * bin/rasid -> share/rasid/data), else "data". May write into buf (n bytes) and return it. */
+RASID_API const char *rasid_data_dir(const char *explicit_dir, char *buf, size_t n);
+
 /* Number of compiled entries of all kinds (for diagnostics and benchmarks). */
 RASID_API size_t rasid_lexicon_size(const rasid_lexicon *lex);
 /* The directory the lexicon was loaded from. */

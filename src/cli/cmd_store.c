@@ -169,33 +169,11 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* --data, else $RASID_DATA, else beside the executable, else ./data (as main.c). */
-static const char *find_data(const char *o, char *buf, size_t n)
-{
-    if (o) return o;
-    const char *env = getenv("RASID_DATA");
-    if (env && *env) return env;
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (l > 0) {
-        exe[l] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            static const char *const rel[] = {"/../data", "/../share/rasid/data", "/data"};
-            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-                snprintf(buf, n, "%s%s", exe, rel[i]);
-                if (is_dir(buf)) return buf;
-            }
-        }
-    }
-    return "data";
-}
 
 static int load_lexicon(const sopts *o, rasid_lexicon **lex)
 {
     char buf[PATH_MAX + 64], err[1024] = "";
-    const char *dir = find_data(opt(o, "--data"), buf, sizeof buf);
+    const char *dir = rasid_data_dir(opt(o, "--data"), buf, sizeof buf);
     if (!is_dir(dir)) {
         fprintf(stderr, "rasid: data directory %s: %s\n", dir,
                 access(dir, F_OK) == 0 ? "Not a directory" : "No such file or directory");

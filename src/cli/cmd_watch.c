@@ -397,29 +397,6 @@ static int round_once(wctx *w)
     return 0;
 }
 
-/* ------------------------------------------------------------ main */
-static const char *data_dir(const char *opt, char *buf, size_t n)
-{
-    if (opt) return opt;
-    const char *env = getenv("RASID_DATA");
-    if (env && *env) return env;
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (l > 0) {
-        exe[l] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            static const char *rel[] = {"/../data", "/../share/rasid/data", "/data"};
-            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-                struct stat st;
-                snprintf(buf, n, "%s%s", exe, rel[i]);
-                if (stat(buf, &st) == 0 && S_ISDIR(st.st_mode)) return buf;
-            }
-        }
-    }
-    return "data";
-}
 
 int rasid_cmd_watch(int argc, char **argv)
 {
@@ -497,7 +474,7 @@ int rasid_cmd_watch(int argc, char **argv)
     }
     if (!w.o.jsonl) {
         char buf[PATH_MAX + 64];
-        const char *dir = data_dir(w.o.data, buf, sizeof buf);
+        const char *dir = rasid_data_dir(w.o.data, buf, sizeof buf);
         w.lex = rasid_lexicon_load(dir, err, sizeof err);
         if (!w.lex) {
             fprintf(stderr, "rasid: watch: %s\n", err[0] ? err : "cannot load the dictionaries");

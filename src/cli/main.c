@@ -182,33 +182,6 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* --data, else $RASID_DATA, else next to the executable (build/rasid -> ../data,
- * bin/rasid -> ../share/rasid/data), else ./data. */
-static const char *find_data(const char *opt, char *buf, size_t n)
-{
-    if (opt) return opt;
-    const char *env = getenv("RASID_DATA");
-    if (env && *env) return env;
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (l > 0) {
-        exe[l] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            static const char *rel[] = {"/../data", "/../share/rasid/data", "/data"};
-            for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-                snprintf(buf, n, "%s%s", exe, rel[i]);
-                if (is_dir(buf)) {
-                    char real[PATH_MAX];
-                    if (realpath(buf, real)) snprintf(buf, n, "%s", real);
-                    return buf;
-                }
-            }
-        }
-    }
-    return "data";
-}
 
 /* ------------------------------------------------------------ output errors */
 static int out_status(void)
@@ -322,7 +295,7 @@ static int run(options *o)
     rasid_lexicon *lex = NULL;
     if (o->cmd == CMD_ENTITIES || o->cmd == CMD_EXTRACT) {
         char buf[PATH_MAX + 64];
-        const char *dir = find_data(o->data, buf, sizeof buf);
+        const char *dir = rasid_data_dir(o->data, buf, sizeof buf);
         if (!is_dir(dir)) {
             fprintf(stderr, "rasid: data directory %s: %s\n", dir,
                     access(dir, F_OK) == 0 ? "Not a directory" : "No such file or directory");
