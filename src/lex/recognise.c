@@ -384,7 +384,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             set_span(c, &om, best);
             if (best->e->cat == RASID_CAT_ACTOR) complete_generic(c, &om, best->e, best->tok + best->ntok);
             if (!iso) iso = om.country && strcmp(om.country, "?") ? om.country : iso;
-            org = om.name;
+            if (best->e->cat == RASID_CAT_ACTOR) org = om.name; /* a country only gives the office its country */
             emit(c, &om);
             j = om.tok_end;
             continue;
