@@ -72,17 +72,27 @@ typedef struct cand {
 
 static size_t letters(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
+    /* code points = bytes that are not continuation bytes (10xxxxxx), 8 at a time */
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
-/* the clitics are made of 2-byte letters: compare without calling memcmp */
+/* the clitics are made of 2-byte letters: compare a letter at a time without memcmp */
 static inline int starts(const char *s, size_t n, const char *p, size_t pl)
 {
     if (n < pl) return 0;
-    for (size_t i = 0; i < pl; i++)
-        if (s[i] != p[i]) return 0;
+    for (size_t i = 0; i < pl; i += 2) {
+        uint16_t a, b;
+        memcpy(&a, s + i, 2);
+        memcpy(&b, p + i, 2);
+        if (a != b) return 0;
+    }
     return 1;
 }
 
@@ -103,28 +113,30 @@ typedef struct cands {
     size_t n;
 } cands;
 
-static void add(cands *cs, const char *w, size_t n, const pro_ent *p, int art, size_t soff,
-                unsigned hint, size_t min_stem)
+/* What add() needs about the whole word, computed once per word: its letter count and
+ * the enclitics it ends with (in ENC order, the hint already applied). */
+typedef struct wordinfo {
+    size_t letters;
+    uint8_t enc[sizeof ENC / sizeof ENC[0]];
+    size_t nenc;
+} wordinfo;
+
+static void add(cands *cs, const wordinfo *wi, const char *w, size_t n, const pro_ent *p, int art,
+                size_t soff, size_t min_stem)
 {
     size_t slen = n - soff;
-    size_t sl = letters(w + soff, slen);
+    size_t sl = wi->letters - soff / 2; /* w[0..soff) is clitic letters, 2 bytes each */
     if (sl < min_stem) return;
     if (p->len || art) {
         if (cs->n < sizeof cs->c / sizeof cs->c[0])
             cs->c[cs->n++] = (cand){p->s, "", soff, slen, (uint8_t)art,
                                     (uint8_t)(2 * (p->letters + art))};
     }
-    if (art || starts(w + soff, slen, L_ALEF L_LAM, 4)) return; /* no enclitic after ال */
-    if (sl < 4 || (unsigned char)w[n - 2] != 0xD9) {
-        /* enclitics end in ا (D8 A7) or م ن ه ك ي (D9 xx) */
-        if (!(sl >= 4 && (unsigned char)w[n - 2] == 0xD8 && (unsigned char)w[n - 1] == 0xA7)) return;
-    }
-    for (size_t e = 0; e < sizeof ENC / sizeof ENC[0]; e++) {
-        const enc_ent *x = &ENC[e];
-        if (slen <= x->len || !ends(w, n, x->s, x->len)) continue;
-        if (sl - x->letters < 3) continue;
-        if ((hint & RASID__HINT_TEH_MARBUTA) && x->len == 2 && starts(x->s, 2, L_HEH, 2)) continue;
-        if ((hint & RASID__HINT_ALEF_MAKSURA) && x->len == 2 && starts(x->s, 2, L_YEH, 2)) continue;
+    if (art || !wi->nenc || starts(w + soff, slen, L_ALEF L_LAM, 4)) return; /* no enclitic after ال */
+    for (size_t k = 0; k < wi->nenc; k++) {
+        const enc_ent *x = &ENC[wi->enc[k]];
+        if (slen <= x->len) continue;
+        if (sl < (size_t)x->letters + 3) continue;
         if (cs->n < sizeof cs->c / sizeof cs->c[0])
             cs->c[cs->n++] = (cand){p->s, x->s, soff, slen - x->len, 0,
                                     (uint8_t)(2 * (p->letters + 1) + 1)};
@@ -144,6 +156,20 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
 
     cands cs;
     cs.n = 0;
+    wordinfo wi;
+    wi.letters = letters(w, n);
+    wi.nenc = 0;
+    /* enclitics end in ا (D8 A7) or م ن ه ك ي (D9 xx) */
+    unsigned z1 = (unsigned char)w[n - 2], z2 = (unsigned char)w[n - 1];
+    if (wi.letters >= 4 && (z1 == 0xD9 || (z1 == 0xD8 && z2 == 0xA7))) {
+        for (size_t e = 0; e < sizeof ENC / sizeof ENC[0]; e++) {
+            const enc_ent *x = &ENC[e];
+            if (!ends(w, n, x->s, x->len)) continue;
+            if ((hint & RASID__HINT_TEH_MARBUTA) && x->len == 2 && starts(x->s, 2, L_HEH, 2)) continue;
+            if ((hint & RASID__HINT_ALEF_MAKSURA) && x->len == 2 && starts(x->s, 2, L_YEH, 2)) continue;
+            wi.enc[wi.nenc++] = (uint8_t)e;
+        }
+    }
     /* proclitics begin with و ف ب ك ل س (the empty one is always tried) */
     unsigned b0 = (unsigned char)w[0], b1 = (unsigned char)w[1];
     int may_pro = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81 || b1 == 0x83 || b1 == 0x84)) ||
@@ -155,14 +181,14 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
         const char *rest = w + p->len;
         size_t rn = n - p->len;
         if (p->future) {
-            if (imperfect_prefix(rest, rn)) add(&cs, w, n, p, 0, p->len, hint, 3);
+            if (imperfect_prefix(rest, rn)) add(&cs, &wi, w, n, p, 0, p->len, 3);
             continue;
         }
-        add(&cs, w, n, p, 0, p->len, hint, 2);
+        add(&cs, &wi, w, n, p, 0, p->len, 2);
         if (p->lam) {
-            if (starts(rest, rn, L_LAM, 2)) add(&cs, w, n, p, 1, p->len + 2, hint, 2);
+            if (starts(rest, rn, L_LAM, 2)) add(&cs, &wi, w, n, p, 1, p->len + 2, 2);
         } else if (starts(rest, rn, L_ALEF L_LAM, 4)) {
-            add(&cs, w, n, p, 1, p->len + 4, hint, 2);
+            add(&cs, &wi, w, n, p, 1, p->len + 4, 2);
         }
     }
     /* stable insertion sort by cost */
