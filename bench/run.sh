@@ -76,3 +76,7 @@ $PIN "$TMP/bench_text" "$JSONL" "$RASID_DATA" | sed 's/^/  /'
 # the archive: ingest throughput and search latency (bench/store.sh; STORE_ARTICLES=N)
 echo
 sh bench/store.sh "$BUILD"
+
+# the dictionary at scale: a 100,000-entry dictionary, load time and recognition beside grep (bench/lex.sh)
+echo
+sh bench/lex.sh "$BUILD"
