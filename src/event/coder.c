@@ -361,6 +361,17 @@ static int bare(const ev_cand *k)
     return k->location < 0 && k->date < 0 && k->dead < 0 && k->hostages < 0 && k->injured < 0 && !k->nactor;
 }
 
+/* Insert i into the sorted set extra[0 .. *n). */
+static void add_extra(size_t *extra, size_t *n, size_t i)
+{
+    size_t p = *n;
+    while (p > 0 && extra[p - 1] > i) p--;
+    if (p > 0 && extra[p - 1] == i) return;
+    memmove(extra + p + 1, extra + p, (*n - p) * sizeof *extra);
+    extra[p] = i;
+    (*n)++;
+}
+
 static void merge_in_document(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -369,6 +380,7 @@ static void merge_in_document(ev_ctx *c)
         if (!k[j].alive || !k[j].reference || k[j].headline) continue;
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
+            if (x->sent + 8 < k[j].sent) break; /* so are all before it */
             if (!x->alive || family(x->type) != family(k[j].type)) continue;
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
             if (x->date >= 0 && k[j].date >= 0 && !same_date(c, x->date, k[j].date)) break;
@@ -386,8 +398,8 @@ static void merge_in_document(ev_ctx *c)
         if (!k[j].alive || k[j].headline || !bare(&k[j]) || k[j].nrecipient) continue;
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
-            if (!x->alive || x->headline) continue;
             if (x->sent + 3 < k[j].sent) break;
+            if (!x->alive || x->headline) continue;
             if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
             absorb_ex(c, x, &k[j], 1);
             break;
@@ -398,8 +410,8 @@ static void merge_in_document(ev_ctx *c)
         if (!k[j].alive || !k[j].reported || k[j].headline) continue;
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
-            if (!x->alive || x->headline || x->sent == k[j].sent) continue;
             if (x->sent + 3 < k[j].sent) break;
+            if (!x->alive || x->headline || x->sent == k[j].sent) continue;
             if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
             if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
@@ -413,9 +425,40 @@ static void merge_in_document(ev_ctx *c)
             break;
         }
     }
-    for (size_t j = 0; j < c->cands.len; j++) {
+    /* Each report joins the first earlier one it agrees with, six sentences back at most,
+     * or a headline. Earlier candidates only ever take a later one's sentence, so apart
+     * from headlines and the candidates that absorbed a report (`extra`, in index order)
+     * only those from `lo` on, in the window by their first sentence, can qualify. */
+    size_t len = c->cands.len, lo = 0, nextra = 0;
+    uint32_t *first = malloc((len ? len : 1) * sizeof *first);
+    size_t *extra = malloc((len ? len : 1) * sizeof *extra);
+    if (first && extra) {
+        for (size_t i = 0; i < len; i++) {
+            first[i] = k[i].sent;
+            if (k[i].headline) extra[nextra++] = i;
+        }
+    }
+    for (size_t j = 0; j < len; j++) {
         if (!k[j].alive) continue;
+        size_t ne = 0;
+        if (first && extra) {
+            while (lo < j && first[lo] + 6 < k[j].sent) lo++;
+            for (size_t q = 0; q < nextra; q++) /* drop those that can no longer qualify */
+                if (k[extra[q]].alive && (k[extra[q]].headline || k[extra[q]].sent + 6 >= k[j].sent))
+                    extra[ne++] = extra[q];
+            nextra = ne;
+        }
+        size_t q = 0;
         for (size_t i = 0; i < j; i++) {
+            if (first && extra) { /* next in index order: extras below lo, then lo .. j-1 */
+                while (q < nextra && extra[q] < i) q++;
+                if (i < lo) {
+                    if (q >= nextra || extra[q] >= lo) i = lo;
+                    else i = extra[q];
+                    if (i >= j) break;
+                }
+            }
+            if (!k[i].headline && k[j].sent > k[i].sent + 6) continue;
             if (!k[i].alive || k[i].aggregate != k[j].aggregate) continue;
             int fam = family(k[i].type) == family(k[j].type);
             /* an operation that freed hostages is one event whether told as an attack or a rescue */
@@ -425,6 +468,7 @@ static void merge_in_document(ev_ctx *c)
             int ag = agreement(c, &k[i], &k[j]);
             if (ag > 0 && k[j].sent <= k[i].sent + 6) {
                 absorb(c, &k[i], &k[j]);
+                if (first && extra) add_extra(extra, &nextra, i);
                 break;
             }
             if (hostage_twin) continue;
@@ -439,10 +483,13 @@ static void merge_in_document(ev_ctx *c)
                 k[j] = tmp;
                 absorb(c, &k[i], &k[j]);
                 k[i].headline = 0;
+                if (first && extra) add_extra(extra, &nextra, i);
                 break;
             }
         }
     }
+    free(first);
+    free(extra);
 }
 
 static void drop_weak(ev_ctx *c)
@@ -454,9 +501,9 @@ static void drop_weak(ev_ctx *c)
         /* "للمطالبة بالإفراج عن", "هدد بشن هجمات", "دعا إلى وقف": what is demanded or
          * threatened is the content of that act, not an event of its own */
         int content = 0;
-        for (size_t q = 0; q < c->cands.len && !content; q++) {
-            const ev_cand *x = &k[q];
-            if (&k[q] == &k[i] || x->sent != k[i].sent) continue;
+        const ev_cand *x, *xend;
+        for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content; x++) {
+            if (x == &k[i] || x->sent != k[i].sent) continue;
             if (strcmp(x->type, "REQUEST") && strcmp(x->type, "THREATEN")) continue;
             if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
         }

@@ -57,6 +57,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k);
 void ev_apply_claims(ev_ctx *c);
 int ev_emit(ev_ctx *c);
 
+/* The candidates of k's sentence, [*begin, *end). Candidates are in sentence order from
+ * find_triggers until merge_in_document's last pass moves evidence between sentences, so
+ * one sentence's candidates are contiguous; callers before that pass only. */
+void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin, const ev_cand **end);
+
 /* Is token i one of the cue words of class cls? Returns the cue's length in tokens. */
 int ev_cue(const ev_ctx *c, size_t i, const char *cls);
 

@@ -50,6 +50,20 @@ void ev_ctx_free(ev_ctx *c)
     rasid__vec_free(&c->cands);
 }
 
+void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin, const ev_cand **end)
+{
+    const ev_cand *all = c->cands.data, *b = k, *e = k + 1;
+    if (k < all || k >= all + c->cands.len) { /* not one of ours: all of them */
+        *begin = all;
+        *end = all + c->cands.len;
+        return;
+    }
+    while (b > all && b[-1].sent == k->sent) b--;
+    while (e < all + c->cands.len && e->sent == k->sent) e++;
+    *begin = b;
+    *end = e;
+}
+
 int ev_cue(const ev_ctx *c, size_t i, const char *cls)
 {
     if (i >= c->n) return 0;
@@ -281,11 +295,11 @@ static int party_before(const ev_ctx *c, size_t from, size_t to)
 /* The end of the previous trigger in the same sentence (or the sentence start). */
 static size_t prev_trigger_end(const ev_ctx *c, const ev_cand *k, size_t b)
 {
-    const ev_cand *all = c->cands.data;
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
     size_t best = b;
-    for (size_t i = 0; i < c->cands.len; i++)
-        if (&all[i] != k && all[i].sent == k->sent && all[i].ttok < k->ttok && all[i].ttok + all[i].tntok > best)
-            best = all[i].ttok + all[i].tntok;
+    for (; p < end; p++)
+        if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->ttok + p->tntok > best) best = p->ttok + p->tntok;
     return best;
 }
 
@@ -655,10 +669,11 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
 /* "زار الرئيس X تشاد والنيجر": the visited countries are recipients and places. */
 static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e)
 {
-    const ev_cand *all = c->cands.data;
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
     size_t best = e;
-    for (size_t i = 0; i < c->cands.len; i++)
-        if (&all[i] != k && all[i].sent == k->sent && all[i].ttok > k->ttok && all[i].ttok < best) best = all[i].ttok;
+    for (; p < end; p++)
+        if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < best) best = p->ttok;
     return best;
 }
 
@@ -747,8 +762,9 @@ static rasid_entity group_of_entity(const ev_ctx *c, const rasid_mention *m, ras
 /* Is there an event noun among the three tokens before this verb? */
 static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
 {
-    const ev_cand *all = c->cands.data;
-    for (const ev_cand *p = all; p < all + c->cands.len; p++) {
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    for (; p < end; p++) {
         if (p == k || p->sent != k->sent || p->pos == 'V') continue;
         if (p->ttok + p->tntok <= k->ttok && p->ttok + p->tntok + 3 >= k->ttok && p->ttok >= b) return 1;
     }
