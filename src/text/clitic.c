@@ -77,7 +77,7 @@ static size_t letters(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+        cont += (size_t)((((x & ~(x << 1)) >> 7 & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;

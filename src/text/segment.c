@@ -30,20 +30,27 @@
 /* ---------------------------------------------------------------- word cache */
 
 typedef struct centry {
-    uint64_t h;
     const char *norm;
     const rasid_reading *readings;
     const char *stem;
     double num;
     uint32_t nlen;
     uint16_t nreadings;
-    uint8_t kind, hint, used;
+    uint8_t kind, hint;
 } centry;
+
+/* a slot of the open-addressing table: 32 bits of the hash and 1 + the entry's index
+ * (0: empty), so probing and growing touch 8 bytes per slot and never the entries */
+typedef struct cslot {
+    uint32_t h, idx;
+} cslot;
 
 typedef struct seg {
     rasid_doc *doc;
-    centry *tab;
+    cslot *tab;
     size_t cap, count;
+    centry *ent; /* the distinct words, in order of first occurrence */
+    size_t ecap;
     void *stemmer;
     int stemmer_tried;
     int want_stem;
@@ -52,26 +59,37 @@ typedef struct seg {
     size_t ntoks, tcap;
 } seg;
 
+/* 8 bytes at a time; the tail is read as a zero-padded word, the length mixed in */
 static uint64_t hash_bytes(const char *s, size_t n, unsigned extra)
 {
-    uint64_t h = 0xcbf29ce484222325ull ^ extra;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
+    uint64_t h = 0x9e3779b97f4a7c15ull * (extra + 1) ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
     }
-    return h ^ (h >> 29);
+    if (i < n) {
+        uint64_t x = 0;
+        memcpy(&x, s + i, n - i);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+    }
+    h ^= h >> 29;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 32);
 }
 
 static int cache_grow(seg *g)
 {
     size_t nc = g->cap ? g->cap * 2 : 64;
     while (!g->cap && nc < 65536 && nc < g->doc->len / 16) nc *= 2; /* ~ distinct words */
-    centry *t = calloc(nc, sizeof *t);
+    cslot *t = calloc(nc, sizeof *t);
     if (!t) return RASID_NOMEM;
     for (size_t i = 0; i < g->cap; i++) {
-        if (!g->tab[i].used) continue;
+        if (!g->tab[i].idx) continue;
         size_t j = g->tab[i].h & (nc - 1);
-        while (t[j].used) j = (j + 1) & (nc - 1);
+        while (t[j].idx) j = (j + 1) & (nc - 1);
         t[j] = g->tab[i];
     }
     free(g->tab);
@@ -131,27 +149,34 @@ static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
 static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind, unsigned hint, int *rc)
 {
     if (g->count * 2 >= g->cap && (*rc = cache_grow(g))) return NULL;
-    uint64_t h = hash_bytes(nb, nl, kind | hint << 8);
+    uint32_t h = (uint32_t)hash_bytes(nb, nl, kind | hint << 8);
     size_t j = h & (g->cap - 1);
     for (;;) {
-        centry *e = &g->tab[j];
-        if (!e->used) break;
-        if (e->h == h && e->nlen == nl && e->kind == kind && e->hint == hint) {
-            size_t k = 0;
-            while (k < nl && e->norm[k] == nb[k]) k++;
-            if (k == nl) return e;
+        cslot *sl = &g->tab[j];
+        if (!sl->idx) break;
+        if (sl->h == h) {
+            centry *e = &g->ent[sl->idx - 1];
+            if (e->nlen == nl && e->kind == kind && e->hint == hint && memcmp(e->norm, nb, nl) == 0)
+                return e;
         }
         j = (j + 1) & (g->cap - 1);
     }
-    centry *e = &g->tab[j];
+    if (g->count == g->ecap) {
+        size_t nc = g->ecap ? g->ecap * 2 : g->cap / 2;
+        centry *p = realloc(g->ent, nc * sizeof *p);
+        if (!p) { *rc = RASID_NOMEM; return NULL; }
+        g->ent = p;
+        g->ecap = nc;
+    }
+    centry *e = &g->ent[g->count];
     memset(e, 0, sizeof *e);
-    e->h = h;
     e->nlen = (uint32_t)nl;
     e->kind = (uint8_t)kind;
     e->hint = (uint8_t)hint;
     if ((*rc = fill_entry(g, e, nb, nl))) return NULL;
-    e->used = 1;
     g->count++;
+    g->tab[j].h = h;
+    g->tab[j].idx = (uint32_t)g->count;
     return e;
 }
 
@@ -371,6 +396,7 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     g.toks = malloc(g.tcap * sizeof *g.toks);
     int rc = g.toks ? rasid__scan_run(&sc) : RASID_NOMEM;
     free(g.tab);
+    free(g.ent);
     rasid__stemmer_free(g.stemmer);
     doc->utf8_errors = sc.utf8_errors;
     doc->utf8_first_error = sc.utf8_first_error;
