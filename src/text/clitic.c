@@ -177,6 +177,7 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
     size_t npro = may_pro ? sizeof PRO / sizeof PRO[0] : 1;
     for (size_t pi = 0; pi < npro; pi++) {
         const pro_ent *p = &PRO[pi];
+        if (p->len && (p->s[1] != w[1] || p->s[0] != w[0])) continue; /* first letter differs */
         if (!starts(w, n, p->s, p->len) || n <= p->len) continue;
         const char *rest = w + p->len;
         size_t rn = n - p->len;
