@@ -44,6 +44,8 @@ typedef struct ev_ctx {
     const rasid_mention *ms;
     size_t nms;
     int *mention_at;  /* per token: index of the mention covering it, or -1 */
+    int ms_sorted;    /* mentions in token and sentence order (the recogniser sorts them) */
+    int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
     rasid__vec cands; /* ev_cand */
     double min_score;
     long pub_days;    /* publication date in days since epoch, or LONG_MIN */

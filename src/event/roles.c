@@ -21,6 +21,28 @@ const char *ev_field(const rasid__entry *e, const char *col)
     return v && *v && strcmp(v, "-") ? v : NULL;
 }
 
+/* A nationality, a country, or a state force or government: it sets the country the text
+ * is about (context_country). */
+static int sets_context(const rasid_mention *x)
+{
+    if (!x->country || !strcmp(x->country, "?") || !strcmp(x->country, "IMG") || !strcmp(x->country, "IGO")) return 0;
+    if (x->kind == RASID_M_NISBA || (x->kind == RASID_M_PLACE && x->precision == RASID_P_COUNTRY)) return 1;
+    return x->kind == RASID_M_ACTOR && x->sector &&
+           (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") || !strcmp(x->sector, "GOV"));
+}
+
+/* How many mentions (sorted) begin before token tok. */
+static size_t mentions_before(const ev_ctx *c, uint32_t tok)
+{
+    size_t lo = 0, hi = c->nms;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->ms[mid].tok_begin < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 {
     memset(c, 0, sizeof *c);
@@ -38,6 +60,15 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     for (size_t m = 0; m < c->nms; m++)
         for (uint32_t q = c->ms[m].tok_begin; q < c->ms[m].tok_end && q < c->n; q++)
             if (c->mention_at[q] < 0) c->mention_at[q] = (int)m;
+    c->ms_sorted = 1;
+    for (size_t m = 1; m < c->nms && c->ms_sorted; m++)
+        c->ms_sorted = c->ms[m - 1].tok_begin <= c->ms[m].tok_begin && c->ms[m - 1].sent <= c->ms[m].sent;
+    if (c->ms_sorted) {
+        c->context_upto = malloc((c->nms ? c->nms : 1) * sizeof(int));
+        c->ms_sorted = c->context_upto != NULL; /* else the linear scans */
+        for (size_t m = 0; m < c->nms && c->ms_sorted; m++)
+            c->context_upto[m] = sets_context(&c->ms[m]) ? (int)m : m ? c->context_upto[m - 1] : -1;
+    }
     c->pub_days = LONG_MIN;
     const char *p = rasid_doc_published(doc);
     if (p) c->pub_days = rasid__days_from_civil(atoi(p), atoi(p + 5), atoi(p + 8));
@@ -47,6 +78,7 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 void ev_ctx_free(ev_ctx *c)
 {
     free(c->mention_at);
+    free(c->context_upto);
     rasid__vec_free(&c->cands);
 }
 
@@ -625,14 +657,14 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
  * state actor, nationality or country mentioned before it in the document. */
 static const char *context_country(const ev_ctx *c, uint32_t before_tok)
 {
+    if (c->ms_sorted) {
+        size_t m = mentions_before(c, before_tok);
+        int q = m ? c->context_upto[m - 1] : -1;
+        return q >= 0 ? c->ms[q].country : NULL;
+    }
     for (size_t m = c->nms; m > 0; m--) {
         const rasid_mention *x = &c->ms[m - 1];
-        if (x->tok_begin >= before_tok) continue;
-        if (!x->country || !strcmp(x->country, "?") || !strcmp(x->country, "IMG") || !strcmp(x->country, "IGO")) continue;
-        if (x->kind == RASID_M_NISBA || (x->kind == RASID_M_PLACE && x->precision == RASID_P_COUNTRY)) return x->country;
-        if (x->kind == RASID_M_ACTOR && x->sector && (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") ||
-                                                        !strcmp(x->sector, "GOV")))
-            return x->country;
+        if (x->tok_begin < before_tok && sets_context(x)) return x->country;
     }
     return NULL;
 }
@@ -642,9 +674,20 @@ static const char *sentence_country(const ev_ctx *c, uint32_t at)
 {
     const char *best = NULL;
     size_t bestd = SIZE_MAX;
-    for (size_t m = 0; m < c->nms; m++) {
+    uint32_t sent = c->t[at].sent;
+    size_t m = 0;
+    if (c->ms_sorted) { /* the first mention of the sentence */
+        size_t hi = c->nms;
+        while (m < hi) {
+            size_t mid = m + (hi - m) / 2;
+            if (c->ms[mid].sent < sent) m = mid + 1;
+            else hi = mid;
+        }
+    }
+    for (; m < c->nms; m++) {
         const rasid_mention *x = &c->ms[m];
-        if (x->kind != RASID_M_PLACE || x->sent != c->t[at].sent || !x->country) continue;
+        if (c->ms_sorted && x->sent > sent) break;
+        if (x->kind != RASID_M_PLACE || x->sent != sent || !x->country) continue;
         size_t d = x->tok_begin > at ? x->tok_begin - at : at - x->tok_begin;
         if (d < bestd) { bestd = d; best = x->country; }
     }
