@@ -446,12 +446,68 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
 
 /* The latest named armed group (sector REB) mentioned before byte `before`, within
  * `max_sent` sentences of sentence `sent`; NULL if none. */
-static const rasid_mention *latest_group(const rasid_doc *doc, uint32_t before, uint32_t sent, uint32_t max_sent)
+static int is_group(const rasid_mention *m)
+{
+    return m->kind == RASID_M_ACTOR && m->sector && !strcmp(m->sector, "REB");
+}
+
+/* The armed groups named so far, by start offset then index: latest_group looks up the
+ * last one before an offset by bisection instead of scanning every mention. NULL when
+ * they could not be indexed (no memory, or sentences not in offset order); then the
+ * mentions are scanned. */
+typedef struct groups_t {
+    size_t *ix; /* mention indexes */
+    size_t len, cap;
+    int ok;
+} groups_t;
+
+static int group_before(const rasid_mention *ms, size_t a, size_t b)
+{
+    return ms[a].start != ms[b].start ? ms[a].start < ms[b].start : a < b;
+}
+
+static void groups_add(groups_t *g, const rasid_doc *doc, size_t m)
+{
+    const rasid_mention *ms = doc->mentions.data;
+    if (!g->ok) return;
+    if (g->len == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : 16;
+        size_t *ix = realloc(g->ix, cap * sizeof *ix);
+        if (!ix) { g->ok = 0; return; }
+        g->ix = ix;
+        g->cap = cap;
+    }
+    size_t p = g->len;
+    while (p > 0 && group_before(ms, m, g->ix[p - 1])) p--;
+    memmove(g->ix + p + 1, g->ix + p, (g->len - p) * sizeof *g->ix);
+    g->ix[p] = m;
+    g->len++;
+    /* the sentence test in latest_group needs sentences in offset order */
+    if ((p > 0 && ms[g->ix[p - 1]].sent > ms[m].sent) || (p + 1 < g->len && ms[g->ix[p + 1]].sent < ms[m].sent))
+        g->ok = 0;
+}
+
+static const rasid_mention *latest_group(const rasid_doc *doc, const groups_t *g, uint32_t before, uint32_t sent,
+                                         uint32_t max_sent)
 {
     const rasid_mention *ms = doc->mentions.data, *best = NULL;
+    if (g->ok) {
+        /* the last group starting before `before`, the first of those at that offset; an
+         * earlier one is in an earlier or the same sentence, so it is the one or none is */
+        size_t lo = 0, hi = g->len;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ms[g->ix[mid]].start < before) lo = mid + 1;
+            else hi = mid;
+        }
+        if (!lo) return NULL;
+        while (lo > 1 && ms[g->ix[lo - 2]].start == ms[g->ix[lo - 1]].start) lo--;
+        best = &ms[g->ix[lo - 1]];
+        return best->sent + max_sent < sent ? NULL : best;
+    }
     for (size_t i = 0; i < doc->mentions.len; i++) {
         const rasid_mention *m = &ms[i];
-        if (m->kind != RASID_M_ACTOR || m->start >= before || !m->sector || strcmp(m->sector, "REB")) continue;
+        if (!is_group(m) || m->start >= before) continue;
         if (m->sent + max_sent < sent) continue;
         if (!best || m->start > best->start) best = m;
     }
@@ -473,23 +529,27 @@ static int definite_form(const ctx *c, const rasid_mention *m)
 static void resolve_group_references(ctx *c)
 {
     size_t n = c->doc->mentions.len;
+    groups_t groups = {NULL, 0, 0, 1};
+    for (size_t i = 0; i < n; i++)
+        if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i);
     for (size_t i = 0; i < n; i++) {
         rasid_mention *m = &((rasid_mention *)c->doc->mentions.data)[i];
         if (m->kind != RASID_M_ACTOR || !m->sector || strcmp(m->sector, "UAF") || !definite_form(c, m)) continue;
         if (m->name && strstr(m->name, "Suicide")) continue;
-        const rasid_mention *g = latest_group(c->doc, m->start, m->sent, 8);
+        const rasid_mention *g = latest_group(c->doc, &groups, m->start, m->sent, 8);
         if (!g) continue;
         m->name = g->name;
         m->id = g->id;
         m->country = g->country;
         m->sector = g->sector;
         m->ekind = g->ekind;
+        if (is_group(m)) groups_add(&groups, c->doc, i);
     }
     for (size_t i = 0; i < c->n; i++) {
         if (c->covered[i]) continue;
         int len = is_cue(c, i, "groupref");
         if (!len) continue;
-        const rasid_mention *g = latest_group(c->doc, c->t[i].start, c->t[i].sent, 8);
+        const rasid_mention *g = latest_group(c->doc, &groups, c->t[i].start, c->t[i].sent, 8);
         if (!g) continue;
         rasid_mention rm = *g;
         rm.tok_begin = (uint32_t)i;
@@ -498,9 +558,12 @@ static void resolve_group_references(ctx *c)
         rm.end = c->t[i + (size_t)len - 1].end;
         rm.sent = c->t[i].sent;
         rm.fuzzy = 0;
+        size_t before = c->doc->mentions.len;
         emit(c, &rm);
+        if (c->doc->mentions.len > before && is_group(&rm)) groups_add(&groups, c->doc, before);
         i += (size_t)len - 1;
     }
+    free(groups.ix);
 }
 
 /* Country mentions counted per ISO3 code (a handful per article: a small array). */
