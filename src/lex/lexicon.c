@@ -102,9 +102,23 @@ struct rasid_lexicon {
     const char **cue_class;
     int ncue_class;
     int16_t cue_class_slot[512]; /* open-addressing table: hash of a class name -> id + 1 */
-    /* stop rules: compiled per form key */
+    /* stop rules: compiled per form key; stop_rules[k] is posting k's rule */
     index_t stop;
+    struct stop_rule *stop_rules;
 };
+
+/* A stop.tsv row with its context word lists split and normalised at load time. */
+typedef struct stop_words {
+    const char **w;
+    uint32_t *len;
+    size_t n;
+} stop_words;
+
+typedef struct stop_rule {
+    const char *cat;    /* category name, NULL for any */
+    stop_words side[2]; /* before, after */
+    int any;            /* neither list: the form never matches */
+} stop_rule;
 
 /* ------------------------------------------------------------------ hashing */
 #define FNV_BASIS 1469598103934665603ULL
@@ -520,6 +534,51 @@ static size_t key_letters(const char *k, size_t n)
     return l;
 }
 
+/* One context list of a stop row ("a|b|c"): each word normalised as the document's
+ * tokens are; words that do not fit 255 bytes never match and are left out. */
+static int compile_stop_words(rasid_lexicon *lex, const char *list, stop_words *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!list || !*list) return RASID_OK;
+    size_t n = 1;
+    for (const char *q = list; *q; q++) n += *q == '|';
+    out->w = rasid__arena_alloc(&lex->arena, n * sizeof *out->w);
+    out->len = rasid__arena_alloc(&lex->arena, n * sizeof *out->len);
+    if (!out->w || !out->len) return RASID_NOMEM;
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        char nb[256];
+        size_t nl = rasid__normalize_str(p, l, RASID_NORM_DEFAULT, nb, sizeof nb);
+        if (nl < sizeof nb) {
+            char *w = rasid__arena_strndup(&lex->arena, nb, nl);
+            if (!w) return RASID_NOMEM;
+            out->w[out->n] = w;
+            out->len[out->n++] = (uint32_t)nl;
+        }
+        p = bar ? bar + 1 : p + l;
+    }
+    return RASID_OK;
+}
+
+static int compile_stop_rules(rasid_lexicon *lex)
+{
+    lex->stop_rules = calloc(lex->stop.npost ? lex->stop.npost : 1, sizeof *lex->stop_rules);
+    if (!lex->stop_rules) return RASID_NOMEM;
+    for (size_t k = 0; k < lex->stop.npost; k++) {
+        const rasid__entry *s = &lex->entries[lex->stop.post[k].e];
+        stop_rule *r = &lex->stop_rules[k];
+        const char *c = rasid__entry_field(s, "cat");
+        r->cat = c && *c ? c : NULL;
+        const char *before = rasid__entry_field(s, "before"), *after = rasid__entry_field(s, "after");
+        r->any = !(before && *before) && !(after && *after);
+        int rc = compile_stop_words(lex, before, &r->side[0]);
+        if (rc == RASID_OK) rc = compile_stop_words(lex, after, &r->side[1]);
+        if (rc) return rc;
+    }
+    return RASID_OK;
+}
+
 static int build_indexes(rasid_lexicon *lex)
 {
     size_t cap = lex->nentries + 1;
@@ -591,6 +650,7 @@ static int build_indexes(rasid_lexicon *lex)
         free(items2);
     }
     if (rc == RASID_OK) rc = index_build(&lex->stop, sitems, sn);
+    if (rc == RASID_OK) rc = compile_stop_rules(lex);
     if (rc == RASID_OK && fn) rc = index_build(&lex->fuzzy, fitems, fn);
     /* the fuzzy index also needs single-token keys themselves (a token with one extra
      * letter has the key among its deletions) */
@@ -708,6 +768,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     index_free(&lex->exact2);
     index_free(&lex->fuzzy);
     index_free(&lex->stop);
+    free(lex->stop_rules);
     free(lex->entries);
     free(lex->country_entries);
     free(lex->cue_class);
@@ -1179,16 +1240,12 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
     const slot *sl = index_find(&lex->stop, key, strlen(key));
     if (!sl) return 0;
     for (uint32_t i = 0; i < sl->count; i++) {
-        const rasid__entry *s = &lex->entries[lex->stop.post[sl->first + i].e];
-        const char *c = rasid__entry_field(s, "cat");
-        if (c && *c && strcmp(c, cat)) continue;
-        const char *before = rasid__entry_field(s, "before");
-        const char *after = rasid__entry_field(s, "after");
-        int has_b = before && *before, has_a = after && *after;
-        if (!has_b && !has_a) return 1;
+        const stop_rule *r = &lex->stop_rules[sl->first + i];
+        if (r->cat && strcmp(r->cat, cat)) continue;
+        if (r->any) return 1;
         for (int side = 0; side < 2; side++) {
-            const char *list = side ? after : before;
-            if (!list || !*list) continue;
+            const stop_words *list = &r->side[side];
+            if (!list->n) continue;
             size_t j;
             if (side == 0) {
                 if (m->tok == 0) continue;
@@ -1198,29 +1255,18 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
                 if (j >= doc->tokens.len) continue;
             }
             if (toks[j].sent != toks[m->tok].sent) continue;
-            /* compare normalised context words (list is raw: normalise each item) */
-            const char *p = list;
-            while (*p) {
-                const char *bar = strchr(p, '|');
-                size_t l = bar ? (size_t)(bar - p) : strlen(p);
-                char nb[256];
-                size_t nl = rasid__normalize_str(p, l, RASID_NORM_DEFAULT, nb, sizeof nb);
-                if (nl < sizeof nb) {
-                    const rasid_token *t = &toks[j];
-                    if (tok_eq(t, nb, nl)) return 1;
-                    for (uint16_t r = 1; r < t->nreadings; r++) {
-                        const rasid_reading *rd = &t->readings[r];
-                        char tmp[300];
-                        size_t sl2 = strlen(rd->stem);
-                        if (sl2 + 4 >= sizeof tmp) continue;
-                        size_t tl = 0;
-                        if (rd->article) { memcpy(tmp, "\xD8\xA7\xD9\x84", 4); tl = 4; }
-                        memcpy(tmp + tl, rd->stem, sl2);
-                        tl += sl2;
-                        if (tl == nl && !memcmp(tmp, nb, nl)) return 1;
-                    }
-                }
-                p = bar ? bar + 1 : p + l;
+            /* the context token, or one of its clitic readings (article + stem) */
+            const rasid_token *t = &toks[j];
+            for (size_t w = 0; w < list->n; w++)
+                if (tok_eq(t, list->w[w], list->len[w])) return 1;
+            for (uint16_t q = 1; q < t->nreadings; q++) {
+                const rasid_reading *rd = &t->readings[q];
+                size_t sl2 = strlen(rd->stem), al = rd->article ? 4 : 0;
+                if (sl2 + 4 >= 300) continue;
+                for (size_t w = 0; w < list->n; w++)
+                    if (list->len[w] == al + sl2 && (!al || !memcmp(list->w[w], "\xD8\xA7\xD9\x84", 4)) &&
+                        !memcmp(list->w[w] + al, rd->stem, sl2))
+                        return 1;
             }
         }
     }
