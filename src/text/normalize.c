@@ -342,30 +342,38 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     int map = sc->want_map;
     uint32_t *a = map ? sc->ss + sc->olen : NULL, *z = map ? sc->se + sc->olen : NULL;
     size_t j = i;
+    unsigned last = 0; /* the last letter's index in the block */
     while (j + 1 < lim) {
         unsigned b = s[j], b2 = s[j + 1];
-        if (b < 0xD8 || b > 0xDB || (b2 & 0xC0) != 0x80) break;
-        const ar_ent *e = &arabic[((b & 3) << 6) | (b2 & 0x3F)];
+        if (b - 0xD8u > 3u || (b2 & 0xC0) != 0x80) break;
+        unsigned idx = ((b & 3) << 6) | (b2 & 0x3F);
+        const ar_ent *e = &arabic[idx];
         if (e->cls != C_AR) break;
         if (e->flag & flags) {
             unsigned r = e->rep; /* an Arabic letter: 2 bytes */
-            *o++ = (char)(0xC0 | (r >> 6));
-            *o++ = (char)(0x80 | (r & 0x3F));
-            *hint = ((b2 & 0x3F) | ((b & 3) << 6)) == 0x29 ? RASID__HINT_TEH_MARBUTA
-                    : ((b2 & 0x3F) | ((b & 3) << 6)) == 0x49 ? RASID__HINT_ALEF_MAKSURA : 0;
+            o[0] = (char)(0xC0 | (r >> 6));
+            o[1] = (char)(0x80 | (r & 0x3F));
         } else {
-            *o++ = (char)b;
-            *o++ = (char)b2;
-            *hint = 0;
+            o[0] = (char)b;
+            o[1] = (char)b2;
         }
-        if (map) {
-            a[0] = a[1] = (uint32_t)j;
-            z[0] = z[1] = (uint32_t)(j + 2);
+        o += 2;
+        if (map) { /* both bytes of the letter map to [j, j + 2): one 8-byte store each */
+            uint64_t v = (uint64_t)(uint32_t)j * 0x100000001ull;
+            memcpy(a, &v, 8);
+            v += 0x200000002ull;
+            memcpy(z, &v, 8);
             a += 2;
             z += 2;
         }
+        last = idx;
         j += 2;
     }
+    if (j != i) /* what the word's final letter was before normalisation */
+        *hint = !(arabic[last].flag & flags) ? 0
+                : last == 0x29                ? RASID__HINT_TEH_MARBUTA
+                : last == 0x49                ? RASID__HINT_ALEF_MAKSURA
+                                              : 0;
     sc->olen += j - i;
     return j;
 }
