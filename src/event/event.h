@@ -46,6 +46,7 @@ typedef struct ev_ctx {
     int *mention_at;  /* per token: index of the mention covering it, or -1 */
     int ms_sorted;    /* mentions in token and sentence order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
+    int8_t *sport;    /* per sentence: is it about sport? -1 not yet known */
     rasid__vec cands; /* ev_cand */
     double min_score;
     long pub_days;    /* publication date in days since epoch, or LONG_MIN */

@@ -69,6 +69,9 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
         for (size_t m = 0; m < c->nms && c->ms_sorted; m++)
             c->context_upto[m] = sets_context(&c->ms[m]) ? (int)m : m ? c->context_upto[m - 1] : -1;
     }
+    size_t nsent = doc->sentences.len;
+    c->sport = malloc(nsent ? nsent : 1); /* if NULL, the sentence is scanned each time */
+    if (c->sport) memset(c->sport, -1, nsent ? nsent : 1);
     c->pub_days = LONG_MIN;
     const char *p = rasid_doc_published(doc);
     if (p) c->pub_days = rasid__days_from_civil(atoi(p), atoi(p + 5), atoi(p + 8));
@@ -79,6 +82,7 @@ void ev_ctx_free(ev_ctx *c)
 {
     free(c->mention_at);
     free(c->context_upto);
+    free(c->sport);
     rasid__vec_free(&c->cands);
 }
 
@@ -99,6 +103,8 @@ void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin,
 int ev_cue(const ev_ctx *c, size_t i, const char *cls)
 {
     if (i >= c->n) return 0;
+    const uint32_t *off = c->doc->cue_off; /* most tokens are no cue at all */
+    if (off && off[i] == off[i + 1]) return 0;
     return rasid__lex_is_cue(c->lex, c->doc, i, cls);
 }
 
@@ -854,8 +860,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     clause_of(c, k->ttok, &b, &e);
     const rasid_sentence *s = sent_of(c, k->ttok);
     k->headline = s->headline;
-    for (size_t q = s->tok_begin; q < s->tok_end; q++)
-        if (ev_cue(c, q, "sport")) { k->sport = 1; break; }
+    int8_t *sport = c->sport ? &c->sport[c->t[k->ttok].sent] : NULL; /* once per sentence */
+    if (sport && *sport >= 0) k->sport = *sport;
+    else {
+        for (size_t q = s->tok_begin; q < s->tok_end; q++)
+            if (ev_cue(c, q, "sport")) { k->sport = 1; break; }
+        if (sport) *sport = (int8_t)k->sport;
+    }
     {
         /* a source's words: a reporting verb before the trigger, or inside quotation marks */
         int quotes = 0;
