@@ -63,6 +63,28 @@ static const enc_ent ENC[] = {
     {L_KAF, 2, 1},               {L_YEH, 2, 1},
 };
 
+/* Which PRO entries (besides the empty one) and which ENC entries a word can take, by its
+ * first / last letter (the second byte of a 2-byte letter), in table order; 0-terminated. */
+static const uint8_t PRO_BY_FIRST_D8[][6] = {
+    [0xA8 - 0xA0] = {3, 0},   /* ب */
+    [0xB3 - 0xA0] = {12, 0},  /* س */
+};
+static const uint8_t PRO_BY_FIRST_D9[][6] = {
+    [0x88 - 0x80] = {1, 6, 7, 8, 13, 0}, /* و */
+    [0x81 - 0x80] = {2, 9, 10, 11, 14, 0}, /* ف */
+    [0x83 - 0x80] = {4, 0},   /* ك */
+    [0x84 - 0x80] = {5, 0},   /* ل */
+};
+/* ENC indices + 1, 0-terminated */
+static const uint8_t ENC_BY_LAST_D9[][4] = {
+    [0x85 - 0x80] = {2, 5, 0},  /* م: هم كم */
+    [0x86 - 0x80] = {4, 6, 0},  /* ن: هن كن */
+    [0x87 - 0x80] = {8, 0},     /* ه */
+    [0x83 - 0x80] = {9, 0},     /* ك */
+    [0x8A - 0x80] = {10, 0},    /* ي */
+};
+static const uint8_t ENC_BY_LAST_ALEF[4] = {1, 3, 7, 0}; /* ا: هما ها نا */
+
 typedef struct cand {
     const char *pro;
     const char *enc;
@@ -143,6 +165,24 @@ static void add(cands *cs, const wordinfo *wi, const char *w, size_t n, const pr
     }
 }
 
+/* the readings with proclitic p (and the article after it) */
+static void try_pro(cands *cs, const wordinfo *wi, const char *w, size_t n, const pro_ent *p)
+{
+    if (!starts(w, n, p->s, p->len) || n <= p->len) return;
+    const char *rest = w + p->len;
+    size_t rn = n - p->len;
+    if (p->future) {
+        if (imperfect_prefix(rest, rn)) add(cs, wi, w, n, p, 0, p->len, 3);
+        return;
+    }
+    add(cs, wi, w, n, p, 0, p->len, 2);
+    if (p->lam) {
+        if (starts(rest, rn, L_LAM, 2)) add(cs, wi, w, n, p, 1, p->len + 2, 2);
+    } else if (starts(rest, rn, L_ALEF L_LAM, 4)) {
+        add(cs, wi, w, n, p, 1, p->len + 4, 2);
+    }
+}
+
 /* `stable`: norm is NUL-terminated and outlives the arena's strings, so stems that end
  * where the word ends may point into it. */
 static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned hint, int stable,
@@ -162,7 +202,12 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
     /* enclitics end in ا (D8 A7) or م ن ه ك ي (D9 xx) */
     unsigned z1 = (unsigned char)w[n - 2], z2 = (unsigned char)w[n - 1];
     if (wi.letters >= 4 && (z1 == 0xD9 || (z1 == 0xD8 && z2 == 0xA7))) {
-        for (size_t e = 0; e < sizeof ENC / sizeof ENC[0]; e++) {
+        const uint8_t *el = z1 == 0xD8 ? ENC_BY_LAST_ALEF
+                            : z2 >= 0x80 && z2 < 0x80 + sizeof ENC_BY_LAST_D9 / sizeof ENC_BY_LAST_D9[0]
+                                ? ENC_BY_LAST_D9[z2 - 0x80]
+                                : ENC_BY_LAST_D9[0] /* none: {0} */;
+        for (; *el; el++) {
+            size_t e = *el - 1u;
             const enc_ent *x = &ENC[e];
             if (!ends(w, n, x->s, x->len)) continue;
             if ((hint & RASID__HINT_TEH_MARBUTA) && x->len == 2 && starts(x->s, 2, L_HEH, 2)) continue;
@@ -170,28 +215,15 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
             wi.enc[wi.nenc++] = (uint8_t)e;
         }
     }
-    /* proclitics begin with و ف ب ك ل س (the empty one is always tried) */
     unsigned b0 = (unsigned char)w[0], b1 = (unsigned char)w[1];
-    int may_pro = (b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81 || b1 == 0x83 || b1 == 0x84)) ||
-                  (b0 == 0xD8 && (b1 == 0xA8 || b1 == 0xB3));
-    size_t npro = may_pro ? sizeof PRO / sizeof PRO[0] : 1;
-    for (size_t pi = 0; pi < npro; pi++) {
-        const pro_ent *p = &PRO[pi];
-        if (p->len && (p->s[1] != w[1] || p->s[0] != w[0])) continue; /* first letter differs */
-        if (!starts(w, n, p->s, p->len) || n <= p->len) continue;
-        const char *rest = w + p->len;
-        size_t rn = n - p->len;
-        if (p->future) {
-            if (imperfect_prefix(rest, rn)) add(&cs, &wi, w, n, p, 0, p->len, 3);
-            continue;
-        }
-        add(&cs, &wi, w, n, p, 0, p->len, 2);
-        if (p->lam) {
-            if (starts(rest, rn, L_LAM, 2)) add(&cs, &wi, w, n, p, 1, p->len + 2, 2);
-        } else if (starts(rest, rn, L_ALEF L_LAM, 4)) {
-            add(&cs, &wi, w, n, p, 1, p->len + 4, 2);
-        }
-    }
+    /* proclitics begin with و ف ب ك ل س: the empty one, then those of the first letter */
+    const uint8_t *pl = PRO_BY_FIRST_D8[0]; /* {0}: none */
+    if (b0 == 0xD8 && b1 >= 0xA0 && b1 < 0xA0 + sizeof PRO_BY_FIRST_D8 / sizeof PRO_BY_FIRST_D8[0])
+        pl = PRO_BY_FIRST_D8[b1 - 0xA0];
+    else if (b0 == 0xD9 && b1 >= 0x80 && b1 < 0x80 + sizeof PRO_BY_FIRST_D9 / sizeof PRO_BY_FIRST_D9[0])
+        pl = PRO_BY_FIRST_D9[b1 - 0x80];
+    try_pro(&cs, &wi, w, n, &PRO[0]);
+    for (; *pl; pl++) try_pro(&cs, &wi, w, n, &PRO[*pl]);
     /* stable insertion sort by cost */
     for (size_t i = 1; i < cs.n; i++) {
         cand t = cs.c[i];
