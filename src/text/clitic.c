@@ -183,8 +183,9 @@ static void try_pro(cands *cs, const wordinfo *wi, const char *w, size_t n, cons
     }
 }
 
-/* `stable`: norm is NUL-terminated and outlives the arena's strings, so stems that end
- * where the word ends may point into it. */
+/* `stable`: stems that end where the word ends (and the whole form) may point into w
+ * instead of the arena: the caller keeps w alive and NUL-terminated, or moves those
+ * pointers onto a copy that is (segment.c does, its key shares a block with the readings). */
 static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned hint, int stable,
                             rasid_reading *out, size_t max)
 {

@@ -98,17 +98,32 @@ static int cache_grow(seg *g)
     return 0;
 }
 
+/* The key and its readings share one arena block (readings first, then the key); the
+ * readings are computed on the scanner's bytes and their stems that point there (the
+ * whole form, stems that end where the word ends) are moved onto the key. */
 static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
 {
     rasid__arena *a = &g->doc->arena;
-    char *norm = rasid__arena_strndup(a, nb, nl);
-    if (!norm) return RASID_NOMEM;
-    e->norm = norm;
     rasid_reading rd[RASID__MAX_READINGS];
-    size_t nr;
+    size_t nr = 1;
     if (e->kind == RASID_TOK_ARABIC) {
-        nr = rasid__clitic_readings_hint(a, norm, nl, e->hint, rd, RASID__MAX_READINGS);
+        nr = rasid__clitic_readings_hint(a, nb, nl, e->hint, rd, RASID__MAX_READINGS);
         if (nr == 0) return RASID_NOMEM;
+    }
+    size_t roff = (nr * sizeof *rd + 15) & ~(size_t)15;
+    char *blk = rasid__arena_alloc(a, roff + nl + 1);
+    if (!blk) return RASID_NOMEM;
+    rasid_reading *r = (rasid_reading *)(void *)blk;
+    char *norm = blk + roff;
+    memcpy(norm, nb, nl);
+    norm[nl] = 0;
+    e->norm = norm;
+    if (e->kind == RASID_TOK_ARABIC) {
+        uintptr_t lo = (uintptr_t)nb, hi = lo + nl;
+        for (size_t i = 0; i < nr; i++) {
+            uintptr_t p = (uintptr_t)rd[i].stem;
+            if (p >= lo && p < hi) rd[i].stem = norm + (p - lo);
+        }
         if (g->want_stem) {
             if (!g->stemmer_tried) {
                 g->stemmer = rasid__stemmer_new();
@@ -135,11 +150,8 @@ static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
         }
     } else {
         rd[0] = (rasid_reading){"", norm, "", 0};
-        nr = 1;
         if (e->kind == RASID_TOK_NUMBER) e->num = rasid__number_value(norm, nl);
     }
-    rasid_reading *r = rasid__arena_alloc(a, nr * sizeof *r);
-    if (!r) return RASID_NOMEM;
     memcpy(r, rd, nr * sizeof *r);
     e->readings = r;
     e->nreadings = (uint16_t)nr;
@@ -222,8 +234,13 @@ static int is1(const rasid_token *t, const char *s)
 static int orig_in(const rasid_doc *d, const rasid_token *t, const char *list)
 {
     size_t n = t->end - t->start;
-    for (const char *p = list; *p; p += strlen(p) + 1)
-        if (strlen(p) == n && memcmp(d->text + t->start, p, n) == 0) return 1;
+    const char *s = d->text + t->start;
+    for (const char *p = list; *p;) {
+        size_t l = 1;
+        while (p[l]) l++; /* entries are 1-3 bytes: no strlen call */
+        if (l == n && p[0] == s[0] && memcmp(s, p, n) == 0) return 1;
+        p += l + 1;
+    }
     return 0;
 }
 
