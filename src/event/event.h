@@ -36,6 +36,14 @@ typedef struct ev_cand {
     int alive;
 } ev_cand;
 
+/* What ev_fill_roles asks of a whole sentence, found once for all its triggers. */
+typedef struct ev_sentinfo {
+    int8_t known;          /* the fields below are set */
+    int8_t sport;          /* a sport cue: the sentence is about sport */
+    int8_t ref;            /* "هذه العملية", "الهجوم نفسه": an anaphor next to an event noun */
+    uint32_t first_report; /* the first reporting cue, or UINT32_MAX */
+} ev_sentinfo;
+
 typedef struct ev_ctx {
     rasid_doc *doc;
     const rasid_lexicon *lex;
@@ -46,7 +54,7 @@ typedef struct ev_ctx {
     int *mention_at;  /* per token: index of the mention covering it, or -1 */
     int ms_sorted;    /* mentions in token and sentence order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
-    int8_t *sport;    /* per sentence: is it about sport? -1 not yet known */
+    struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     rasid__vec cands; /* ev_cand */
     double min_score;
     long pub_days;    /* publication date in days since epoch, or LONG_MIN */

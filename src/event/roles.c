@@ -69,9 +69,7 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
         for (size_t m = 0; m < c->nms && c->ms_sorted; m++)
             c->context_upto[m] = sets_context(&c->ms[m]) ? (int)m : m ? c->context_upto[m - 1] : -1;
     }
-    size_t nsent = doc->sentences.len;
-    c->sport = malloc(nsent ? nsent : 1); /* if NULL, the sentence is scanned each time */
-    if (c->sport) memset(c->sport, -1, nsent ? nsent : 1);
+    c->sinfo = calloc(doc->sentences.len ? doc->sentences.len : 1, sizeof *c->sinfo);
     c->pub_days = LONG_MIN;
     const char *p = rasid_doc_published(doc);
     if (p) c->pub_days = rasid__days_from_civil(atoi(p), atoi(p + 5), atoi(p + 8));
@@ -82,7 +80,7 @@ void ev_ctx_free(ev_ctx *c)
 {
     free(c->mention_at);
     free(c->context_upto);
-    free(c->sport);
+    free(c->sinfo);
     rasid__vec_free(&c->cands);
 }
 
@@ -854,26 +852,37 @@ static int instrumental_of(const ev_ctx *c, const ev_cand *k)
 }
 
 /* ------------------------------------------------------------------ roles */
+static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo *si)
+{
+    si->sport = 0;
+    for (size_t q = s->tok_begin; q < s->tok_end; q++)
+        if (ev_cue(c, q, "sport")) { si->sport = 1; break; }
+    si->first_report = UINT32_MAX;
+    for (size_t q = s->tok_begin; q < s->tok_end; q++)
+        if (ev_cue(c, q, "report")) { si->first_report = (uint32_t)q; break; }
+    si->ref = 0;
+    for (size_t q = s->tok_begin; q + 1 < s->tok_end && !si->ref; q++)
+        if (ev_cue(c, q, "anaphor") && ev_cue(c, q + 1, "eventnoun")) si->ref = 1;
+        else if (ev_cue(c, q, "eventnoun") && ev_cue(c, q + 1, "anaphor")) si->ref = 1;
+    si->known = 1;
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
     clause_of(c, k->ttok, &b, &e);
     const rasid_sentence *s = sent_of(c, k->ttok);
     k->headline = s->headline;
-    int8_t *sport = c->sport ? &c->sport[c->t[k->ttok].sent] : NULL; /* once per sentence */
-    if (sport && *sport >= 0) k->sport = *sport;
-    else {
-        for (size_t q = s->tok_begin; q < s->tok_end; q++)
-            if (ev_cue(c, q, "sport")) { k->sport = 1; break; }
-        if (sport) *sport = (int8_t)k->sport;
-    }
+    ev_sentinfo si_local, *si = c->sinfo ? &c->sinfo[c->t[k->ttok].sent] : &si_local;
+    if (!c->sinfo) si->known = 0;
+    if (!si->known) sentence_info(c, s, si);
+    k->sport = si->sport;
     {
         /* a source's words: a reporting verb before the trigger, or inside quotation marks */
         int quotes = 0;
-        for (size_t q = s->tok_begin; q < k->ttok; q++) {
+        for (size_t q = s->tok_begin; q < k->ttok; q++)
             if (c->t[q].kind == RASID_TOK_PUNCT && c->t[q].nlen == 1 && c->t[q].norm[0] == '"') quotes++;
-            if (ev_cue(c, q, "report")) k->reported = 1;
-        }
+        if (si->first_report < k->ttok) k->reported = 1;
         if (quotes % 2) k->reported = 1;
     }
     k->mentions = 1;
@@ -887,10 +896,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, "anaphor")) ||
                       (after < e && ev_cue(c, after, "anaphor")) || (after + 1 < e && ev_cue(c, after + 1, "anaphor"));
         /* "خلال هذه العملية", "في الهجوم نفسه": the sentence tells again an event already told */
-        int sentence_ref = 0;
-        for (size_t q = s->tok_begin; q + 1 < s->tok_end && !sentence_ref; q++)
-            if (ev_cue(c, q, "anaphor") && ev_cue(c, q + 1, "eventnoun")) sentence_ref = 1;
-            else if (ev_cue(c, q, "eventnoun") && ev_cue(c, q + 1, "anaphor")) sentence_ref = 1;
+        int sentence_ref = si->ref;
         /* "الهجوم الذي وقع صباح السبت في مايدوغوري": a relative clause introduces an event */
         int relative = after < e && (ev_cue(c, after, "relative") || (after + 1 < e && ev_cue(c, after + 1, "relative")));
         k->reference = generic || anaphor || sentence_ref;
