@@ -19,17 +19,42 @@
 
 #define MAXM 64
 
+/* Column indexes of the place and actor fields a mention copies, resolved once per table
+ * (a category may have several tables when *.local.tsv files extend it). */
+enum { PC_ID, PC_NAME, PC_KIND, PC_COUNTRY, PC_ADMIN1, PC_LAT, PC_LON, PC_GEONAMEID, PC_N };
+enum { AC_KIND, AC_ID, AC_NAME, AC_SECTOR, AC_COUNTRY, AC_ROLE, AC_N };
+static const char *const PLACE_COLS[PC_N] = {"id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid"};
+static const char *const ACTOR_COLS[AC_N] = {"kind", "id", "name", "sector", "country", "role"};
+
+typedef struct colcache {
+    const rasid__table *t;
+    int col[8];
+} colcache;
+_Static_assert((int)PC_N <= 8 && (int)AC_N <= 8, "colcache holds every column");
+
 typedef struct ctx {
     rasid_doc *doc;
     const rasid_lexicon *lex;
     const rasid_token *t;
     size_t n;
     uint8_t *covered; /* tokens already inside a mention */
+    colcache place_cols, actor_cols;
 } ctx;
 
 static const char *field(const rasid__entry *e, const char *col)
 {
     const char *v = rasid__entry_field(e, col);
+    return v && *v ? v : NULL;
+}
+
+/* field(e, names[k]) through the cache. */
+static const char *cfield(colcache *cc, const char *const *names, int n, const rasid__entry *e, int k)
+{
+    if (cc->t != e->table || !cc->t) {
+        cc->t = e->table;
+        for (int i = 0; i < n; i++) cc->col[i] = rasid__table_col(e->table, names[i]);
+    }
+    const char *v = rasid__entry_fieldi(e, cc->col[k]);
     return v && *v ? v : NULL;
 }
 
@@ -98,13 +123,15 @@ static const char *country_name(const ctx *c, const char *iso3)
 
 static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
+#define PF(k) cfield(&c->place_cols, PLACE_COLS, PC_N, e, k)
     mm->kind = RASID_M_PLACE;
-    mm->id = field(e, "id");
-    mm->name = field(e, "name");
-    mm->ekind = field(e, "kind");
-    mm->country = field(e, "country");
-    mm->admin1 = field(e, "admin1");
-    const char *la = field(e, "lat"), *lo = field(e, "lon"), *g = field(e, "geonameid");
+    mm->id = PF(PC_ID);
+    mm->name = PF(PC_NAME);
+    mm->ekind = PF(PC_KIND);
+    mm->country = PF(PC_COUNTRY);
+    mm->admin1 = PF(PC_ADMIN1);
+    const char *la = PF(PC_LAT), *lo = PF(PC_LON), *g = PF(PC_GEONAMEID);
+#undef PF
     mm->lat = la ? strtod(la, NULL) : NAN;
     mm->lon = lo ? strtod(lo, NULL) : NAN;
     mm->geonameid = g ? strtol(g, NULL, 10) : 0;
@@ -115,20 +142,21 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
                     : !strcmp(k, "region") ? RASID_P_REGION
                     : !strcmp(k, "site")   ? RASID_P_SITE
                                            : RASID_P_CITY;
-    (void)c;
 }
 
-static void fill_actor(rasid_mention *mm, const rasid__entry *e)
+static void fill_actor(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
-    const char *k = field(e, "kind");
+#define AF(k) cfield(&c->actor_cols, ACTOR_COLS, AC_N, e, k)
+    const char *k = AF(AC_KIND);
     mm->kind = k && !strcmp(k, "person") ? RASID_M_PERSON : RASID_M_ACTOR;
-    mm->id = field(e, "id");
-    mm->name = field(e, "name");
+    mm->id = AF(AC_ID);
+    mm->name = AF(AC_NAME);
     mm->ekind = k;
-    mm->sector = field(e, "sector");
-    mm->country = field(e, "country");
-    mm->role = field(e, "role");
+    mm->sector = AF(AC_SECTOR);
+    mm->country = AF(AC_COUNTRY);
+    mm->role = AF(AC_ROLE);
     mm->lat = mm->lon = NAN;
+#undef AF
 }
 
 static void set_span(ctx *c, rasid_mention *mm, const rasid__match *m)
@@ -379,7 +407,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             (best->reading == 0 || best->article || (best->e->cat == RASID_CAT_PLACE))) {
             /* an organisation or country qualifying the title: emit it as its own mention */
             rasid_mention om = {0};
-            if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&om, best->e);
+            if (best->e->cat == RASID_CAT_ACTOR) fill_actor(c, &om, best->e);
             else fill_place(c, &om, best->e);
             set_span(c, &om, best);
             if (best->e->cat == RASID_CAT_ACTOR) complete_generic(c, &om, best->e, best->tok + best->ntok);
@@ -400,7 +428,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         const char *kd = field(m[q].e, "kind");
         if (!kd || strcmp(kd, "person")) continue;
         rasid_mention pm = {0};
-        fill_actor(&pm, m[q].e);
+        fill_actor(c, &pm, m[q].e);
         set_span(c, &pm, &m[q]);
         if (!pm.role && role) pm.role = role;
         if (!pm.sector) pm.sector = sector;
@@ -593,7 +621,7 @@ static int country_votes(const votes_t *v, const char *iso)
 
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
-    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL};
+    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, {0}, {0}};
     if (!c.n) return RASID_OK;
     c.covered = calloc(c.n, 1);
     if (!c.covered) return RASID_NOMEM;
@@ -660,7 +688,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         }
         rasid_mention mm = {0};
         if (best->e->cat == RASID_CAT_PLACE) fill_place(&c, &mm, best->e);
-        else if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&mm, best->e);
+        else if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&c, &mm, best->e);
         else {
             mm.kind = RASID_M_NISBA;
             mm.country = field(best->e, "country");
