@@ -343,32 +343,43 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     uint32_t *a = map ? sc->ss + sc->olen : NULL, *z = map ? sc->se + sc->olen : NULL;
     size_t j = i;
     unsigned last = 0; /* the last letter's index in the block */
-    while (j + 1 < lim) {
-        unsigned b = s[j], b2 = s[j + 1];
-        if (b - 0xD8u > 3u || (b2 & 0xC0) != 0x80) break;
-        unsigned idx = ((b & 3) << 6) | (b2 & 0x3F);
-        const ar_ent *e = &arabic[idx];
-        if (e->cls != C_AR) break;
-        if (e->flag & flags) {
-            unsigned r = e->rep; /* an Arabic letter: 2 bytes */
-            o[0] = (char)(0xC0 | (r >> 6));
-            o[1] = (char)(0x80 | (r & 0x3F));
-        } else {
-            o[0] = (char)b;
-            o[1] = (char)b2;
-        }
-        o += 2;
-        if (map) { /* both bytes of the letter map to [j, j + 2): one 8-byte store each */
+    /* a letter is a lead byte D8-DB and a continuation byte: one 16-bit test */
+#define AR_LETTER(o, w16, e, idx, brk)                                                         \
+    unsigned w16 = s[j] | (unsigned)s[j + 1] << 8;                                            \
+    if ((w16 & 0xC0FCu) != 0x80D8u) brk;                                                       \
+    unsigned idx = ((w16 & 3u) << 6) | ((w16 >> 8) & 0x3Fu);                                   \
+    const ar_ent *e = &arabic[idx];                                                            \
+    if (e->cls != C_AR) brk;                                                                   \
+    if (e->flag & flags) {                                                                     \
+        unsigned r = e->rep; /* an Arabic letter: 2 bytes */                                   \
+        o[0] = (char)(0xC0 | (r >> 6));                                                        \
+        o[1] = (char)(0x80 | (r & 0x3F));                                                      \
+    } else {                                                                                   \
+        memcpy(o, s + j, 2);                                                                   \
+    }
+    if (map) {
+        while (j + 1 < lim) {
+            AR_LETTER(o, w16, e, idx, break)
+            /* both bytes of the letter map to [j, j + 2): one 8-byte store each */
             uint64_t v = (uint64_t)(uint32_t)j * 0x100000001ull;
             memcpy(a, &v, 8);
             v += 0x200000002ull;
             memcpy(z, &v, 8);
             a += 2;
             z += 2;
+            o += 2;
+            last = idx;
+            j += 2;
         }
-        last = idx;
-        j += 2;
+    } else {
+        while (j + 1 < lim) {
+            AR_LETTER(o, w16, e, idx, break)
+            o += 2;
+            last = idx;
+            j += 2;
+        }
     }
+#undef AR_LETTER
     if (j != i) /* what the word's final letter was before normalisation */
         *hint = !(arabic[last].flag & flags) ? 0
                 : last == 0x29                ? RASID__HINT_TEH_MARBUTA
