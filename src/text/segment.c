@@ -59,20 +59,37 @@ typedef struct seg {
     size_t ntoks, tcap;
 } seg;
 
-/* 8 bytes at a time; the tail is read as a zero-padded word, the length mixed in */
+/* 8 bytes at a time; the tail is read as the last 8 bytes (overlapping), or for short
+ * keys as two overlapping 4-byte words or three bytes; the length is mixed in */
+static inline uint64_t load64(const char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+static inline uint32_t load32(const char *p)
+{
+    uint32_t x;
+    memcpy(&x, p, 4);
+    return x;
+}
+
 static uint64_t hash_bytes(const char *s, size_t n, unsigned extra)
 {
     uint64_t h = 0x9e3779b97f4a7c15ull * (extra + 1) ^ n;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        h = (h ^ x) * 0xff51afd7ed558ccdull;
-        h ^= h >> 32;
-    }
-    if (i < n) {
-        uint64_t x = 0;
-        memcpy(&x, s + i, n - i);
+    if (n >= 8) {
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            h = (h ^ load64(s + i)) * 0xff51afd7ed558ccdull;
+            h ^= h >> 32;
+        }
+        if (i < n) h = (h ^ load64(s + n - 8)) * 0xff51afd7ed558ccdull;
+    } else if (n >= 4) {
+        h = (h ^ (load32(s) | (uint64_t)load32(s + n - 4) << 32)) * 0xff51afd7ed558ccdull;
+    } else if (n) {
+        uint64_t x = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+                     (uint64_t)(unsigned char)s[n - 1] << 16;
         h = (h ^ x) * 0xff51afd7ed558ccdull;
     }
     h ^= h >> 29;
