@@ -39,15 +39,15 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->tntok = m->ntok;
     k->tread = m->reading;
     k->sent = c->t[m->tok].sent;
-    k->type = ev_field(e, "type");
-    k->mode = ev_field(e, "mode");
-    k->context = ev_field(e, "context");
-    k->acled_event = ev_field(e, "acled_event");
-    k->acled_sub = ev_field(e, "acled_sub");
-    k->cameo = ev_field(e, "cameo");
-    const char *pos = ev_field(e, "pos");
+    k->type = ev_trig_field(c, e, TC_TYPE);
+    k->mode = ev_trig_field(c, e, TC_MODE);
+    k->context = ev_trig_field(c, e, TC_CONTEXT);
+    k->acled_event = ev_trig_field(c, e, TC_ACLED_EVENT);
+    k->acled_sub = ev_trig_field(c, e, TC_ACLED_SUB);
+    k->cameo = ev_trig_field(c, e, TC_CAMEO);
+    const char *pos = ev_trig_field(c, e, TC_POS);
     k->pos = pos ? pos[0] : 'V';
-    const char *w = ev_field(e, "weight");
+    const char *w = ev_trig_field(c, e, TC_WEIGHT);
     k->weight = w ? strtod(w, NULL) : 0.7;
     k->dead = k->injured = k->arrested = k->hostages = -1;
     k->location = k->date = -1;
@@ -141,7 +141,7 @@ static int family(const char *type)
                                         "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
                                         "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
     for (int i = 0; type && i < 16; i++)
-        if (!strcmp(type, types[i])) return i + 1;
+        if (type[0] == types[i][0] && !strcmp(type, types[i])) return i + 1;
     return 0;
 }
 

@@ -44,6 +44,14 @@ typedef struct ev_sentinfo {
     uint32_t first_report; /* the first reporting cue, or UINT32_MAX */
 } ev_sentinfo;
 
+/* Trigger columns read for every candidate, by index, resolved once per table (a
+ * category may have several tables when *.local.tsv files extend it). */
+enum { TC_TYPE, TC_MODE, TC_CONTEXT, TC_ACLED_EVENT, TC_ACLED_SUB, TC_CAMEO, TC_POS, TC_WEIGHT, TC_N };
+typedef struct ev_cols {
+    const rasid__table *t;
+    int col[TC_N];
+} ev_cols;
+
 typedef struct ev_ctx {
     rasid_doc *doc;
     const rasid_lexicon *lex;
@@ -55,6 +63,7 @@ typedef struct ev_ctx {
     int ms_sorted;    /* mentions in token and sentence order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
+    ev_cols trig_cols;
     rasid__vec cands; /* ev_cand */
     double min_score;
     long pub_days;    /* publication date in days since epoch, or LONG_MIN */
@@ -63,6 +72,8 @@ typedef struct ev_ctx {
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex);
 void ev_ctx_free(ev_ctx *c);
 const char *ev_field(const rasid__entry *e, const char *col);
+/* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols. */
+const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc);
 
 void ev_fill_roles(ev_ctx *c, ev_cand *k);
 void ev_apply_claims(ev_ctx *c);

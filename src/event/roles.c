@@ -21,6 +21,18 @@ const char *ev_field(const rasid__entry *e, const char *col)
     return v && *v && strcmp(v, "-") ? v : NULL;
 }
 
+const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
+{
+    static const char *const names[TC_N] = {"type", "mode", "context", "acled_event", "acled_sub", "cameo", "pos", "weight"};
+    ev_cols *cc = &c->trig_cols;
+    if (cc->t != e->table || !cc->t) {
+        cc->t = e->table;
+        for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(e->table, names[i]);
+    }
+    const char *v = rasid__entry_fieldi(e, cc->col[tc]);
+    return v && *v && strcmp(v, "-") ? v : NULL;
+}
+
 /* A nationality, a country, or a state force or government: it sets the country the text
  * is about (context_country). */
 static int sets_context(const rasid_mention *x)
