@@ -494,6 +494,18 @@ int rasid__scan_run(rasid__scan *sc)
         }
         if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
         unsigned char b = s[i];
+        if (b == ' ') { /* the commonest separator, as the general path below treats it */
+            if (close_tok(sc, &c)) return sc->err;
+            pending |= RASID_TF_SPACE_BEFORE;
+            sc->out[sc->olen] = ' ';
+            if (sc->want_map) {
+                sc->ss[sc->olen] = (uint32_t)i;
+                sc->se[sc->olen] = (uint32_t)(i + 1);
+            }
+            sc->olen++;
+            i++;
+            continue;
+        }
         size_t len, k;
         uint32_t cp;
         int cls;
