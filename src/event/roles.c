@@ -1227,6 +1227,19 @@ static void displace_actor(ev_ctx *c, ev_cand *k, int claimant)
     k->nrecipient = 1;
 }
 
+/* The first candidate whose sentence (by_tok 0) or trigger token (by_tok 1) is at least
+ * v: candidates are in token order until the merging passes. */
+static size_t first_cand(const ev_cand *k, size_t nk, int by_tok, uint32_t v)
+{
+    size_t lo = 0, hi = nk;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((by_tok ? k[mid].ttok : k[mid].sent) < v) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
@@ -1244,10 +1257,9 @@ void ev_apply_claims(ev_ctx *c)
             for (uint16_t r = 0; r < ct->nreadings && !ok; r++) ok = ct->readings[r].enc[0] != 0;
             for (size_t q = i + (size_t)len; q < i + (size_t)len + 5 && q < c->n && !ok; q++)
                 ok = ev_cue(c, q, "eventnoun") || ev_cue(c, q, "dead");
-            if (!ok) {
-                const ev_cand *ks = c->cands.data;
-                for (size_t q = 0; q < c->cands.len && !ok; q++)
-                    ok = ks[q].ttok > i && ks[q].ttok <= i + (size_t)len + 5;
+            if (!ok) { /* a trigger right after it: the first one after token i */
+                size_t q = first_cand(k, nk, 1, (uint32_t)i + 1);
+                ok = q < nk && k[q].ttok <= i + (size_t)len + 5;
             }
             if (!ok) continue;
         }
@@ -1265,21 +1277,23 @@ void ev_apply_claims(ev_ctx *c)
         uint32_t sent = c->t[i].sent;
         /* the attacks in this sentence; else the latest attack in the three before */
         int applied = 0;
-        for (size_t q = 0; q < nk; q++) {
-            if (k[q].sent != sent || strcmp(k[q].type, "ASSAULT")) continue;
+        size_t here = first_cand(k, nk, 0, sent); /* this sentence's candidates start here */
+        for (size_t q = here; q < nk && k[q].sent == sent; q++) {
+            if (strcmp(k[q].type, "ASSAULT")) continue;
             displace_actor(c, &k[q], m);
             k[q].nactor = 0;
             add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
             k[q].claimed = 1;
             applied = 1;
         }
-        for (size_t q = nk; !applied && q > 0; q--) {
+        for (size_t q = here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
-            if (x->sent >= sent || x->sent + 3 < sent || strcmp(x->type, "ASSAULT")) continue;
+            if (x->sent + 3 < sent) break; /* and so are all before it */
+            if (strcmp(x->type, "ASSAULT")) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
-            for (size_t r = 0; r < nk; r++) {
-                if (k[r].sent != ss || strcmp(k[r].type, "ASSAULT")) continue;
+            for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
+                if (strcmp(k[r].type, "ASSAULT")) continue;
                 if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF") &&
                     strcmp(k[r].actor[0].sector, "REB"))
                     continue;
