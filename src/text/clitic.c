@@ -101,6 +101,12 @@ static size_t letters(const char *s, size_t n)
         memcpy(&x, s + i, 8);
         cont += (size_t)((((x & ~(x << 1)) >> 7 & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
     }
+    if (i + 4 <= n) {
+        uint32_t x;
+        memcpy(&x, s + i, 4);
+        cont += (size_t)((((x & ~(x << 1)) >> 7 & 0x01010101u) * 0x01010101u) >> 24);
+        i += 4;
+    }
     for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
     return n - cont;
 }
