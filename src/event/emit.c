@@ -189,7 +189,9 @@ static int split_visit(ev_ctx *c, const ev_cand *x, ev_cand *parts, size_t max)
         parts[n].recipient[0] = x->recipient[r];
         parts[n].nrecipient = 1;
         parts[n].location = -1;
-        for (size_t m = 0; m < c->nms; m++)
+        /* the last place mention at the recipient's offset */
+        size_t m = c->ms_sorted ? ev_mention_at_byte(c, x->recipient[r].start) : 0;
+        for (; m < c->nms && !(c->ms_sorted && c->ms[m].start > x->recipient[r].start); m++)
             if (c->ms[m].start == x->recipient[r].start && c->ms[m].kind == RASID_M_PLACE) parts[n].location = (int)m;
         n++;
     }

@@ -60,7 +60,7 @@ typedef struct ev_ctx {
     const rasid_mention *ms;
     size_t nms;
     int *mention_at;  /* per token: index of the mention covering it, or -1 */
-    int ms_sorted;    /* mentions in token and sentence order (the recogniser sorts them) */
+    int ms_sorted;    /* mentions in token, sentence and byte order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     ev_cols trig_cols;
@@ -74,6 +74,9 @@ void ev_ctx_free(ev_ctx *c);
 const char *ev_field(const rasid__entry *e, const char *col);
 /* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols. */
 const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc);
+
+/* With c->ms_sorted: the first mention starting at or after byte `start`. */
+size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start);
 
 void ev_fill_roles(ev_ctx *c, ev_cand *k);
 void ev_apply_claims(ev_ctx *c);

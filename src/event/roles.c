@@ -43,6 +43,18 @@ static int sets_context(const rasid_mention *x)
            (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") || !strcmp(x->sector, "GOV"));
 }
 
+/* The first mention (sorted) starting at or after byte `start`. */
+size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start)
+{
+    size_t lo = 0, hi = c->nms;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->ms[mid].start < start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* How many mentions (sorted) begin before token tok. */
 static size_t mentions_before(const ev_ctx *c, uint32_t tok)
 {
@@ -74,7 +86,8 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
             if (c->mention_at[q] < 0) c->mention_at[q] = (int)m;
     c->ms_sorted = 1;
     for (size_t m = 1; m < c->nms && c->ms_sorted; m++)
-        c->ms_sorted = c->ms[m - 1].tok_begin <= c->ms[m].tok_begin && c->ms[m - 1].sent <= c->ms[m].sent;
+        c->ms_sorted = c->ms[m - 1].tok_begin <= c->ms[m].tok_begin && c->ms[m - 1].sent <= c->ms[m].sent &&
+                       c->ms[m - 1].start <= c->ms[m].start;
     if (c->ms_sorted) {
         c->context_upto = malloc((c->nms ? c->nms : 1) * sizeof(int));
         c->ms_sorted = c->context_upto != NULL; /* else the linear scans */
