@@ -1106,29 +1106,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             p = party_before(c, s->tok_begin, c->ms[p].tok_begin);
         }
     }
-    int coordinated = 0;
-    {
-        const rasid_token *tt0 = &c->t[k->ttok];
-        if (k->tread > 0 && k->tread < tt0->nreadings) {
-            const char *pro = tt0->readings[k->tread].pro;
-            coordinated = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
-        }
-        if (k->ttok > 0 && ev_cue(c, k->ttok - 1, "coordination")) coordinated = 1;
-    }
-    if (!k->nactor && k->pos != 'K' && coordinated) {
-        /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb
-         * or noun of the same sentence without its own subject shares the earlier one */
-        const ev_cand *all = c->cands.data;
-        for (const ev_cand *p = k; p > all; p--) {
-            const ev_cand *x = p - 1;
-            if (x->sent != k->sent) break;
-            if (x->nactor && (x->pos == 'V' || (x->mode && !strcmp(x->mode, "visit")))) {
-                memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
-                k->nactor = x->nactor;
-                break;
-            }
-        }
-    }
+    /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb or
+     * noun of the same sentence without its own subject shares the earlier one */
+    if (!k->nactor && k->pos != 'K' && coordinated_of(c, k)) inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
     /* agent phrases: على أيدي X، من قبل X */
