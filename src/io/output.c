@@ -514,17 +514,10 @@ static void count_json(writer *w, long v)
     else rasid__buf_printf(&w->b, "%ld", v);
 }
 
-static void location_json(writer *w, const rasid_mention *m)
+/* The fields every place object shares, from the country to the closing brace (the
+ * caller has written the opening keys and ,"country":). */
+static void place_tail_json(writer *w, const rasid_mention *m)
 {
-    if (!m) {
-        puts_(w, "null");
-        return;
-    }
-    puts_(w, "{\"name\":");
-    jstr(w, m->name);
-    puts_(w, ",\"text\":");
-    jspan(w, m->start, m->end);
-    rasid__buf_printf(&w->b, ",\"start\":%u,\"end\":%u,\"country\":", (unsigned)m->start, (unsigned)m->end);
     jstr(w, m->country);
     puts_(w, ",\"admin1\":");
     jstr(w, m->admin1);
@@ -538,6 +531,20 @@ static void location_json(writer *w, const rasid_mention *m)
     puts_(w, ",\"precision\":");
     jstr(w, precision_name(m->precision));
     putc_(w, '}');
+}
+
+static void location_json(writer *w, const rasid_mention *m)
+{
+    if (!m) {
+        puts_(w, "null");
+        return;
+    }
+    puts_(w, "{\"name\":");
+    jstr(w, m->name);
+    puts_(w, ",\"text\":");
+    jspan(w, m->start, m->end);
+    rasid__buf_printf(&w->b, ",\"start\":%u,\"end\":%u,\"country\":", (unsigned)m->start, (unsigned)m->end);
+    place_tail_json(w, m);
 }
 
 static void date_json(writer *w, const rasid_mention *m)
@@ -946,19 +953,7 @@ static void event_plover(writer *w, const rasid_event *e)
         puts_(w, ",\"placetext\":");
         jspan(w, m->start, m->end);
         puts_(w, ",\"country\":");
-        jstr(w, m->country);
-        puts_(w, ",\"admin1\":");
-        jstr(w, m->admin1);
-        puts_(w, ",\"lat\":");
-        jnum(w, m->lat);
-        puts_(w, ",\"lon\":");
-        jnum(w, m->lon);
-        puts_(w, ",\"geonameid\":");
-        if (m->geonameid) rasid__buf_printf(&w->b, "%ld", m->geonameid);
-        else puts_(w, "null");
-        puts_(w, ",\"precision\":");
-        jstr(w, precision_name(m->precision));
-        putc_(w, '}');
+        place_tail_json(w, m);
     } else {
         puts_(w, "null");
     }
