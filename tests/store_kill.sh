@@ -50,8 +50,15 @@ check_db() { # $1 = round label
     [ "$r" = ok ] && ok || ko "$1: sqlite3 integrity_check: $r"
     # every stored article is whole: each document has its search-index row
     # (checked by rasid below) and its report rows refer to existing documents
-    r=$(sqlite3 "$db" 'SELECT count(*) FROM event_reports WHERE doc NOT IN (SELECT id FROM documents)' 2>&1)
-    [ "$r" = 0 ] && ok || ko "$1: orphan reports: $r"
+    # (a kill before the first migration committed leaves a file without tables: the
+    # schema is created in one transaction, so that is an empty store, not a broken one)
+    if [ "$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'event_reports'" 2>&1)" = 1 ]; then
+      r=$(sqlite3 "$db" 'SELECT count(*) FROM event_reports WHERE doc NOT IN (SELECT id FROM documents)' 2>&1)
+      [ "$r" = 0 ] && ok || ko "$1: orphan reports: $r"
+    else
+      r=$(sqlite3 "$db" 'SELECT count(*) FROM sqlite_master' 2>&1)
+      [ "$r" = 0 ] && ok || ko "$1: a schema without event_reports: $r objects"
+    fi
   fi
   if "$RASID" stats --db "$db" --check --format jsonl > "$tmp/stats" 2> "$tmp/err"; then ok
   else ko "$1: rasid stats --check: $(cat "$tmp/err")"; fi

@@ -538,6 +538,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_cand *k = c.cands.data;
         for (size_t i = 0; i < c.cands.len; i++) ev_fill_roles(&c, &k[i]);
         ev_apply_claims(&c);
+        ev_implicit_opponents(&c);
         if (getenv("RASID_DEBUG_EVENTS"))
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s\n",
@@ -545,6 +546,10 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
                         k[i].aggregate, k[i].reported, k[i].location >= 0 ? c.ms[k[i].location].name : "-",
                         k[i].date >= 0 ? c.ms[k[i].date].value : "-", k[i].dead, k[i].hostages,
                         k[i].nactor ? k[i].actor[0].name : "-");
+        /* a verb describing a party ("التي تقاتل") is no event, and must not absorb the
+         * events of its sentence when they merge */
+        for (size_t i = 0; i < c.cands.len; i++)
+            if (k[i].descriptive) k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);
         merge_in_document(&c);

@@ -30,6 +30,7 @@ typedef struct ev_cand {
     int reported;        /* told through a source: قال ... إن, a quotation */
     int sport;           /* the sentence is about sport (مواجهات = fixtures) */
     int aggregate;       /* a series, a period or a habit, not one event */
+    int descriptive;     /* an imperfect verb describing a party ("التي تقاتل"), not an event */
     int headline;        /* found in a headline sentence */
     int claimed;         /* actor from a claim of responsibility */
     int mentions;        /* how many reports merged into it */
@@ -80,6 +81,8 @@ size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start);
 
 void ev_fill_roles(ev_ctx *c, ev_cand *k);
 void ev_apply_claims(ev_ctx *c);
+/* Recipients left unsaid: a state force's attack on the armed group just talked about. */
+void ev_implicit_opponents(ev_ctx *c);
 int ev_emit(ev_ctx *c);
 
 /* The candidates of k's sentence, [*begin, *end). Candidates are in sentence order from

@@ -288,10 +288,19 @@ static int party_in(const ev_ctx *c, size_t from, size_t to)
 
 /* Does the mention carry a prepositional proclitic (ب ل ك: "للجيش", "بمالي")? Such a
  * noun is not the subject of a verb. */
+/* "للمسلحين" is ل + المسلحين with the article's alef elided: the mention spans the
+ * whole token, so its ل is not before the mention's first byte. */
+static int lil_token(const ev_ctx *c, const rasid_mention *x)
+{
+    const rasid_token *t = &c->t[x->tok_begin];
+    return x->start == t->start && t->nlen > 6 && !memcmp(t->norm, "\xD9\x84\xD9\x84", 4);
+}
+
 static int has_prep(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
     const rasid_token *t = &c->t[x->tok_begin];
+    if (lil_token(c, x)) return 1;
     if (x->start <= t->start) return 0;
     for (uint32_t p = t->start; p + 1 < x->start; p++) {
         unsigned char a = (unsigned char)c->doc->text[p], b = (unsigned char)c->doc->text[p + 1];
@@ -306,6 +315,7 @@ static int prep_letter(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
     const rasid_token *t = &c->t[x->tok_begin];
+    if (lil_token(c, x)) return 'l';
     int r = 0;
     for (uint32_t p = t->start; p + 1 < x->start; p++) {
         unsigned char a = (unsigned char)c->doc->text[p], b = (unsigned char)c->doc->text[p + 1];
@@ -322,6 +332,8 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
     for (size_t i = from; i < to && i < c->n; i++) {
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
+        /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is the doer */
+        if (i > from && ev_cue(c, i - 1, "owner")) return m;
         if (has_prep(c, m)) return -1;
         if (locative(c, m)) continue;
         /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
@@ -850,7 +862,18 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
         const char *pro = tt0->readings[k->tread].pro;
         if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 1; /* و ف */
     }
-    return k->ttok > 0 && ev_cue(c, k->ttok - 1, "coordination");
+    if (k->ttok > 0 && ev_cue(c, k->ttok - 1, "coordination")) return 1;
+    /* "... ثم أعلن تحرير 59 رهينة": an event noun right after a reporting verb that is
+     * itself coordinated and has no subject of its own */
+    if (k->ttok >= 2 && ev_cue(c, k->ttok - 1, "report") && c->mention_at[k->ttok - 1] < 0) {
+        const rasid_token *v = &c->t[k->ttok - 1];
+        if (ev_cue(c, k->ttok - 2, "coordination")) return 1;
+        for (uint16_t r = 1; r < v->nreadings; r++) {
+            const char *pro = v->readings[r].pro;
+            if (!strcmp(pro, "\xD9\x88") || !strcmp(pro, "\xD9\x81")) return 1; /* و ف alone */
+        }
+    }
+    return 0;
 }
 
 /* The subject of the nearest earlier verb of the sentence. */
@@ -860,7 +883,8 @@ static void inherit_subject(ev_ctx *c, ev_cand *k)
     for (const ev_cand *p = k; p > all; p--) {
         const ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
-        if (x->nactor && (x->pos == 'V' || (x->mode && !strcmp(x->mode, "visit")))) {
+        if (x->descriptive) continue; /* "التي تقاتل": its subject is the relative's antecedent */
+        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && !strcmp(x->mode, "visit")))) {
             memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
             k->nactor = x->nactor;
             return;
@@ -874,6 +898,51 @@ static int instrumental_of(const ev_ctx *c, const ev_cand *k)
     if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
     const char *pro = tt->readings[k->tread].pro;
     return strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+}
+
+/* ------------------------------------------------------------------ descriptions */
+/* Is the trigger verb an imperfect (present) form? Its stem begins with the prefix of
+ * the third person (ي, or ت without the ت ending of the feminine past: تقاتل, not
+ * تبنت). Form V/VI past verbs also begin with ت; callers ask only where the clause
+ * makes a past masculine verb unlikely. */
+static int imperfect_verb(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    const char *stem = k->tread > 0 && k->tread < tt->nreadings ? tt->readings[k->tread].stem : tt->norm;
+    size_t l = strlen(stem);
+    if (l < 6) return 0;
+    if (!memcmp(stem, "\xD9\x8A", 2)) return 1; /* ي */
+    if (!memcmp(stem, "\xD8\xAA", 2))           /* ت */
+        return memcmp(stem + l - 2, "\xD8\xAA", 2) != 0;
+    return 0;
+}
+
+/* A row of verbs and nouns (pos B) matched by a form with the imperfect's ي: a verb
+ * ("يقاتل"), never one of the row's nouns (تفجير, تقاتل can be nouns too). */
+static int imperfect_3m(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    const char *stem = k->tread > 0 && k->tread < tt->nreadings ? tt->readings[k->tread].stem : tt->norm;
+    return strlen(stem) >= 6 && !memcmp(stem, "\xD9\x8A", 2);
+}
+
+/* A present-tense verb that describes a party rather than tells an event: right after
+ * a relative pronoun ("الدول التي تقاتل داعش", "الذين يقاتلون") or right after an
+ * indefinite common noun as its adjectival clause ("ميليشيا تقاتل بوكو حرام"). A
+ * headline's present tense tells news ("الجيش يحرر ..."), so headlines are not read so. */
+static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    if ((k->pos != 'V' && k->pos != 'B') || k->headline || k->ttok == 0 || k->ttok - 1 < b) return 0;
+    if (!imperfect_verb(c, k)) return 0;
+    size_t p = k->ttok - 1;
+    if (ev_cue(c, p, "relative")) return 1;
+    int m = c->mention_at[p];
+    if (m < 0 || c->ms[m].kind != RASID_M_ACTOR || c->ms[m].tok_end != k->ttok) return 0;
+    const rasid_mention *x = &c->ms[m];
+    const char *sector = x->sector;
+    if (!sector || (strcmp(sector, "UAF") && strcmp(sector, "CVL"))) return 0;
+    const rasid_token *first = &c->t[x->tok_begin];
+    return !(first->nlen > 4 && !memcmp(first->norm, "\xD8\xA7\xD9\x84", 4)); /* no ال */
 }
 
 /* ------------------------------------------------------------------ roles */
@@ -929,6 +998,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
+        k->descriptive = descriptive_verb(c, k, b);
     }
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
@@ -1002,7 +1072,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'N':
         if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
-        } else if (pos == 'V' && (m = party_before(c, b, k->ttok)) >= 0 && c->ms[m].tok_end == k->ttok) {
+        } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
+                   c->ms[m].tok_end == k->ttok) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
@@ -1018,7 +1089,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
             int genitive_l = mb == after && prep_letter(c, m) == 'l' && party_before(c, b, k->ttok) < 0;
-            if (!end && pos == 'N' && !genitive_l &&
+            /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
+            int owner = mb > after && ev_cue(c, mb - 1, "owner");
+            if (!end && pos == 'N' && !genitive_l && !owner &&
                 (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, "to") || ev_cue(c, mb - 1, "target"))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
                 add_party_list(c, k->recipient, &k->nrecipient, m, e);
@@ -1056,6 +1129,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* the object comes before the next verb of the clause */
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        }
+        if (!k->nrecipient && pos == 'V' && !k->nactor) {
+            /* "مستهدفا مركزا للشرطة": with the doer named elsewhere, a party joined by the
+             * genitive ل to the verb's object noun is what the verb hit */
+            size_t lim = next_trigger(c, k, e);
+            for (size_t q = after; q < lim && q < after + 5; q++) {
+                int r = c->mention_at[q];
+                if (r < 0 || c->ms[r].tok_begin != q || !party_ok(c, r)) continue;
+                if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, "owner")) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                break;
+            }
         }
         break;
     case 'O': {
@@ -1235,6 +1319,39 @@ static size_t first_cand(const ev_cand *k, size_t nk, int by_tok, uint32_t v)
 
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
+/* The opponent left unsaid. "حرر الجيش 30 رهينة قرب ديكوا" in an article about one
+ * armed group: a state force's attack, rescue or recapture that names no target is
+ * directed at the armed group the text has just been talking about. Taken only when an
+ * armed group (sector REB) was named in the same sentence before the trigger or in the
+ * three sentences before it: the nearest such mention. The entity is that mention, so
+ * its text and offsets are real. */
+#define OPPONENT_SENTENCES 3
+void ev_implicit_opponents(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    if (!c->ms_sorted) return;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "ASSAULT")) continue;
+        int state = 1;
+        for (size_t a = 0; a < x->nactor; a++) {
+            const char *sec = x->actor[a].sector;
+            state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP")) && x->actor[a].country &&
+                     strcmp(x->actor[a].country, "IMG");
+        }
+        if (!state) continue;
+        int found = -1;
+        for (size_t m = mentions_before(c, x->ttok); m > 0; m--) {
+            const rasid_mention *y = &c->ms[m - 1];
+            if (y->sent + OPPONENT_SENTENCES < x->sent) break;
+            if (y->kind != RASID_M_ACTOR || !y->sector || strcmp(y->sector, "REB")) continue;
+            found = (int)(m - 1);
+            break;
+        }
+        if (found >= 0) add_party(c, x->recipient, &x->nrecipient, &c->ms[found]);
+    }
+}
+
 void ev_apply_claims(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
