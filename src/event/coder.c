@@ -69,6 +69,8 @@ static int find_triggers(ev_ctx *c)
              * relative clause introduces it ("الهجوم الذي وقع صباح السبت في ...") */
             if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, "relative")))
                 continue;
+            /* stop.tsv rows of category trigger: "وصلت إلى الحكم" is no visit */
+            if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;
             best = &m[q];
         }
         if (!best) continue;
@@ -513,6 +515,8 @@ static void drop_weak(ev_ctx *c)
         double score = k[i].weight + 0.1 * fields;
         if (k[i].definite && fields == 0) score -= 0.3;
         if (k[i].aggregate) score -= 0.35;
+        /* a tally over a period ("خلال النصف الأول من العام") has no one place */
+        if (k[i].aggregate && (k[i].location < 0 || c->ms[k[i].location].precision >= RASID_P_COUNTRY)) score -= 0.2;
         /* what may have happened, with nobody named and nothing counted, is no record */
         if (!strcmp(k[i].modality, "hypothetical") && !k[i].nactor && k[i].dead < 0) score -= 0.3;
         if (!strcmp(k[i].type, "CONSULT") || !strcmp(k[i].type, "AGREE") || !strcmp(k[i].type, "COOPERATE")) {
@@ -553,6 +557,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         merge_in_sentences(&c);
         drop_weak(&c);
         merge_in_document(&c);
+        ev_distinct_sides(&c);
         rc = ev_emit(&c);
     }
     ev_ctx_free(&c);

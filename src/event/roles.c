@@ -765,6 +765,11 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
     e = next_trigger(c, k, e);
     for (size_t q = after; q < e; q++) {
+        /* a quotation opened after the visit is someone's words, not the visit's parties
+         * (quotation marks around a name, جمهورية "بنين", are not a quotation) */
+        if (c->t[q].kind == RASID_TOK_PUNCT && c->t[q].nlen == 1 && c->t[q].norm[0] == '"' &&
+            !(q + 1 < c->n && c->mention_at[q + 1] >= 0))
+            break;
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) continue;
         const rasid_mention *x = &c->ms[m];
@@ -1317,8 +1322,24 @@ static size_t first_cand(const ev_cand *k, size_t nk, int by_tok, uint32_t v)
     return lo;
 }
 
-/* Claims of responsibility make the claimant the actor of the attack claimed, in the
- * same sentence or in the nearest sentence before it. */
+void ev_distinct_sides(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        /* one mention read as both sides ("بسيارة مفخخة استهدف السفارة الفرنسية": the
+         * embassy is the target, and nothing in the clause did it): the target stays */
+        for (size_t a = 0; a < x->nactor;) {
+            if (already(x->recipient, x->nrecipient, &x->actor[a])) {
+                memmove(&x->actor[a], &x->actor[a + 1], (x->nactor - a - 1) * sizeof *x->actor);
+                x->nactor--;
+            } else {
+                a++;
+            }
+        }
+    }
+}
+
 /* The opponent left unsaid. "حرر الجيش 30 رهينة قرب ديكوا" in an article about one
  * armed group: a state force's attack, rescue or recapture that names no target is
  * directed at the armed group the text has just been talking about. Taken only when an
@@ -1352,6 +1373,8 @@ void ev_implicit_opponents(ev_ctx *c)
     }
 }
 
+/* Claims of responsibility make the claimant the actor of the attack claimed, in the
+ * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
