@@ -1198,6 +1198,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb or
      * noun of the same sentence without its own subject shares the earlier one */
     if (!k->nactor && k->pos != 'K' && coordinated_of(c, k)) inherit_subject(c, k);
+    /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
+     * that has no subject of its own shares the sentence's earlier subject */
+    if (!k->nactor && instrumental) inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
     /* agent phrases: على أيدي X، من قبل X */
@@ -1357,7 +1360,7 @@ void ev_implicit_opponents(ev_ctx *c)
         int state = 1;
         for (size_t a = 0; a < x->nactor; a++) {
             const char *sec = x->actor[a].sector;
-            state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP")) && x->actor[a].country &&
+            state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP") || !strcmp(sec, "GOV")) && x->actor[a].country &&
                      strcmp(x->actor[a].country, "IMG");
         }
         if (!state) continue;
