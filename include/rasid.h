@@ -104,8 +104,23 @@ typedef struct rasid_lexicon rasid_lexicon;
 
 /* Load and compile the dictionaries in directory `datadir` (NULL: $RASID_DATA, else the
  * installed or source-tree data directory). On failure returns NULL and, if errbuf is
- * not NULL, writes a message naming the file and line into errbuf (errlen bytes). */
+ * not NULL, writes a message naming the file and line into errbuf (errlen bytes).
+ * The compiled form is cached: a load maps the cache file written by an earlier load of
+ * the same files by the same build, and otherwise compiles the TSV files and (re)writes
+ * the cache file ($RASID_CACHE_DIR, else ${XDG_CACHE_HOME:-$HOME/.cache}/rasid;
+ * RASID_CACHE=off turns it off; docs/dictionaries.md). The lexicon is read-only and may
+ * be shared by threads. */
 RASID_API rasid_lexicon *rasid_lexicon_load(const char *datadir, char *errbuf, size_t errlen);
+/* Compile the dictionaries of `datadir` from their TSV files (never from the cache) and
+ * write their binary form to `out_path`, or when it is NULL to the cache file that
+ * rasid_lexicon_load() maps. *nentries (if not NULL) gets the number of entries.
+ * Returns RASID_OK; RASID_DATA when the dictionaries cannot be loaded, RASID_IO when the
+ * file cannot be written, RASID_ARG when out_path is NULL and the cache is off (errbuf
+ * says which). */
+RASID_API int rasid_lexicon_compile(const char *datadir, const char *out_path, char *errbuf, size_t errlen,
+                                    size_t *nentries);
+/* Was `lex` mapped from a compiled (cached) file rather than compiled from TSV files? */
+RASID_API int rasid_lexicon_mapped(const rasid_lexicon *lex);
 RASID_API void rasid_lexicon_free(rasid_lexicon *lex);
 /* The dictionary directory to use: `explicit_dir` if given, else $RASID_DATA, else the
  * data/ directory of the executable's source tree or installation (build/rasid -> data/,

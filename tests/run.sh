@@ -12,7 +12,11 @@ cd "$ROOT" || exit 2
 passed=0
 failed=0
 tmp=$(mktemp "${TMPDIR:-/tmp}/rasid-run.XXXXXX") || exit 2
-trap 'rm -f "$tmp"' EXIT INT TERM
+# the compiled dictionaries go to a cache of this run's own, never the user's
+RASID_CACHE_DIR=$(mktemp -d "${TMPDIR:-/tmp}/rasid-cache.XXXXXX") || exit 2
+export RASID_CACHE_DIR
+unset RASID_CACHE
+trap 'rm -f "$tmp"; rm -rf "$RASID_CACHE_DIR"' EXIT INT TERM
 
 add_counts() { # $1 = name, $2 = exit status; reads $tmp
   line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$tmp" | tail -n 1)

@@ -6,6 +6,7 @@
  *   rasid entities  [FILE...|-] [--published DATE] [--format text|jsonl] [--data DIR]
  *   rasid extract   [FILE...|DIR|-] [--published DATE] [--format jsonl|csv|tsv|plover|table]
  *                   [--data DIR]
+ *   rasid dict compile [--data DIR] [-o FILE]
  *
  * Each command reads documents with rasid_input_*, runs the stages it needs and writes
  * with rasid_write_*. Problems with one input are reported on stderr as
@@ -70,6 +71,7 @@ static void usage(FILE *f)
           "  entities    places, actors, people, dates and numbers found in the text\n"
           "  extract     event records (JSON Lines per SCHEMA, ACLED CSV, GDELT TSV, PLOVER, table)\n"
           "  watch       poll RSS/Atom feeds and ingest the new articles (rasid watch --help)\n"
+          "  dict        compile the dictionaries to their cached binary form (rasid dict --help)\n"
           "\n"
           "Inputs: files, directories (read recursively), or - for standard input (the default).\n"
           "A file ending in .jsonl/.ndjson or starting with '{' is JSON Lines: one record per\n"
@@ -163,6 +165,7 @@ static int usage_error(const char *fmt, const char *arg)
     fputs("\nTry 'rasid --help' for more information.\n", stderr);
     return EXIT_USAGE;
 }
+
 
 static int valid_date(const char *s)
 {
@@ -397,6 +400,67 @@ static int run(options *o)
     return status;
 }
 
+static const char *DICT_HELP =
+    "Usage: rasid dict compile [--data DIR] [-o FILE]\n"
+    "\n"
+    "Compile the dictionaries (the TSV files of the data directory) and write their binary\n"
+    "form. Every command that loads the dictionaries maps that file when it is up to date\n"
+    "and otherwise compiles the TSV files and rewrites it, so this is never required: it\n"
+    "does ahead of time what the first run after an edit would do.\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR   dictionary directory (default: $RASID_DATA, else the data/ directory of\n"
+    "               the source tree or installation)\n"
+    "  -o FILE      write the binary form to FILE instead of the cache file\n"
+    "  -h, --help   show this help\n"
+    "\n"
+    "Environment:\n"
+    "  RASID_CACHE_DIR  the cache directory (default: ${XDG_CACHE_HOME:-$HOME/.cache}/rasid)\n"
+    "  RASID_CACHE=off  never read or write the cache: every load compiles the TSV files\n"
+    "\n";
+
+/* rasid dict compile [--data DIR] [-o FILE] */
+static int cmd_dict(int argc, char **argv)
+{
+    if (argc < 3 || !strcmp(argv[2], "-h") || !strcmp(argv[2], "--help")) {
+        fputs(DICT_HELP, argc < 3 ? stderr : stdout);
+        return argc < 3 ? EXIT_USAGE : out_status();
+    }
+    if (strcmp(argv[2], "compile") != 0) return usage_error("dict: unknown subcommand '%s'", argv[2]);
+    const char *data = NULL, *out = NULL;
+    for (int i = 3; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = NULL;
+        size_t optlen = 0;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(DICT_HELP, stdout);
+            return out_status();
+        }
+        if (!strncmp(a, "--data", 6) && (a[6] == 0 || a[6] == '=')) { slot = &data; optlen = 6; }
+        else if (!strcmp(a, "-o") || !strncmp(a, "--output", 8)) { slot = &out; optlen = a[1] == 'o' ? 2 : 8; }
+        else return usage_error("dict compile: unknown argument '%s'", a);
+        if (a[optlen] == '=') *slot = a + optlen + 1;
+        else if (a[optlen] == 0 && i + 1 < argc) *slot = argv[++i];
+        else return usage_error("dict compile: option '%s' needs a value", a);
+    }
+    char buf[PATH_MAX + 64];
+    const char *dir = rasid_data_dir(data, buf, sizeof buf);
+    if (!is_dir(dir)) {
+        fprintf(stderr, "rasid: data directory %s: %s\n", dir,
+                access(dir, F_OK) == 0 ? "Not a directory" : "No such file or directory");
+        return EXIT_DATA;
+    }
+    char err[1024] = "";
+    size_t n = 0;
+    int rc = rasid_lexicon_compile(dir, out, err, sizeof err, &n);
+    if (rc != RASID_OK) {
+        fprintf(stderr, "rasid: dict compile: %s\n", err[0] ? err : rasid_strerror(rc));
+        return rc == RASID_DATA ? EXIT_DATA : rc == RASID_ARG ? EXIT_USAGE : EXIT_INPUT;
+    }
+    fprintf(stderr, "rasid: dict compile: %zu entries from %s\n", n, dir);
+    return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -420,6 +484,7 @@ int main(int argc, char **argv)
     if (store_st >= 0) return store_st;
     if (strcmp(c, "watch") == 0) return rasid_cmd_watch(argc, argv); /* cmd_watch.c */
     if (strcmp(c, "serve") == 0) return rasid_cmd_serve(argc, argv); /* cmd_serve.c */
+    if (strcmp(c, "dict") == 0) return cmd_dict(argc, argv);
     options o = {0};
     o.name = c;
     if (strcmp(c, "tokens") == 0) o.cmd = CMD_TOKENS;

@@ -23,13 +23,17 @@
  * shared by any number of threads.
  */
 #include "lex/lex.h"
+#include "lex/lexcache.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char *const cat_file[RASID_CAT_COUNT] = {
     [RASID_CAT_PLACE] = "places",       [RASID_CAT_NISBA] = "nationalities",
@@ -86,6 +90,14 @@ typedef struct index {
 
 struct rasid_lexicon {
     char *dir;
+    /* loaded from the binary form: every array below points into this read-only
+     * mapping (see "binary form"); NULL when compiled from the TSV files */
+    void *map;
+    size_t map_len;
+    /* compiled from the TSV files: the files read whole; the tables' cells point into
+     * them */
+    rasid__srcfile *src;
+    size_t nsrc;
     rasid__arena arena;
     rasid__table *tables[RASID_CAT_COUNT][MAX_TABLES_PER_CAT];
     int ntables[RASID_CAT_COUNT];
@@ -312,50 +324,55 @@ static int split_tabs(char *line, char **cells, int max)
     return n;
 }
 
-static int load_table(rasid_lexicon *lex, int cat, const char *path, char *err, size_t errlen)
+/* Parse one dictionary file, read whole into f->data (which this cuts in place: the
+ * cells point into it). */
+static int load_table(rasid_lexicon *lex, int cat, rasid__srcfile *f, char *err, size_t errlen)
 {
+    const char *path = f->path;
     if (lex->ntables[cat] >= MAX_TABLES_PER_CAT) {
         snprintf(err, errlen, "%s: too many files for category %s", path, cat_file[cat]);
         return RASID_DATA;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return RASID_IO;
-    }
     rasid__table *t = rasid__arena_alloc(&lex->arena, sizeof *t);
-    if (!t) { fclose(f); return RASID_NOMEM; }
-    t->path = rasid__arena_strdup(&lex->arena, path);
+    if (!t) return RASID_NOMEM;
+    t->path = path;
     t->cat = cat;
     t->col_ar = -1;
     size_t caprows = 0;
-    char *line = NULL;
-    size_t lcap = 0;
-    ssize_t got;
     long lineno = 0;
     int rc = RASID_OK;
     char *cells[64];
-    while ((got = getline(&line, &lcap, f)) > 0) {
+    /* one check of the whole file; per line only to report where it fails */
+    size_t bad_at;
+    int check_lines = rasid_check_text(f->data, f->len, &bad_at) != RASID_OK;
+    char *next = f->data, *end = f->data + f->len;
+    while (next < end) {
+        char *line = next;
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t got = nl ? (size_t)(nl - line) + 1 : (size_t)(end - line);
+        next = line + got;
         lineno++;
-        if ((size_t)got > MAX_LINE_BYTES) {
+        if (got > MAX_LINE_BYTES) {
             snprintf(err, errlen, "%s:%ld: line too long", path, lineno);
             rc = RASID_DATA;
             break;
         }
-        size_t bad_at;
-        if (rasid_check_text(line, (size_t)got, &bad_at) != RASID_OK) {
+        if (check_lines && rasid_check_text(line, got, &bad_at) != RASID_OK) {
             snprintf(err, errlen, "%s:%ld: invalid UTF-8 or NUL at byte %zu of the line", path, lineno, bad_at);
             rc = RASID_DATA;
             break;
         }
         char *l = line;
-        if (lineno == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB && (unsigned char)l[2] == 0xBF) l += 3;
-        size_t ll = strlen(l);
-        while (ll && (l[ll - 1] == '\n' || l[ll - 1] == '\r')) l[--ll] = 0;
+        size_t ll = got;
+        if (lineno == 1 && ll >= 3 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB &&
+            (unsigned char)l[2] == 0xBF) {
+            l += 3;
+            ll -= 3;
+        }
+        while (ll && (l[ll - 1] == '\n' || l[ll - 1] == '\r')) ll--;
+        l[ll] = 0; /* the newline (or the NUL after the file's last byte) */
         if (!ll || l[0] == '#') continue;
-        /* the cells live in one arena copy of the line, cut and trimmed in place */
-        l = rasid__arena_strndup(&lex->arena, l, ll);
-        if (!l) { rc = RASID_NOMEM; break; }
+        /* the cells are the line itself, cut and trimmed in place */
         char *empty = l + ll;
         int n = split_tabs(l, cells, 64);
         if (n > 64) {
@@ -398,8 +415,6 @@ static int load_table(rasid_lexicon *lex, int cat, const char *path, char *err, 
         for (int c = 0; c < t->ncols; c++) row[c] = c < n ? trim(cells[c]) : empty;
         t->rows[t->nrows++] = row;
     }
-    free(line);
-    fclose(f);
     if (rc == RASID_OK && !t->cols) {
         snprintf(err, errlen, "%s: empty dictionary file (no header)", path);
         rc = RASID_DATA;
@@ -674,30 +689,61 @@ static int dir_exists(const char *p)
 
 static int cmp_country(const void *a, const void *b);
 
-rasid_lexicon *rasid_lexicon_load(const char *datadir, char *err, size_t errlen)
+/* ------------------------------------------------------------------ compiling */
+static const char *const src_fmts[3] = {"%s/%s.tsv", "%s/%s.local.tsv", "%s/local/%s.tsv"};
+
+/* Read every dictionary file of datadir whole, category by category, in load order. */
+static int read_sources(rasid_lexicon *lex, const char *datadir, char *err, size_t errlen)
 {
-    char dummy[8];
-    if (!err) { err = dummy; errlen = sizeof dummy; }
-    err[0] = 0;
-    if (!datadir) datadir = getenv("RASID_DATA");
-    if (!datadir || !*datadir) datadir = "data";
-    if (!dir_exists(datadir)) {
-        snprintf(err, errlen, "%s: dictionary directory not found", datadir);
-        return NULL;
-    }
-    rasid_lexicon *lex = calloc(1, sizeof *lex);
-    if (!lex) { snprintf(err, errlen, "out of memory"); return NULL; }
-    rasid__arena_init(&lex->arena);
-    lex->dir = strdup(datadir);
-    int rc = lex->dir ? RASID_OK : RASID_NOMEM;
     char path[PATH_MAX];
-    for (int c = 0; c < RASID_CAT_COUNT && rc == RASID_OK; c++) {
-        const char *fmts[3] = {"%s/%s.tsv", "%s/%s.local.tsv", "%s/local/%s.tsv"};
-        for (int k = 0; k < 3 && rc == RASID_OK; k++) {
-            snprintf(path, sizeof path, fmts[k], datadir, cat_file[c]);
-            if (file_exists(path)) rc = load_table(lex, c, path, err, errlen);
+    lex->src = calloc(RASID_CAT_COUNT * 3, sizeof *lex->src);
+    if (!lex->src) return RASID_NOMEM;
+    for (int c = 0; c < RASID_CAT_COUNT; c++) {
+        for (int k = 0; k < 3; k++) {
+            snprintf(path, sizeof path, src_fmts[k], datadir, cat_file[c]);
+            if (!file_exists(path)) continue;
+            rasid__srcfile *f = &lex->src[lex->nsrc];
+            int rc = rasid__read_file(path, f);
+            if (rc == RASID_IO) snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            if (rc) return rc;
+            f->cat = c;
+            lex->nsrc++;
         }
     }
+    return RASID_OK;
+}
+
+static void free_sources(rasid_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->nsrc; i++) {
+        free(lex->src[i].path);
+        free(lex->src[i].data);
+    }
+    free(lex->src);
+    lex->src = NULL;
+    lex->nsrc = 0;
+}
+
+/* What the binary form is a compilation of: the name (relative to the data directory)
+ * and contents of every file read, in order. */
+static uint64_t source_hash(const rasid_lexicon *lex, const char *datadir)
+{
+    uint64_t h = 0x7261736964;
+    size_t dl = strlen(datadir);
+    for (size_t i = 0; i < lex->nsrc; i++) {
+        const rasid__srcfile *f = &lex->src[i];
+        const char *rel = strlen(f->path) > dl ? f->path + dl + 1 : f->path;
+        h = rasid__hash64(rel, strlen(rel) + 1, h);
+        h = rasid__hash64(f->data, f->len, h);
+    }
+    return h;
+}
+
+/* The TSV files (lex->src) to tables, entries and indexes. */
+static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
+{
+    int rc = RASID_OK;
+    for (size_t i = 0; i < lex->nsrc && rc == RASID_OK; i++) rc = load_table(lex, lex->src[i].cat, &lex->src[i], err, errlen);
     for (int c = 0; c < RASID_CAT_COUNT && rc == RASID_OK; c++)
         for (int k = 0; k < lex->ntables[c] && rc == RASID_OK; k++) rc = compile_table(lex, lex->tables[c][k]);
     if (rc == RASID_OK) rc = build_indexes(lex);
@@ -747,12 +793,649 @@ rasid_lexicon *rasid_lexicon_load(const char *datadir, char *err, size_t errlen)
             }
         }
     }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ binary form
+ * The compiled lexicon saved as one file (lexcache.h says where and when), so that a
+ * later load maps it instead of parsing and indexing the TSV files again.
+ *
+ * The file is a header (struct lexbin_header) and sections, each an array of one of the
+ * lexicon's own in-memory structs (enum lb_sec), 64-byte aligned, in enum order, the
+ * string pool last. Pointer fields hold the address their target has when the file is
+ * mapped at its preferred address (header.base, chosen when it is written, far from
+ * where the system puts things); NULL is 0. Loading (lexbin_map) maps the file there,
+ * read-only, when that range is free: every pointer is then right as it is, and the
+ * pages stay the page cache's, shared by every process that maps the file. Elsewhere
+ * (the range taken) it maps a copy-on-write view and rebases every pointer by the
+ * difference, then makes it read-only. Either way each count and pointer is first
+ * checked against its section's bounds and element size, and the arrays, slots and
+ * postings are then used in place, exactly as compiled (same order, same slots), so
+ * the matcher sees the same lexicon as after compiling. A file whose magic, version,
+ * layout, build, source hash, size, body hash or structure is not as expected is
+ * ignored (and replaced by a fresh compilation): a corrupt or hostile cache costs
+ * time, never a crash.
+ *
+ * To add a load-time structure (say a new index) to struct rasid_lexicon:
+ *   1. add its section(s) to enum lb_sec and lb_elsize (before LB_POOL; scalars go in
+ *      struct lexbin_header) and bump LEXBIN_VERSION;
+ *   2. lexbin_save: count its elements in lexbin_counts(), emit them with put(), each
+ *      pointer field made by ref_str() or ref_elem();
+ *   3. lexbin_map: check it and rebase its pointers with rebase() (r.p[], r.count[]),
+ *      and set the lexicon's field;
+ *   4. add the sizes and offsets of a new struct type to lexbin_layout().
+ */
+#define LEXBIN_VERSION 1
+#define LEXBIN_ALIGN 64
+
+enum lb_sec {
+    LB_TABLES,      /* rasid__table: path -> POOL, cols -> COLS, rows -> ROWS */
+    LB_COLS,        /* char *: column names -> POOL */
+    LB_ROWS,        /* char **: a row's first cell -> CELLS */
+    LB_CELLS,       /* char *: cells -> POOL */
+    LB_ENTRIES,     /* rasid__entry: table -> TABLES, key, form -> POOL */
+    LB_X1_POST,     /* posting: k -> POOL; each followed by its slots (no pointers) */
+    LB_X1_SLOT,
+    LB_X2_POST,
+    LB_X2_SLOT,
+    LB_FZ_POST,
+    LB_FZ_SLOT,
+    LB_ST_POST,
+    LB_ST_SLOT,
+    LB_STOP_RULES,  /* stop_rule: cat -> POOL, side[].w -> STOP_WORDS, side[].len -> STOP_LENS */
+    LB_STOP_WORDS,  /* const char *: -> POOL */
+    LB_STOP_LENS,   /* uint32_t */
+    LB_COUNTRIES,   /* const rasid__entry *: -> ENTRIES */
+    LB_CUE_CLASS,   /* const char *: -> POOL */
+    LB_POOL,        /* char: every string, NUL-terminated; byte 0 is ""; last: its size is
+                       known only once everything else is written */
+    LB_NSEC
+};
+
+static const size_t lb_elsize[LB_NSEC] = {
+    [LB_TABLES] = sizeof(rasid__table),
+    [LB_COLS] = sizeof(char *),
+    [LB_ROWS] = sizeof(char **),
+    [LB_CELLS] = sizeof(char *),
+    [LB_ENTRIES] = sizeof(rasid__entry),
+    [LB_X1_POST] = sizeof(posting), [LB_X1_SLOT] = sizeof(slot),
+    [LB_X2_POST] = sizeof(posting), [LB_X2_SLOT] = sizeof(slot),
+    [LB_FZ_POST] = sizeof(posting), [LB_FZ_SLOT] = sizeof(slot),
+    [LB_ST_POST] = sizeof(posting), [LB_ST_SLOT] = sizeof(slot),
+    [LB_STOP_RULES] = sizeof(stop_rule),
+    [LB_STOP_WORDS] = sizeof(const char *),
+    [LB_STOP_LENS] = sizeof(uint32_t),
+    [LB_COUNTRIES] = sizeof(const rasid__entry *),
+    [LB_CUE_CLASS] = sizeof(const char *),
+    [LB_POOL] = 1,
+};
+
+typedef struct lexbin_header {
+    char magic[8];    /* "RASIDLEX" */
+    uint32_t version; /* LEXBIN_VERSION */
+    uint32_t endian;  /* 0x01020304 as this machine writes it */
+    uint64_t layout;  /* lexbin_layout() */
+    uint64_t build;   /* rasid__build_id() */
+    uint64_t source;  /* source_hash() of the files it was compiled from */
+    uint64_t size;    /* of the whole file */
+    uint64_t base;    /* the address the pointers are right for */
+    uint64_t body;    /* rasid__hash64 of every byte after the header */
+    struct { uint64_t off, count; } sec[LB_NSEC];
+    int32_t ntables[RASID_CAT_COUNT];
+    int32_t table_of[RASID_CAT_COUNT][MAX_TABLES_PER_CAT]; /* lex->tables[c][k]: index in TABLES */
+    int32_t ncue_class;
+    int16_t cue_class_slot[512];
+} lexbin_header;
+
+/* The sizes and field offsets of the structs stored as they are, and the constants the
+ * compiled form depends on: a build with another layout never maps the file. */
+static uint64_t lexbin_layout(void)
+{
+    const uint64_t v[] = {
+        sizeof(void *), sizeof(size_t), sizeof(lexbin_header), RASID_CAT_COUNT, MAX_TABLES_PER_CAT,
+        FUZZY_MIN_LETTERS, LB_NSEC,
+        sizeof(rasid__table), offsetof(rasid__table, path), offsetof(rasid__table, cat),
+        offsetof(rasid__table, ncols), offsetof(rasid__table, cols), offsetof(rasid__table, nrows),
+        offsetof(rasid__table, rows), offsetof(rasid__table, col_ar), offsetof(rasid__table, col_kind),
+        offsetof(rasid__table, col_sector), offsetof(rasid__table, col_country),
+        sizeof(rasid__entry), offsetof(rasid__entry, table), offsetof(rasid__entry, row),
+        offsetof(rasid__entry, cat), offsetof(rasid__entry, ntok), offsetof(rasid__entry, key),
+        offsetof(rasid__entry, form),
+        sizeof(posting), offsetof(posting, k), offsetof(posting, klen), offsetof(posting, e),
+        offsetof(posting, cat), offsetof(posting, del_len), offsetof(posting, ntok), offsetof(posting, del_pos),
+        sizeof(slot), offsetof(slot, h), offsetof(slot, first), offsetof(slot, count),
+        sizeof(stop_rule), offsetof(stop_rule, cat), offsetof(stop_rule, side), offsetof(stop_rule, any),
+        sizeof(stop_words), offsetof(stop_words, w), offsetof(stop_words, len), offsetof(stop_words, n),
+    };
+    return rasid__hash64(v, sizeof v, LEXBIN_VERSION);
+}
+
+/* The preferred address: 2^45 (32 TiB) + a multiple of 4 GiB below 2^46 picked by the
+ * source hash, far above the heap and AddressSanitizer's shadow and below the stack and
+ * libraries of a 47-bit x86-64 address space. On other systems the range may well be
+ * refused, and the file is rebased. */
+static uint64_t lexbin_base(uint64_t source) { return ((uint64_t)1 << 45) + (source % 0x2000) * ((uint64_t)1 << 32); }
+
+/* ---- writing */
+typedef struct lbw {
+    char *fixed;             /* every section but the pool, laid out */
+    size_t off[LB_NSEC];     /* file offsets of the sections */
+    size_t count[LB_NSEC];   /* elements of each (the pool: bytes so far) */
+    size_t pos[LB_NSEC];     /* elements written */
+    char *pool;
+    size_t pool_cap;
+    uint64_t base;
+    int nomem;
+} lbw;
+
+/* the next element of section s */
+static void put(lbw *w, int s, const void *x)
+{
+    memcpy(w->fixed + w->off[s] + w->pos[s]++ * lb_elsize[s], x, lb_elsize[s]);
+}
+
+/* the pointer to element i of section s, as the mapped file holds it */
+static void *ref_elem(const lbw *w, int s, size_t i) { return (void *)(uintptr_t)(w->base + w->off[s] + i * lb_elsize[s]); }
+
+/* a string copied into the pool; every "" shares the pool's byte 0 */
+static void *ref_str(lbw *w, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = *s ? strlen(s) + 1 : 0, at = w->count[LB_POOL];
+    if (!n) return (void *)(uintptr_t)(w->base + w->off[LB_POOL]);
+    if (at + n > w->pool_cap) {
+        size_t nc = w->pool_cap ? w->pool_cap * 2 : 1 << 16;
+        while (nc < at + n) nc *= 2;
+        char *np = w->nomem ? NULL : realloc(w->pool, nc);
+        if (!np) { w->nomem = 1; return NULL; }
+        w->pool = np;
+        w->pool_cap = nc;
+    }
+    memcpy(w->pool + at, s, n);
+    w->count[LB_POOL] = at + n;
+    return (void *)(uintptr_t)(w->base + w->off[LB_POOL] + at);
+}
+
+static size_t slots_of(const index_t *ix) { return ix->slots ? ix->mask + 1 : 0; }
+
+/* The elements of every section but the pool. */
+static void lexbin_counts(const rasid_lexicon *lex, size_t *count)
+{
+    for (int c = 0; c < RASID_CAT_COUNT; c++)
+        for (int k = 0; k < lex->ntables[c]; k++) {
+            const rasid__table *t = lex->tables[c][k];
+            count[LB_TABLES]++;
+            count[LB_COLS] += (size_t)t->ncols;
+            count[LB_ROWS] += t->nrows;
+            count[LB_CELLS] += t->nrows * (size_t)t->ncols;
+        }
+    count[LB_ENTRIES] = lex->nentries;
+    const index_t *ix[4] = {&lex->exact1, &lex->exact2, &lex->fuzzy, &lex->stop};
+    for (int i = 0; i < 4; i++) {
+        count[LB_X1_POST + 2 * i] = ix[i]->npost;
+        count[LB_X1_SLOT + 2 * i] = slots_of(ix[i]);
+    }
+    count[LB_STOP_RULES] = lex->stop.npost;
+    for (size_t k = 0; k < lex->stop.npost; k++)
+        count[LB_STOP_WORDS] += lex->stop_rules[k].side[0].n + lex->stop_rules[k].side[1].n;
+    count[LB_STOP_LENS] = count[LB_STOP_WORDS];
+    count[LB_COUNTRIES] = lex->ncountries;
+    count[LB_CUE_CLASS] = (size_t)lex->ncue_class;
+}
+
+/* An index's postings (k: the entry's key when it is, else the string, once per entry)
+ * and its slots as they are. */
+static void save_index(lbw *w, const rasid_lexicon *lex, const index_t *ix, int spost, void *const *key_ref,
+                       const char **other_k, void **other_ref)
+{
+    for (size_t i = 0; i < ix->npost; i++) {
+        posting p = ix->post[i];
+        if (p.k == lex->entries[p.e].key) {
+            p.k = key_ref[p.e];
+        } else {
+            if (other_k[p.e] != ix->post[i].k) {
+                other_k[p.e] = ix->post[i].k;
+                other_ref[p.e] = ref_str(w, ix->post[i].k);
+            }
+            p.k = other_ref[p.e];
+        }
+        put(w, spost, &p);
+    }
+    if (ix->slots) memcpy(w->fixed + w->off[spost + 1], ix->slots, slots_of(ix) * sizeof *ix->slots);
+}
+
+/* The binary form of a lexicon compiled from source files hashing to `source`, in one
+ * malloc'd buffer (*out, *outlen). */
+static int lexbin_save(const rasid_lexicon *lex, uint64_t source, char **out, size_t *outlen)
+{
+    lbw w;
+    memset(&w, 0, sizeof w);
+    lexbin_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, "RASIDLEX", 8);
+    h.version = LEXBIN_VERSION;
+    h.endian = 0x01020304;
+    h.layout = lexbin_layout();
+    h.build = rasid__build_id();
+    h.source = source;
+    h.base = w.base = lexbin_base(source);
+    /* lay the sections out: all sizes but the pool's are known now */
+    lexbin_counts(lex, w.count);
+    size_t at = (sizeof h + LEXBIN_ALIGN - 1) / LEXBIN_ALIGN * LEXBIN_ALIGN;
+    for (int s = 0; s < LB_POOL; s++) {
+        w.off[s] = at;
+        at += (w.count[s] * lb_elsize[s] + LEXBIN_ALIGN - 1) / LEXBIN_ALIGN * LEXBIN_ALIGN;
+    }
+    w.off[LB_POOL] = at;
+    w.fixed = calloc(1, at);
+    void **key_ref = malloc((lex->nentries + 1) * sizeof *key_ref);
+    const char **other_k = calloc(lex->nentries + 1, sizeof *other_k);
+    void **other_ref = calloc(lex->nentries + 1, sizeof *other_ref);
+    const rasid__table *tabs[RASID_CAT_COUNT * MAX_TABLES_PER_CAT];
+    size_t ntabs = 0;
+    if (!w.fixed || !key_ref || !other_k || !other_ref) w.nomem = 1;
+    ref_str(&w, "\0"); /* reserve byte 0 for "" */
+    w.count[LB_POOL] = 1;
+    if (w.pool) w.pool[0] = 0;
+    /* tables, their column names, rows and cells */
+    for (int c = 0; c < RASID_CAT_COUNT && !w.nomem; c++) {
+        h.ntables[c] = lex->ntables[c];
+        for (int k = 0; k < lex->ntables[c]; k++) {
+            const rasid__table *t = lex->tables[c][k];
+            rasid__table x = *t;
+            h.table_of[c][k] = (int32_t)ntabs;
+            tabs[ntabs++] = t;
+            x.path = ref_str(&w, t->path);
+            x.cols = ref_elem(&w, LB_COLS, w.pos[LB_COLS]);
+            for (int col = 0; col < t->ncols; col++) {
+                void *r = ref_str(&w, t->cols[col]);
+                put(&w, LB_COLS, &r);
+            }
+            x.rows = t->nrows ? ref_elem(&w, LB_ROWS, w.pos[LB_ROWS]) : NULL;
+            for (size_t r = 0; r < t->nrows; r++) {
+                void *row = ref_elem(&w, LB_CELLS, w.pos[LB_CELLS]);
+                for (int col = 0; col < t->ncols; col++) {
+                    void *cell = ref_str(&w, t->rows[r][col]);
+                    put(&w, LB_CELLS, &cell);
+                }
+                put(&w, LB_ROWS, &row);
+            }
+            put(&w, LB_TABLES, &x);
+        }
+    }
+    /* entries (grouped by table: the last table found is the next one's first guess) */
+    size_t ti = 0;
+    for (size_t i = 0; i < lex->nentries && !w.nomem; i++) {
+        rasid__entry x = lex->entries[i];
+        if (tabs[ti] != x.table)
+            for (ti = 0; ti < ntabs && tabs[ti] != x.table; ti++) {}
+        if (ti == ntabs) { w.nomem = 1; break; } /* cannot be */
+        x.table = ref_elem(&w, LB_TABLES, ti);
+        x.key = key_ref[i] = ref_str(&w, x.key);
+        x.form = ref_str(&w, x.form);
+        put(&w, LB_ENTRIES, &x);
+    }
+    if (!w.nomem) {
+        save_index(&w, lex, &lex->exact1, LB_X1_POST, key_ref, other_k, other_ref);
+        save_index(&w, lex, &lex->exact2, LB_X2_POST, key_ref, other_k, other_ref);
+        save_index(&w, lex, &lex->fuzzy, LB_FZ_POST, key_ref, other_k, other_ref);
+        save_index(&w, lex, &lex->stop, LB_ST_POST, key_ref, other_k, other_ref);
+    }
+    free(key_ref);
+    free(other_k);
+    free(other_ref);
+    for (size_t k = 0; k < lex->stop.npost && !w.nomem; k++) {
+        stop_rule x = lex->stop_rules[k];
+        x.cat = ref_str(&w, x.cat);
+        for (int side = 0; side < 2; side++) {
+            const stop_words *sw = &lex->stop_rules[k].side[side];
+            x.side[side].w = sw->n ? ref_elem(&w, LB_STOP_WORDS, w.pos[LB_STOP_WORDS]) : NULL;
+            x.side[side].len = sw->n ? ref_elem(&w, LB_STOP_LENS, w.pos[LB_STOP_LENS]) : NULL;
+            for (size_t j = 0; j < sw->n; j++) {
+                void *r = ref_str(&w, sw->w[j]);
+                put(&w, LB_STOP_WORDS, &r);
+                put(&w, LB_STOP_LENS, &sw->len[j]);
+            }
+        }
+        put(&w, LB_STOP_RULES, &x);
+    }
+    for (size_t k = 0; k < lex->ncountries && !w.nomem; k++) {
+        void *r = ref_elem(&w, LB_ENTRIES, (size_t)(lex->country_entries[k] - lex->entries));
+        put(&w, LB_COUNTRIES, &r);
+    }
+    h.ncue_class = lex->ncue_class;
+    memcpy(h.cue_class_slot, lex->cue_class_slot, sizeof h.cue_class_slot);
+    for (int k = 0; k < lex->ncue_class && !w.nomem; k++) {
+        void *r = ref_str(&w, lex->cue_class[k]);
+        put(&w, LB_CUE_CLASS, &r);
+    }
+    size_t size = w.off[LB_POOL] + w.count[LB_POOL];
+    char *buf = w.nomem ? NULL : realloc(w.fixed, size);
+    if (buf) {
+        memcpy(buf + w.off[LB_POOL], w.pool, w.count[LB_POOL]);
+        for (int s = 0; s < LB_NSEC; s++) {
+            h.sec[s].off = w.off[s];
+            h.sec[s].count = w.count[s];
+        }
+        h.size = size;
+        h.body = rasid__hash64(buf + sizeof h, size - sizeof h, h.source);
+        memcpy(buf, &h, sizeof h);
+    } else {
+        free(w.fixed);
+    }
+    free(w.pool);
+    if (!buf) return RASID_NOMEM;
+    *out = buf;
+    *outlen = size;
+    return RASID_OK;
+}
+
+/* ---- mapping */
+typedef struct lbr {
+    unsigned char *p[LB_NSEC];
+    size_t bytes[LB_NSEC], count[LB_NSEC];
+    uint64_t base;      /* as written */
+    uint64_t sec_lo[LB_NSEC]; /* each section's pointers as written: [lo, lo + bytes) */
+    uintptr_t delta;    /* where it is mapped - base: 0 when at its preferred address */
+} lbr;
+
+/* Check the pointer field at `field`, as written, to point at an element of section s
+ * (or be NULL, when nullable), and rebase it to where the file is mapped. */
+static int rebase(const lbr *r, void *field, int s, int nullable)
+{
+    uint64_t v;
+    uintptr_t a;
+    memcpy(&a, field, sizeof a);
+    if (!a) return nullable;
+    v = (uint64_t)a - r->sec_lo[s];
+    if ((uint64_t)a < r->sec_lo[s] || v >= r->bytes[s] || v % lb_elsize[s]) return 0;
+    if (r->delta) {
+        a += r->delta;
+        memcpy(field, &a, sizeof a);
+    }
+    return 1;
+}
+
+/* Are there n elements of section s from address a (a rebased pointer into s)? */
+static int fits(const lbr *r, int s, const void *a, size_t n)
+{
+    return a && (size_t)(r->p[s] + r->bytes[s] - (const unsigned char *)a) / lb_elsize[s] >= n;
+}
+
+/* Every pointer of an array of pointers rebased into section `to`. */
+static int rebase_all(const lbr *r, int s, int to)
+{
+    char **a = (char **)r->p[s];
+    for (size_t i = 0; i < r->count[s]; i++)
+        if (!rebase(r, &a[i], to, 0)) return 0;
+    return 1;
+}
+
+/* an index's postings and slots; kind 1: exact1, 2: exact2, 3: fuzzy, 4: stop. The
+ * loops are the bulk of a load (a million fuzzy postings, four million slots): they
+ * gather failures without branching. */
+static int map_index(const lbr *r, index_t *ix, int spost, int kind, const rasid_lexicon *lex, const uint32_t *keylen)
+{
+    posting *post = (posting *)r->p[spost];
+    size_t np = r->count[spost];
+    uint64_t lo = r->sec_lo[LB_POOL], pool = r->bytes[LB_POOL], ne = lex->nentries;
+    unsigned bad = 0;
+    for (size_t i = 0; i < np; i++) {
+        posting *p = &post[i];
+        /* k (as written) in the pool with its klen + del_len bytes; the deletion inside */
+        uint64_t off = (uint64_t)(uintptr_t)p->k - lo;
+        bad |= (off >= pool) | (off + p->klen + p->del_len > pool) | (p->e >= ne) | (p->del_pos > p->klen);
+        if (r->delta) p->k += r->delta;
+    }
+    if (bad) return 0;
+    for (size_t i = 0; kind != 3 && i < np; i++) {
+        /* the exact indexes point at the entry's key: the matcher reads on from there */
+        const posting *p = &post[i];
+        const rasid__entry *e = &lex->entries[p->e];
+        bad |= (p->k != e->key) | (p->klen > keylen[p->e]) | (p->del_len != 0);
+        if (kind != 4)
+            bad |= (p->cat != e->cat) | (p->ntok != e->ntok) | (kind == 1 ? p->ntok != 1 : p->ntok < 2);
+    }
+    slot *sl = (slot *)r->p[spost + 1];
+    size_t nsl = r->count[spost + 1], used = 0;
+    if (bad || (nsl & (nsl - 1))) return 0;
+    for (size_t i = 0; i < nsl; i++) {
+        used += sl[i].count != 0;
+        bad |= (uint64_t)sl[i].first + sl[i].count > np;
+    }
+    if (bad || (nsl && used == nsl)) return 0; /* a full table: a probe would never end */
+    ix->post = post;
+    ix->npost = np;
+    ix->slots = nsl ? sl : NULL;
+    ix->mask = nsl ? nsl - 1 : 0;
+    return 1;
+}
+
+/* Check (and rebase, when not at h->base) the binary form mapped at map[0..len) and
+ * adopt it. 1 when lex now uses it; 0 if it is not usable (lex is then as before, and
+ * the caller unmaps it). */
+static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned char *map, size_t len)
+{
+    lexbin_header h = *hp;
+    lbr r;
+    r.base = h.base;
+    r.delta = (uintptr_t)map - (uintptr_t)h.base;
+    uint64_t prev_end = sizeof h;
+    for (int s = 0; s < LB_NSEC; s++) {
+        /* in order, aligned, inside the file, not overlapping */
+        uint64_t off = h.sec[s].off, n = h.sec[s].count;
+        if (off < prev_end || off % LEXBIN_ALIGN || off > len || n > (len - off) / lb_elsize[s]) return 0;
+        r.p[s] = map + off;
+        r.count[s] = (size_t)n;
+        r.bytes[s] = (size_t)n * lb_elsize[s];
+        r.sec_lo[s] = h.base + off;
+        prev_end = off + r.bytes[s];
+    }
+    /* damage that the structure checks below cannot see (a bit flipped in a hash) */
+    if (rasid__hash64(map + sizeof h, len - sizeof h, h.source) != h.body) return 0;
+    /* strings: every pointer is to a byte of the pool, which ends with a NUL, so any
+     * string read from there ends inside it */
+    if (!r.bytes[LB_POOL] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
+    if (!rebase_all(&r, LB_COLS, LB_POOL) || !rebase_all(&r, LB_CELLS, LB_POOL) ||
+        !rebase_all(&r, LB_ROWS, LB_CELLS) || !rebase_all(&r, LB_STOP_WORDS, LB_POOL) ||
+        !rebase_all(&r, LB_CUE_CLASS, LB_POOL) || !rebase_all(&r, LB_COUNTRIES, LB_ENTRIES))
+        return 0;
+    rasid__table *tabs = (rasid__table *)r.p[LB_TABLES];
+    for (size_t i = 0; i < r.count[LB_TABLES]; i++) {
+        rasid__table *t = &tabs[i];
+        if (!rebase(&r, &t->path, LB_POOL, 0) || t->cat < 0 || t->cat >= RASID_CAT_COUNT || t->ncols < 1 ||
+            t->ncols > 64 || !rebase(&r, &t->cols, LB_COLS, 0) || !fits(&r, LB_COLS, t->cols, (size_t)t->ncols) ||
+            !rebase(&r, &t->rows, LB_ROWS, t->nrows == 0) || (t->nrows && !fits(&r, LB_ROWS, t->rows, t->nrows)))
+            return 0;
+        if (t->col_ar < 0 || t->col_ar >= t->ncols || t->col_kind < -1 || t->col_kind >= t->ncols ||
+            t->col_sector < -1 || t->col_sector >= t->ncols || t->col_country < -1 || t->col_country >= t->ncols)
+            return 0;
+        for (size_t row = 0; row < t->nrows; row++)
+            if (!fits(&r, LB_CELLS, t->rows[row], (size_t)t->ncols)) return 0;
+    }
+    for (int c = 0; c < RASID_CAT_COUNT; c++) {
+        if (h.ntables[c] < 0 || h.ntables[c] > MAX_TABLES_PER_CAT) return 0;
+        for (int k = 0; k < h.ntables[c]; k++) {
+            if (h.table_of[c][k] < 0 || (size_t)h.table_of[c][k] >= r.count[LB_TABLES]) return 0;
+            if (tabs[h.table_of[c][k]].cat != c) return 0;
+        }
+    }
+    /* entries; their key lengths for the postings' checks */
+    rasid__entry *ent = (rasid__entry *)r.p[LB_ENTRIES];
+    size_t ne = r.count[LB_ENTRIES];
+    if (ne >= UINT32_MAX) return 0;
+    uint32_t *keylen = malloc((ne + 1) * sizeof *keylen);
+    if (!keylen) return 0;
+    int ok = 1;
+    for (size_t i = 0; i < ne && ok; i++) {
+        rasid__entry *e = &ent[i];
+        ok = rebase(&r, &e->table, LB_TABLES, 0) && rebase(&r, &e->key, LB_POOL, 0) &&
+             rebase(&r, &e->form, LB_POOL, 0) && e->row < e->table->nrows && e->cat == e->table->cat;
+        if (!ok) break;
+        /* ntok is the key's tokens: the matcher counts on it */
+        size_t kl = strlen(e->key), nt = 1;
+        for (const char *q = memchr(e->key, ' ', kl); q; q = memchr(q + 1, ' ', kl - (size_t)(q + 1 - e->key))) nt++;
+        ok = kl && kl < UINT32_MAX && nt == e->ntok;
+        keylen[i] = (uint32_t)kl;
+    }
+    lex->entries = ent;
+    lex->nentries = ok ? ne : 0;
+    ok = ok && map_index(&r, &lex->exact1, LB_X1_POST, 1, lex, keylen) &&
+         map_index(&r, &lex->exact2, LB_X2_POST, 2, lex, keylen) &&
+         map_index(&r, &lex->fuzzy, LB_FZ_POST, 3, lex, keylen) &&
+         map_index(&r, &lex->stop, LB_ST_POST, 4, lex, keylen);
+    free(keylen);
+    /* stop rules: one per stop posting */
+    stop_rule *rules = (stop_rule *)r.p[LB_STOP_RULES];
+    ok = ok && r.count[LB_STOP_RULES] == lex->stop.npost;
+    const unsigned char *pool_end = r.p[LB_POOL] + r.bytes[LB_POOL];
+    for (size_t k = 0; ok && k < r.count[LB_STOP_RULES]; k++) {
+        stop_rule *x = &rules[k];
+        ok = rebase(&r, &x->cat, LB_POOL, 1);
+        for (int side = 0; side < 2 && ok; side++) {
+            stop_words *sw = &x->side[side];
+            ok = rebase(&r, &sw->w, LB_STOP_WORDS, sw->n == 0) && rebase(&r, &sw->len, LB_STOP_LENS, sw->n == 0) &&
+                 (!sw->n || (fits(&r, LB_STOP_WORDS, sw->w, sw->n) && fits(&r, LB_STOP_LENS, sw->len, sw->n)));
+            for (size_t j = 0; ok && j < sw->n; j++)
+                ok = (size_t)(pool_end - (const unsigned char *)sw->w[j]) > sw->len[j];
+        }
+    }
+    /* countries: looked up by their `country` cell */
+    const rasid__entry **countries = (const rasid__entry **)r.p[LB_COUNTRIES];
+    for (size_t k = 0; ok && k < r.count[LB_COUNTRIES]; k++) ok = rasid__entry_field(countries[k], "country") != NULL;
+    /* cue classes: the probe of cue_class_slot ends at an empty slot */
+    int empty = 0;
+    ok = ok && h.ncue_class >= 0 && h.ncue_class <= 255 && (size_t)h.ncue_class == r.count[LB_CUE_CLASS];
+    for (int k = 0; ok && k < 512; k++) {
+        ok = h.cue_class_slot[k] >= 0 && h.cue_class_slot[k] <= h.ncue_class;
+        empty += !h.cue_class_slot[k];
+    }
+    if (!ok || !empty) {
+        memset(&lex->exact1, 0, sizeof lex->exact1);
+        memset(&lex->exact2, 0, sizeof lex->exact2);
+        memset(&lex->fuzzy, 0, sizeof lex->fuzzy);
+        memset(&lex->stop, 0, sizeof lex->stop);
+        lex->entries = NULL;
+        lex->nentries = 0;
+        return 0;
+    }
+    for (int c = 0; c < RASID_CAT_COUNT; c++) {
+        lex->ntables[c] = h.ntables[c];
+        for (int k = 0; k < h.ntables[c]; k++) lex->tables[c][k] = &tabs[h.table_of[c][k]];
+    }
+    lex->stop_rules = rules;
+    lex->country_entries = countries;
+    lex->ncountries = r.count[LB_COUNTRIES];
+    lex->cue_class = (const char **)r.p[LB_CUE_CLASS];
+    lex->ncue_class = h.ncue_class;
+    memcpy(lex->cue_class_slot, h.cue_class_slot, sizeof h.cue_class_slot);
+    return 1;
+}
+
+/* Map the binary form in `path` if it is a compilation of the files hashing to `source`
+ * by this build; 1 when lex now uses it. */
+static int lexbin_map(rasid_lexicon *lex, const char *path, uint64_t source)
+{
+    lexbin_header h;
+    size_t len;
+    int fd = rasid__open_cache(path, &h, sizeof h, &len);
+    if (fd < 0) return 0;
+    if (memcmp(h.magic, "RASIDLEX", 8) || h.version != LEXBIN_VERSION || h.endian != 0x01020304 ||
+        h.layout != lexbin_layout() || h.source != source || h.size != len || h.base % 4096 ||
+        h.build != rasid__build_id()) {
+        close(fd);
+        return 0;
+    }
+    int moved = 0;
+    unsigned char *map = rasid__map_fd(fd, len, (uintptr_t)h.base, &moved);
+    close(fd);
+    if (!map) return 0;
+    if (!lexbin_adopt(lex, &h, map, len)) {
+        munmap(map, len);
+        return 0;
+    }
+    /* immutable from now on, as a compiled lexicon is (already so at the base) */
+    if (moved) mprotect(map, len, PROT_READ);
+    lex->map = map;
+    lex->map_len = len;
+    return 1;
+}
+
+/* ------------------------------------------------------------------ loading */
+enum { LOAD_CACHED, LOAD_COMPILE };
+
+/* Load the dictionaries of datadir: from the cache file when it is a compilation of the
+ * same files by the same build, else compiling the TSV files (and then saving the
+ * binary form, to the cache file or to out_path). */
+static rasid_lexicon *lexicon_open(const char *datadir, int mode, const char *out_path, char *err, size_t errlen,
+                                   int *saved)
+{
+    char dummy[8];
+    if (!err) { err = dummy; errlen = sizeof dummy; }
+    err[0] = 0;
+    if (!datadir) datadir = getenv("RASID_DATA");
+    if (!datadir || !*datadir) datadir = "data";
+    if (!dir_exists(datadir)) {
+        snprintf(err, errlen, "%s: dictionary directory not found", datadir);
+        return NULL;
+    }
+    rasid_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) { snprintf(err, errlen, "out of memory"); return NULL; }
+    rasid__arena_init(&lex->arena);
+    lex->dir = strdup(datadir);
+    int rc = lex->dir ? RASID_OK : RASID_NOMEM;
+    if (rc == RASID_OK) rc = read_sources(lex, datadir, err, errlen);
+    uint64_t source = rc == RASID_OK ? source_hash(lex, datadir) : 0;
+    char cpath[PATH_MAX];
+    const char *cache = out_path;
+    if (!cache && !rasid__cache_off() && rasid__cache_path(datadir, cpath, sizeof cpath)) cache = cpath;
+    if (rc == RASID_OK && cache && mode == LOAD_CACHED && lexbin_map(lex, cache, source)) {
+        free_sources(lex);
+        return lex;
+    }
+    if (rc == RASID_OK) rc = compile_sources(lex, err, errlen);
+    if (rc == RASID_OK && cache) {
+        char *bin;
+        size_t binlen;
+        int src = lexbin_save(lex, source, &bin, &binlen);
+        if (src == RASID_OK) {
+            int w = rasid__write_atomic(cache, bin, binlen);
+            if (saved) *saved = w == 0;
+            if (w != 0 && out_path) snprintf(err, errlen, "%s: %s", out_path, strerror(errno));
+            free(bin);
+        }
+    }
     if (rc != RASID_OK) {
         if (!err[0]) snprintf(err, errlen, "%s: %s", datadir, rasid_strerror(rc));
         rasid_lexicon_free(lex);
         return NULL;
     }
     return lex;
+}
+
+rasid_lexicon *rasid_lexicon_load(const char *datadir, char *err, size_t errlen)
+{
+    return lexicon_open(datadir, LOAD_CACHED, NULL, err, errlen, NULL);
+}
+
+int rasid_lexicon_compile(const char *datadir, const char *out_path, char *err, size_t errlen, size_t *nentries)
+{
+    char dummy[8];
+    if (!err) { err = dummy; errlen = sizeof dummy; }
+    int saved = 0;
+    if (!out_path && rasid__cache_off()) {
+        snprintf(err, errlen, "the dictionary cache is off (RASID_CACHE): give an output file");
+        return RASID_ARG;
+    }
+    rasid_lexicon *lex = lexicon_open(datadir, LOAD_COMPILE, out_path, err, errlen, &saved);
+    if (!lex) return RASID_DATA;
+    if (nentries) *nentries = lex->nentries;
+    rasid_lexicon_free(lex);
+    if (!saved) {
+        if (!err[0]) snprintf(err, errlen, "cannot write the compiled dictionaries");
+        return RASID_IO;
+    }
+    return RASID_OK;
 }
 
 static int cmp_country(const void *a, const void *b)
@@ -764,20 +1447,27 @@ static int cmp_country(const void *a, const void *b)
 void rasid_lexicon_free(rasid_lexicon *lex)
 {
     if (!lex) return;
-    index_free(&lex->exact1);
-    index_free(&lex->exact2);
-    index_free(&lex->fuzzy);
-    index_free(&lex->stop);
-    free(lex->stop_rules);
-    free(lex->entries);
-    free(lex->country_entries);
-    free(lex->cue_class);
+    if (lex->map) {
+        /* the arrays are in the mapping */
+        munmap(lex->map, lex->map_len);
+    } else {
+        index_free(&lex->exact1);
+        index_free(&lex->exact2);
+        index_free(&lex->fuzzy);
+        index_free(&lex->stop);
+        free(lex->stop_rules);
+        free(lex->entries);
+        free(lex->country_entries);
+        free(lex->cue_class);
+    }
+    free_sources(lex);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
     free(lex);
 }
 
 size_t rasid_lexicon_size(const rasid_lexicon *lex) { return lex ? lex->nentries : 0; }
+int rasid_lexicon_mapped(const rasid_lexicon *lex) { return lex && lex->map; }
 const char *rasid_lexicon_dir(const rasid_lexicon *lex) { return lex ? lex->dir : NULL; }
 
 /* ------------------------------------------------------------------ entry fields */

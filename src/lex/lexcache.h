@@ -1,0 +1,64 @@
+/*
+ * lexcache.h — the file side of the dictionaries' binary form (internal).
+ *
+ * rasid_lexicon_load() compiles the TSV dictionaries into hash indexes; the result is
+ * saved as one binary file in a cache directory and later loads map that file instead
+ * of parsing the TSV files again (lexicon.c, section "binary form", writes and reads
+ * the lexicon's structures). This file holds what does not depend on those structures:
+ * the fast hash, reading the source files, where the cache lives, the build's identity,
+ * mapping a cache file and writing one atomically.
+ *
+ * Environment:
+ *   RASID_CACHE=off       never read or write a cache file (also 0, no, false)
+ *   RASID_CACHE_DIR=DIR   the cache directory (default ${XDG_CACHE_HOME:-$HOME/.cache}/rasid)
+ */
+#ifndef RASID_LEXCACHE_H
+#define RASID_LEXCACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A fast 64-bit hash of n bytes (four independent multiply-rotate lanes of 8 bytes, as
+ * in xxHash64: several GB/s). Not cryptographic: it tells an edited or damaged file from
+ * the original, not a forged one (the loader checks the structure of what it maps). */
+uint64_t rasid__hash64(const void *p, size_t n, uint64_t seed);
+
+/* One dictionary file read whole: data[len] is a NUL written after the contents. */
+typedef struct rasid__srcfile {
+    char *path; /* malloc'd */
+    char *data; /* malloc'd, len + 1 bytes */
+    size_t len;
+    int cat;
+} rasid__srcfile;
+
+/* Read a whole file into f (path copied). RASID_OK, or RASID_IO with errno set. */
+int rasid__read_file(const char *path, rasid__srcfile *f);
+
+/* Is the cache turned off ($RASID_CACHE=off|0|no|false)? */
+int rasid__cache_off(void);
+
+/* The cache file for data directory `datadir`: DIR/lexicon-<hash of its real path>.bin,
+ * DIR from $RASID_CACHE_DIR, else $XDG_CACHE_HOME/rasid, else $HOME/.cache/rasid. The
+ * directory is not created here. Returns 0 when no cache path can be made. */
+int rasid__cache_path(const char *datadir, char *out, size_t n);
+
+/* A 64-bit identity of the code that compiled the dictionaries: the GNU build-id of the
+ * object holding librasid (else the executable's size and time of modification): a
+ * rebuilt rasid (say, a changed normaliser) never uses a cache written by another. */
+uint64_t rasid__build_id(void);
+
+/* Open a cache file and read its first hlen bytes into hdr; its size into *len. The
+ * descriptor, or -1 if absent, shorter than hlen or unreadable. */
+int rasid__open_cache(const char *path, void *hdr, size_t hlen, size_t *len);
+
+/* Map len bytes of fd privately: read-only at address `want` when that range is free
+ * (*moved = 0), else anywhere, readable and writable copy-on-write (*moved = 1: the
+ * caller rebases pointers in place, then makes it read-only). NULL on failure. */
+void *rasid__map_fd(int fd, size_t len, uintptr_t want, int *moved);
+
+/* Write len bytes to path atomically: a temporary file in the same directory (created
+ * with its parents if needed, mode 0700), then rename(). Any failure leaves no file
+ * behind and returns -1: an unwritable cache is no error. */
+int rasid__write_atomic(const char *path, const void *data, size_t len);
+
+#endif

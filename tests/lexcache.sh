@@ -1,0 +1,118 @@
+#!/bin/sh
+# tests/lexcache.sh BUILD_DIR — the compiled dictionaries' cache (docs/dictionaries.md).
+#
+# With a cache directory and a copy of data/ of its own, checks that: the first load
+# writes the cache file and a second maps it without rewriting it; outputs are the same
+# with the cache off, cold and warm; an edited *.local.tsv is never served stale; a
+# truncated, emptied or garbage cache file is ignored and rewritten; an unwritable cache
+# directory and RASID_CACHE=off only mean no caching; `rasid dict compile` writes the
+# file (or -o FILE). Prints "N passed, N failed" like the unit tests.
+set -u
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RASID="$ROOT/$BUILD/rasid"
+[ -x "$RASID" ] || { echo "lexcache: no $RASID"; echo "0 passed, 1 failed"; exit 1; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rasid-lexcache.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "FAIL lexcache: $*"; }
+check() { # check NAME COMMAND...: the command must succeed
+  name=$1; shift
+  if "$@"; then ok; else ko "$name"; fi
+}
+
+cp -r "$ROOT/data" "$tmp/data"
+export RASID_CACHE_DIR="$tmp/cache"
+unset RASID_CACHE RASID_DATA
+IN="$ROOT/samples/articles.jsonl"
+run() { # run OUT: entities and extract of the sample with the copied data
+  "$RASID" entities --format jsonl --data "$tmp/data" "$IN" > "$1" 2> "$1.err" &&
+    "$RASID" extract --format jsonl --data "$tmp/data" "$IN" >> "$1" 2>> "$1.err"
+}
+cachefile() { ls "$RASID_CACHE_DIR"/lexicon-*.bin 2>/dev/null | head -n 1; }
+ident() { ls -i "$1" 2>/dev/null | cut -d' ' -f1; } # a rewrite (rename) gives a new inode
+
+# ---- the reference: no cache at all
+RASID_CACHE=off run "$tmp/off.out"; check "cache off runs" test $? -eq 0
+check "cache off writes no file" test ! -e "$RASID_CACHE_DIR"
+check "no stderr without cache" test ! -s "$tmp/off.out.err"
+
+# ---- cold then warm
+run "$tmp/cold.out"; check "cold run" test $? -eq 0
+F=$(cachefile)
+check "the first load writes the cache file" test -n "$F" -a -s "$F"
+check "cold = no cache" cmp -s "$tmp/off.out" "$tmp/cold.out"
+I1=$(ident "$F")
+run "$tmp/warm.out"; check "warm run" test $? -eq 0
+check "warm = no cache" cmp -s "$tmp/off.out" "$tmp/warm.out"
+check "a warm load does not rewrite the file" test "$(ident "$F")" = "$I1"
+check "no stderr when warm" test ! -s "$tmp/warm.out.err"
+
+# ---- an edited *.local.tsv is never served stale
+printf 'id\tname\tkind\tsector\tcountry\tfrom\tto\trole\tar\nrasid:test\tZarqawi Brigade Test\tgroup\tREB\tIMG\t\t\t\tكتيبة الاختبار الفريدة\n' \
+  > "$tmp/data/actors.local.tsv"
+printf 'كتيبة الاختبار الفريدة هاجمت القرية.\n' > "$tmp/new.txt"
+"$RASID" entities --data "$tmp/data" "$tmp/new.txt" > "$tmp/new1.out" 2>&1
+check "an added local file is read" grep -q "Zarqawi Brigade Test" "$tmp/new1.out"
+check "an added local file rewrites the cache" test "$(ident "$F")" != "$I1"
+sed -i 's/Zarqawi Brigade Test/Edited Brigade Name/' "$tmp/data/actors.local.tsv"
+"$RASID" entities --data "$tmp/data" "$tmp/new.txt" > "$tmp/new2.out" 2>&1
+check "an edited local file is not served stale" grep -q "Edited Brigade Name" "$tmp/new2.out"
+"$RASID" entities --data "$tmp/data" "$tmp/new.txt" > "$tmp/new3.out" 2>&1
+check "warm after the edit" cmp -s "$tmp/new2.out" "$tmp/new3.out"
+RASID_CACHE=off "$RASID" entities --data "$tmp/data" "$tmp/new.txt" > "$tmp/new4.out" 2>&1
+check "warm after the edit = no cache" cmp -s "$tmp/new2.out" "$tmp/new4.out"
+rm "$tmp/data/actors.local.tsv"
+run "$tmp/back.out"
+check "a removed local file is noticed" cmp -s "$tmp/off.out" "$tmp/back.out"
+
+# ---- damaged cache files are ignored and rewritten
+F=$(cachefile)
+SIZE=$(wc -c < "$F")
+for how in truncate-half truncate-header empty garbage zeros flip; do
+  case $how in
+    truncate-half) head -c $((SIZE / 2)) "$F" > "$tmp/x" ;;
+    truncate-header) head -c 100 "$F" > "$tmp/x" ;;
+    empty) : > "$tmp/x" ;;
+    garbage) head -c "$SIZE" /dev/urandom > "$tmp/x" ;;
+    zeros) head -c "$SIZE" /dev/zero > "$tmp/x" ;;
+    flip) # one byte changed in the middle of the file
+      cp "$F" "$tmp/x"
+      printf '\377' | dd of="$tmp/x" bs=1 seek=$((SIZE / 2)) conv=notrunc 2>/dev/null ;;
+  esac
+  cp "$tmp/x" "$F"
+  run "$tmp/dmg.out"; rc=$?
+  check "$how: runs" test $rc -eq 0
+  check "$how: same output" cmp -s "$tmp/off.out" "$tmp/dmg.out"
+  check "$how: the file is rewritten" test "$(wc -c < "$F")" -eq "$SIZE"
+  check "$how: nothing on stderr" test ! -s "$tmp/dmg.out.err"
+done
+
+# ---- an unwritable cache directory: no cache, no complaint
+RASID_CACHE_DIR=/dev/null/rasid run "$tmp/unw.out"; check "unwritable dir: runs" test $? -eq 0
+check "unwritable dir: same output" cmp -s "$tmp/off.out" "$tmp/unw.out"
+check "unwritable dir: nothing on stderr" test ! -s "$tmp/unw.out.err"
+mkdir -p "$tmp/ro" && chmod 500 "$tmp/ro"
+RASID_CACHE_DIR="$tmp/ro/sub" run "$tmp/ro.out"; check "read-only dir: runs" test $? -eq 0
+check "read-only dir: same output" cmp -s "$tmp/off.out" "$tmp/ro.out"
+
+# ---- rasid dict compile
+rm -rf "$RASID_CACHE_DIR"
+"$RASID" dict compile --data "$tmp/data" 2> "$tmp/dc.err"; check "dict compile" test $? -eq 0
+F=$(cachefile)
+check "dict compile writes the cache file" test -n "$F" -a -s "$F"
+I1=$(ident "$F")
+run "$tmp/dc.out"
+check "dict compile: the next load maps it" test "$(ident "$F")" = "$I1"
+check "dict compile: same output" cmp -s "$tmp/off.out" "$tmp/dc.out"
+"$RASID" dict compile --data "$tmp/data" -o "$tmp/out.bin" 2>/dev/null
+check "dict compile -o FILE" test -s "$tmp/out.bin"
+RASID_CACHE=off "$RASID" dict compile --data "$tmp/data" 2>/dev/null
+check "dict compile with the cache off and no -o is a usage error" test $? -eq 2
+"$RASID" dict compile --data "$tmp/nonexistent" 2>/dev/null
+check "dict compile of a missing directory" test $? -eq 3
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
