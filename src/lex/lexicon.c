@@ -1034,9 +1034,12 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, char **out, si
     const rasid__table *tabs[RASID_CAT_COUNT * MAX_TABLES_PER_CAT];
     size_t ntabs = 0;
     if (!w.fixed || !key_ref || !other_k || !other_ref) w.nomem = 1;
-    ref_str(&w, "\0"); /* reserve byte 0 for "" */
+    /* the pool's byte 0 is the "" of every empty string */
+    w.pool_cap = 1 << 16;
+    w.pool = malloc(w.pool_cap);
+    if (!w.pool) w.nomem = 1;
+    else w.pool[0] = 0;
     w.count[LB_POOL] = 1;
-    if (w.pool) w.pool[0] = 0;
     /* tables, their column names, rows and cells */
     for (int c = 0; c < RASID_CAT_COUNT && !w.nomem; c++) {
         h.ntables[c] = lex->ntables[c];
@@ -1235,7 +1238,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     if (rasid__hash64(map + sizeof h, len - sizeof h, h.source) != h.body) return 0;
     /* strings: every pointer is to a byte of the pool, which ends with a NUL, so any
      * string read from there ends inside it */
-    if (!r.bytes[LB_POOL] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
+    if (!r.bytes[LB_POOL] || r.p[LB_POOL][0] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
     if (!rebase_all(&r, LB_COLS, LB_POOL) || !rebase_all(&r, LB_CELLS, LB_POOL) ||
         !rebase_all(&r, LB_ROWS, LB_CELLS) || !rebase_all(&r, LB_STOP_WORDS, LB_POOL) ||
         !rebase_all(&r, LB_CUE_CLASS, LB_POOL) || !rebase_all(&r, LB_COUNTRIES, LB_ENTRIES))
