@@ -491,6 +491,9 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 }
 
 /* Victims described by a counted noun and a nationality: "14 جنديا جزائريا". */
+static const char *context_country(const ev_ctx *c, uint32_t before_tok);
+static const char *sentence_country(const ev_ctx *c, uint32_t at);
+
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nrecipient) return;
@@ -531,6 +534,25 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                 return;
             }
             break;
+        }
+        /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
+        int soldier = !strcmp(m->noun, "soldier") || !strcmp(m->noun, "military");
+        if (soldier || !strcmp(m->noun, "police")) {
+            const char *iso = context_country(c, m->tok_begin);
+            if (!iso) iso = sentence_country(c, m->tok_begin);
+            const char *cn = iso ? country_name(c, iso) : NULL;
+            if (!cn) continue;
+            rasid_entity en = {0};
+            en.name = rasid__arena_printf(&c->doc->arena, "%s Forces of %s", soldier ? "Military" : "Police", cn);
+            en.kind = "force";
+            en.sector = soldier ? "MIL" : "COP";
+            en.country = iso;
+            en.id = rasid__arena_printf(&c->doc->arena, "rasid:%s-%s", soldier ? "mil" : "pol", iso);
+            en.start = m->start;
+            en.end = m->end;
+            en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + m->start, m->end - m->start);
+            k->recipient[k->nrecipient++] = en;
+            return;
         }
     }
 }
@@ -922,6 +944,14 @@ static int imperfect_verb(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* The particle قد / لقد ("وكانت مالي قد طردت": كان + subject + قد + verb). */
+static int qad(const ev_ctx *c, size_t i)
+{
+    const rasid_token *t = &c->t[i];
+    return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x82\xD8\xAF", 4)) ||
+           (t->nlen == 6 && !memcmp(t->norm, "\xD9\x84\xD9\x82\xD8\xAF", 6));
+}
+
 /* A row of verbs and nouns (pos B) matched by a form with the imperfect's ي: a verb
  * ("يقاتل"), never one of the row's nouns (تفجير, تقاتل can be nouns too). */
 static int imperfect_3m(const ev_ctx *c, const ev_cand *k)
@@ -1017,9 +1047,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     int is_visit = k->mode && !strcmp(k->mode, "visit");
     if (is_visit) {
         /* "يقوم الرئيس بخاري بزيارة إلى": a visit noun's visitor stands before it */
-        if (k->pos == 'N' || instrumental_of(c, k)) {
+        /* the noun زيارة (ة: no verb ends so) after "وصل X إلى موسكو في": the visitor and
+         * the place visited stand before it */
+        const rasid_token *vt = &c->t[k->ttok];
+        const char *vend = c->doc->text + vt->end; /* the surface: ة, not a root ه (توجه) */
+        int noun_form = vt->end - vt->start > 2 && !memcmp(vend - 2, "\xD8\xA9", 2);
+        if (k->pos == 'N' || instrumental_of(c, k) || noun_form) {
             int p = party_before(c, s->tok_begin, k->ttok);
-            if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+            if (p >= 0) {
+                add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                if (noun_form) visit_roles(c, k, c->ms[p].tok_end, k->ttok);
+            }
         }
         /* the visitor may stand after a comma: "زار الجزائر الشهر الماضي كل من X، نائب وزير ..." */
         visit_roles(c, k, after, s->tok_end);
@@ -1078,7 +1116,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
-                   c->ms[m].tok_end == k->ttok) {
+                   (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);

@@ -270,10 +270,24 @@ static int starts_with_al(const rasid_token *t)
 }
 
 /* Could token i be part of an unknown personal name? */
+/* Is the normalised word the verbal noun of a form II verb, تفعيل (ت C C ي C:
+ * تعزيز، تطوير، تنفيذ)? After "نظيره الروسي" such a word begins the talks' subject, not a
+ * name. A و second letter is left out: توفيق is a name (the و-masdars توقيع، توحيد ...
+ * are notname cues). */
+static int form2_masdar(const rasid_token *t)
+{
+    const unsigned char *s = (const unsigned char *)t->norm;
+    if (t->nlen != 10) return 0;
+    for (size_t i = 0; i < 10; i += 2)
+        if (s[i] != 0xD8 && s[i] != 0xD9) return 0;
+    return s[0] == 0xD8 && s[1] == 0xAA && s[6] == 0xD9 && s[7] == 0x8A && !(s[2] == 0xD9 && s[3] == 0x88);
+}
+
 static int name_token(const ctx *c, size_t i, size_t first)
 {
     const rasid_token *t = &c->t[i];
     if (t->kind != RASID_TOK_ARABIC && t->kind != RASID_TOK_LATIN) return 0;
+    if (i == first && form2_masdar(t)) return 0;
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
     if (is_cue(c, i, "function") || is_cue(c, i, "notname")) return 0;
