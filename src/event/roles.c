@@ -535,6 +535,19 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             }
             break;
         }
+        /* "قتل 15 مدنيا": civilians, whatever their country */
+        if (!strcmp(m->noun, "civilian")) {
+            rasid_entity en = {0};
+            en.name = "Civilians";
+            en.kind = "civilians";
+            en.sector = "CVL";
+            en.id = "rasid:civilians";
+            en.start = m->start;
+            en.end = m->end;
+            en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + m->start, m->end - m->start);
+            k->recipient[k->nrecipient++] = en;
+            return;
+        }
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
         int soldier = !strcmp(m->noun, "soldier") || !strcmp(m->noun, "military");
         if (soldier || !strcmp(m->noun, "police")) {
@@ -972,12 +985,45 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
     size_t p = k->ttok - 1;
     if (ev_cue(c, p, "relative")) return 1;
     int m = c->mention_at[p];
+    if (m < 0) {
+        /* "رفعوا لافتات تندد بالتدخل", "منظمة تدعم اللاجئين": an indefinite noun, known
+         * by its plural or feminine ending, and its adjectival clause */
+        const rasid_token *n = &c->t[p];
+        if (n->kind != RASID_TOK_ARABIC || n->nlen < 8) return 0;
+        if (!memcmp(n->norm, "\xD8\xA7\xD9\x84", 4)) return 0; /* ال */
+        if (ev_cue(c, p, "function") || ev_cue(c, p, "report") || ev_cue(c, p, "notname") ||
+            ev_cue(c, p, "clausebreak") || ev_cue(c, p, "coordination"))
+            return 0;
+        const char *end = c->doc->text + n->end;
+        size_t sl = n->end - n->start;
+        return sl >= 4 && (!memcmp(end - 4, "\xD8\xA7\xD8\xAA", 4) /* ات */ || !memcmp(end - 2, "\xD8\xA9", 2) /* ة */);
+    }
     if (m < 0 || c->ms[m].kind != RASID_M_ACTOR || c->ms[m].tok_end != k->ttok) return 0;
     const rasid_mention *x = &c->ms[m];
     const char *sector = x->sector;
     if (!sector || (strcmp(sector, "UAF") && strcmp(sector, "CVL"))) return 0;
     const rasid_token *first = &c->t[x->tok_begin];
     return !(first->nlen > 4 && !memcmp(first->norm, "\xD8\xA7\xD9\x84", 4)); /* no ال */
+}
+
+/* "تظاهر آلاف ... للمطالبة برحيل القوات", "أرسلت قوات لمحاربة طالبان": a verbal noun
+ * with the ل of purpose after an earlier event of its sentence is that event's aim, not
+ * an event of its own. */
+static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread >= tt->nreadings) return 0;
+    if (k->tread == 0) { /* a form listed whole: "للمطالبة" */
+        if (tt->nlen < 10 || memcmp(tt->norm, "\xD9\x84\xD9\x84", 4)) return 0;
+    } else {
+        const char *pro = tt->readings[k->tread].pro;
+        if (strcmp(pro, "\xD9\x84") && strcmp(pro, "\xD9\x88\xD9\x84")) return 0; /* ل ول */
+    }
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    for (; p < end; p++)
+        if (p != k && p->sent == k->sent && p->ttok < k->ttok) return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ roles */
@@ -1033,7 +1079,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
-        k->descriptive = descriptive_verb(c, k, b);
+        k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
@@ -1241,10 +1287,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (!k->nactor && instrumental) inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
-    /* agent phrases: على أيدي X، من قبل X */
-    if (!k->nactor) {
+    /* agent phrases: على أيدي X، من قبل X، قاده X. An agent named after the trigger
+     * outranks a party found before it, which is then the one the event befell ("كان
+     * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
+    if (!k->nactor || (k->pos != 'V' && k->actor[0].start < c->t[k->ttok].start)) {
         for (size_t q = after; q + 1 < e; q++)
             if (ev_cue(c, q, "by") && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+                if (k->nactor && !k->nrecipient) {
+                    memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
+                    k->nrecipient = k->nactor;
+                }
+                k->nactor = 0;
                 add_party(c, k->actor, &k->nactor, &c->ms[m]);
                 break;
             }

@@ -323,6 +323,18 @@ static void emit(ctx *c, rasid_mention *mm)
 }
 
 /* A generic actor (country "?") followed by a nationality or a country takes it. */
+/* "الحاكم في" / "الحاكمة في" at token j. */
+static int ruling_in(const ctx *c, size_t j)
+{
+    static const char *const ruling[] = {"\xD8\xA7\xD9\x84\xD8\xAD\xD8\xA7\xD9\x83\xD9\x85",            /* الحاكم */
+                                         "\xD8\xA7\xD9\x84\xD8\xAD\xD8\xA7\xD9\x83\xD9\x85\xD9\x87"}; /* الحاكمه */
+    const rasid_token *a = &c->t[j], *b = &c->t[j + 1];
+    if (!(b->nlen == 4 && !memcmp(b->norm, "\xD9\x81\xD9\x8A", 4))) return 0; /* في */
+    for (size_t i = 0; i < sizeof ruling / sizeof *ruling; i++)
+        if (a->nlen == strlen(ruling[i]) && !memcmp(a->norm, ruling[i], a->nlen)) return 1;
+    return 0;
+}
+
 static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, size_t next)
 {
     const char *co = field(e, "country");
@@ -330,6 +342,8 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     mm->country = NULL;
     rasid__match m[MAXM];
     size_t j = next;
+    /* "المجلس العسكري الحاكم في النيجر": the ruling body of that country */
+    if (j + 2 < c->n && c->t[j + 2].sent == c->t[mm->tok_begin].sent && ruling_in(c, j)) j += 2;
     /* "الجيش في مالي" is not composed; "جيش مالي", "الجيش المالي", "قوات الأمن التشادية" are */
     size_t k = j < c->n && c->t[j].sent == c->t[mm->tok_begin].sent
                    ? best_matches(c, j, RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_PLACE), m)
