@@ -118,7 +118,26 @@ static int same_date(const ev_ctx *c, int a, int b)
 
 static int same_count(long a, long b) { return a < 0 || b < 0 || a == b; }
 
+static int actors_compatible_1(const ev_cand *a, const ev_cand *b);
+
+/* Meetings, agreements and cooperation have two sides told in either order ("استقبل X
+ * Y وبحث معه"): one report's actor may be the other's recipient. */
+static int symmetric(const char *type)
+{
+    return !strcmp(type, "CONSULT") || !strcmp(type, "AGREE") || !strcmp(type, "COOPERATE");
+}
+
 static int actors_compatible(const ev_cand *a, const ev_cand *b)
+{
+    if (actors_compatible_1(a, b)) return 1;
+    if (!symmetric(a->type) || !b->nrecipient) return 0;
+    ev_cand swapped = *b;
+    memcpy(swapped.actor, b->recipient, b->nrecipient * sizeof *b->recipient);
+    swapped.nactor = b->nrecipient;
+    return actors_compatible_1(a, &swapped);
+}
+
+static int actors_compatible_1(const ev_cand *a, const ev_cand *b)
 {
     if (!a->nactor || !b->nactor) return 1;
     for (size_t i = 0; i < a->nactor; i++)

@@ -276,18 +276,33 @@ static int party_ok(const ev_ctx *c, int m)
     return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m);
 }
 
-/* First party-ish mention starting in [from, to), or -1. */
+/* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
+ * titled person it qualifies. Returns that person's mention, or -1. */
+static int title_qualifier(const ev_ctx *c, int m)
+{
+    if (m < 0 || c->ms[m].kind != RASID_M_PLACE || !c->ms_sorted) return -1;
+    size_t nx = (size_t)m + 1;
+    while (nx < c->nms && c->ms[nx].tok_begin < c->ms[m].tok_end) nx++;
+    if (nx >= c->nms) return -1;
+    const rasid_mention *p = &c->ms[nx];
+    if (p->kind != RASID_M_PERSON || !p->role || p->sent != c->ms[m].sent) return -1;
+    return p->tok_begin <= c->ms[m].tok_end + 1 ? (int)nx : -1;
+}
+
+/* First party-ish mention starting in [from, to), or -1 (the titled person for a
+ * country that only qualifies a title). */
 static int party_in(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to && i < c->n; i++) {
         int m = c->mention_at[i];
-        if (m >= 0 && c->ms[m].tok_begin == i && party_ok(c, m)) return m;
+        if (m >= 0 && c->ms[m].tok_begin == i && party_ok(c, m)) {
+            int p = title_qualifier(c, m);
+            return p >= 0 ? p : m;
+        }
     }
     return -1;
 }
 
-/* Does the mention carry a prepositional proclitic (ب ل ك: "للجيش", "بمالي")? Such a
- * noun is not the subject of a verb. */
 /* "للمسلحين" is ل + المسلحين with the article's alef elided: the mention spans the
  * whole token, so its ل is not before the mention's first byte. */
 static int lil_token(const ev_ctx *c, const rasid_mention *x)
@@ -295,6 +310,9 @@ static int lil_token(const ev_ctx *c, const rasid_mention *x)
     const rasid_token *t = &c->t[x->tok_begin];
     return x->start == t->start && t->nlen > 6 && !memcmp(t->norm, "\xD9\x84\xD9\x84", 4);
 }
+
+/* Does the mention carry a prepositional proclitic (ب ل ك: "للجيش", "بمالي")? Such a
+ * noun is not the subject of a verb. */
 
 static int has_prep(const ev_ctx *c, int m)
 {
@@ -576,6 +594,8 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
 static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     if (m->kind != RASID_M_PLACE) return 0;
+    /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
+    if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, "border") == 2) return 0;

@@ -19,6 +19,7 @@
  *   nouns.tsv         RASID_CAT_NOUN       counted nouns (people, soldiers, dead, injured, ...)
  *   cues.tsv          RASID_CAT_CUE        function words and cues (negation, future, claims, ...)
  *   stop.tsv          RASID_CAT_STOP       forms/contexts that must not match (مالي = financial)
+ *   names.tsv         RASID_CAT_NAME       given names and name particles with their Latin spelling
  * Files named *.local.tsv or in data/local/ extend a category without editing the originals.
  */
 #ifndef RASID_LEX_H
@@ -38,6 +39,7 @@ enum rasid__cat {
     RASID_CAT_NOUN,
     RASID_CAT_CUE,
     RASID_CAT_STOP,
+    RASID_CAT_NAME,
     RASID_CAT_COUNT
 };
 #define RASID_CATBIT(c) (1u << (c))

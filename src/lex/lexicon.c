@@ -41,7 +41,7 @@ static const char *const cat_file[RASID_CAT_COUNT] = {
     [RASID_CAT_TRIGGER] = "triggers",   [RASID_CAT_MONTH] = "months",
     [RASID_CAT_TIMEWORD] = "timewords", [RASID_CAT_NUMWORD] = "numbers",
     [RASID_CAT_NOUN] = "nouns",         [RASID_CAT_CUE] = "cues",
-    [RASID_CAT_STOP] = "stop",
+    [RASID_CAT_STOP] = "stop",          [RASID_CAT_NAME] = "names",
 };
 
 #define MAX_TABLES_PER_CAT 8

@@ -258,6 +258,32 @@ static char *transliterate(rasid__arena *a, const char *s, size_t n)
     return rasid__arena_strndup(a, out, o);
 }
 
+/* The Latin name of tokens [j, e): each word as names.tsv spells it (the longest listed
+ * form, read whole), else transliterated letter by letter. */
+static const char *spell_name(ctx *c, size_t j, size_t e)
+{
+    char out[512];
+    size_t o = 0;
+    for (size_t q = j; q < e;) {
+        rasid__match m[MAXM];
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NAME), 0, m, MAXM);
+        const rasid__match *best = NULL;
+        for (size_t i = 0; i < k; i++)
+            if (m[i].reading == 0 && m[i].tok + m[i].ntok <= e && (!best || m[i].ntok > best->ntok)) best = &m[i];
+        const char *w = best ? field(best->e, "latin") : NULL;
+        size_t used = best && w ? best->ntok : 1;
+        if (!w || !*w) w = transliterate(&c->doc->arena, c->t[q].norm, c->t[q].nlen);
+        size_t wl = w ? strlen(w) : 0;
+        if (wl && o + wl + 2 < sizeof out) {
+            if (o) out[o++] = ' ';
+            memcpy(out + o, w, wl);
+            o += wl;
+        }
+        q += used;
+    }
+    return rasid__arena_strndup(&c->doc->arena, out, o);
+}
+
 /* ---------------------------------------------------------- people */
 static int is_cue(const ctx *c, size_t i, const char *cls)
 {
@@ -293,8 +319,11 @@ static int name_token(const ctx *c, size_t i, size_t first)
     if (is_cue(c, i, "function") || is_cue(c, i, "notname")) return 0;
     /* the article: names take it only after عبد / أبو (عبد العزيز) or as "ال" clans */
     if (starts_with_al(t) && i > first) {
-        const rasid_token *p = &c->t[i - 1];
-        if (!is_cue(c, i - 1, "nameprefix")) { (void)p; return 0; }
+        /* ... or as a listed name element: "محمد الأمين", "ولد الشيخ" */
+        rasid__match nm[MAXM];
+        if (!is_cue(c, i - 1, "nameprefix") &&
+            !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM))
+            return 0;
     }
     if (starts_with_al(t) && i == first) return 0;
     rasid__match m[MAXM];
@@ -468,7 +497,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     size_t e = j;
     size_t maxlen = 3;
     while (e < c->n && e - j < maxlen && name_token(c, e, j)) {
-        if (is_cue(c, e, "nameprefix")) maxlen = 4;
+        if (is_cue(c, e, "nameprefix")) maxlen = 5; /* "محمد أحمد ولد محمد الأمين" */
         e++;
     }
     if (e == j) return title_actor(c, tm, j, role, sector, iso, org);
@@ -486,15 +515,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     pm.sector = sector;
     pm.country = iso;
     pm.lat = pm.lon = NAN;
-    /* transliterate the normalised tokens */
-    char buf[512];
-    size_t bl = 0;
-    for (size_t q = j; q < e && bl + c->t[q].nlen + 2 < sizeof buf; q++) {
-        if (bl) buf[bl++] = ' ';
-        memcpy(buf + bl, c->t[q].norm, c->t[q].nlen);
-        bl += c->t[q].nlen;
-    }
-    pm.name = transliterate(&c->doc->arena, buf, bl);
+    pm.name = spell_name(c, j, e);
     pm.id = rasid__arena_printf(&c->doc->arena, "rasid:person:%s", pm.name ? pm.name : "");
     emit(c, &pm);
     return e;
