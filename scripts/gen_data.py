@@ -47,10 +47,11 @@ HEADERS = {
     'actors.tsv': ['id', 'name', 'kind', 'sector', 'country', 'from', 'to', 'role', 'ar'],
     'titles.tsv': ['ar', 'role', 'sector', 'kind'],
     'stop.tsv': ['ar', 'cat', 'before', 'after', 'note'],
+    'names.tsv': ['latin', 'ar'],
 }
 PLACE_KINDS = {'country', 'admin1', 'city', 'town', 'region', 'site'}
 ACTOR_KINDS = {'state', 'force', 'group', 'org', 'person', 'unknown'}
-STOP_CATS = {'place', 'actor', 'nisba', 'title', 'any'}
+STOP_CATS = {'place', 'actor', 'nisba', 'title', 'trigger', 'any'}
 
 # ---------------------------------------------------------------- Arabic text
 
@@ -689,7 +690,7 @@ def check():
     for path in files:
         base = os.path.basename(path)
         kind = re.sub(r'\.local\.tsv$', '.tsv', base)
-        if kind.split('.')[0] in ('places', 'nationalities', 'actors', 'titles', 'stop'):
+        if kind.split('.')[0] in ('places', 'nationalities', 'actors', 'titles', 'stop', 'names'):
             kind = kind.split('.')[0] + '.tsv'
         want = HEADERS.get(kind)
         if want is None:
