@@ -1464,6 +1464,25 @@ void ev_distinct_sides(ev_ctx *c)
 void ev_implicit_opponents(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
+    /* "دانت الأمم المتحدة الهجوم": the condemned attack's doer is the one condemned */
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        if (!x->alive || x->nrecipient || strcmp(x->type, "ACCUSE")) continue;
+        size_t after = x->ttok + x->tntok, ref = 0;
+        for (size_t q = after; q < after + 6 && q < c->n && c->t[q].sent == x->sent && !ref; q++)
+            if (ev_cue(c, q, "eventnoun")) ref = 1;
+        if (!ref) continue;
+        for (size_t j = i; j > 0; j--) {
+            const ev_cand *y = &k[j - 1];
+            if (!y->alive || strcmp(y->type, "ASSAULT") || y->descriptive) continue;
+            if (y->modality && strcmp(y->modality, "asserted") && strcmp(y->modality, "historical")) continue;
+            if (y->nactor && (!x->nactor || !already(y->actor, y->nactor, &x->actor[0]))) {
+                memcpy(x->recipient, y->actor, y->nactor * sizeof *y->actor);
+                x->nrecipient = y->nactor;
+            }
+            break; /* the latest attack told, named or not */
+        }
+    }
     if (!c->ms_sorted) return;
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
