@@ -61,7 +61,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (!strcmp(m, "explosives")) { *conn = "on"; return "carried out a bombing"; }
         if (!strcmp(m, "aerial") || !strcmp(m, "drone")) { *conn = "on"; return "carried out an air strike"; }
         if (!strcmp(m, "heavy-weapons")) return "shelled";
-        if (!strcmp(m, "abduct")) { *conn = "from"; return "abducted people"; }
+        if (!strcmp(m, "abduct")) return k->nrecipient ? "abducted" : "abducted people";
         if (!strcmp(m, "targeted")) return "assassinated";
         return "attacked";
     }

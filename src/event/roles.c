@@ -1521,7 +1521,9 @@ void ev_apply_claims(ev_ctx *c)
             const rasid_token *ct = &c->t[i + (size_t)len - 1];
             int ok = len > 1;
             for (uint16_t r = 0; r < ct->nreadings && !ok; r++) ok = ct->readings[r].enc[0] != 0;
-            for (size_t q = i + (size_t)len; q < i + (size_t)len + 5 && q < c->n && !ok; q++)
+            /* (the claimant's name and its description may stand between: "تبنت جماعة
+             * نصرة الإسلام والمسلمين الموالية لتنظيم القاعدة الهجوم") */
+            for (size_t q = i + (size_t)len; q < i + (size_t)len + 10 && q < c->n && c->t[q].sent == c->t[i].sent && !ok; q++)
                 ok = ev_cue(c, q, "eventnoun") || ev_cue(c, q, "dead");
             if (!ok) { /* a trigger right after it: the first one after token i */
                 size_t q = first_cand(k, nk, 1, (uint32_t)i + 1);
