@@ -271,9 +271,20 @@ static int locative(const ev_ctx *c, int m)
     return b > 0 && c->t[b - 1].sent == x->sent && (ev_cue(c, b - 1, "locative") || (b > 1 && ev_cue(c, b - 2, "locative") == 2));
 }
 
+/* "تشاد: الجيش يعلن ...": a name opening its sentence before a colon labels the topic;
+ * it is no party to the events told. */
+static int topic_label(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    const rasid_sentence *s = sent_of(c, x->tok_begin);
+    if (x->tok_begin != s->tok_begin || x->tok_end >= s->tok_end) return 0;
+    const rasid_token *t = &c->t[x->tok_end];
+    return t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] == ':';
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
-    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m);
+    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -591,9 +602,37 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 /* ------------------------------------------------------------------ place and date */
 static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict);
 
+/* "نجامينا - أعلن الجيش", "واغادوغو، 12 ربيع الأول - قتل", "نيامي (رويترز) -": the
+ * dateline's place is where the report was filed, not where the event happened. A place
+ * opening its sentence, followed (after a comma, a date, a time or a parenthesised
+ * agency) by a dash. */
+static int dateline_place(const ev_ctx *c, const rasid_mention *x)
+{
+    const rasid_sentence *s = sent_of(c, x->tok_begin);
+    if (x->tok_begin != s->tok_begin) return 0;
+    int paren = 0;
+    for (size_t q = x->tok_end; q < s->tok_end && q < x->tok_end + 12; q++) {
+        const rasid_token *t = &c->t[q];
+        if (t->kind == RASID_TOK_PUNCT) {
+            if (t->nlen == 1 && t->norm[0] == '(') paren = 1;
+            else if (t->nlen == 1 && t->norm[0] == ')') paren = 0;
+            else if ((t->nlen == 1 && t->norm[0] == '-') || !strcmp(t->norm, "\xE2\x80\x93") ||
+                     !strcmp(t->norm, "\xE2\x80\x94"))
+                return 1;
+            continue;
+        }
+        if (paren || t->kind == RASID_TOK_NUMBER) continue;
+        int m = c->mention_at[q];
+        if (m >= 0 && c->ms[m].kind == RASID_M_DATE) continue;
+        return 0;
+    }
+    return 0;
+}
+
 static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     if (m->kind != RASID_M_PLACE) return 0;
+    if (dateline_place(c, m)) return 0;
     /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
     if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
