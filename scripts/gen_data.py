@@ -281,7 +281,7 @@ GENERIC = {norm(x) for x in '''الشرقي الشمالي الجنوبي الغ
 ADMIN_PREFIX = re.compile(r'^(منطقة|ولاية|محافظة|إقليم|اقليم|مقاطعة|جهة|شعبية|بلدية|عمالة|ولايه|مديرية|الإقليم)\s+')
 
 
-def build_places(cities, gmo, nisba_keys=frozenset()):
+def build_places(cities, gmo, nisba_keys=frozenset(), nis=None):
     countries = load_countries()
     by_a2 = {c['a2']: c for c in countries}
     a3_of = {c['a2']: c['a3'] for c in countries}
@@ -362,6 +362,14 @@ def build_places(cities, gmo, nisba_keys=frozenset()):
         city_rows[r['gid']] = dict(id='gn:' + r['gid'], name=r['name'], kind=kind, country=a3, admin1=a1,
                                    lat='%.5f' % r['lat'], lon='%.5f' % r['lon'], geonameid=r['gid'],
                                    ar=forms, _pop=r['pop'], _cap=r['gid'] in capitals)
+
+    # "العاصمة الجزائرية", "العاصمة التشادية": a capital named by its country's adjective
+    for row in city_rows.values():
+        if not row['_cap']:
+            continue
+        for m in (nis or {}).get(row['country'], []):
+            if ' ' not in m:
+                row['ar'].add('العاصمة ال' + m + 'ة')
 
     # hand-curated places
     extra_rows = []
@@ -648,7 +656,7 @@ def generate():
     cities = read_geonames_cities()
     nats, nis = build_nationalities()
     nisba_keys = {norm(x) for r in nats for x in r['ar'].split('|')}
-    places, countries = build_places(cities, gmo, nisba_keys)
+    places, countries = build_places(cities, gmo, nisba_keys, nis)
     actors = build_actors(countries, nis)
     cur_actors = read_tsv(os.path.join(CUR, 'actors_extra.tsv'))
     ids = {r['id'] for r in actors}

@@ -365,6 +365,11 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
         c->ms[b->date].precision == RASID_P_DAY)
         hard += 2;
     if (a->dead > 0 && a->dead == b->dead) hard += 2;
+    /* two tolls that differ are two events unless more than the place says otherwise
+     * (an attack with 38 dead in mid-June, a police raid with 5 dead at the end of June,
+     * both in the capital); a source quoted with its own toll ("وأعلنت صحيفة الخبر مقتل
+     * 11 عسكريا") tells the same event */
+    if (a->dead > 0 && b->dead > 0 && a->dead != b->dead && !b->reported) hard -= 1;
     if (a->hostages > 0 && a->hostages == b->hostages) hard += 2;
     if (same_entity(a->actor, a->nactor, b->actor, b->nactor)) soft += 1;
     if (same_entity(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) soft += 1;

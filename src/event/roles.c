@@ -282,9 +282,28 @@ static int topic_label(const ev_ctx *c, int m)
     return t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] == ':';
 }
 
+/* "قوات الدعم السريع بقيادة حميدتي", "المشير خليفة حفتر قائد قوات شرق ليبيا": a leader
+ * named after the party he leads, or a title's force after a person, describes that
+ * party; it is no party of its own. */
+static int apposition(const ev_ctx *c, int m)
+{
+    size_t b = c->ms[m].tok_begin;
+    if (b == 0 || c->t[b - 1].sent != c->ms[m].sent) return 0;
+    if (ev_cue(c, b - 1, "ledby") || (b > 1 && ev_cue(c, b - 2, "ledby") == 2)) return 1;
+    /* "محمد حمدان دقلو (حميدتي)": a name in brackets right after another names it again */
+    if (b >= 2 && c->t[b - 1].kind == RASID_TOK_PUNCT && c->t[b - 1].nlen == 1 && c->t[b - 1].norm[0] == '(') {
+        int p = c->mention_at[b - 2];
+        if (p >= 0 && c->ms[p].tok_end == b - 1) return 1;
+    }
+    /* PERSON + قائد/رئيس/زعيم + this */
+    if (b < 2 || !ev_cue(c, b - 1, "notname")) return 0;
+    int p = c->mention_at[b - 2];
+    return p >= 0 && c->ms[p].kind == RASID_M_PERSON && c->ms[p].tok_end == b - 1;
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
-    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m);
+    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -633,6 +652,12 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     if (m->kind != RASID_M_PLACE) return 0;
     if (dateline_place(c, m)) return 0;
+    /* "قوات شرق ليبيا": a place right after a force names whose force it is */
+    if (m->tok_begin > 0) {
+        int a = c->mention_at[m->tok_begin - 1];
+        if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent)
+            return 0;
+    }
     /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
     if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
@@ -1346,6 +1371,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (!k->nactor && instrumental) inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
+    /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
+     * past the commas of a parenthetical place, up to the sentence's next event */
+    if (!k->nrecipient && k->nactor && (!strcmp(k->type, "CONSULT") || !strcmp(k->type, "AGREE"))) {
+        size_t from = after;
+        for (size_t a = 0; a < k->nactor; a++)
+            for (size_t q = after; q < s->tok_end; q++)
+                if (c->t[q].start == k->actor[a].start) {
+                    int am = c->mention_at[q];
+                    if (am >= 0 && c->ms[am].tok_end > from) from = c->ms[am].tok_end;
+                }
+        int r = party_in(c, from, next_trigger(c, k, s->tok_end));
+        if (r >= 0 && !already(k->actor, k->nactor, &(rasid_entity){.start = c->ms[r].start, .name = c->ms[r].name}))
+            add_party_list(c, k->recipient, &k->nrecipient, r, s->tok_end);
+    }
     /* agent phrases: على أيدي X، من قبل X، قاده X. An agent named after the trigger
      * outranks a party found before it, which is then the one the event befell ("كان
      * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
