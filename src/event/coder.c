@@ -538,6 +538,9 @@ static void drop_weak(ev_ctx *c)
                      (k[i].dead >= 0 || k[i].hostages >= 0 || k[i].injured >= 0 || k[i].arrested >= 0);
         double score = k[i].weight + 0.1 * fields;
         if (k[i].definite && fields == 0) score -= 0.3;
+        /* a word alone, with nobody, nowhere, no day and no toll ("شهدت الأسعار انفجارا"),
+         * is too little to stand as an event */
+        else if (fields == 0 && !k[i].headline) score -= 0.15;
         if (k[i].aggregate) score -= 0.35;
         /* a tally over a period ("خلال النصف الأول من العام") has no one place */
         if (k[i].aggregate && (k[i].location < 0 || c->ms[k[i].location].precision >= RASID_P_COUNTRY)) score -= 0.2;
