@@ -783,6 +783,15 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, "future") && !ev_cue(c, i, "function")) return "future";
+    /* "الشراكة التي ستربط البلدين": a noun whose relative clause is in the future */
+    {
+        size_t r = t + k->tntok;
+        if (k->pos != 'V' && r + 1 < c->n && c->t[r + 1].sent == k->sent && ev_cue(c, r, "relative")) {
+            const rasid_token *v = &c->t[r + 1];
+            for (uint16_t q = 1; q < v->nreadings; q++)
+                if (!strcmp(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6) return "future";
+        }
+    }
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++) {
         if (ev_cue(c, t - back, "hypothetical")) return "hypothetical";
         /* قد + imperfect ("قد يشن") is "may"; قد + past ("قد أعلنت") is "has" */
