@@ -106,6 +106,14 @@ struct rasid_lexicon {
     /* exact keys of every category, each slot's postings in entry (= category) order:
      * exact1: single-token keys; exact2: the first two tokens of longer keys */
     index_t exact1, exact2;
+    /* a filter of the first tokens of exact2's keys (build_first2_filter): bit
+     * first2_bit(fnv of the token) is set for each, so that lookup_first probes exact2
+     * only for the few tokens that can start a multi-token key */
+    uint64_t *first2_bits;
+    size_t first2_mask; /* bits - 1 */
+    /* the first three tokens of keys of three tokens or more (build_exact3), so that
+     * a pair shared by hundreds of keys (وزارة الدفاع + each country) costs one probe */
+    index_t exact3;
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -247,6 +255,13 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     return RASID_OK;
 }
 
+/* The bit of the first-token filter for a token whose unfinalised FNV hash is h (its
+ * high bits: the low ones choose slots). */
+static inline size_t first2_bit(const rasid_lexicon *lex, uint64_t h)
+{
+    return (size_t)(h >> 37) & lex->first2_mask;
+}
+
 /* index_find with the key's hash (fnv1a) already known */
 static const slot *index_find_h(const index_t *ix, uint64_t h, const char *k, size_t n)
 {
@@ -273,11 +288,13 @@ static const slot *index_find(const index_t *ix, const char *k, size_t n)
     return NULL;
 }
 
-/* index_find of the key "a b" (two tokens and a space) without building it */
-static const slot *index_find2(const index_t *ix, const char *a, size_t al, const char *b, size_t bl)
+/* index_find of the key "a b" (two tokens and a space) without building it; hsp is
+ * the unfinalised hash of "a " */
+static const slot *index_find2(const index_t *ix, uint64_t hsp, const char *a, size_t al, const char *b,
+                               size_t bl)
 {
     if (!ix->slots) return NULL;
-    uint64_t h = fnv_step(fnv_step(fnv_step(FNV_BASIS, a, al), " ", 1), b, bl);
+    uint64_t h = fnv_step(hsp, b, bl);
     if (!h) h = 1;
     size_t n = al + 1 + bl;
     size_t s = h & ix->mask;
@@ -672,6 +689,49 @@ static int build_indexes(rasid_lexicon *lex)
     free(items);
     free(sitems);
     free(fitems);
+    return rc;
+}
+
+/* The first-token filter of exact2 (see first2_bits), built from exact2's postings once
+ * the indexes exist: about 16 bits per multi-token key keeps false positives rare. A
+ * lexicon loaded by other means (a cache) must call this too. */
+static int build_first2_filter(rasid_lexicon *lex)
+{
+    size_t bits = 64;
+    while (bits < lex->exact2.npost * 16) bits <<= 1;
+    lex->first2_bits = calloc(bits / 64, sizeof *lex->first2_bits);
+    if (!lex->first2_bits) return RASID_NOMEM;
+    lex->first2_mask = bits - 1;
+    for (size_t i = 0; i < lex->exact2.npost; i++) {
+        const posting *p = &lex->exact2.post[i];
+        const char *sp = memchr(p->k, ' ', p->klen);
+        size_t b = first2_bit(lex, fnv_step(FNV_BASIS, p->k, sp ? (size_t)(sp - p->k) : p->klen));
+        lex->first2_bits[b / 64] |= 1ull << (b % 64);
+    }
+    return RASID_OK;
+}
+
+/* exact3: keys of three tokens or more under their first three tokens, postings in
+ * entry order (as in exact2, which holds them too under their first two). A lexicon
+ * loaded by other means (a cache) must build or restore it too. */
+static int build_exact3(rasid_lexicon *lex)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < lex->nentries; i++) n += lex->entries[i].ntok > 2;
+    sort_item *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items) return RASID_NOMEM;
+    n = 0;
+    for (size_t i = 0; i < lex->nentries; i++) {
+        const rasid__entry *e = &lex->entries[i];
+        if (e->ntok <= 2) continue;
+        const char *sp = strchr(strchr(e->key, ' ') + 1, ' ');
+        const char *sp3 = strchr(sp + 1, ' ');
+        posting p = {.k = e->key, .e = (uint32_t)i, .cat = (uint8_t)e->cat, .ntok = e->ntok};
+        p.klen = (uint32_t)(sp3 ? (size_t)(sp3 - e->key) : strlen(e->key));
+        items[n++] = (sort_item){p, e->ntok, 0};
+    }
+    int rc = index_build(&lex->exact3, items, n);
+    free(items);
     return rc;
 }
 
@@ -1394,9 +1454,16 @@ static rasid_lexicon *lexicon_open(const char *datadir, int mode, const char *ou
     if (!cache && !rasid__cache_off() && rasid__cache_path(datadir, cpath, sizeof cpath)) cache = cpath;
     if (rc == RASID_OK && cache && mode == LOAD_CACHED && lexbin_map(lex, cache, source)) {
         free_sources(lex);
-        return lex;
+        rc = build_first2_filter(lex);
+        if (rc == RASID_OK) rc = build_exact3(lex);
+        if (rc == RASID_OK) return lex;
+        snprintf(err, errlen, "%s: %s", datadir, rasid_strerror(rc));
+        rasid_lexicon_free(lex);
+        return NULL;
     }
     if (rc == RASID_OK) rc = compile_sources(lex, err, errlen);
+    if (rc == RASID_OK) rc = build_first2_filter(lex);
+    if (rc == RASID_OK) rc = build_exact3(lex);
     if (rc == RASID_OK && cache) {
         char *bin;
         size_t binlen;
@@ -1463,6 +1530,9 @@ void rasid_lexicon_free(rasid_lexicon *lex)
         free(lex->country_entries);
         free(lex->cue_class);
     }
+    /* the matcher's aids are built at every load, mapped or compiled */
+    free(lex->first2_bits);
+    index_free(&lex->exact3);
     free_sources(lex);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
@@ -1519,35 +1589,38 @@ static int tok_eq(const rasid_token *t, const char *k, size_t kl)
     return t->nlen == kl && !memcmp(t->norm, k, kl);
 }
 
-/* Do the key's tokens after the first match doc tokens tok+1 ...? Returns the number
- * of doc tokens consumed (ntok) or 0. */
-static uint32_t match_rest(const rasid_doc *doc, size_t tok, const char *key, const char *rest)
+/* Do the key's remaining tokens p (" c d ...", each after a space; "" for none) match
+ * doc tokens j, j+1, ... of sentence `sent`? The last key token may carry an enclitic
+ * (or, rarely, a following clitic form). used: the tokens matched before j. Returns
+ * the number of doc tokens the key covers, or 0. */
+static uint32_t match_rest(const rasid_doc *doc, size_t j, uint32_t sent, uint32_t used, const char *p)
 {
     const rasid_token *toks = doc->tokens.data;
     size_t nt = doc->tokens.len;
-    uint32_t used = 1;
-    const char *p = rest;
-    size_t j = tok + 1;
-    (void)key;
     while (*p) {
-        if (*p == ' ') p++;
-        const char *sp = strchr(p, ' ');
-        size_t l = sp ? (size_t)(sp - p) : strlen(p);
-        if (j >= nt || toks[j].sent != toks[tok].sent) return 0;
+        p++; /* the space before the key token */
+        if (j >= nt || toks[j].sent != sent) return 0;
         const rasid_token *t = &toks[j];
-        int ok = tok_eq(t, p, l);
-        /* the last key token may carry an enclitic or (rarely) a following clitic form */
-        if (!ok && !sp) {
+        /* the whole form, compared byte by byte: most keys differ at the first byte, and
+         * the key token's end (space or NUL) stops a longer token */
+        size_t i = 0;
+        while (i < t->nlen && p[i] == t->norm[i]) i++;
+        if (i == t->nlen && (p[i] == ' ' || !p[i])) {
+            p += i;
+        } else {
+            if (strchr(p + i, ' ')) return 0; /* not the last key token */
+            size_t l = i + strlen(p + i);
+            int ok = 0;
             for (uint16_t r = 1; r < t->nreadings && !ok; r++) {
                 const rasid_reading *rd = &t->readings[r];
                 if (rd->pro[0] || rd->article) continue;
                 ok = strlen(rd->stem) == l && !memcmp(rd->stem, p, l);
             }
+            if (!ok) return 0;
+            p += l;
         }
-        if (!ok) return 0;
         used++;
         j++;
-        p += l;
     }
     return used;
 }
@@ -1564,42 +1637,88 @@ static size_t push_match(rasid__match *out, size_t n, size_t max, const rasid__m
  * from exact1, longer keys from exact2 under "k next-token" (and, for two-token keys,
  * "k stem" for the next token's enclitic readings). The runs of postings found are each
  * in entry order and are merged by entry index, so matches come in entry order. */
+/* A run of postings of one index slot, in entry order, and which of them count: those
+ * of categories in the mask and, when ntok_only is set, of keys of exactly that many
+ * tokens. run_skip() moves p to the next posting that counts. */
+typedef struct run {
+    const posting *p, *end;
+    uint16_t ntok_only;
+} run;
+
+static inline int run_skip(run *r, unsigned catmask)
+{
+    while (r->p < r->end && (!(catmask & RASID_CATBIT(r->p->cat)) || (r->ntok_only && r->p->ntok != r->ntok_only)))
+        r->p++;
+    return r->p < r->end;
+}
+
+/* Entries whose key starts at token `tok` with first token k[0..kl): single-token keys
+ * from exact1, two-token keys from exact2 under "k next-token" (and "k stem" for the
+ * next token's enclitic readings), longer keys from exact3 under "k next next2" (and,
+ * for three-token keys, "k next stem" for the enclitic readings of the one after).
+ * Keys of more tokens are then compared token by token (match_rest). The runs of
+ * postings found are each in entry order and are merged by entry index, so matches
+ * come in entry order. */
 static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *k,
                            size_t kl, unsigned catmask, uint16_t reading, uint8_t article,
                            rasid__match *out, size_t n, size_t max)
 {
-    struct run {
-        const posting *p, *end;
-        int two_only; /* found through an enclitic reading: two-token keys only */
-    } runs[2 + RASID__MAX_READINGS_LEX];
-    int nr = 0;
-    const slot *sl = index_find(&lex->exact1, k, kl);
-    if (sl) runs[nr++] = (struct run){lex->exact1.post + sl->first, lex->exact1.post + sl->first + sl->count, 0};
+    run runs[4 + 2 * RASID__MAX_READINGS_LEX];
+    int nr = 0, maxr = (int)(sizeof runs / sizeof *runs);
+#define ADD_RUN(ix, sl, only)                                                                  \
+    do {                                                                                       \
+        runs[nr] = (run){(ix)->post + (sl)->first, (ix)->post + (sl)->first + (sl)->count, (only)}; \
+        nr += run_skip(&runs[nr], catmask);                                                    \
+    } while (0)
+    /* k's hash serves exact1, the first-token filter and, extended, exact2's and exact3's keys */
+    uint64_t hk = fnv_step(FNV_BASIS, k, kl);
+    const slot *sl = index_find_h(&lex->exact1, hk ? hk : 1, k, kl);
+    if (sl) ADD_RUN(&lex->exact1, sl, 0);
     const rasid_token *toks = doc->tokens.data;
-    if (lex->exact2.slots && tok + 1 < doc->tokens.len && toks[tok + 1].sent == toks[tok].sent) {
+    size_t fb = first2_bit(lex, hk), nt = doc->tokens.len;
+    uint32_t sent = toks[tok].sent;
+    if (lex->exact2.slots && (lex->first2_bits[fb / 64] >> (fb % 64) & 1) && tok + 1 < nt &&
+        toks[tok + 1].sent == sent) {
         const index_t *x2 = &lex->exact2;
         const rasid_token *nx = &toks[tok + 1];
-        sl = index_find2(x2, k, kl, nx->norm, nx->nlen);
-        if (sl) runs[nr++] = (struct run){x2->post + sl->first, x2->post + sl->first + sl->count, 0};
+        uint64_t hsp = fnv_step(hk, " ", 1);
+        sl = index_find2(x2, hsp, k, kl, nx->norm, nx->nlen);
+        if (sl) {
+            ADD_RUN(x2, sl, 2);
+            /* longer keys: the same two tokens and the third */
+            if (lex->exact3.slots && tok + 2 < nt && toks[tok + 2].sent == sent) {
+                const index_t *x3 = &lex->exact3;
+                const rasid_token *n2 = &toks[tok + 2];
+                uint64_t h2 = fnv_step(fnv_step(hsp, nx->norm, nx->nlen), " ", 1);
+                size_t al = kl + 1 + nx->nlen; /* "k next" is posting key bytes: compare those */
+                const char *a = sl->count ? x2->post[sl->first].k : k;
+                const slot *s3 = index_find2(x3, h2, a, al, n2->norm, n2->nlen);
+                if (s3) ADD_RUN(x3, s3, 0);
+                for (uint16_t r = 1; r < n2->nreadings && nr < maxr; r++) {
+                    const rasid_reading *rd = &n2->readings[r];
+                    if (rd->pro[0] || rd->article) continue;
+                    s3 = index_find2(x3, h2, a, al, rd->stem, strlen(rd->stem));
+                    if (s3) ADD_RUN(x3, s3, 3);
+                }
+            }
+        }
         /* the last key token may carry an enclitic */
-        for (uint16_t r = 1; r < nx->nreadings && nr < (int)(sizeof runs / sizeof *runs); r++) {
+        for (uint16_t r = 1; r < nx->nreadings && nr < maxr; r++) {
             const rasid_reading *rd = &nx->readings[r];
             if (rd->pro[0] || rd->article) continue;
-            sl = index_find2(x2, k, kl, rd->stem, strlen(rd->stem));
-            if (sl) runs[nr++] = (struct run){x2->post + sl->first, x2->post + sl->first + sl->count, 1};
+            sl = index_find2(x2, hsp, k, kl, rd->stem, strlen(rd->stem));
+            if (sl) ADD_RUN(x2, sl, 2);
         }
     }
+#undef ADD_RUN
     while (nr) {
         int b = 0;
         for (int q = 1; q < nr; q++)
             if (runs[q].p->e < runs[b].p->e) b = q;
         const posting *p = runs[b].p++;
-        int two_only = runs[b].two_only;
-        if (runs[b].p == runs[b].end) runs[b] = runs[--nr];
-        if (!(catmask & RASID_CATBIT(p->cat))) continue;
-        if (two_only && p->ntok != 2) continue;
+        if (!run_skip(&runs[b], catmask)) runs[b] = runs[--nr];
         const rasid__entry *e = &lex->entries[p->e];
-        uint32_t used = p->ntok > 2 ? match_rest(doc, tok, e->key, e->key + kl) : p->ntok;
+        uint32_t used = p->ntok > 3 ? match_rest(doc, tok + 3, sent, 3, e->key + p->klen) : p->ntok;
         if (!used) continue;
         rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
         n = push_match(out, n, max, &m);
@@ -1912,7 +2031,7 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     if (sp) {
         const char *sp2 = strchr(sp + 1, ' ');
         size_t second = sp2 ? (size_t)(sp2 - sp - 1) : strlen(sp + 1);
-        sl = index_find2(ix, key, first, sp + 1, second);
+        sl = index_find2(ix, fnv_step(fnv_step(FNV_BASIS, key, first), " ", 1), key, first, sp + 1, second);
     } else {
         sl = index_find(ix, key, first);
     }
