@@ -81,6 +81,41 @@ typedef struct slot {
     uint32_t first, count; /* run in postings; count 0 = empty slot */
 } slot;
 
+/* A Bloom filter over 64-bit hashes, two bits in one word per hash: "no" is certain,
+ * "yes" is wrong for a few percent of strings, so it only saves probes. */
+typedef struct bloom {
+    uint64_t *w;
+    size_t mask; /* words - 1 */
+} bloom_t;
+
+static inline uint64_t bloom_mix(uint64_t h)
+{
+    h ^= h >> 29;
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
+static inline int bloom_has(const bloom_t *b, uint64_t h)
+{
+    uint64_t x = bloom_mix(h), m = (1ull << (x >> 58)) | (1ull << ((x >> 52) & 63));
+    return (b->w[x & b->mask] & m) == m;
+}
+
+static inline void bloom_add(bloom_t *b, uint64_t h)
+{
+    uint64_t x = bloom_mix(h);
+    b->w[x & b->mask] |= (1ull << (x >> 58)) | (1ull << ((x >> 52) & 63));
+}
+
+/* room for n hashes (about 16 bits each: a few percent of false positives) */
+static int bloom_init(bloom_t *b, size_t n)
+{
+    size_t words = 1;
+    while (words * 4 < n) words <<= 1;
+    b->w = calloc(words, sizeof *b->w);
+    b->mask = words - 1;
+    return b->w ? RASID_OK : RASID_NOMEM;
+}
+
 typedef struct index {
     posting *post;
     size_t npost;
@@ -106,14 +141,18 @@ struct rasid_lexicon {
     /* exact keys of every category, each slot's postings in entry (= category) order:
      * exact1: single-token keys; exact2: the first two tokens of longer keys */
     index_t exact1, exact2;
-    /* a filter of the first tokens of exact2's keys (build_first2_filter): bit
-     * first2_bit(fnv of the token) is set for each, so that lookup_first probes exact2
-     * only for the few tokens that can start a multi-token key */
-    uint64_t *first2_bits;
-    size_t first2_mask; /* bits - 1 */
-    /* the first three tokens of keys of three tokens or more (build_exact3), so that
-     * a pair shared by hundreds of keys (وزارة الدفاع + each country) costs one probe */
-    index_t exact3;
+    /* aids of the matcher, built from the above at the end of loading (build_match_aids;
+     * a lexicon restored from a cache must build or restore them too):
+     * pairs: the two-token keys under their two tokens (exact2 without the longer keys);
+     * exact3: keys of three tokens or more under their first three, so that a pair
+     *   shared by hundreds of keys (وزارة الدفاع + each country) costs one probe;
+     * first2: the first tokens of multi-token keys (unfinalised FNV hash), so that most
+     *   tokens probe neither pairs nor exact3;
+     * prefix3: the first two tokens ("a b", unfinalised hash) of the keys in exact3;
+     * fuzzy_probe: the strings fuzzy_lookup probes for that can find anything (keys of
+     *   the fuzzy index, fuzzy-eligible keys of exact1: slot hashes) */
+    index_t pairs, exact3;
+    bloom_t first2, prefix3, fuzzy_probe;
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -255,13 +294,6 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     return RASID_OK;
 }
 
-/* The bit of the first-token filter for a token whose unfinalised FNV hash is h (its
- * high bits: the low ones choose slots). */
-static inline size_t first2_bit(const rasid_lexicon *lex, uint64_t h)
-{
-    return (size_t)(h >> 37) & lex->first2_mask;
-}
-
 /* index_find with the key's hash (fnv1a) already known */
 static const slot *index_find_h(const index_t *ix, uint64_t h, const char *k, size_t n)
 {
@@ -303,6 +335,29 @@ static const slot *index_find2(const index_t *ix, uint64_t hsp, const char *a, s
         if (sl->h == h) {
             const posting *p = &ix->post[sl->first];
             if (p->klen == n && !memcmp(p->k, a, al) && p->k[al] == ' ' && !memcmp(p->k + al + 1, b, bl))
+                return sl;
+        }
+        s = (s + 1) & ix->mask;
+    }
+    return NULL;
+}
+
+/* index_find of the key "a b c" without building it; hab is the unfinalised hash of
+ * "a b " */
+static const slot *index_find3(const index_t *ix, uint64_t hab, const char *a, size_t al, const char *b,
+                               size_t bl, const char *c, size_t cl)
+{
+    if (!ix->slots) return NULL;
+    uint64_t h = fnv_step(hab, c, cl);
+    if (!h) h = 1;
+    size_t n = al + 1 + bl + 1 + cl;
+    size_t s = h & ix->mask;
+    while (ix->slots[s].count) {
+        const slot *sl = &ix->slots[s];
+        if (sl->h == h) {
+            const posting *p = &ix->post[sl->first];
+            if (p->klen == n && !memcmp(p->k, a, al) && p->k[al] == ' ' && !memcmp(p->k + al + 1, b, bl) &&
+                p->k[al + 1 + bl] == ' ' && !memcmp(p->k + al + 2 + bl, c, cl))
                 return sl;
         }
         s = (s + 1) & ix->mask;
@@ -692,46 +747,63 @@ static int build_indexes(rasid_lexicon *lex)
     return rc;
 }
 
-/* The first-token filter of exact2 (see first2_bits), built from exact2's postings once
- * the indexes exist: about 16 bits per multi-token key keeps false positives rare. A
- * lexicon loaded by other means (a cache) must call this too. */
-static int build_first2_filter(rasid_lexicon *lex)
-{
-    size_t bits = 64;
-    while (bits < lex->exact2.npost * 16) bits <<= 1;
-    lex->first2_bits = calloc(bits / 64, sizeof *lex->first2_bits);
-    if (!lex->first2_bits) return RASID_NOMEM;
-    lex->first2_mask = bits - 1;
-    for (size_t i = 0; i < lex->exact2.npost; i++) {
-        const posting *p = &lex->exact2.post[i];
-        const char *sp = memchr(p->k, ' ', p->klen);
-        size_t b = first2_bit(lex, fnv_step(FNV_BASIS, p->k, sp ? (size_t)(sp - p->k) : p->klen));
-        lex->first2_bits[b / 64] |= 1ull << (b % 64);
-    }
-    return RASID_OK;
-}
-
-/* exact3: keys of three tokens or more under their first three tokens, postings in
- * entry order (as in exact2, which holds them too under their first two). A lexicon
- * loaded by other means (a cache) must build or restore it too. */
-static int build_exact3(rasid_lexicon *lex)
+/* The postings of the keys of `ntok` tokens (3: three or more) under their first
+ * min(ntok, 3) tokens, in entry order. */
+static int build_prefix_index(rasid_lexicon *lex, index_t *ix, int ntok)
 {
     size_t n = 0;
-    for (size_t i = 0; i < lex->nentries; i++) n += lex->entries[i].ntok > 2;
+    for (size_t i = 0; i < lex->nentries; i++)
+        n += ntok == 3 ? lex->entries[i].ntok >= 3 : lex->entries[i].ntok == ntok;
     sort_item *items = malloc((n ? n : 1) * sizeof *items);
     if (!items) return RASID_NOMEM;
     n = 0;
     for (size_t i = 0; i < lex->nentries; i++) {
         const rasid__entry *e = &lex->entries[i];
-        if (e->ntok <= 2) continue;
-        const char *sp = strchr(strchr(e->key, ' ') + 1, ' ');
-        const char *sp3 = strchr(sp + 1, ' ');
+        if (ntok == 3 ? e->ntok < 3 : e->ntok != ntok) continue;
+        const char *end = e->key;
+        for (int t = 0; t < ntok && end; t++) end = strchr(end + (t > 0), ' ');
         posting p = {.k = e->key, .e = (uint32_t)i, .cat = (uint8_t)e->cat, .ntok = e->ntok};
-        p.klen = (uint32_t)(sp3 ? (size_t)(sp3 - e->key) : strlen(e->key));
+        p.klen = (uint32_t)(end ? (size_t)(end - e->key) : strlen(e->key));
         items[n++] = (sort_item){p, e->ntok, 0};
     }
-    int rc = index_build(&lex->exact3, items, n);
+    int rc = index_build(ix, items, n);
     free(items);
+    return rc;
+}
+
+/* The matcher's aids (see struct rasid_lexicon), from the entries and indexes. */
+static int build_match_aids(rasid_lexicon *lex)
+{
+    int rc = build_prefix_index(lex, &lex->pairs, 2);
+    if (rc == RASID_OK) rc = build_prefix_index(lex, &lex->exact3, 3);
+    if (rc == RASID_OK) rc = bloom_init(&lex->first2, lex->exact2.npost);
+    for (size_t i = 0; rc == RASID_OK && i < lex->exact2.npost; i++) {
+        const posting *p = &lex->exact2.post[i];
+        const char *sp = memchr(p->k, ' ', p->klen);
+        bloom_add(&lex->first2, fnv_step(FNV_BASIS, p->k, sp ? (size_t)(sp - p->k) : p->klen));
+    }
+    if (rc == RASID_OK) rc = bloom_init(&lex->prefix3, lex->exact3.npost);
+    for (size_t i = 0; rc == RASID_OK && i < lex->exact3.npost; i++) {
+        const posting *p = &lex->exact3.post[i];
+        const char *sp = memchr(p->k, ' ', p->klen);
+        sp = memchr(sp + 1, ' ', p->klen - (size_t)(sp + 1 - p->k));
+        bloom_add(&lex->prefix3, fnv_step(FNV_BASIS, p->k, (size_t)(sp - p->k)));
+    }
+    size_t n = 0;
+    for (size_t s = 0; lex->fuzzy.slots && s <= lex->fuzzy.mask; s++) n += lex->fuzzy.slots[s].count > 0;
+    if (rc == RASID_OK) rc = bloom_init(&lex->fuzzy_probe, n + lex->exact1.npost / 4);
+    for (size_t s = 0; rc == RASID_OK && lex->fuzzy.slots && s <= lex->fuzzy.mask; s++)
+        if (lex->fuzzy.slots[s].count) bloom_add(&lex->fuzzy_probe, lex->fuzzy.slots[s].h);
+    for (size_t s = 0; rc == RASID_OK && lex->exact1.slots && s <= lex->exact1.mask; s++) {
+        const slot *x = &lex->exact1.slots[s];
+        for (uint32_t j = 0; j < x->count; j++) {
+            const rasid__entry *e = &lex->entries[lex->exact1.post[x->first + j].e];
+            if (e->ntok == 1 && fuzzy_entry(e) && key_letters(e->key, strlen(e->key)) >= FUZZY_MIN_LETTERS) {
+                bloom_add(&lex->fuzzy_probe, x->h);
+                break;
+            }
+        }
+    }
     return rc;
 }
 
@@ -1454,16 +1526,14 @@ static rasid_lexicon *lexicon_open(const char *datadir, int mode, const char *ou
     if (!cache && !rasid__cache_off() && rasid__cache_path(datadir, cpath, sizeof cpath)) cache = cpath;
     if (rc == RASID_OK && cache && mode == LOAD_CACHED && lexbin_map(lex, cache, source)) {
         free_sources(lex);
-        rc = build_first2_filter(lex);
-        if (rc == RASID_OK) rc = build_exact3(lex);
+        rc = build_match_aids(lex);
         if (rc == RASID_OK) return lex;
         snprintf(err, errlen, "%s: %s", datadir, rasid_strerror(rc));
         rasid_lexicon_free(lex);
         return NULL;
     }
     if (rc == RASID_OK) rc = compile_sources(lex, err, errlen);
-    if (rc == RASID_OK) rc = build_first2_filter(lex);
-    if (rc == RASID_OK) rc = build_exact3(lex);
+    if (rc == RASID_OK) rc = build_match_aids(lex);
     if (rc == RASID_OK && cache) {
         char *bin;
         size_t binlen;
@@ -1531,8 +1601,11 @@ void rasid_lexicon_free(rasid_lexicon *lex)
         free(lex->cue_class);
     }
     /* the matcher's aids are built at every load, mapped or compiled */
-    free(lex->first2_bits);
+    index_free(&lex->pairs);
     index_free(&lex->exact3);
+    free(lex->first2.w);
+    free(lex->prefix3.w);
+    free(lex->fuzzy_probe.w);
     free_sources(lex);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
@@ -1653,7 +1726,7 @@ static inline int run_skip(run *r, unsigned catmask)
 }
 
 /* Entries whose key starts at token `tok` with first token k[0..kl): single-token keys
- * from exact1, two-token keys from exact2 under "k next-token" (and "k stem" for the
+ * from exact1, two-token keys from pairs under "k next-token" (and "k stem" for the
  * next token's enclitic readings), longer keys from exact3 under "k next next2" (and,
  * for three-token keys, "k next stem" for the enclitic readings of the one after).
  * Keys of more tokens are then compared token by token (match_rest). The runs of
@@ -1661,7 +1734,7 @@ static inline int run_skip(run *r, unsigned catmask)
  * come in entry order. */
 static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *k,
                            size_t kl, unsigned catmask, uint16_t reading, uint8_t article,
-                           rasid__match *out, size_t n, size_t max)
+                           rasid__match *out, size_t n, size_t max, int *ctx)
 {
     run runs[4 + 2 * RASID__MAX_READINGS_LEX];
     int nr = 0, maxr = (int)(sizeof runs / sizeof *runs);
@@ -1675,39 +1748,37 @@ static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_
     const slot *sl = index_find_h(&lex->exact1, hk ? hk : 1, k, kl);
     if (sl) ADD_RUN(&lex->exact1, sl, 0);
     const rasid_token *toks = doc->tokens.data;
-    size_t fb = first2_bit(lex, hk), nt = doc->tokens.len;
+    size_t nt = doc->tokens.len;
     uint32_t sent = toks[tok].sent;
-    if (lex->exact2.slots && (lex->first2_bits[fb / 64] >> (fb % 64) & 1) && tok + 1 < nt &&
-        toks[tok + 1].sent == sent) {
-        const index_t *x2 = &lex->exact2;
+    int multi = bloom_has(&lex->first2, hk); /* k may start a multi-token key */
+    *ctx |= multi;
+    if (multi && tok + 1 < nt && toks[tok + 1].sent == sent) {
+        const index_t *x2 = &lex->pairs;
         const rasid_token *nx = &toks[tok + 1];
         uint64_t hsp = fnv_step(hk, " ", 1);
         sl = index_find2(x2, hsp, k, kl, nx->norm, nx->nlen);
-        if (sl) {
-            ADD_RUN(x2, sl, 2);
-            /* longer keys: the same two tokens and the third */
-            if (lex->exact3.slots && tok + 2 < nt && toks[tok + 2].sent == sent) {
-                const index_t *x3 = &lex->exact3;
-                const rasid_token *n2 = &toks[tok + 2];
-                uint64_t h2 = fnv_step(fnv_step(hsp, nx->norm, nx->nlen), " ", 1);
-                size_t al = kl + 1 + nx->nlen; /* "k next" is posting key bytes: compare those */
-                const char *a = sl->count ? x2->post[sl->first].k : k;
-                const slot *s3 = index_find2(x3, h2, a, al, n2->norm, n2->nlen);
-                if (s3) ADD_RUN(x3, s3, 0);
-                for (uint16_t r = 1; r < n2->nreadings && nr < maxr; r++) {
-                    const rasid_reading *rd = &n2->readings[r];
-                    if (rd->pro[0] || rd->article) continue;
-                    s3 = index_find2(x3, h2, a, al, rd->stem, strlen(rd->stem));
-                    if (s3) ADD_RUN(x3, s3, 3);
-                }
-            }
-        }
+        if (sl) ADD_RUN(x2, sl, 0);
         /* the last key token may carry an enclitic */
         for (uint16_t r = 1; r < nx->nreadings && nr < maxr; r++) {
             const rasid_reading *rd = &nx->readings[r];
             if (rd->pro[0] || rd->article) continue;
             sl = index_find2(x2, hsp, k, kl, rd->stem, strlen(rd->stem));
-            if (sl) ADD_RUN(x2, sl, 2);
+            if (sl) ADD_RUN(x2, sl, 0);
+        }
+        /* longer keys: these two tokens and the third */
+        uint64_t hab = fnv_step(hsp, nx->norm, nx->nlen);
+        if (tok + 2 < nt && toks[tok + 2].sent == sent && bloom_has(&lex->prefix3, hab)) {
+            const index_t *x3 = &lex->exact3;
+            const rasid_token *n2 = &toks[tok + 2];
+            uint64_t h2 = fnv_step(hab, " ", 1);
+            const slot *s3 = index_find3(x3, h2, k, kl, nx->norm, nx->nlen, n2->norm, n2->nlen);
+            if (s3) ADD_RUN(x3, s3, 0);
+            for (uint16_t r = 1; r < n2->nreadings && nr < maxr; r++) {
+                const rasid_reading *rd = &n2->readings[r];
+                if (rd->pro[0] || rd->article) continue;
+                s3 = index_find3(x3, h2, k, kl, nx->norm, nx->nlen, rd->stem, strlen(rd->stem));
+                if (s3) ADD_RUN(x3, s3, 3);
+            }
         }
     }
 #undef ADD_RUN
@@ -1734,7 +1805,8 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
      * the deletion index. */
     char v[512];
     if (kl >= sizeof v) return n;
-    const slot *sl = index_find(&lex->fuzzy, k, kl);
+    uint64_t hk = fnv1a(k, kl);
+    const slot *sl = bloom_has(&lex->fuzzy_probe, hk) ? index_find_h(&lex->fuzzy, hk, k, kl) : NULL;
     for (uint32_t i = 0; sl && i < sl->count; i++) {
         const rasid__entry *e = &lex->entries[lex->fuzzy.post[sl->first + i].e];
         if (!(catmask & RASID_CATBIT(e->cat))) continue;
@@ -1747,12 +1819,17 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
     while (i < kl) {
         size_t cl = 1;
         while (i + cl < kl && ((unsigned char)k[i + cl] & 0xC0) == 0x80) cl++;
-        memcpy(v, k, i);
-        memcpy(v + i, k + i + cl, kl - i - cl);
-        size_t vl = kl - cl;
         uint64_t hv = fnv_step(hpre, k + i + cl, kl - i - cl);
         if (!hv) hv = 1;
         hpre = fnv_step(hpre, k + i, cl);
+        /* most deletions are no key of either index: the filter says so without a probe */
+        if (!bloom_has(&lex->fuzzy_probe, hv)) {
+            i += cl;
+            continue;
+        }
+        memcpy(v, k, i);
+        memcpy(v + i, k + i + cl, kl - i - cl);
+        size_t vl = kl - cl;
         /* token has one extra letter: its deletion is an exact single-token key */
         const index_t *ex = &lex->exact1;
         const slot *s2 = index_find_h(ex, hv, v, vl);
@@ -1790,13 +1867,14 @@ static int cmp_match(const void *a, const void *b)
 }
 
 /* The exact matches at token `tok`, in the order they are found (deduplicated, at most
- * max, unsorted). */
+ * max, unsorted). *ctx is set when they may depend on the tokens after it (a reading
+ * could start a multi-token key); otherwise they depend on the token's word alone. */
 static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
-                            rasid__match *out, size_t max)
+                            rasid__match *out, size_t max, int *ctx)
 {
     const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];
     size_t n = 0;
-    n = lookup_first(lex, doc, tok, t->norm, t->nlen, catmask, 0, 0, out, n, max);
+    n = lookup_first(lex, doc, tok, t->norm, t->nlen, catmask, 0, 0, out, n, max, ctx);
     char buf[600];
     for (uint16_t r = 1; r < t->nreadings; r++) {
         const rasid_reading *rd = &t->readings[r];
@@ -1807,28 +1885,28 @@ static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size
             if (sl + 4 >= sizeof buf) continue;
             memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
             memcpy(buf + 4, rd->stem, sl);
-            n = lookup_first(lex, doc, tok, buf, sl + 4, catmask, r, 1, out, n, max);
+            n = lookup_first(lex, doc, tok, buf, sl + 4, catmask, r, 1, out, n, max, ctx);
             /* event nouns take the article freely: الهجوم is هجوم (the match keeps
              * article = 1 so that the coder can tell a reference from a new event) */
             if (catmask & RASID_CATBIT(RASID_CAT_TRIGGER))
-                n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_TRIGGER), r, 2, out, n, max);
+                n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_TRIGGER), r, 2, out, n, max, ctx);
         } else if (rd->enc[0] && !rd->pro[0]) {
             /* enclitic only: only single-token entries (names rarely take pronouns) */
             continue;
         } else {
-            n = lookup_first(lex, doc, tok, rd->stem, sl, catmask, r, 0, out, n, max);
+            n = lookup_first(lex, doc, tok, rd->stem, sl, catmask, r, 0, out, n, max, ctx);
         }
     }
     /* the indefinite accusative of a nisba ends in a written alef (جزائريًا -> جزائريا):
      * read it as the base adjective */
     if ((catmask & RASID_CATBIT(RASID_CAT_NISBA)) && t->nlen > 6 &&
         !memcmp(t->norm + t->nlen - 4, "\xD9\x8A\xD8\xA7", 4)) {
-        n = lookup_first(lex, doc, tok, t->norm, t->nlen - 2, RASID_CATBIT(RASID_CAT_NISBA), 0, 0, out, n, max);
+        n = lookup_first(lex, doc, tok, t->norm, t->nlen - 2, RASID_CATBIT(RASID_CAT_NISBA), 0, 0, out, n, max, ctx);
         for (uint16_t r = 1; r < t->nreadings; r++) {
             const rasid_reading *rd = &t->readings[r];
             size_t sl = strlen(rd->stem);
             if (rd->article || rd->enc[0] || sl <= 6) continue;
-            n = lookup_first(lex, doc, tok, rd->stem, sl - 2, RASID_CATBIT(RASID_CAT_NISBA), r, 0, out, n, max);
+            n = lookup_first(lex, doc, tok, rd->stem, sl - 2, RASID_CATBIT(RASID_CAT_NISBA), r, 0, out, n, max, ctx);
         }
     }
     return n;
@@ -1953,19 +2031,58 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     rasid__match *items = malloc(cap * sizeof *items);
     if (!items) return RASID_NOMEM;
     rasid__match buf[TABLE_MAX_PER_TOKEN];
+    /* A word's matches depend on the word alone unless one of its readings may start a
+     * multi-token key (exact_matches says which): those are matched once per document,
+     * later tokens of the word copy them. The segmenter gives every token of one word
+     * the same readings array (and norm), which identifies the word; wm maps it to the
+     * first token whose matches can be copied. */
+    struct wmemo {
+        const rasid_reading *word;
+        uint32_t tok;
+    } *wm;
+    size_t wcap = 16;
+    while (wcap < 2 * n) wcap <<= 1;
+    wm = calloc(wcap, sizeof *wm);
+    if (!wm) { free(items); return RASID_NOMEM; }
+    const rasid_token *toks = doc->tokens.data;
     for (size_t i = 0; i < n; i++) {
         off[i] = (uint32_t)len;
-        size_t k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN);
+        const rasid_reading *word = toks[i].readings;
+        size_t h = 0;
+        if (word) {
+            uint64_t x = (uint64_t)(uintptr_t)word * 0x9E3779B97F4A7C15ull;
+            h = (size_t)(x >> 32) & (wcap - 1);
+            while (wm[h].word && wm[h].word != word) h = (h + 1) & (wcap - 1);
+        }
+        if (word && wm[h].word) { /* a word seen before: its matches, at this token */
+            uint32_t from = off[wm[h].tok], k = off[wm[h].tok + 1] - from;
+            if (len + k > cap) {
+                cap = (len + k) * 2;
+                rasid__match *ni = realloc(items, cap * sizeof *ni);
+                if (!ni) { free(items); free(wm); return RASID_NOMEM; }
+                items = ni;
+            }
+            for (uint32_t z = 0; z < k; z++) {
+                items[len + z] = items[from + z];
+                items[len + z].tok = (uint32_t)i;
+            }
+            len += k;
+            continue;
+        }
+        int ctx = 0;
+        size_t k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
         if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
+        if (word && !ctx) wm[h] = (struct wmemo){word, (uint32_t)i};
         if (len + k > cap) {
             cap = (len + k) * 2;
             rasid__match *ni = realloc(items, cap * sizeof *ni);
-            if (!ni) { free(items); return RASID_NOMEM; }
+            if (!ni) { free(items); free(wm); return RASID_NOMEM; }
             items = ni;
         }
         memcpy(items + len, buf, k * sizeof *buf);
         len += k;
     }
+    free(wm);
     off[n] = (uint32_t)len;
     rasid__match *kept = rasid__arena_alloc(&doc->arena, (len ? len : 1) * sizeof *kept);
     if (!kept) { free(items); return RASID_NOMEM; }
@@ -1993,7 +2110,8 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
         for (uint32_t z = doc->lexm_off[tok], end = doc->lexm_off[tok + 1]; z < end && n < max; z++)
             if (catmask & RASID_CATBIT(m[z].e->cat)) out[n++] = m[z];
     } else {
-        n = exact_matches(lex, doc, tok, catmask, out, max);
+        int ctx = 0;
+        n = exact_matches(lex, doc, tok, catmask, out, max, &ctx);
     }
     if (allow_fuzzy && t->kind == RASID_TOK_ARABIC) {
         unsigned found = 0;
