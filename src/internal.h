@@ -105,10 +105,15 @@ struct rasid_doc {
     uint16_t *cue_items;
     /* lex/: every exact dictionary match at every token, found once per document for the
      * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
-     * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept) */
+     * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept);
+     * lexm_cats[i]: the categories of token i's matches (bits), to skip it at once;
+     * lexm_rep[i]: an earlier token of the same word whose matches token i's repeat (they
+     * depend on the word alone), or i (see rasid__lex_word_rep) */
     const void *lexm_for;
     uint32_t *lexm_off;
     uint8_t *lexm_over;
+    uint16_t *lexm_cats;
+    uint32_t *lexm_rep;
     void *lexm;
     struct rasid__fzmemo *lexm_fz; /* lex/: fuzzy matches per distinct word, filled on demand */
 

@@ -83,13 +83,27 @@ typedef struct rasid__match {
 size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
                            unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max);
 
+/* The first token of the document with the same word as token `tok` (same normalised
+ * form, kind and readings) and the same exact matches (the word's matches do not depend
+ * on the tokens after it), or tok itself. Per-token results that depend only on the
+ * word and these matches can be copied from it. */
+size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok);
+
 /* Exact lookup of one normalised word (no clitics) in a category: the first entry or NULL. */
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key);
 
 /* Does token `tok` (any reading) equal one of the cue words of the given cue class
  * (column `class` of cues.tsv, e.g. "negation", "future", "claim")? */
-int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
-                      const char *cls);
+int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                         const char *cls);
+/* Most tokens are no cue at all: answered here, without a call, once the cues are known. */
+static inline int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                                    const char *cls)
+{
+    if (tok >= doc->tokens.len) return 0;
+    if (doc->cue_off && doc->cue_off[tok] == doc->cue_off[tok + 1]) return 0;
+    return rasid__lex_is_cue_at(lex, doc, tok, cls);
+}
 
 /* The places.tsv entry of kind country for an ISO3 code, or NULL. */
 const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3);

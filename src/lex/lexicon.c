@@ -150,9 +150,11 @@ struct rasid_lexicon {
      *   tokens probe neither pairs nor exact3;
      * prefix3: the first two tokens ("a b", unfinalised hash) of the keys in exact3;
      * fuzzy_probe: the strings fuzzy_lookup probes for that can find anything (keys of
-     *   the fuzzy index, fuzzy-eligible keys of exact1: slot hashes) */
+     *   the fuzzy index, fuzzy-eligible keys of exact1: slot hashes);
+     * cue_id: each entry's cue class, read once instead of by column name per match */
     index_t pairs, exact3;
     bloom_t first2, prefix3, fuzzy_probe;
+    int16_t *cue_id; /* per entry: its cue class id (cues.tsv `class`), -1 for none */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -747,6 +749,8 @@ static int build_indexes(rasid_lexicon *lex)
     return rc;
 }
 
+static int cue_class_id(const rasid_lexicon *lex, const char *cls);
+
 /* The postings of the keys of `ntok` tokens (3: three or more) under their first
  * min(ntok, 3) tokens, in entry order. */
 static int build_prefix_index(rasid_lexicon *lex, index_t *ix, int ntok)
@@ -803,6 +807,11 @@ static int build_match_aids(rasid_lexicon *lex)
                 break;
             }
         }
+    }
+    if (rc == RASID_OK && !(lex->cue_id = malloc((lex->nentries + 1) * sizeof *lex->cue_id))) rc = RASID_NOMEM;
+    for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
+        const char *cls = lex->entries[i].cat == RASID_CAT_CUE ? rasid__entry_field(&lex->entries[i], "class") : NULL;
+        lex->cue_id[i] = (int16_t)(cls ? cue_class_id(lex, cls) : -1);
     }
     return rc;
 }
@@ -1606,6 +1615,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     free(lex->first2.w);
     free(lex->prefix3.w);
     free(lex->fuzzy_probe.w);
+    free(lex->cue_id);
     free_sources(lex);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
@@ -1880,7 +1890,7 @@ static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size
         const rasid_reading *rd = &t->readings[r];
         size_t sl = strlen(rd->stem);
         /* the first-person ي ("my") is not worth a match: "وزارتي" is not "و+زارت+ي" */
-        if (!strcmp(rd->enc, "\xD9\x8A")) continue;
+        if (rd->enc[0] == '\xD9' && rd->enc[1] == '\x8A' && !rd->enc[2]) continue;
         if (rd->article) {
             if (sl + 4 >= sizeof buf) continue;
             memcpy(buf, "\xD8\xA7\xD9\x84", 4); /* ال */
@@ -2026,7 +2036,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     doc->lexm_for = NULL;
     uint32_t *off = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *off);
     uint8_t *over = rasid__arena_alloc(&doc->arena, n + 1);
-    if (!off || !over) return RASID_NOMEM;
+    uint16_t *cats = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *cats);
+    uint32_t *rep = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *rep);
+    if (!off || !over || !cats || !rep) return RASID_NOMEM;
     size_t cap = n + 64, len = 0;
     rasid__match *items = malloc(cap * sizeof *items);
     if (!items) return RASID_NOMEM;
@@ -2047,6 +2059,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     const rasid_token *toks = doc->tokens.data;
     for (size_t i = 0; i < n; i++) {
         off[i] = (uint32_t)len;
+        rep[i] = (uint32_t)i;
         const rasid_reading *word = toks[i].readings;
         size_t h = 0;
         if (word) {
@@ -2055,6 +2068,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             while (wm[h].word && wm[h].word != word) h = (h + 1) & (wcap - 1);
         }
         if (word && wm[h].word) { /* a word seen before: its matches, at this token */
+            rep[i] = wm[h].tok;
             uint32_t from = off[wm[h].tok], k = off[wm[h].tok + 1] - from;
             if (len + k > cap) {
                 cap = (len + k) * 2;
@@ -2084,6 +2098,11 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     }
     free(wm);
     off[n] = (uint32_t)len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = 0;
+        for (uint32_t z = off[i]; z < off[i + 1]; z++) c |= RASID_CATBIT(items[z].e->cat);
+        cats[i] = (uint16_t)c;
+    }
     rasid__match *kept = rasid__arena_alloc(&doc->arena, (len ? len : 1) * sizeof *kept);
     if (!kept) { free(items); return RASID_NOMEM; }
     if (len) memcpy(kept, items, len * sizeof *kept);
@@ -2094,6 +2113,8 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     doc->lexm_fz = fz;
     doc->lexm_off = off;
     doc->lexm_over = over;
+    doc->lexm_cats = cats;
+    doc->lexm_rep = rep;
     doc->lexm = kept;
     doc->lexm_for = lex;
     return RASID_OK;
@@ -2107,8 +2128,9 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
     size_t n = 0;
     if (doc->lexm_for == lex && !doc->lexm_over[tok]) {
         const rasid__match *m = doc->lexm;
-        for (uint32_t z = doc->lexm_off[tok], end = doc->lexm_off[tok + 1]; z < end && n < max; z++)
-            if (catmask & RASID_CATBIT(m[z].e->cat)) out[n++] = m[z];
+        if (catmask & doc->lexm_cats[tok])
+            for (uint32_t z = doc->lexm_off[tok], end = doc->lexm_off[tok + 1]; z < end && n < max; z++)
+                if (catmask & RASID_CATBIT(m[z].e->cat)) out[n++] = m[z];
     } else {
         int ctx = 0;
         n = exact_matches(lex, doc, tok, catmask, out, max, &ctx);
@@ -2134,8 +2156,23 @@ size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_
             }
         }
     }
-    if (n > 1) qsort(out, n, sizeof *out, cmp_match);
+    /* a handful of matches: insertion sort (cmp_match orders distinct matches totally,
+     * so any sort gives the same order) */
+    for (size_t i = 1; i < n; i++) {
+        rasid__match x = out[i];
+        size_t j = i;
+        while (j > 0 && cmp_match(&out[j - 1], &x) > 0) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = x;
+    }
     return n;
+}
+
+size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok)
+{
+    return doc->lexm_for == lex && tok < doc->tokens.len ? doc->lexm_rep[tok] : tok;
 }
 
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key)
@@ -2233,8 +2270,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
         doc->cue_off[i] = (uint32_t)len;
         size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
         for (size_t q = 0; q < k; q++) {
-            const char *cls = rasid__entry_field(m[q].e, "class");
-            int id = cls ? cue_class_id(lex, cls) : -1;
+            int id = lex->cue_id[m[q].e - lex->entries];
             if (id < 0) continue;
             uint16_t item = (uint16_t)(id << 8 | (m[q].ntok > 255 ? 255 : m[q].ntok));
             int dup = 0;
@@ -2257,13 +2293,15 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     return RASID_OK;
 }
 
-int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls)
+int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls)
 {
     if (tok >= doc->tokens.len) return 0;
     if (doc->cue_off) {
         /* most tokens are no cue at all; the others are one or two: compare class names */
-        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++)
-            if (!strcmp(lex->cue_class[doc->cue_items[z] >> 8], cls)) return doc->cue_items[z] & 0xFF;
+        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++) {
+            const char *name = lex->cue_class[doc->cue_items[z] >> 8];
+            if (name[0] == cls[0] && !strcmp(name, cls)) return doc->cue_items[z] & 0xFF;
+        }
         return 0;
     }
     rasid__match m[16];

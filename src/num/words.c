@@ -193,6 +193,13 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
                           RASID_CATBIT(RASID_CAT_NUMWORD) | RASID_CATBIT(RASID_CAT_NOUN);
     rasid__match ms[32];
     for (size_t i = 0; i < n; i++) {
+        /* a word met before with the same matches is classified the same (w[i] depends
+         * on the token's word, its matches and lookups of its own readings) */
+        size_t rep = rasid__lex_word_rep(lex, doc, i);
+        if (rep != i) {
+            w[i] = w[rep];
+            continue;
+        }
         if (t[i].kind == RASID_TOK_NUMBER || !t[i].norm) continue;
         int arabic = t[i].kind == RASID_TOK_ARABIC;
         if (!arabic && t[i].kind != RASID_TOK_PUNCT && t[i].kind != RASID_TOK_SYMBOL) continue;

@@ -646,6 +646,11 @@ static int p_part(const dctx *c, size_t i, dres *r)
 static int p_any(const dctx *c, size_t i, dres *r)
 {
     memset(r, 0, sizeof *r);
+    /* every pattern starts with a number, a time word, a month name, or an ordinal or
+     * tens word (a day): most tokens are none of these */
+    const rasid__word *w = &c->w[i];
+    if (c->t[i].kind != RASID_TOK_NUMBER && !w->tw && !w->month && w->nw != NW_ORDINAL && w->nw != NW_TEN)
+        return 0;
     if (p_numeric(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
     if (p_daymonth(c, i, r)) return 1;
