@@ -151,10 +151,12 @@ struct rasid_lexicon {
      * prefix3: the first two tokens ("a b", unfinalised hash) of the keys in exact3;
      * fuzzy_probe: the strings fuzzy_lookup probes for that can find anything (keys of
      *   the fuzzy index, fuzzy-eligible keys of exact1: slot hashes);
-     * cue_id: each entry's cue class, read once instead of by column name per match */
+     * cue_id: each entry's cue class, read once instead of by column name per match;
+     * has_stop: which entries a stop rule may veto (most have none: no lookup) */
     index_t pairs, exact3;
     bloom_t first2, prefix3, fuzzy_probe;
     int16_t *cue_id; /* per entry: its cue class id (cues.tsv `class`), -1 for none */
+    uint8_t *has_stop; /* per entry: some stop.tsv row has its key */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -812,6 +814,11 @@ static int build_match_aids(rasid_lexicon *lex)
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
         const char *cls = lex->entries[i].cat == RASID_CAT_CUE ? rasid__entry_field(&lex->entries[i], "class") : NULL;
         lex->cue_id[i] = (int16_t)(cls ? cue_class_id(lex, cls) : -1);
+    }
+    if (rc == RASID_OK && !(lex->has_stop = malloc(lex->nentries + 1))) rc = RASID_NOMEM;
+    for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
+        const char *k = lex->entries[i].key;
+        lex->has_stop[i] = index_find(&lex->stop, k, strlen(k)) != NULL;
     }
     return rc;
 }
@@ -1616,6 +1623,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     free(lex->prefix3.w);
     free(lex->fuzzy_probe.w);
     free(lex->cue_id);
+    free(lex->has_stop);
     free_sources(lex);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
@@ -2202,6 +2210,7 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
 int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const rasid__match *m, const char *cat)
 {
     const rasid_token *toks = doc->tokens.data;
+    if (!lex->has_stop[m->e - lex->entries]) return 0;
     /* the matched key as in the document: the dictionary key */
     const char *key = m->e->key;
     const slot *sl = index_find(&lex->stop, key, strlen(key));
