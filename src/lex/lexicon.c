@@ -800,25 +800,38 @@ static int build_match_aids(rasid_lexicon *lex)
     if (rc == RASID_OK) rc = bloom_init(&lex->fuzzy_probe, n + lex->exact1.npost / 4);
     for (size_t s = 0; rc == RASID_OK && lex->fuzzy.slots && s <= lex->fuzzy.mask; s++)
         if (lex->fuzzy.slots[s].count) bloom_add(&lex->fuzzy_probe, lex->fuzzy.slots[s].h);
-    for (size_t s = 0; rc == RASID_OK && lex->exact1.slots && s <= lex->exact1.mask; s++) {
-        const slot *x = &lex->exact1.slots[s];
-        for (uint32_t j = 0; j < x->count; j++) {
-            const rasid__entry *e = &lex->entries[lex->exact1.post[x->first + j].e];
-            if (e->ntok == 1 && fuzzy_entry(e) && key_letters(e->key, strlen(e->key)) >= FUZZY_MIN_LETTERS) {
-                bloom_add(&lex->fuzzy_probe, x->h);
-                break;
-            }
-        }
+    /* the single-token keys fuzzy_lookup accepts from exact1 (fuzzy_entry, six letters)
+     * are those whose deletions build_indexes put in the fuzzy index: each has one at
+     * position 0 */
+    for (size_t i = 0; rc == RASID_OK && i < lex->fuzzy.npost; i++) {
+        const posting *p = &lex->fuzzy.post[i];
+        if (p->del_len && p->del_pos == 0 && lex->entries[p->e].ntok == 1)
+            bloom_add(&lex->fuzzy_probe, fnv1a(p->k, p->klen + p->del_len));
     }
     if (rc == RASID_OK && !(lex->cue_id = malloc((lex->nentries + 1) * sizeof *lex->cue_id))) rc = RASID_NOMEM;
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
         const char *cls = lex->entries[i].cat == RASID_CAT_CUE ? rasid__entry_field(&lex->entries[i], "class") : NULL;
         lex->cue_id[i] = (int16_t)(cls ? cue_class_id(lex, cls) : -1);
     }
-    if (rc == RASID_OK && !(lex->has_stop = malloc(lex->nentries + 1))) rc = RASID_NOMEM;
-    for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
-        const char *k = lex->entries[i].key;
-        lex->has_stop[i] = index_find(&lex->stop, k, strlen(k)) != NULL;
+    /* has_stop: the entries with the key of a stop row, found from the few rows */
+    if (rc == RASID_OK && !(lex->has_stop = calloc(lex->nentries + 1, 1))) rc = RASID_NOMEM;
+    for (size_t i = 0; rc == RASID_OK && i < lex->stop.npost; i++) {
+        const char *k = lex->stop.post[i].k;
+        size_t kl = lex->stop.post[i].klen;
+        const char *sp = memchr(k, ' ', kl);
+        const index_t *ix = sp ? &lex->exact2 : &lex->exact1;
+        const slot *sl;
+        if (sp) {
+            const char *sp2 = memchr(sp + 1, ' ', kl - (size_t)(sp + 1 - k));
+            size_t al = (size_t)(sp - k), bl = (sp2 ? (size_t)(sp2 - k) : kl) - al - 1;
+            sl = index_find2(ix, fnv_step(fnv_step(FNV_BASIS, k, al), " ", 1), k, al, sp + 1, bl);
+        } else {
+            sl = index_find(ix, k, kl);
+        }
+        for (uint32_t j = 0; sl && j < sl->count; j++) {
+            uint32_t e = ix->post[sl->first + j].e;
+            if (strlen(lex->entries[e].key) == kl && !memcmp(lex->entries[e].key, k, kl)) lex->has_stop[e] = 1;
+        }
     }
     return rc;
 }
