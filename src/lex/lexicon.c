@@ -753,26 +753,39 @@ static int build_indexes(rasid_lexicon *lex)
 
 static int cue_class_id(const rasid_lexicon *lex, const char *cls);
 
-/* The postings of the keys of `ntok` tokens (3: three or more) under their first
- * min(ntok, 3) tokens, in entry order. */
-static int build_prefix_index(rasid_lexicon *lex, index_t *ix, int ntok)
+/* From exact2 (keys of two tokens or more under their first two): pairs, its keys of
+ * two tokens, and exact3, its longer keys under their first three tokens. Each exact2
+ * slot's run is in entry order and all of a new slot's postings come from one exact2
+ * slot (same first two tokens), so walking exact2 slot by slot keeps entry order
+ * within the new slots (index_build keeps the input order). A pair's hash is its
+ * exact2 slot's. */
+static int build_pairs_exact3(rasid_lexicon *lex)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < lex->nentries; i++)
-        n += ntok == 3 ? lex->entries[i].ntok >= 3 : lex->entries[i].ntok == ntok;
-    sort_item *items = malloc((n ? n : 1) * sizeof *items);
+    const index_t *x2 = &lex->exact2;
+    sort_item *items = malloc((x2->npost ? x2->npost : 1) * sizeof *items);
     if (!items) return RASID_NOMEM;
-    n = 0;
-    for (size_t i = 0; i < lex->nentries; i++) {
-        const rasid__entry *e = &lex->entries[i];
-        if (ntok == 3 ? e->ntok < 3 : e->ntok != ntok) continue;
-        const char *end = e->key;
-        for (int t = 0; t < ntok && end; t++) end = strchr(end + (t > 0), ' ');
-        posting p = {.k = e->key, .e = (uint32_t)i, .cat = (uint8_t)e->cat, .ntok = e->ntok};
-        p.klen = (uint32_t)(end ? (size_t)(end - e->key) : strlen(e->key));
-        items[n++] = (sort_item){p, e->ntok, 0};
+    size_t n2 = 0, n3 = x2->npost; /* pairs fill items from the front, exact3 from the back */
+    for (size_t s = 0; x2->slots && s <= x2->mask; s++) {
+        const slot *x = &x2->slots[s];
+        for (uint32_t j = 0; j < x->count; j++) {
+            posting p = x2->post[x->first + j];
+            if (p.ntok == 2) {
+                items[n2++] = (sort_item){p, p.ntok, x->h};
+                continue;
+            }
+            const char *end = p.k + p.klen + 1, *sp = strchr(end, ' ');
+            p.klen = (uint32_t)(sp ? (size_t)(sp - p.k) : p.klen + 1 + strlen(end));
+            items[--n3] = (sort_item){p, p.ntok, 0};
+        }
     }
-    int rc = index_build(ix, items, n);
+    /* the exact3 items were placed back to front: put them in order */
+    for (size_t i = n3, j = x2->npost - 1; i < j; i++, j--) {
+        sort_item t = items[i];
+        items[i] = items[j];
+        items[j] = t;
+    }
+    int rc = index_build(&lex->pairs, items, n2);
+    if (rc == RASID_OK) rc = index_build(&lex->exact3, items + n3, x2->npost - n3);
     free(items);
     return rc;
 }
@@ -780,8 +793,7 @@ static int build_prefix_index(rasid_lexicon *lex, index_t *ix, int ntok)
 /* The matcher's aids (see struct rasid_lexicon), from the entries and indexes. */
 static int build_match_aids(rasid_lexicon *lex)
 {
-    int rc = build_prefix_index(lex, &lex->pairs, 2);
-    if (rc == RASID_OK) rc = build_prefix_index(lex, &lex->exact3, 3);
+    int rc = build_pairs_exact3(lex);
     if (rc == RASID_OK) rc = bloom_init(&lex->first2, lex->exact2.npost);
     for (size_t i = 0; rc == RASID_OK && i < lex->exact2.npost; i++) {
         const posting *p = &lex->exact2.post[i];
@@ -795,9 +807,9 @@ static int build_match_aids(rasid_lexicon *lex)
         sp = memchr(sp + 1, ' ', p->klen - (size_t)(sp + 1 - p->k));
         bloom_add(&lex->prefix3, fnv_step(FNV_BASIS, p->k, (size_t)(sp - p->k)));
     }
-    size_t n = 0;
-    for (size_t s = 0; lex->fuzzy.slots && s <= lex->fuzzy.mask; s++) n += lex->fuzzy.slots[s].count > 0;
-    if (rc == RASID_OK) rc = bloom_init(&lex->fuzzy_probe, n + lex->exact1.npost / 4);
+    /* sized from the postings (at least 8 bits per distinct key), not by counting the
+     * slots: that would cost a second pass over a megabyte-sized table */
+    if (rc == RASID_OK) rc = bloom_init(&lex->fuzzy_probe, lex->fuzzy.npost / 2 + lex->exact1.npost / 4);
     for (size_t s = 0; rc == RASID_OK && lex->fuzzy.slots && s <= lex->fuzzy.mask; s++)
         if (lex->fuzzy.slots[s].count) bloom_add(&lex->fuzzy_probe, lex->fuzzy.slots[s].h);
     /* the single-token keys fuzzy_lookup accepts from exact1 (fuzzy_entry, six letters)
