@@ -54,6 +54,7 @@ struct rasid_input {
     char *where; /* file of the last doc/error */
     long where_line;
     rasid__buf line;
+    rasid__buf text, rest; /* JSON Lines fast path: the decoded text, the record without it */
     rasid__ingest *ing;     /* the web input being read (src/ingest/), or NULL */
     rasid__ingest_cfg icfg; /* rasid_input_set_ingest() */
 };
@@ -150,6 +151,8 @@ static rasid_input *input_new(const char *published)
         in->have_published = 1;
     }
     rasid__buf_init(&in->line, MAX_LINE + 1);
+    rasid__buf_init(&in->text, MAX_LINE + 1);
+    rasid__buf_init(&in->rest, MAX_LINE + 1);
     rasid__ingest_cfg_clear(&in->icfg);
     return in;
 }
@@ -197,6 +200,8 @@ void rasid_input_close(rasid_input *in)
     free(in->memname);
     free(in->where);
     rasid__buf_free(&in->line);
+    rasid__buf_free(&in->text);
+    rasid__buf_free(&in->rest);
     rasid__ingest_close(in->ing);
     rasid__ingest_cfg_clear(&in->icfg);
     free(in);
@@ -412,6 +417,212 @@ static int valid_published(const char *s, size_t n)
     return 1;
 }
 
+/* ------------------------------------------------------------ JSON Lines: the text
+ * Jansson reads a string byte by byte (UTF-8 checks, a growing buffer): over a hundred
+ * instructions per byte, and the text is nearly all of a record. So the text value is
+ * checked and decoded here, as Jansson would, and Jansson parses the rest of the record
+ * with the text replaced by "". Whatever is unusual (no top-level "text" string, a key
+ * with an escape, a text Jansson would refuse) takes the plain path: Jansson on the
+ * whole line, which also words every error. Replacing one string token by another
+ * leaves the record's validity and every other value as they were. */
+
+static size_t json_ws(const char *p, size_t n, size_t i)
+{
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r')) i++;
+    return i;
+}
+
+/* The index after the string token starting at p[i] ('"'), or 0 if it does not end. */
+static size_t json_skip_string(const char *p, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (p[i] == '"') return i + 1;
+        if (p[i] == '\\') i++;
+    }
+    return 0;
+}
+
+/* The index of the ',' or '}' ending the value (not a string) starting at p[i], or 0. */
+static size_t json_skip_value(const char *p, size_t n, size_t i)
+{
+    int depth = 0;
+    while (i < n) {
+        char c = p[i];
+        if (c == '"') {
+            if (!(i = json_skip_string(p, n, i))) return 0;
+            continue;
+        }
+        if (c == '{' || c == '[') depth++;
+        else if ((c == '}' || c == ']') && depth-- == 0) return i;
+        else if (c == ',' && depth == 0) return i;
+        i++;
+    }
+    return 0;
+}
+
+/* The top-level "text" string of the record p[0..n): its token is p[*b..*e) (quotes
+ * included; the last one when repeated, as Jansson keeps the last). 0 when there is
+ * none or a key has an escape (then the plain path decides). */
+static int json_find_text(const char *p, size_t n, size_t *b, size_t *e)
+{
+    size_t i = json_ws(p, n, 0);
+    int found = 0;
+    if (i >= n || p[i] != '{') return 0;
+    i = json_ws(p, n, i + 1);
+    while (i < n && p[i] == '"') {
+        size_t kb = i + 1;
+        if (!(i = json_skip_string(p, n, i))) return 0;
+        size_t ke = i - 1;
+        if (memchr(p + kb, '\\', ke - kb)) return 0;
+        i = json_ws(p, n, i);
+        if (i >= n || p[i] != ':') return 0;
+        i = json_ws(p, n, i + 1);
+        if (i >= n) return 0;
+        int is_text = ke - kb == 4 && !memcmp(p + kb, "text", 4);
+        if (p[i] == '"') {
+            size_t vb = i;
+            if (!(i = json_skip_string(p, n, i))) return 0;
+            if (is_text) *b = vb, *e = i, found = 1;
+        } else {
+            if (is_text) return 0; /* not a string: the plain path says so */
+            if (!(i = json_skip_value(p, n, i))) return 0;
+        }
+        i = json_ws(p, n, i);
+        if (i < n && p[i] == ',') {
+            i = json_ws(p, n, i + 1);
+            continue;
+        }
+        break;
+    }
+    return found && i < n && p[i] == '}';
+}
+
+static int hex4(const char *s, uint32_t *v)
+{
+    uint32_t x = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = s[k];
+        x <<= 4;
+        if (c >= '0' && c <= '9') x |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f') x |= (uint32_t)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') x |= (uint32_t)(c - 'A' + 10);
+        else return 0;
+    }
+    *v = x;
+    return 1;
+}
+
+/* Decode the contents s[0..n) of a JSON string token into out (room for n bytes) as
+ * Jansson does, or refuse (-1) whatever it would refuse: invalid or overlong UTF-8,
+ * surrogates, code points above U+10FFFF, control characters, unknown escapes, lone
+ * surrogate escapes and \u0000 (refused without JSON_ALLOW_NUL). Returns the length. */
+static long json_decode_string(const unsigned char *s, size_t n, char *out)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        /* runs of plain ASCII first: most bytes of Arabic text are two-byte letters
+         * between ASCII spaces and punctuation */
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '\\') {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) { /* two bytes */
+            if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return -1;
+            out[o++] = (char)c;
+            out[o++] = (char)s[i + 1];
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE0 && c <= 0xF4) { /* three or four bytes */
+            size_t len = c >= 0xF0 ? 4 : 3;
+            if (i + len > n) return -1;
+            uint32_t v = c & (len == 3 ? 0x0F : 0x07);
+            for (size_t k = 1; k < len; k++) {
+                if ((s[i + k] & 0xC0) != 0x80) return -1;
+                v = v << 6 | (s[i + k] & 0x3F);
+            }
+            if (len == 3 ? v < 0x800 || (v >= 0xD800 && v <= 0xDFFF) : v < 0x10000 || v > 0x10FFFF) return -1;
+            memcpy(out + o, s + i, len);
+            o += len;
+            i += len;
+            continue;
+        }
+        if (c != '\\' || i + 1 >= n) return -1; /* control character, stray byte */
+        char e = (char)s[i + 1], r;
+        switch (e) {
+        case '"': case '\\': case '/': r = e; break;
+        case 'b': r = '\b'; break;
+        case 'f': r = '\f'; break;
+        case 'n': r = '\n'; break;
+        case 'r': r = '\r'; break;
+        case 't': r = '\t'; break;
+        case 'u': {
+            uint32_t v, v2;
+            if (i + 6 > n || !hex4((const char *)s + i + 2, &v)) return -1;
+            i += 6;
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                if (i + 6 > n || s[i] != '\\' || s[i + 1] != 'u' || !hex4((const char *)s + i + 2, &v2) ||
+                    v2 < 0xDC00 || v2 > 0xDFFF)
+                    return -1;
+                i += 6;
+                v = ((v - 0xD800) << 10) + (v2 - 0xDC00) + 0x10000;
+            } else if ((v >= 0xDC00 && v <= 0xDFFF) || v == 0) {
+                return -1;
+            }
+            /* UTF-8 of v (never longer than its escape) */
+            if (v < 0x80) {
+                out[o++] = (char)v;
+            } else if (v < 0x800) {
+                out[o++] = (char)(0xC0 | v >> 6);
+                out[o++] = (char)(0x80 | (v & 0x3F));
+            } else if (v < 0x10000) {
+                out[o++] = (char)(0xE0 | v >> 12);
+                out[o++] = (char)(0x80 | (v >> 6 & 0x3F));
+                out[o++] = (char)(0x80 | (v & 0x3F));
+            } else {
+                out[o++] = (char)(0xF0 | v >> 18);
+                out[o++] = (char)(0x80 | (v >> 12 & 0x3F));
+                out[o++] = (char)(0x80 | (v >> 6 & 0x3F));
+                out[o++] = (char)(0x80 | (v & 0x3F));
+            }
+            continue;
+        }
+        default: return -1;
+        }
+        out[o++] = r;
+        i += 2;
+    }
+    return (long)o;
+}
+
+/* The fast path: the record parsed by Jansson without its text, the text decoded into
+ * in->text. NULL when the plain path must decide. */
+static json_t *load_record_fast(rasid_input *in, const char *p, size_t n)
+{
+    size_t b = 0, e = 0;
+    if (!json_find_text(p, n, &b, &e)) return NULL;
+    rasid__buf *t = &in->text, *r = &in->rest;
+    t->len = r->len = 0;
+    t->err = r->err = 0;
+    if (rasid__buf_reserve(t, e - b) || rasid__buf_put(r, p, b) || rasid__buf_put(r, "\"\"", 2) ||
+        rasid__buf_put(r, p + e, n - e))
+        return NULL;
+    long tl = json_decode_string((const unsigned char *)p + b + 1, e - b - 2, t->data);
+    if (tl < 0) return NULL;
+    t->len = (size_t)tl;
+    json_error_t je;
+    json_t *rec = json_loadb(r->data, r->len, 0, &je);
+    json_t *text = rec ? json_object_get(rec, "text") : NULL;
+    /* it must be the "" put there (a key spelt with escapes would not be found above) */
+    if (!json_is_string(text) || json_string_length(text) != 0) {
+        json_decref(rec);
+        return NULL;
+    }
+    return rec;
+}
+
 static int read_record(rasid_input *in, source *s, rasid_doc **doc, char *err, size_t errlen)
 {
     for (;;) {
@@ -445,22 +656,34 @@ static int read_record(rasid_input *in, source *s, rasid_doc **doc, char *err, s
         }
         if (blank(p, n)) continue;
         json_error_t je;
-        json_t *rec = json_loadb(p, n, 0, &je);
-        if (!rec) {
-            msg(err, errlen, "%s:%ld:%d: %s", s->name, s->line, je.column, je.text);
-            return RASID_PARSE;
+        const char *tv = NULL; /* the text and its length */
+        size_t tl = 0;
+        json_t *rec = load_record_fast(in, p, n), *text = NULL;
+        if (rec) {
+            tv = in->text.data;
+            tl = in->text.len;
+        } else {
+            rec = json_loadb(p, n, 0, &je);
+            if (!rec) {
+                msg(err, errlen, "%s:%ld:%d: %s", s->name, s->line, je.column, je.text);
+                return RASID_PARSE;
+            }
+            text = json_is_object(rec) ? json_object_get(rec, "text") : NULL;
+            if (json_is_string(text)) {
+                tv = json_string_value(text);
+                tl = json_string_length(text);
+            }
         }
         int rc;
-        json_t *text = json_is_object(rec) ? json_object_get(rec, "text") : NULL;
         if (!json_is_object(rec)) {
             msg(err, errlen, "%s:%ld: record is not a JSON object", s->name, s->line);
             rc = RASID_PARSE;
-        } else if (!json_is_string(text)) {
+        } else if (!tv) {
             msg(err, errlen, "%s:%ld: record has no \"text\" string", s->name, s->line);
             rc = RASID_PARSE;
-        } else if (json_string_length(text) > RASID_MAX_DOC_BYTES) {
+        } else if (tl > RASID_MAX_DOC_BYTES) {
             msg(err, errlen, "%s:%ld: text of %zu bytes exceeds the limit of %zu bytes", s->name,
-                s->line, json_string_length(text), (size_t)RASID_MAX_DOC_BYTES);
+                s->line, tl, (size_t)RASID_MAX_DOC_BYTES);
             rc = RASID_TOOBIG;
         } else {
             char idbuf[64];
@@ -487,7 +710,7 @@ static int read_record(rasid_input *in, source *s, rasid_doc **doc, char *err, s
                 pubbuf[10] = 0;
                 pub = pubbuf;
             }
-            *doc = rasid_doc_new(id, json_string_value(text), json_string_length(text), pub);
+            *doc = rasid_doc_new(id, tv, tl, pub);
             free(fallback);
             if (*doc) {
                 rc = 1;

@@ -5,6 +5,8 @@
 #include "internal.h"
 #include "unit.h"
 
+#include <jansson.h>
+
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -228,6 +230,137 @@ static void test_csv_escaping(void)
     rasid__buf_free(&b);
 }
 
+/* The reader decodes the text itself and gives Jansson the rest of the record: what it
+ * reads (text, id, published, meta) or the error it reports must be what Jansson alone
+ * gives, for crafted records and for random mutations of them. */
+static unsigned long long rng_state = 88172645463325252ull;
+static unsigned rnd(unsigned n)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (unsigned)(rng_state % n);
+}
+
+/* One record line through the reader against Jansson; returns 1 when they agree. */
+static int reader_agrees(const char *line, size_t n)
+{
+    char *data = malloc(n + 1);
+    if (!data) return 0;
+    memcpy(data, line, n);
+    data[n] = '\n';
+    rasid_input *in = rasid_input_open_mem("m.jsonl", data, n + 1, NULL);
+    free(data);
+    if (!in) return 0;
+    rasid_doc *doc = NULL;
+    char err[512] = "";
+    int r = rasid_input_next(in, &doc, err, sizeof err);
+    json_error_t je;
+    json_t *rec = json_loadb(line, n, 0, &je);
+    json_t *text = json_is_object(rec) ? json_object_get(rec, "text") : NULL;
+    int ok;
+    int blank = 1;
+    for (size_t i = 0; i < n; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') blank = 0;
+    if (blank) {
+        ok = r == 0;
+    } else if (!rec) {
+        char want[512];
+        snprintf(want, sizeof want, "m.jsonl:1:%d: %s", je.column, je.text);
+        ok = r < 0 && !strcmp(err, want);
+    } else if (!json_is_string(text)) {
+        ok = r < 0;
+    } else {
+        size_t len;
+        const char *t = r == 1 ? rasid_doc_text(doc, &len) : NULL;
+        ok = t && len == json_string_length(text) && !memcmp(t, json_string_value(text), len);
+        json_t *jid = json_object_get(rec, "id");
+        if (ok && json_is_string(jid) && json_string_length(jid) > 0) ok = !strcmp(rasid_doc_id(doc), json_string_value(jid));
+        json_t *jt = json_object_get(rec, "title");
+        if (ok && json_is_string(jt) && json_string_length(jt) > 0) {
+            const char *mt = rasid_doc_meta(doc, "title");
+            ok = mt && !strcmp(mt, json_string_value(jt));
+        }
+    }
+    if (!ok) printf("  reader and Jansson differ on: %.*s\n  (reader: %d %s)\n", (int)n, line, r, err);
+    json_decref(rec);
+    if (doc) rasid_doc_free(doc);
+    rasid_input_close(in);
+    return ok;
+}
+
+static void test_jsonl_text_fast_path(void)
+{
+    static const char *const cases[] = {
+        "{\"id\":\"a\",\"text\":\"\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t\"}",
+        "{\"text\":\"\\u0645\\u0627\\u00e9\\u0041 \\ud83d\\ude00 \\uD83D\\uDE00\",\"id\":3}",
+        "{\"text\":\"a\",\"text\":\"b\"}",
+        "{\"text\":\"a\",\"te\\u0078t\":\"\"}",
+        "{\"te\\u0078t\":\"a\",\"text\":\"b\"}",
+        "{\"meta\":{\"text\":\"inner\"},\"text\":\"outer\",\"list\":[1,{\"a\":\"}\"},\"]\"]}",
+        "{\"text\":\"x\",\"title\":\"t\\u0000\"}",
+        "{\"text\":\"\\u0000\"}",
+        "{\"text\":\"\\ud800\"}",
+        "{\"text\":\"\\udc00\\ud800\"}",
+        "{\"text\":\"\\ud800\\u0041\"}",
+        "{\"text\":\"\\x\"}",
+        "{\"text\":\"\\u12G4\"}",
+        "{\"text\":\"tab\there\"}",
+        "{\"text\":\"\xC0\xAF\"}",
+        "{\"text\":\"\xE0\x80\xAF\"}",
+        "{\"text\":\"\xED\xA0\x80\"}",
+        "{\"text\":\"\xF4\x90\x80\x80\"}",
+        "{\"text\":\"\xF0\x9F\x98\x80 \xE2\x80\x93 \x7F\"}",
+        "{\"text\":\"\xD9\"}",
+        "{\"text\":\"open",
+        "{\"text\":\"a\"} trailing",
+        "{\"text\":\"a\",}",
+        "{\"text\":\"a\" \"b\"}",
+        "{\"text\" : \"spaced\" , \"id\" : \"s\" }",
+        "{\"text\":42}",
+        "{\"text\":[\"a\"]}",
+        "[\"text\",\"a\"]",
+        "{}",
+        "{\"id\":12345678901234567890,\"text\":\"big id\"}",
+        "{\"id\":1.5e400,\"text\":\"overflow\"}",
+        "{\"text\":\"a\",\"published\":\"2020-02-03T10:00\",\"title\":\"t\"}",
+        "\t {\"text\":\"ws\"} \r",
+        "   ",
+        "{\"text\":\"\"}",
+    };
+    int bad = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) bad += !reader_agrees(cases[i], strlen(cases[i]));
+    CHECK_INT(bad, 0);
+    /* random mutations: bytes changed, inserted or deleted around the structure */
+    static const char alphabet[] = "\"\\{}[],: tu0dD8Fx\n\t\x01\x80\xC3\xD9\xED\xF4\xFF";
+    bad = 0;
+    for (int round = 0; round < 4000; round++) {
+        const char *base = cases[rnd(6)];
+        char buf[512];
+        size_t n = strlen(base);
+        memcpy(buf, base, n);
+        for (int k = 1 + (int)rnd(3); k > 0; k--) {
+            size_t at = rnd((unsigned)n + 1);
+            char c = alphabet[rnd(sizeof alphabet - 1)];
+            int op = (int)rnd(3);
+            if (op == 0 && at < n) buf[at] = c;
+            else if (op == 1 && n + 1 < sizeof buf) {
+                memmove(buf + at + 1, buf + at, n - at);
+                buf[at] = c;
+                n++;
+            } else if (at < n) {
+                memmove(buf + at, buf + at + 1, n - at - 1);
+                n--;
+            }
+        }
+        /* a newline ends the line: the reader would see two records */
+        for (size_t q = 0; q < n; q++)
+            if (buf[q] == '\n') buf[q] = ' ';
+        bad += !reader_agrees(buf, n);
+    }
+    CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "%s/rasid-test-io.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
@@ -239,6 +372,7 @@ int main(void)
     UNIT_RUN(test_jsonl_errors);
     UNIT_RUN(test_jsonl_sniff);
     UNIT_RUN(test_jsonl_long_line);
+    UNIT_RUN(test_jsonl_text_fast_path);
     UNIT_RUN(test_plain_text);
     UNIT_RUN(test_files_and_dirs);
     UNIT_RUN(test_json_escaping);
