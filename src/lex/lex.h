@@ -80,8 +80,18 @@ typedef struct rasid__match {
  * tokens in one sentence. Fuzzy matches (one edit, keys of >= 6 letters) are added
  * after exact ones only when allow_fuzzy is set and no exact match of that category
  * exists. Returns the number written to out (at most max). */
-size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
-                           unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max);
+size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                                unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max);
+/* Most tokens have no exact match of the categories asked: answered here, without a
+ * call, once the document's table of matches exists. */
+static inline size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                                         unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max)
+{
+    if (!allow_fuzzy && (const void *)lex == doc->lexm_for && tok < doc->tokens.len && !doc->lexm_over[tok] &&
+        !(catmask & doc->lexm_cats[tok]))
+        return 0;
+    return rasid__lex_match_at_full(lex, doc, tok, catmask, allow_fuzzy, out, max);
+}
 
 /* The first token of the document with the same word as token `tok` (same normalised
  * form, kind and readings) and the same exact matches (the word's matches do not depend

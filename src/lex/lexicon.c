@@ -616,11 +616,20 @@ static int fuzzy_entry(const rasid__entry *e)
     return 1;
 }
 
-/* letters of a key, not counting a leading article */
+/* letters of a key, not counting a leading article (nor spaces). The matcher asks this
+ * of every long-enough word: the UTF-8 lead bytes are counted eight bytes at a time (a
+ * continuation byte is the one with bit 7 set and bit 6 clear). */
 static size_t key_letters(const char *k, size_t n)
 {
-    size_t l = 0;
-    for (size_t i = 0; i < n; i++) l += ((unsigned char)k[i] & 0xC0) != 0x80 && k[i] != ' ';
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, k + i, 8);
+        cont += (size_t)__builtin_popcountll(x & ~(x << 1) & 0x8080808080808080ull);
+    }
+    for (; i < n; i++) cont += ((unsigned char)k[i] & 0xC0) == 0x80;
+    size_t l = n - cont;
+    for (const char *sp = memchr(k, ' ', n); sp; sp = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - k))) l--;
     if (n > 4 && !memcmp(k, "\xD8\xA7\xD9\x84", 4)) l -= 2;
     return l;
 }
@@ -2153,8 +2162,8 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     return RASID_OK;
 }
 
-size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
-                           int allow_fuzzy, rasid__match *out, size_t max)
+size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
+                                int allow_fuzzy, rasid__match *out, size_t max)
 {
     if (tok >= doc->tokens.len || !max) return 0;
     const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];

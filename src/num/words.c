@@ -33,7 +33,7 @@ int rasid__qualifier_of(const char *s)
     static const char *const names[] = {"exact", "more_than", "less_than", "about", "at_least",
                                         "at_most", "dozens", "hundreds", "thousands", "several"};
     for (int i = 0; i < 10; i++)
-        if (strcmp(s, names[i]) == 0) return i;
+        if (names[i][0] == s[0] && strcmp(s, names[i]) == 0) return i;
     return RASID_Q_EXACT;
 }
 
@@ -46,8 +46,8 @@ const char *rasid__qualifier_name(int q)
 
 static int lookup_type(const char *s, const char *const *names, int n)
 {
-    for (int i = 0; i < n; i++)
-        if (names[i] && strcmp(s, names[i]) == 0) return i;
+    for (int i = 0; i < n; i++) /* the first letter first: most names differ there */
+        if (names[i] && names[i][0] == s[0] && strcmp(s, names[i]) == 0) return i;
     return 0;
 }
 
