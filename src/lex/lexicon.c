@@ -1698,9 +1698,16 @@ const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso
 {
     if (!iso3 || !*iso3) return NULL;
     size_t lo = 0, hi = lex->ncountries;
+    const rasid__table *t = NULL; /* the column found once per table, not at every step */
+    int col = -1;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(rasid__entry_field(lex->country_entries[mid], "country"), iso3);
+        const rasid__entry *e = lex->country_entries[mid];
+        if (e->table != t) {
+            t = e->table;
+            col = rasid__table_col(t, "country");
+        }
+        int c = strcmp(rasid__entry_fieldi(e, col), iso3);
         if (c == 0) return lex->country_entries[mid];
         if (c < 0) lo = mid + 1;
         else hi = mid;
