@@ -185,6 +185,12 @@ static int richness(const ev_cand *k)
 
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence);
 
+static int territory_change(const char *acled_sub)
+{
+    return acled_sub && (!strcmp(acled_sub, "Non-state actor overtakes territory") ||
+                         !strcmp(acled_sub, "Government regains territory"));
+}
+
 /* How specific a mode is: a suicide bombing said once makes the whole report one. */
 static int mode_rank(const char *m)
 {
@@ -241,12 +247,23 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     if (into->injured < 0) { into->injured = from->injured; into->q_injured = from->q_injured; }
     if (into->arrested < 0) { into->arrested = from->arrested; into->q_arrested = from->q_arrested; }
     if (into->hostages < 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
+    /* a change of territory told with its fighting is coded as the change (ACLED codes
+     * the seizure, not the clash that led to it) */
+    int into_territory = territory_change(into->acled_sub), from_territory = territory_change(from->acled_sub);
     if (from->mode && (!into->mode || mode_rank(from->mode) > mode_rank(into->mode) ||
                        (mode_rank(from->mode) == mode_rank(into->mode) && from->weight > into->weight + 0.05))) {
         into->mode = from->mode;
+        if (!into_territory) {
+            into->acled_event = from->acled_event;
+            into->acled_sub = from->acled_sub;
+            into->cameo = from->cameo;
+        }
+    }
+    if (from_territory && !into_territory && !strcmp(into->type, "ASSAULT")) {
         into->acled_event = from->acled_event;
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
+        into->trig = from->trig;
     }
     if (from->sent == into->sent) {
         /* two triggers of one sentence: the evidence covers both */

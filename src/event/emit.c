@@ -21,6 +21,15 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
     if (strcmp(k->type, "ASSAULT") || !ev->acled_event) return;
     static const char *const armed[] = {"MIL", "COP", "REB", "INS", NULL};
     static const char *const civ[] = {"CVL", NULL};
+    static const char *const state[] = {"MIL", "COP", "GOV", NULL};
+    static const char *const nonstate[] = {"REB", "INS", "UAF", NULL};
+    /* who changes the map decides the sub-event: the state regains, others overtake */
+    const char *sub = ev->acled_sub ? ev->acled_sub : "";
+    if (!strcmp(sub, "Non-state actor overtakes territory") || !strcmp(sub, "Government regains territory")) {
+        if (sector_is(k->actor, k->nactor, state)) ev->acled_sub = "Government regains territory";
+        else if (sector_is(k->actor, k->nactor, nonstate)) ev->acled_sub = "Non-state actor overtakes territory";
+        return;
+    }
     int remote = !strcmp(ev->acled_event, "Explosions/Remote violence");
     if (remote) return;
     if (!strcmp(ev->acled_sub ? ev->acled_sub : "", "Abduction/forced disappearance")) return;
