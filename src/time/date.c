@@ -256,7 +256,9 @@ static int p_numeric(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
-/* day + month [+ year | relative year | marker] */
+static int p_unitrel(const dctx *c, size_t i, dres *r, int after_part);
+
+/* day + month [+ year | relative year | marker]; day + من + a relative month */
 static int p_daymonth(const dctx *c, size_t i, dres *r)
 {
     int d = 0, ord = 0;
@@ -281,10 +283,23 @@ static int p_daymonth(const dctx *c, size_t i, dres *r)
         return 0;
     }
     if (d < 1 || d > 31) return 0;
-    if (same(c, k, i) && w[k].nw == NW_LINK) k += w[k].nwlen ? w[k].nwlen : 1;
+    int link = 0;
+    if (same(c, k, i) && w[k].nw == NW_LINK) k += w[k].nwlen ? w[k].nwlen : 1, link = 1;
     else if (ord) return 0; /* الخامس من مايو: the من is required after an ordinal */
     int mon, hijri, y, delta, when;
     size_t e = month_name(c, k, i, &mon, &hijri);
+    if (!e && link && !c->absolute_only && same(c, k, i)) {
+        /* "العاشر من الشهر الماضي", "يوم 5 من الشهر الجاري": a day of a relative month */
+        dres m = *r;
+        if (!p_unitrel(c, k, &m, 0) || (c->have_pub && m.prec != RASID_P_MONTH)) return 0;
+        if (w[k].tw != TW_UNIT || w[k].twval != U_MONTH) return 0;
+        r->b = i;
+        r->e = m.e;
+        if (!c->have_pub) return 1;
+        if (!valid_ymd(m.y, m.m, d)) return 0;
+        r->y = m.y, r->m = m.m, r->d = d, r->prec = RASID_P_DAY;
+        return 1;
+    }
     if (!e) return 0;
     size_t e2;
     r->b = i;
