@@ -521,7 +521,11 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         if (role == R_DEAD && k->dead < 0) {
             size_t q = j;
             while (q < e) {
-                while (q < e && c->mention_at[q] < 0 && !is_punct(&c->t[q]) && q - j < 6) q++;
+                /* past the counted noun and what qualifies it ("10 جنود", "خمسة من X"), which
+                 * may be mentions of their own, to the next number */
+                while (q < e && !is_punct(&c->t[q]) && !list_glue(c, q) && q - j < 6 &&
+                       (c->mention_at[q] < 0 || c->ms[c->mention_at[q]].kind != RASID_M_NUMBER))
+                    q++;
                 while (q < e && (list_glue(c, q) || is_punct(&c->t[q]))) q++;
                 if (q >= e) break;
                 int nm = c->mention_at[q];
