@@ -459,11 +459,16 @@ static void merge_in_document(ev_ctx *c)
             if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
              * a new event: it must share a place, a day or a toll, or bring nothing new */
-            int hard = (x->location >= 0 && k[j].location >= 0 && same_place(c, x->location, k[j].location)) ||
+            /* (a place agrees only at the level of a town: "شمال بوركينا فاسو" holds Dori and
+             * every other town of the north) */
+            int hard = (x->location >= 0 && k[j].location >= 0 && same_place(c, x->location, k[j].location) &&
+                        c->ms[x->location].precision < RASID_P_ADMIN1 && c->ms[k[j].location].precision < RASID_P_ADMIN1) ||
                        (x->dead > 0 && x->dead == k[j].dead) || (x->hostages > 0 && x->hostages == k[j].hostages) ||
                        (x->date >= 0 && k[j].date >= 0 && c->ms[x->date].precision == RASID_P_DAY &&
                         c->ms[k[j].date].precision == RASID_P_DAY && same_date(c, x->date, k[j].date));
-            if (!hard && !(k[j].location < 0 && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;
+            /* nothing new: no day, no toll, and no place finer than a region */
+            int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;
+            if (!hard && !(vague_place && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;
             absorb_ex(c, x, &k[j], 1);
             break;
         }

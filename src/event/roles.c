@@ -1420,7 +1420,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         k->nactor = 0;
     }
     counts_in(c, k, b, e);
-    if (!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) victims_in(c, k, after, e);
+    /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
+    const char *tid = ev_field(k->trig, "id");
+    int freeing = tid && (!strcmp(tid, "retake") || !strcmp(tid, "rescue"));
+    if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, e);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);

@@ -373,6 +373,15 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     size_t j = next;
     /* "المجلس العسكري الحاكم في النيجر": the ruling body of that country */
     if (j + 2 < c->n && c->t[j + 2].sent == c->t[mm->tok_begin].sent && ruling_in(c, j)) j += 2;
+    /* "قوات خاصة فرنسية", "قوات أمنية نيجيرية": one adjective of the force (feminine like
+     * قوات, no mention of its own) may stand before the nationality */
+    else if (j + 1 < c->n && c->t[j + 1].sent == c->t[mm->tok_begin].sent && c->t[j].kind == RASID_TOK_ARABIC &&
+             !c->covered[j] && c->t[j].nlen >= 6 && !is_cue(c, j, "function") &&
+             !memcmp(c->doc->text + c->t[j].end - 2, "\xD8\xA9", 2) /* ة */) {
+        rasid__match am[MAXM];
+        size_t ka = best_matches(c, j + 1, RASID_CATBIT(RASID_CAT_NISBA), am);
+        if (ka && am[0].reading == 0) j++;
+    }
     /* "الجيش في مالي" is not composed; "جيش مالي", "الجيش المالي", "قوات الأمن التشادية" are */
     size_t k = j < c->n && c->t[j].sent == c->t[mm->tok_begin].sent
                    ? best_matches(c, j, RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_PLACE), m)
