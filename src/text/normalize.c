@@ -61,10 +61,11 @@ typedef struct ar_ent {
     uint8_t cls;
     uint16_t flag;
     uint16_t rep;
+    uint16_t repw; /* a letter's replacement as its two UTF-8 bytes, first byte low */
 } ar_ent;
 
-#define AR_ {C_AR, 0, 0}
-#define AR_TO(f, r) {C_AR, f, r}
+#define AR_ {C_AR, 0, 0, 0}
+#define AR_TO(f, r) {C_AR, f, r, (0xC0 | (r) >> 6) | (0x80 | ((r) & 0x3F)) << 8}
 #define MK_DROP {C_MARK, RASID_NORM_TASHKEEL, 0}
 #define PU_ {C_PUNCT, 0, 0}
 #define SY_ {C_SYM, 0, 0}
@@ -324,6 +325,14 @@ static inline void put(rasid__scan *sc, const unsigned char *ob, size_t k, size_
     sc->olen += k;
 }
 
+/* Is s[i..] a plain Arabic letter (lead byte D8-DB, class C_AR), the start of a run? */
+static inline int plain_letter_at(const unsigned char *s, size_t n, size_t i)
+{
+    if (i + 1 >= n) return 0;
+    unsigned w = s[i] | (unsigned)s[i + 1] << 8;
+    return (w & 0xC0FCu) == 0x80D8u && arabic[((w & 3u) << 6) | ((w >> 8) & 0x3Fu)].cls == C_AR;
+}
+
 /* Fast path: a run of plain Arabic letters continuing the current Arabic word. Each letter
  * is 2 bytes in and 2 bytes out. Stops at anything else (marks, punctuation, the cap). */
 static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok_nstart,
@@ -338,53 +347,47 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     size_t cap_out = tok_nstart + RASID_MAX_TOKEN_BYTES;
     if (lim > cap_in) lim = cap_in;
     if (sc->olen + (lim - i) > cap_out) lim = i + (cap_out - sc->olen);
-    char *o = sc->out + sc->olen;
-    int map = sc->want_map;
-    uint32_t *a = map ? sc->ss + sc->olen : NULL, *z = map ? sc->se + sc->olen : NULL;
-    size_t j = i;
-    unsigned last = 0; /* the last letter's index in the block */
-    /* a letter is a lead byte D8-DB and a continuation byte: one 16-bit test */
-#define AR_LETTER(o, w16, e, idx, brk)                                                         \
-    unsigned w16 = s[j] | (unsigned)s[j + 1] << 8;                                            \
-    if ((w16 & 0xC0FCu) != 0x80D8u) brk;                                                       \
-    unsigned idx = ((w16 & 3u) << 6) | ((w16 >> 8) & 0x3Fu);                                   \
-    const ar_ent *e = &arabic[idx];                                                            \
+    /* k counts the bytes of the run: input s[i + k], output o[k] */
+    const unsigned char *r = s + i;
+    unsigned char *o = (unsigned char *)sc->out + sc->olen;
+    size_t k = 0, m = lim - i;
+    /* a letter is a lead byte D8-DB and a continuation byte: one 16-bit test, then its
+     * entry; a rewritten letter takes its precomputed 2 bytes */
+#define AR_LETTER(brk)                                                                         \
+    unsigned w = r[k] | (unsigned)r[k + 1] << 8;                                              \
+    if ((w & 0xC0FCu) != 0x80D8u) brk;                                                         \
+    const ar_ent *e = &arabic[((w & 3u) << 6) | ((w >> 8) & 0x3Fu)];                           \
     if (e->cls != C_AR) brk;                                                                   \
-    if (e->flag & flags) {                                                                     \
-        unsigned r = e->rep; /* an Arabic letter: 2 bytes */                                   \
-        o[0] = (char)(0xC0 | (r >> 6));                                                        \
-        o[1] = (char)(0x80 | (r & 0x3F));                                                      \
-    } else {                                                                                   \
-        memcpy(o, s + j, 2);                                                                   \
-    }
-    if (map) {
-        while (j + 1 < lim) {
-            AR_LETTER(o, w16, e, idx, break)
-            /* both bytes of the letter map to [j, j + 2): one 8-byte store each */
-            uint64_t v = (uint64_t)(uint32_t)j * 0x100000001ull;
-            memcpy(a, &v, 8);
+    if (e->flag & flags) w = e->repw;                                                          \
+    o[k] = (unsigned char)w;                                                                   \
+    o[k + 1] = (unsigned char)(w >> 8);
+    if (sc->want_map) {
+        /* both bytes of a letter map to its 2 input bytes: one 8-byte store each, and the
+         * end pair of one letter is the start pair of the next */
+        uint32_t *a = sc->ss + sc->olen, *z = sc->se + sc->olen;
+        uint64_t v = (uint64_t)(uint32_t)i * 0x100000001ull;
+        while (k + 1 < m) {
+            AR_LETTER(break)
+            memcpy(a + k, &v, 8);
             v += 0x200000002ull;
-            memcpy(z, &v, 8);
-            a += 2;
-            z += 2;
-            o += 2;
-            last = idx;
-            j += 2;
+            memcpy(z + k, &v, 8);
+            k += 2;
         }
     } else {
-        while (j + 1 < lim) {
-            AR_LETTER(o, w16, e, idx, break)
-            o += 2;
-            last = idx;
-            j += 2;
+        while (k + 1 < m) {
+            AR_LETTER(break)
+            k += 2;
         }
     }
+    size_t j = i + k;
 #undef AR_LETTER
-    if (j != i) /* what the word's final letter was before normalisation */
+    if (j != i) { /* what the word's final letter was before normalisation */
+        unsigned last = ((s[j - 2] & 3u) << 6) | (s[j - 1] & 0x3Fu);
         *hint = !(arabic[last].flag & flags) ? 0
                 : last == 0x29                ? RASID__HINT_TEH_MARBUTA
                 : last == 0x49                ? RASID__HINT_ALEF_MAKSURA
                                               : 0;
+    }
     sc->olen += j - i;
     return j;
 }
@@ -483,6 +486,18 @@ int rasid__scan_run(rasid__scan *sc)
 
     unsigned char ob[64];
     while (i < n) {
+        if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
+        /* fast lane: an Arabic word of plain letters opens here (as `open` below would)
+         * and its letters are written by arabic_run */
+        if (c.st == ST_NONE && plain_letter_at(s, n, i)) {
+            c.st = ST_AR;
+            c.start = (uint32_t)i;
+            c.nstart = sc->olen;
+            c.flags = (uint8_t)pending;
+            c.ndots = c.ncommas = c.group = 0;
+            pending = 0;
+            nl = 0;
+        }
         if (c.st == ST_AR) {
             size_t j = arabic_run(sc, i, c.start, c.nstart, &c.hint);
             if (j != i) {
@@ -490,9 +505,9 @@ int rasid__scan_run(rasid__scan *sc)
                 c.end = (uint32_t)i;
                 c.nend = sc->olen;
                 if (i >= n) break;
+                if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
             }
         }
-        if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
         unsigned char b = s[i];
         if (b == ' ') { /* the commonest separator, as the general path below treats it */
             if (close_tok(sc, &c)) return sc->err;
