@@ -27,6 +27,7 @@ void rasid__arena_init(rasid__arena *a);
 void rasid__arena_release(rasid__arena *a);
 /* 16-byte aligned, zeroed memory; NULL only on out-of-memory. */
 void *rasid__arena_alloc(rasid__arena *a, size_t n);
+void *rasid__arena_alloc_raw(rasid__arena *a, size_t n); /* not zeroed */
 char *rasid__arena_strndup(rasid__arena *a, const char *s, size_t n);
 char *rasid__arena_strdup(rasid__arena *a, const char *s);
 char *rasid__arena_printf(rasid__arena *a, const char *fmt, ...)

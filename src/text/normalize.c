@@ -785,6 +785,12 @@ size_t rasid__normalize_str(const char *s, size_t n, unsigned flags, char *out, 
 double rasid__number_value(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
+    if (n <= 15) { /* ASCII digits only, the commonest number: exact as an integer */
+        uint64_t v = 0;
+        size_t k = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9') v = v * 10 + (s[k++] - '0');
+        if (k == n) return (double)v;
+    }
     char buf[RASID_MAX_TOKEN_BYTES + 8];
     int ndot = 0, ncomma = 0, last = 0; /* last: '.' or ',' */
     size_t i;

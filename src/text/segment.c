@@ -100,7 +100,8 @@ static uint64_t hash_bytes(const char *s, size_t n, unsigned extra)
 static int cache_grow(seg *g)
 {
     size_t nc = g->cap ? g->cap * 2 : 64;
-    while (!g->cap && nc < 65536 && nc < g->doc->len / 16) nc *= 2; /* ~ distinct words */
+    /* news text has about one distinct word per 18 bytes: sized at once for twice that */
+    while (!g->cap && nc < 65536 && nc < g->doc->len / 8) nc *= 2;
     cslot *t = calloc(nc, sizeof *t);
     if (!t) return RASID_NOMEM;
     for (size_t i = 0; i < g->cap; i++) {
@@ -128,7 +129,7 @@ static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
         if (nr == 0) return RASID_NOMEM;
     }
     size_t roff = (nr * sizeof *rd + 15) & ~(size_t)15;
-    char *blk = rasid__arena_alloc(a, roff + nl + 1);
+    char *blk = rasid__arena_alloc_raw(a, roff + nl + 1);
     if (!blk) return RASID_NOMEM;
     rasid_reading *r = (rasid_reading *)(void *)blk;
     char *norm = blk + roff;
@@ -198,7 +199,8 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
         g->ecap = nc;
     }
     centry *e = &g->ent[g->count];
-    memset(e, 0, sizeof *e);
+    e->stem = NULL;
+    e->num = 0;
     e->nlen = (uint32_t)nl;
     e->kind = (uint8_t)kind;
     e->hint = (uint8_t)hint;
@@ -358,7 +360,7 @@ static int is_headline(const rasid_doc *d, const rasid_token *T, size_t b, size_
 {
     if (e - b > 30 || T[e - 1].end - T[b].start > 400) return 0;
     for (size_t i = b; i + 1 < e; i++) /* a line with a sentence end inside is a paragraph */
-        if (ends_after(d, T, b, e, i)) return 0;
+        if (T[i].kind == RASID_TOK_PUNCT && ends_after(d, T, b, e, i)) return 0;
     size_t last = e - 1;
     while (last > b && T[last].kind == RASID_TOK_PUNCT && orig_in(d, &T[last], CLOSERS)) last--;
     if (is_final_mark(d, &T[last])) return 0;
@@ -386,7 +388,7 @@ static int build_sentences(rasid_doc *d)
         top = 0;
         size_t s = b;
         for (size_t i = b; i < e; i++) {
-            if (!ends_after(d, T, b, e, i)) continue;
+            if (T[i].kind != RASID_TOK_PUNCT || !ends_after(d, T, b, e, i)) continue;
             size_t j = i + 1;
             while (j < e && absorbable(d, T, e, j)) j++;
             if (add_sentence(d, T, s, j, 0)) return RASID_NOMEM;

@@ -2,9 +2,10 @@
  * arena.c — per-document bump allocator.
  *
  * A document's analysis allocates many small objects (token keys, clitic readings,
- * mention names) that all die together; the arena hands out aligned, zeroed chunks from
- * large blocks and frees every block in one call. Blocks grow geometrically; a request
- * larger than the block size gets a block of its own.
+ * mention names) that all die together; the arena hands out aligned chunks (zeroed, or
+ * raw for callers that write every byte) from large blocks and frees every block in one
+ * call. Blocks grow geometrically; a request larger than the block size gets a block of
+ * its own.
  */
 #include "internal.h"
 
@@ -33,7 +34,7 @@ void rasid__arena_release(rasid__arena *a)
     a->used_total = 0;
 }
 
-void *rasid__arena_alloc(rasid__arena *a, size_t n)
+void *rasid__arena_alloc_raw(rasid__arena *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     if (n == 0) n = 16;
@@ -59,13 +60,19 @@ void *rasid__arena_alloc(rasid__arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->used_total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *rasid__arena_alloc(rasid__arena *a, size_t n)
+{
+    void *p = rasid__arena_alloc_raw(a, n);
+    if (p) memset(p, 0, n);
     return p;
 }
 
 char *rasid__arena_strndup(rasid__arena *a, const char *s, size_t n)
 {
-    char *p = rasid__arena_alloc(a, n + 1);
+    char *p = rasid__arena_alloc_raw(a, n + 1);
     if (!p) return NULL;
     if (n) memcpy(p, s, n);
     p[n] = 0;
