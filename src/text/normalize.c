@@ -325,12 +325,36 @@ static inline void put(rasid__scan *sc, const unsigned char *ob, size_t k, size_
     sc->olen += k;
 }
 
+/* Two bytes as a little-endian 16-bit value (first byte low), and back: one load or store
+ * where the byte order allows */
+static inline unsigned load_le16(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+#else
+    return p[0] | (unsigned)p[1] << 8;
+#endif
+}
+
+static inline void store_le16(unsigned char *p, unsigned v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint16_t x = (uint16_t)v;
+    memcpy(p, &x, 2);
+#else
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+#endif
+}
+
 /* Is s[i..] a plain Arabic letter (lead byte D8-DB, class C_AR), the start of a run? */
 static inline int plain_letter_at(const unsigned char *s, size_t n, size_t i)
 {
     if (i + 1 >= n) return 0;
-    unsigned w = s[i] | (unsigned)s[i + 1] << 8;
-    return (w & 0xC0FCu) == 0x80D8u && arabic[((w & 3u) << 6) | ((w >> 8) & 0x3Fu)].cls == C_AR;
+    unsigned w = load_le16(s + i);
+    return (w & 0xC0FCu) == 0x80D8u && arabic[((w << 6) & 0xC0u) | ((w >> 8) & 0x3Fu)].cls == C_AR;
 }
 
 /* Fast path: a run of plain Arabic letters continuing the current Arabic word. Each letter
@@ -354,13 +378,12 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     /* a letter is a lead byte D8-DB and a continuation byte: one 16-bit test, then its
      * entry; a rewritten letter takes its precomputed 2 bytes */
 #define AR_LETTER(brk)                                                                         \
-    unsigned w = r[k] | (unsigned)r[k + 1] << 8;                                              \
+    unsigned w = load_le16(r + k);                                                             \
     if ((w & 0xC0FCu) != 0x80D8u) brk;                                                         \
-    const ar_ent *e = &arabic[((w & 3u) << 6) | ((w >> 8) & 0x3Fu)];                           \
+    const ar_ent *e = &arabic[((w << 6) & 0xC0u) | ((w >> 8) & 0x3Fu)];                        \
     if (e->cls != C_AR) brk;                                                                   \
     if (e->flag & flags) w = e->repw;                                                          \
-    o[k] = (unsigned char)w;                                                                   \
-    o[k + 1] = (unsigned char)(w >> 8);
+    store_le16(o + k, w);
     if (sc->want_map) {
         /* both bytes of a letter map to its 2 input bytes: one 8-byte store each, and the
          * end pair of one letter is the start pair of the next */
