@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------ arena */
 typedef struct rasid__arena_block rasid__arena_block;
@@ -45,8 +46,10 @@ void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES 
 void rasid__buf_free(rasid__buf *b);
 int rasid__buf_reserve(rasid__buf *b, size_t extra);
 int rasid__buf_put(rasid__buf *b, const void *p, size_t n);
-int rasid__buf_puts(rasid__buf *b, const char *s);
+/* inline, so that the length of a literal is known at compile time */
+static inline int rasid__buf_puts(rasid__buf *b, const char *s) { return rasid__buf_put(b, s, strlen(s)); }
 int rasid__buf_putc(rasid__buf *b, char c);
+int rasid__buf_putu(rasid__buf *b, unsigned long v); /* decimal digits */
 int rasid__buf_printf(rasid__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */
 int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n);

@@ -362,8 +362,9 @@ static int run(options *o)
         rasid_input_where(in, &line);
         int rc;
         switch (o->cmd) {
-        case CMD_TOKENS:
-        case CMD_NORMALIZE: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT); break;
+        case CMD_TOKENS: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT); break;
+        /* the normalised text only: the light stems would be computed for nothing */
+        case CMD_NORMALIZE: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS); break;
         case CMD_ENTITIES: rc = rasid_doc_recognise(doc, lex); break;
         default: rc = rasid_doc_code(doc, lex); break;
         }

@@ -226,10 +226,15 @@ int rasid_write_tokens(FILE *out, const rasid_doc *doc, rasid_format fmt)
         for (size_t i = 0; i < nt; i++) {
             puts_(&w, "{\"doc\":");
             jstr(&w, rasid_doc_id(doc));
-            rasid__buf_printf(&w.b, ",\"sentence\":%u,\"text\":", (unsigned)t[i].sent);
+            puts_(&w, ",\"sentence\":");
+            rasid__buf_putu(&w.b, t[i].sent);
+            puts_(&w, ",\"text\":");
             jspan(&w, t[i].start, t[i].end);
-            rasid__buf_printf(&w.b, ",\"start\":%u,\"end\":%u,\"norm\":", (unsigned)t[i].start,
-                              (unsigned)t[i].end);
+            puts_(&w, ",\"start\":");
+            rasid__buf_putu(&w.b, t[i].start);
+            puts_(&w, ",\"end\":");
+            rasid__buf_putu(&w.b, t[i].end);
+            puts_(&w, ",\"norm\":");
             jstr(&w, t[i].norm ? t[i].norm : "");
             puts_(&w, ",\"kind\":\"");
             puts_(&w, kind_name(t[i].kind));

@@ -42,6 +42,12 @@ int rasid__buf_reserve(rasid__buf *b, size_t extra)
 
 int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
 {
+    if (!b->err && b->len + n < b->size) { /* room already: no reserve call */
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = 0;
+        return RASID_OK;
+    }
     int rc = rasid__buf_reserve(b, n);
     if (rc) return rc;
     if (n) memcpy(b->data + b->len, p, n);
@@ -50,9 +56,26 @@ int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
     return RASID_OK;
 }
 
-int rasid__buf_puts(rasid__buf *b, const char *s) { return rasid__buf_put(b, s, strlen(s)); }
+int rasid__buf_putc(rasid__buf *b, char c)
+{
+    if (!b->err && b->len + 1 < b->size) {
+        b->data[b->len++] = c;
+        b->data[b->len] = 0;
+        return RASID_OK;
+    }
+    return rasid__buf_put(b, &c, 1);
+}
 
-int rasid__buf_putc(rasid__buf *b, char c) { return rasid__buf_put(b, &c, 1); }
+int rasid__buf_putu(rasid__buf *b, unsigned long v)
+{
+    char tmp[24];
+    size_t k = sizeof tmp;
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return rasid__buf_put(b, tmp + k, sizeof tmp - k);
+}
 
 int rasid__buf_printf(rasid__buf *b, const char *fmt, ...)
 {
@@ -72,12 +95,32 @@ int rasid__buf_printf(rasid__buf *b, const char *fmt, ...)
     return RASID_OK;
 }
 
+/* 1: a byte JSON takes as it is; 2: the lead byte of a 2-byte UTF-8 sequence */
+static const uint8_t json_plain[256] = {
+    [0x20 ... 0x21] = 1, /* '"' */ [0x23 ... 0x5B] = 1, /* '\\' */ [0x5D ... 0x7E] = 1,
+    [0xC2 ... 0xDF] = 2,
+};
+
 int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     rasid__buf_putc(b, '"');
     size_t i = 0;
     while (i < n) {
+        /* a run that needs no escaping (printable ASCII but " and \\, and 2-byte UTF-8
+         * sequences: Arabic, Latin-1) is copied in one go */
+        size_t j = i;
+        while (j < n) {
+            unsigned k = json_plain[(unsigned char)s[j]];
+            if (k == 1) { j++; continue; }
+            if (k == 2 && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80) { j += 2; continue; }
+            break;
+        }
+        if (j != i) {
+            rasid__buf_put(b, s + i, j - i);
+            i = j;
+            if (i >= n) break;
+        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             switch (c) {
