@@ -86,10 +86,10 @@ static const uint8_t ENC_BY_LAST_D9[][4] = {
 static const uint8_t ENC_BY_LAST_ALEF[4] = {1, 3, 7, 0}; /* ا: هما ها نا */
 
 typedef struct cand {
-    const char *pro;
-    const char *enc;
-    size_t soff, slen;
+    uint8_t pro;  /* PRO index */
+    uint8_t enc;  /* ENC index + 1; 0: none */
     uint8_t art, cost;
+    uint32_t soff, slen;
 } cand;
 
 static size_t letters(const char *s, size_t n)
@@ -136,8 +136,10 @@ static int imperfect_prefix(const char *s, size_t n)
            starts(s, n, L_NOON, 2) || starts(s, n, L_ALEF, 2) || starts(s, n, "\xD8\xA3", 2);
 }
 
+#define MAX_CANDS 48 /* 6 proclitics (with the empty one) x 2 (article) x (1 + 3 enclitics) */
+
 typedef struct cands {
-    cand c[48];
+    cand c[MAX_CANDS];
     size_t n;
 } cands;
 
@@ -149,70 +151,77 @@ typedef struct wordinfo {
     size_t nenc;
 } wordinfo;
 
-static void add(cands *cs, const wordinfo *wi, const char *w, size_t n, const pro_ent *p, int art,
-                size_t soff, size_t min_stem)
+static inline void add(cands *cs, const wordinfo *wi, const char *w, size_t n, unsigned pi, int art,
+                       size_t soff, size_t min_stem)
 {
+    const pro_ent *p = &PRO[pi];
     size_t slen = n - soff;
     size_t sl = wi->letters - soff / 2; /* w[0..soff) is clitic letters, 2 bytes each */
     if (sl < min_stem) return;
     if (p->len || art) {
-        if (cs->n < sizeof cs->c / sizeof cs->c[0])
-            cs->c[cs->n++] = (cand){p->s, "", soff, slen, (uint8_t)art,
-                                    (uint8_t)(2 * (p->letters + art))};
+        if (cs->n < MAX_CANDS)
+            cs->c[cs->n++] = (cand){(uint8_t)pi, 0, (uint8_t)art, (uint8_t)(2 * (p->letters + art)),
+                                    (uint32_t)soff, (uint32_t)slen};
     }
     if (art || !wi->nenc || starts(w + soff, slen, L_ALEF L_LAM, 4)) return; /* no enclitic after ال */
     for (size_t k = 0; k < wi->nenc; k++) {
         const enc_ent *x = &ENC[wi->enc[k]];
         if (slen <= x->len) continue;
         if (sl < (size_t)x->letters + 3) continue;
-        if (cs->n < sizeof cs->c / sizeof cs->c[0])
-            cs->c[cs->n++] = (cand){p->s, x->s, soff, slen - x->len, 0,
-                                    (uint8_t)(2 * (p->letters + 1) + 1)};
+        if (cs->n < MAX_CANDS)
+            cs->c[cs->n++] = (cand){(uint8_t)pi, (uint8_t)(wi->enc[k] + 1), 0,
+                                    (uint8_t)(2 * (p->letters + 1) + 1), (uint32_t)soff,
+                                    (uint32_t)(slen - x->len)};
     }
 }
 
-/* the readings with proclitic p (and the article after it) */
-static void try_pro(cands *cs, const wordinfo *wi, const char *w, size_t n, const pro_ent *p)
+/* the readings with proclitic PRO[pi] (and the article after it) */
+static inline void try_pro(cands *cs, const wordinfo *wi, const char *w, size_t n, unsigned pi)
 {
+    const pro_ent *p = &PRO[pi];
     if (!starts(w, n, p->s, p->len) || n <= p->len) return;
     const char *rest = w + p->len;
     size_t rn = n - p->len;
     if (p->future) {
-        if (imperfect_prefix(rest, rn)) add(cs, wi, w, n, p, 0, p->len, 3);
+        if (imperfect_prefix(rest, rn)) add(cs, wi, w, n, pi, 0, p->len, 3);
         return;
     }
-    add(cs, wi, w, n, p, 0, p->len, 2);
+    add(cs, wi, w, n, pi, 0, p->len, 2);
     if (p->lam) {
-        if (starts(rest, rn, L_LAM, 2)) add(cs, wi, w, n, p, 1, p->len + 2, 2);
+        if (starts(rest, rn, L_LAM, 2)) add(cs, wi, w, n, pi, 1, p->len + 2, 2);
     } else if (starts(rest, rn, L_ALEF L_LAM, 4)) {
-        add(cs, wi, w, n, p, 1, p->len + 4, 2);
+        add(cs, wi, w, n, pi, 1, p->len + 4, 2);
     }
 }
 
-/* `stable`: stems that end where the word ends (and the whole form) may point into w
- * instead of the arena: the caller keeps w alive and NUL-terminated, or moves those
- * pointers onto a copy that is (segment.c does, its key shares a block with the readings). */
-static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned hint, int stable,
-                            rasid_reading *out, size_t max)
+/* The clitic splits of the word w[0..n) besides the whole form, in reading order (fewer
+ * clitics first, see the top): returns their number, 0 when there is nothing to split. */
+static size_t clitic_cands(const char *w, size_t n, unsigned hint, cands *cs)
 {
-    if (max == 0) return 0;
-    const char *whole = stable ? w : rasid__arena_strndup(a, w, n);
-    if (!whole) return 0;
-    out[0] = (rasid_reading){"", whole, "", 0};
-    if (n < 4 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 1;
+    cs->n = 0;
+    if (n < 4 || (unsigned char)w[0] < 0xD8 || (unsigned char)w[0] > 0xDB) return 0;
 
-    cands cs;
-    cs.n = 0;
+    /* the candidate enclitics, by the last letter: they end in ا (D8 A7) or م ن ه ك ي (D9 xx) */
+    unsigned z1 = (unsigned char)w[n - 2], z2 = (unsigned char)w[n - 1];
+    const uint8_t *el = ENC_BY_LAST_D9[0]; /* {0}: none */
+    if (z1 == 0xD8 && z2 == 0xA7)
+        el = ENC_BY_LAST_ALEF;
+    else if (z1 == 0xD9 && z2 >= 0x80 && z2 < 0x80 + sizeof ENC_BY_LAST_D9 / sizeof ENC_BY_LAST_D9[0])
+        el = ENC_BY_LAST_D9[z2 - 0x80];
+    unsigned b0 = (unsigned char)w[0], b1 = (unsigned char)w[1];
+    /* proclitics begin with و ف ب ك ل س: the empty one, then those of the first letter */
+    const uint8_t *pl = PRO_BY_FIRST_D8[0]; /* {0}: none */
+    if (b0 == 0xD8 && b1 >= 0xA0 && b1 < 0xA0 + sizeof PRO_BY_FIRST_D8 / sizeof PRO_BY_FIRST_D8[0])
+        pl = PRO_BY_FIRST_D8[b1 - 0xA0];
+    else if (b0 == 0xD9 && b1 >= 0x80 && b1 < 0x80 + sizeof PRO_BY_FIRST_D9 / sizeof PRO_BY_FIRST_D9[0])
+        pl = PRO_BY_FIRST_D9[b1 - 0x80];
+    /* nothing to split off (no enclitic ending, no proclitic letter, no article) */
+    if (!*el && !*pl && !starts(w, n, L_ALEF L_LAM, 4)) return 0;
+
     wordinfo wi;
     wi.letters = letters(w, n);
     wi.nenc = 0;
-    /* enclitics end in ا (D8 A7) or م ن ه ك ي (D9 xx) */
-    unsigned z1 = (unsigned char)w[n - 2], z2 = (unsigned char)w[n - 1];
-    if (wi.letters >= 4 && (z1 == 0xD9 || (z1 == 0xD8 && z2 == 0xA7))) {
-        const uint8_t *el = z1 == 0xD8 ? ENC_BY_LAST_ALEF
-                            : z2 >= 0x80 && z2 < 0x80 + sizeof ENC_BY_LAST_D9 / sizeof ENC_BY_LAST_D9[0]
-                                ? ENC_BY_LAST_D9[z2 - 0x80]
-                                : ENC_BY_LAST_D9[0] /* none: {0} */;
+    if (wi.letters >= 4) {
         for (; *el; el++) {
             size_t e = *el - 1u;
             const enc_ent *x = &ENC[e];
@@ -222,45 +231,66 @@ static size_t readings_impl(rasid__arena *a, const char *w, size_t n, unsigned h
             wi.enc[wi.nenc++] = (uint8_t)e;
         }
     }
-    unsigned b0 = (unsigned char)w[0], b1 = (unsigned char)w[1];
-    /* proclitics begin with و ف ب ك ل س: the empty one, then those of the first letter */
-    const uint8_t *pl = PRO_BY_FIRST_D8[0]; /* {0}: none */
-    if (b0 == 0xD8 && b1 >= 0xA0 && b1 < 0xA0 + sizeof PRO_BY_FIRST_D8 / sizeof PRO_BY_FIRST_D8[0])
-        pl = PRO_BY_FIRST_D8[b1 - 0xA0];
-    else if (b0 == 0xD9 && b1 >= 0x80 && b1 < 0x80 + sizeof PRO_BY_FIRST_D9 / sizeof PRO_BY_FIRST_D9[0])
-        pl = PRO_BY_FIRST_D9[b1 - 0x80];
-    try_pro(&cs, &wi, w, n, &PRO[0]);
-    for (; *pl; pl++) try_pro(&cs, &wi, w, n, &PRO[*pl]);
+    try_pro(cs, &wi, w, n, 0);
+    for (; *pl; pl++) try_pro(cs, &wi, w, n, *pl);
     /* stable insertion sort by cost */
-    for (size_t i = 1; i < cs.n; i++) {
-        cand t = cs.c[i];
+    for (size_t i = 1; i < cs->n; i++) {
+        cand t = cs->c[i];
         size_t j = i;
-        while (j > 0 && cs.c[j - 1].cost > t.cost) {
-            cs.c[j] = cs.c[j - 1];
+        while (j > 0 && cs->c[j - 1].cost > t.cost) {
+            cs->c[j] = cs->c[j - 1];
             j--;
         }
-        cs.c[j] = t;
+        cs->c[j] = t;
     }
-    size_t k = 1;
-    for (size_t i = 0; i < cs.n && k < max; i++) {
-        const cand *c = &cs.c[i];
-        const char *stem;
-        if (stable && c->soff + c->slen == n) stem = w + c->soff;
-        else stem = rasid__arena_strndup(a, w + c->soff, c->slen);
-        if (!stem) break;
-        out[k++] = (rasid_reading){c->pro, stem, c->enc, c->art};
-    }
-    return k;
+    return cs->n;
 }
 
-size_t rasid__clitic_readings_hint(rasid__arena *a, const char *norm, size_t n, unsigned hint,
-                                   rasid_reading *out, size_t max)
+static inline rasid_reading reading_of(const cand *c, const char *stem)
 {
-    return readings_impl(a, norm, n, hint, 1, out, max);
+    return (rasid_reading){PRO[c->pro].s, stem, c->enc ? ENC[c->enc - 1].s : "", c->art};
+}
+
+const rasid_reading *rasid__clitic_block(rasid__arena *a, const char *w, size_t n, unsigned hint,
+                                         size_t max, size_t *nr, const char **key)
+{
+    cands cs;
+    size_t nc = clitic_cands(w, n, hint, &cs);
+    size_t k = 1 + (nc < max - 1 ? nc : max - 1);
+    size_t roff = (k * sizeof(rasid_reading) + 15) & ~(size_t)15;
+    char *blk = rasid__arena_alloc_raw(a, roff + n + 1);
+    if (!blk) return NULL;
+    rasid_reading *r = (rasid_reading *)(void *)blk;
+    char *norm = blk + roff;
+    memcpy(norm, w, n);
+    norm[n] = 0;
+    r[0] = (rasid_reading){"", norm, "", 0};
+    for (size_t i = 1; i < k; i++) {
+        const cand *c = &cs.c[i - 1];
+        const char *stem = c->soff + c->slen == n ? norm + c->soff
+                                                  : rasid__arena_strndup(a, w + c->soff, c->slen);
+        if (!stem) return NULL;
+        r[i] = reading_of(c, stem);
+    }
+    *nr = k;
+    *key = norm;
+    return r;
 }
 
 size_t rasid__clitic_readings(rasid__arena *a, const char *norm, size_t n, rasid_reading *out,
                               size_t max)
 {
-    return readings_impl(a, norm, n, 0, 0, out, max);
+    if (max == 0) return 0;
+    const char *whole = rasid__arena_strndup(a, norm, n);
+    if (!whole) return 0;
+    out[0] = (rasid_reading){"", whole, "", 0};
+    cands cs;
+    size_t nc = clitic_cands(norm, n, 0, &cs);
+    size_t k = 1;
+    for (size_t i = 0; i < nc && k < max; i++) {
+        const char *stem = rasid__arena_strndup(a, norm + cs.c[i].soff, cs.c[i].slen);
+        if (!stem) break;
+        out[k++] = reading_of(&cs.c[i], stem);
+    }
+    return k;
 }

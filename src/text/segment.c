@@ -116,63 +116,57 @@ static int cache_grow(seg *g)
     return 0;
 }
 
-/* The key and its readings share one arena block (readings first, then the key); the
- * readings are computed on the scanner's bytes and their stems that point there (the
- * whole form, stems that end where the word ends) are moved onto the key. */
+/* The key and its readings share one arena block (readings first, then the key; for an
+ * Arabic word rasid__clitic_block lays it out, its stems pointing into the key). */
 static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
 {
     rasid__arena *a = &g->doc->arena;
-    rasid_reading rd[RASID__MAX_READINGS];
-    size_t nr = 1;
-    if (e->kind == RASID_TOK_ARABIC) {
-        nr = rasid__clitic_readings_hint(a, nb, nl, e->hint, rd, RASID__MAX_READINGS);
-        if (nr == 0) return RASID_NOMEM;
-    }
-    size_t roff = (nr * sizeof *rd + 15) & ~(size_t)15;
-    char *blk = rasid__arena_alloc_raw(a, roff + nl + 1);
-    if (!blk) return RASID_NOMEM;
-    rasid_reading *r = (rasid_reading *)(void *)blk;
-    char *norm = blk + roff;
-    memcpy(norm, nb, nl);
-    norm[nl] = 0;
-    e->norm = norm;
-    if (e->kind == RASID_TOK_ARABIC) {
-        uintptr_t lo = (uintptr_t)nb, hi = lo + nl;
-        for (size_t i = 0; i < nr; i++) {
-            uintptr_t p = (uintptr_t)rd[i].stem;
-            if (p >= lo && p < hi) rd[i].stem = norm + (p - lo);
-        }
-        if (g->want_stem) {
-            if (!g->stemmer_tried) {
-                g->stemmer = rasid__stemmer_new();
-                g->stemmer_tried = 1;
-            }
-            /* Snowball knows ة, not the matching key's ه: give the final ة back */
-            char tmp[RASID_MAX_TOKEN_BYTES + 4];
-            const char *in = norm;
-            if ((e->hint & RASID__HINT_TEH_MARBUTA) && nl >= 2 && nl <= RASID_MAX_TOKEN_BYTES) {
-                memcpy(tmp, norm, nl);
-                tmp[nl - 2] = (char)0xD8;
-                tmp[nl - 1] = (char)0xA9;
-                in = tmp;
-            }
-            char *st = (char *)rasid__light_stem_with(g->stemmer, a, in, nl);
-            if (!st) return RASID_NOMEM;
-            for (char *p = st; p[0] && p[1]; p++) /* keep the stem a normalised key */
-                if ((unsigned char)p[0] == 0xD8 && (unsigned char)p[1] == 0xA9 &&
-                    (g->flags & RASID_NORM_TEH_MARBUTA)) {
-                    p[0] = (char)0xD9;
-                    p[1] = (char)0x87;
-                }
-            e->stem = st;
-        }
-    } else {
-        rd[0] = (rasid_reading){"", norm, "", 0};
+    if (e->kind != RASID_TOK_ARABIC) {
+        size_t roff = (sizeof(rasid_reading) + 15) & ~(size_t)15;
+        char *blk = rasid__arena_alloc_raw(a, roff + nl + 1);
+        if (!blk) return RASID_NOMEM;
+        rasid_reading *r = (rasid_reading *)(void *)blk;
+        char *norm = blk + roff;
+        memcpy(norm, nb, nl);
+        norm[nl] = 0;
+        r[0] = (rasid_reading){"", norm, "", 0};
+        e->norm = norm;
+        e->readings = r;
+        e->nreadings = 1;
         if (e->kind == RASID_TOK_NUMBER) e->num = rasid__number_value(norm, nl);
+        return 0;
     }
-    memcpy(r, rd, nr * sizeof *r);
+    size_t nr;
+    const char *norm;
+    const rasid_reading *r = rasid__clitic_block(a, nb, nl, e->hint, RASID__MAX_READINGS, &nr, &norm);
+    if (!r) return RASID_NOMEM;
+    e->norm = norm;
     e->readings = r;
     e->nreadings = (uint16_t)nr;
+    if (g->want_stem) {
+        if (!g->stemmer_tried) {
+            g->stemmer = rasid__stemmer_new();
+            g->stemmer_tried = 1;
+        }
+        /* Snowball knows ة, not the matching key's ه: give the final ة back */
+        char tmp[RASID_MAX_TOKEN_BYTES + 4];
+        const char *in = norm;
+        if ((e->hint & RASID__HINT_TEH_MARBUTA) && nl >= 2 && nl <= RASID_MAX_TOKEN_BYTES) {
+            memcpy(tmp, norm, nl);
+            tmp[nl - 2] = (char)0xD8;
+            tmp[nl - 1] = (char)0xA9;
+            in = tmp;
+        }
+        char *st = (char *)rasid__light_stem_with(g->stemmer, a, in, nl);
+        if (!st) return RASID_NOMEM;
+        for (char *p = st; p[0] && p[1]; p++) /* keep the stem a normalised key */
+            if ((unsigned char)p[0] == 0xD8 && (unsigned char)p[1] == 0xA9 &&
+                (g->flags & RASID_NORM_TEH_MARBUTA)) {
+                p[0] = (char)0xD9;
+                p[1] = (char)0x87;
+            }
+        e->stem = st;
+    }
     return 0;
 }
 

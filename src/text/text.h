@@ -49,9 +49,12 @@ struct rasid__scan {
  * frees sc->out, sc->ss, sc->se (even on error). */
 int rasid__scan_run(rasid__scan *sc);
 
-/* Clitic readings with a hint about the final letter (RASID__HINT_*). */
-size_t rasid__clitic_readings_hint(rasid__arena *a, const char *norm, size_t n, unsigned hint,
-                                   rasid_reading *out, size_t max);
+/* The clitic readings of the Arabic word w[0..n) with a hint about its final letter
+ * (RASID__HINT_*), at most max (>= 1) of them, in one arena block: the readings, then a
+ * NUL-terminated copy of w (*key) that their stems point into (except a stem that does not
+ * end where the word ends, which has its own copy). Sets *nr. NULL: out of memory. */
+const rasid_reading *rasid__clitic_block(rasid__arena *a, const char *w, size_t n, unsigned hint,
+                                         size_t max, size_t *nr, const char **key);
 
 /* Light stemming with a caller-owned Snowball stemmer (struct sb_stemmer *). */
 void *rasid__stemmer_new(void);
