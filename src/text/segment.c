@@ -97,6 +97,21 @@ static uint64_t hash_bytes(const char *s, size_t n, unsigned extra)
     return h ^ (h >> 32);
 }
 
+/* a == b over n bytes, with the same overlapping loads as hash_bytes (no memcmp call) */
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8)
+            if (load64(a + i) != load64(b + i)) return 0;
+        return i == n || load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
 static int cache_grow(seg *g)
 {
     size_t nc = g->cap ? g->cap * 2 : 64;
@@ -180,7 +195,7 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
         if (!sl->idx) break;
         if (sl->h == h) {
             centry *e = &g->ent[sl->idx - 1];
-            if (e->nlen == nl && e->kind == kind && e->hint == hint && memcmp(e->norm, nb, nl) == 0)
+            if (e->nlen == nl && e->kind == kind && e->hint == hint && key_eq(e->norm, nb, nl))
                 return e;
         }
         j = (j + 1) & (g->cap - 1);
@@ -238,7 +253,7 @@ static int seg_emit(rasid__scan *sc, const rasid__rawtok *t)
 
 /* ---------------------------------------------------------------- sentences */
 
-static int is1(const rasid_token *t, const char *s)
+static inline int is1(const rasid_token *t, const char *s)
 {
     return t->nlen == strlen(s) && memcmp(t->norm, s, t->nlen) == 0;
 }
