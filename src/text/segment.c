@@ -272,19 +272,32 @@ static int orig_in(const rasid_doc *d, const rasid_token *t, const char *list)
     return 0;
 }
 
-#define TERMINATORS "!\0?\0\xD8\x9F\0\xDB\x94\0\xD8\x9B\0;\0"   /* ! ? ؟ ۔ ؛ ; */
-#define FINAL_MARKS ".\0" TERMINATORS "\xE2\x80\xA6\0"          /* + . … */
+/* sentence terminators: ! ? ؟ ۔ ؛ ;   final marks: the terminators, . and … */
 #define CLOSERS "\"\0'\0)\0]\0}\0\xC2\xBB\0\xE2\x80\x9D\0\xE2\x80\x99\0\xE2\x80\xBA\0"
 #define OPEN_QUOTES "\"\0\xC2\xAB\0\xE2\x80\x9C\0\xE2\x80\x9E\0\xE2\x80\xB9\0'\0\xE2\x80\x98\0"
 
-static int is_terminator(const rasid_doc *d, const rasid_token *t)
+/* a terminator, by the length and the bytes */
+static int terminator_bytes(const unsigned char *s, size_t n)
 {
-    return t->kind == RASID_TOK_PUNCT && orig_in(d, t, TERMINATORS);
+    if (n == 1) return s[0] == '!' || s[0] == '?' || s[0] == ';';
+    if (n == 2) return (s[0] == 0xD8 && (s[1] == 0x9F || s[1] == 0x9B)) || (s[0] == 0xDB && s[1] == 0x94);
+    return 0;
 }
 
+static int is_terminator(const rasid_doc *d, const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT &&
+           terminator_bytes((const unsigned char *)d->text + t->start, t->end - t->start);
+}
+
+/* a final mark: a terminator, '.' or '…' */
 static int is_final_mark(const rasid_doc *d, const rasid_token *t)
 {
-    return t->kind == RASID_TOK_PUNCT && orig_in(d, t, FINAL_MARKS);
+    if (t->kind != RASID_TOK_PUNCT) return 0;
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    return terminator_bytes(s, n) || (n == 1 && s[0] == '.') ||
+           (n == 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xA6);
 }
 
 static size_t nletters(const rasid_token *t)
