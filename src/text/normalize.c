@@ -291,6 +291,9 @@ typedef struct cur {
     uint8_t ndots, ncommas, group; /* group: digits since the last separator (capped) */
 } cur;
 
+/* output room the main loop keeps free: a whole token plus one code point's output */
+#define ROOM (RASID_MAX_TOKEN_BYTES + 64)
+
 static int grow(rasid__scan *sc, size_t extra)
 {
     if (sc->olen + extra <= sc->ocap) return 0;
@@ -365,8 +368,8 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     const unsigned char *s = sc->s;
     unsigned flags = sc->flags;
     size_t n = sc->n;
-    size_t room = sc->ocap - sc->olen; /* output never outgrows input here */
-    size_t lim = i + (room < n - i ? room : n - i);
+    /* the caller leaves room for a whole token (ROOM) and output never outgrows input here */
+    size_t lim = n;
     size_t cap_in = tok_start + RASID_MAX_TOKEN_BYTES;
     size_t cap_out = tok_nstart + RASID_MAX_TOKEN_BYTES;
     if (lim > cap_in) lim = cap_in;
@@ -498,7 +501,7 @@ int rasid__scan_run(rasid__scan *sc)
     sc->err = 0;
     sc->utf8_errors = 0;
     sc->utf8_first_error = -1;
-    if (grow(sc, n + n / 8 + 64)) return sc->err;
+    if (grow(sc, n + n / 8 + ROOM)) return sc->err;
 
     cur c;
     memset(&c, 0, sizeof c);
@@ -509,7 +512,7 @@ int rasid__scan_run(rasid__scan *sc)
 
     unsigned char ob[64];
     while (i < n) {
-        if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
+        if (sc->olen + ROOM > sc->ocap && grow(sc, ROOM)) return sc->err;
         /* fast lane: an Arabic word of plain letters opens here (as `open` below would)
          * and its letters are written by arabic_run */
         if (c.st == ST_NONE && plain_letter_at(s, n, i)) {
@@ -528,7 +531,7 @@ int rasid__scan_run(rasid__scan *sc)
                 c.end = (uint32_t)i;
                 c.nend = sc->olen;
                 if (i >= n) break;
-                if (sc->olen + 64 > sc->ocap && grow(sc, 64)) return sc->err;
+                if (sc->olen + ROOM > sc->ocap && grow(sc, ROOM)) return sc->err;
             }
         }
         unsigned char b = s[i];
