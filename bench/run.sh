@@ -69,9 +69,17 @@ for which in text jsonl; do
 done
 
 echo
-echo "== in-process, one core, no output (bench/bench_text.c over the JSON Lines articles)"
+echo "== in-process, one core, no output (bench/bench_text.c over the JSON Lines articles;"
+echo "   beside LC_ALL=C wc -w over the same articles as plain text, measured just before)"
+IN=$TXT
+BYTES=$(wc -c < "$IN")
+measure env LC_ALL=C wc -w; WCC=$(rate "$BYTES" "$T")
+printf '  %-34s %8s MB/s\n' "LC_ALL=C wc -w" "$WCC"
 IN=/dev/null
-$PIN "$TMP/bench_text" "$JSONL" "$RASID_DATA" | sed 's/^/  /'
+# each stage line ends in "N MB/s": the ratio to LC_ALL=C wc -w is appended
+$PIN "$TMP/bench_text" "$JSONL" "$RASID_DATA" | awk -v w="$WCC" '
+  /MB\/s$/ { v = $(NF - 1); printf "  %s = %.2fx LC_ALL=C wc -w\n", $0, (w > 0 ? v / w : 0); next }
+  { print "  " $0 }'
 
 # the archive: ingest throughput and search latency (bench/store.sh; STORE_ARTICLES=N)
 echo
