@@ -368,12 +368,15 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
     const unsigned char *s = sc->s;
     unsigned flags = sc->flags;
     size_t n = sc->n;
-    /* the caller leaves room for a whole token (ROOM) and output never outgrows input here */
-    size_t lim = n;
+    /* the caller leaves room for a whole token (ROOM) and output never outgrows input here;
+     * the token's caps may already be passed (ignorables inside a word are not counted
+     * against them): then no run, and the general path cuts the token */
     size_t cap_in = tok_start + RASID_MAX_TOKEN_BYTES;
     size_t cap_out = tok_nstart + RASID_MAX_TOKEN_BYTES;
-    if (lim > cap_in) lim = cap_in;
-    if (sc->olen + (lim - i) > cap_out) lim = i + (cap_out - sc->olen);
+    size_t lim = n < cap_in ? n : cap_in;
+    if (lim <= i) return i;
+    size_t out_room = cap_out > sc->olen ? cap_out - sc->olen : 0;
+    if (lim - i > out_room) lim = i + out_room;
     /* k counts the bytes of the run: input s[i + k], output o[k] */
     const unsigned char *r = s + i;
     unsigned char *o = (unsigned char *)sc->out + sc->olen;

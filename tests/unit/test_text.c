@@ -355,6 +355,21 @@ static void test_tokens(void)
     CHECK_INT(rasid_doc_ntokens(d), 3);
     CHECK_INT(invariants(d, "long number"), 0);
     rasid_doc_free(d);
+    /* ignorables inside a word (ZWJ, kept or dropped) take it past the cap: letters after
+     * them start a new token, also when the text ends there */
+    size_t zl = 0;
+    for (int i = 0; i < 10; i++) { memcpy(longw + zl, "ب", 2); zl += 2; }
+    for (int i = 0; i < 200; i++) { memcpy(longw + zl, "\xE2\x80\x8D", 3); zl += 3; }
+    for (int i = 0; i < 10; i++) { memcpy(longw + zl, "ب", 2); zl += 2; }
+    unsigned zf[] = {RASID_NORM_DEFAULT, RASID_NORM_DEFAULT & ~RASID_NORM_SPACES};
+    for (size_t f = 0; f < 2; f++) {
+        d = seg(longw, zl, zf[f]);
+        CHECK_INT(rasid_doc_ntokens(d), 2);
+        CHECK_INT(rasid_doc_tokens(d)[1].start, 620);
+        CHECK_INT(rasid_doc_tokens(d)[1].end, 640);
+        CHECK_INT(invariants(d, "ignorables past the cap"), 0);
+        rasid_doc_free(d);
+    }
 }
 
 /* ---------------------------------------------------------------- sentences */
