@@ -42,7 +42,7 @@ int rasid__buf_reserve(rasid__buf *b, size_t extra)
 
 int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
 {
-    if (!b->err && b->len + n < b->size) { /* room already: no reserve call */
+    if (!b->err && n < b->size - b->len) { /* room already (size > len): no reserve call */
         memcpy(b->data + b->len, p, n);
         b->len += n;
         b->data[b->len] = 0;
@@ -58,7 +58,7 @@ int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
 
 int rasid__buf_putc(rasid__buf *b, char c)
 {
-    if (!b->err && b->len + 1 < b->size) {
+    if (!b->err && 1 < b->size - b->len) {
         b->data[b->len++] = c;
         b->data[b->len] = 0;
         return RASID_OK;
