@@ -542,6 +542,23 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     }
 }
 
+/* An entity rasid names itself (no dictionary row): its name, kind, sector, country and
+ * id, and the document bytes [start, end) it stands for. */
+static rasid_entity named_span(const ev_ctx *c, const char *name, const char *kind, const char *sector,
+                               const char *country, const char *id, uint32_t start, uint32_t end)
+{
+    rasid_entity en = {0};
+    en.name = name;
+    en.kind = kind;
+    en.sector = sector;
+    en.country = country;
+    en.id = id;
+    en.start = start;
+    en.end = end;
+    en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + start, end - start);
+    return en;
+}
+
 /* Victims described by a counted noun and a nationality: "14 جنديا جزائريا". */
 static const char *context_country(const ev_ctx *c, uint32_t before_tok);
 static const char *sentence_country(const ev_ctx *c, uint32_t at);
@@ -589,15 +606,8 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         }
         /* "قتل 15 مدنيا": civilians, whatever their country */
         if (!strcmp(m->noun, "civilian")) {
-            rasid_entity en = {0};
-            en.name = "Civilians";
-            en.kind = "civilians";
-            en.sector = "CVL";
-            en.id = "rasid:civilians";
-            en.start = m->start;
-            en.end = m->end;
-            en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + m->start, m->end - m->start);
-            k->recipient[k->nrecipient++] = en;
+            k->recipient[k->nrecipient++] =
+                named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", m->start, m->end);
             return;
         }
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
@@ -607,16 +617,10 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             if (!iso) iso = sentence_country(c, m->tok_begin);
             const char *cn = iso ? country_name(c, iso) : NULL;
             if (!cn) continue;
-            rasid_entity en = {0};
-            en.name = rasid__arena_printf(&c->doc->arena, "%s Forces of %s", soldier ? "Military" : "Police", cn);
-            en.kind = "force";
-            en.sector = soldier ? "MIL" : "COP";
-            en.country = iso;
-            en.id = rasid__arena_printf(&c->doc->arena, "rasid:%s-%s", soldier ? "mil" : "pol", iso);
-            en.start = m->start;
-            en.end = m->end;
-            en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + m->start, m->end - m->start);
-            k->recipient[k->nrecipient++] = en;
+            k->recipient[k->nrecipient++] = named_span(
+                c, rasid__arena_printf(&c->doc->arena, "%s Forces of %s", soldier ? "Military" : "Police", cn), "force",
+                soldier ? "MIL" : "COP", iso, rasid__arena_printf(&c->doc->arena, "rasid:%s-%s", soldier ? "mil" : "pol", iso),
+                m->start, m->end);
             return;
         }
     }
@@ -910,18 +914,8 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
             else if (!k->nrecipient && x->country && x->precision < RASID_P_COUNTRY) {
                 /* a visit to a capital or town is a visit to that country */
                 const char *cn = country_name(c, x->country);
-                if (cn) {
-                    rasid_entity en = {0};
-                    en.name = cn;
-                    en.country = x->country;
-                    en.id = x->country;
-                    en.kind = "state";
-                    en.sector = "GOV";
-                    en.start = x->start;
-                    en.end = x->end;
-                    en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + x->start, x->end - x->start);
-                    k->recipient[k->nrecipient++] = en;
-                }
+                if (cn)
+                    k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
             }
             if (k->location < 0) k->location = m;
         } else if (is_partyish(x) && !k->nactor && !has_prep(c, m) && !(q > 0 && ev_cue(c, q - 1, "preposition"))) {
@@ -1480,18 +1474,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (k->definite_ref) k->reference = 1;
     if (!strcmp(k->type, "PROTEST") && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
-        rasid_entity en = {0};
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
         const char *cn = iso ? country_name(c, iso) : NULL;
-        en.name = cn ? rasid__arena_printf(&c->doc->arena, "Protesters (%s)", cn) : "Protesters";
-        en.kind = "civilians";
-        en.sector = "CVL";
-        en.country = iso;
-        en.id = "rasid:protesters";
-        en.start = c->t[k->ttok].start;
-        en.end = c->t[k->ttok + k->tntok - 1].end;
-        en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + en.start, en.end - en.start);
-        k->actor[k->nactor++] = en;
+        k->actor[k->nactor++] =
+            named_span(c, cn ? rasid__arena_printf(&c->doc->arena, "Protesters (%s)", cn) : "Protesters", "civilians", "CVL",
+                       iso, "rasid:protesters", c->t[k->ttok].start, c->t[k->ttok + k->tntok - 1].end);
     }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
