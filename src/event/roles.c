@@ -1170,6 +1170,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
+        /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
+        if (!k->aggregate && k->ttok >= 2 && (ev_cue(c, k->ttok - 2, "result") == 2 || ev_cue(c, k->ttok - 1, "result"))) {
+            const ev_cand *p, *pe;
+            ev_sentence_cands(c, k, &p, &pe);
+            for (; p < pe; p++)
+                if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
+        }
         k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
