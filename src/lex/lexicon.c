@@ -1171,7 +1171,20 @@ static void save_index(lbw *w, const rasid_lexicon *lex, const index_t *ix, int 
                        const char **other_k, void **other_ref)
 {
     for (size_t i = 0; i < ix->npost; i++) {
-        posting p = ix->post[i];
+        /* field by field into a zeroed posting: the struct's padding (and the deletion
+         * fields an exact posting leaves unset) are never written uninitialised, so the
+         * file's bytes are all defined and the same from run to run */
+        posting p;
+        memset(&p, 0, sizeof p);
+        const posting *src = &ix->post[i];
+        p.k = src->k;
+        p.klen = src->klen;
+        p.e = src->e;
+        p.cat = src->cat;
+        p.ntok = src->ntok;
+        p.del_len = src->del_len;
+        p.del_pos = src->del_pos;
+        if (spost == LB_X1_POST || spost == LB_X2_POST) p.del_len = 0, p.del_pos = 0; /* unset there */
         if (p.k == lex->entries[p.e].key) {
             p.k = key_ref[p.e];
         } else {
