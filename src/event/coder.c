@@ -540,6 +540,24 @@ static void merge_in_document(ev_ctx *c)
     free(extra);
 }
 
+/* "مقتل 16 شخصا في هجومين" when the article then tells each attack: a tally of several
+ * events, placed no finer than a country, gives way to the events it sums up once two of
+ * its kind are told on their own. */
+static void drop_told_tallies(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (!k[i].alive || !k[i].aggregate) continue;
+        if (k[i].location >= 0 && c->ms[k[i].location].precision < RASID_P_COUNTRY) continue;
+        int told = 0;
+        for (size_t j = 0; j < c->cands.len && told < 2; j++)
+            if (j != i && k[j].alive && !k[j].aggregate && family(k[j].type) == family(k[i].type) &&
+                !strcmp(k[j].modality, k[i].modality))
+                told++;
+        if (told >= 2) k[i].alive = 0;
+    }
+}
+
 static void drop_weak(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -606,6 +624,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         merge_in_sentences(&c);
         drop_weak(&c);
         merge_in_document(&c);
+        drop_told_tallies(&c);
         ev_distinct_sides(&c);
         rc = ev_emit(&c);
     }

@@ -1031,6 +1031,9 @@ static int instrumental_of(const ev_ctx *c, const ev_cand *k)
     return strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
 }
 
+/* Two candidates of one PLOVER type. */
+static int family_kin(const ev_cand *a, const ev_cand *b) { return a->type && b->type && !strcmp(a->type, b->type); }
+
 /* ------------------------------------------------------------------ descriptions */
 /* Is the trigger verb an imperfect (present) form? Its stem begins with the prefix of
  * the third person (ي, or ت without the ت ending of the feminine past: تقاتل, not
@@ -1170,6 +1173,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = b; q < e; q++)
             if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
         if (generic) k->aggregate = 1;
+        /* "مقتل 16 شخصا في هجومين": a toll of several attacks (a generic or dual event noun
+         * of its clause) is a tally, not one event */
+        if (!k->aggregate && !generic) {
+            const ev_cand *p, *pe;
+            ev_sentence_cands(c, k, &p, &pe);
+            for (; p < pe && !k->aggregate; p++) {
+                if (p == k || p->sent != k->sent || p->ttok < b || p->ttok >= e) continue;
+                const char *pid = ev_field(p->trig, "id");
+                /* (after the toll, introduced by في: "أحد الهجومين بسيارة مفخخة" is one of them) */
+                const rasid_token *fi = p->ttok > 0 ? &c->t[p->ttok - 1] : NULL;
+                int in = fi && fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4);
+                if (pid && strstr(pid, "generic") && family_kin(p, k) && p->ttok > k->ttok && in) k->aggregate = 1;
+            }
+        }
         /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
         if (!k->aggregate && k->ttok >= 2 && (ev_cue(c, k->ttok - 2, "result") == 2 || ev_cue(c, k->ttok - 1, "result"))) {
             const ev_cand *p, *pe;
