@@ -1120,6 +1120,24 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "مسيرة حقوقية اصطدمت بقوات الأمن": a protest that clashes with the police is one
+ * event, a protest with intervention (ACLED), not a protest and a battle. */
+static void protest_clash(ev_ctx *c, ev_cand *k)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || strcmp(id, "clash") || k->ttok == 0) return;
+    ev_cand *all = c->cands.data;
+    for (ev_cand *p = k; p > all; p--) {
+        ev_cand *x = p - 1;
+        if (x->sent != k->sent) break;
+        if (strcmp(x->type, "PROTEST") || x->ttok + x->tntok + 2 < k->ttok) continue;
+        x->acled_event = "Protests";
+        x->acled_sub = "Protest with intervention";
+        k->descriptive = 1; /* told by the protest */
+        return;
+    }
+}
+
 /* ------------------------------------------------------------------ roles */
 static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo *si)
 {
@@ -1195,6 +1213,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
         k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k);
+        protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
