@@ -71,6 +71,9 @@ static int find_triggers(ev_ctx *c)
                 continue;
             /* stop.tsv rows of category trigger: "وصلت إلى الحكم" is no visit */
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;
+            /* a row without a type (a local file's slip) codes no event: the coder's
+             * rules compare the type everywhere */
+            if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
             best = &m[q];
         }
         if (!best) continue;
