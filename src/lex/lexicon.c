@@ -2065,7 +2065,8 @@ static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const 
     rasid__match tmp[FZ_MAX];
     size_t k = fuzzy_step(lex, t, 0, fmask, tmp, 0, FZ_MAX);
     if (k == FZ_MAX) return 0; /* maybe more: not memoised */
-    if (fz->nitems + k > fz->citems) {
+    /* also when nothing was found yet: *list must point into an array, never be NULL + 0 */
+    if (fz->nitems + k > fz->citems || !fz->items) {
         size_t nc = (fz->nitems + k) * 2 + 64;
         const rasid__entry **ni = rasid__arena_alloc(fz->arena, nc * sizeof *ni);
         if (!ni) return 0;
