@@ -2,6 +2,8 @@
 # fuzz/run.sh SECONDS — build every fuzz/fuzz_*.c as a libFuzzer target (clang, ASan, UBSan)
 # against all library sources into build-fuzz/, and run each for SECONDS with its seed
 # corpus fuzz/corpus/NAME/ (copied to a scratch directory so the repository stays clean).
+# A target may also write seeds of its own into $RASID_FUZZ_SEED_DIR (the scratch corpus)
+# when it starts: fuzz_lexcache compiles its seed cache file with the build under test.
 # Exits non-zero when a target fails to build or finds a crash (the crashing input is kept
 # in build-fuzz/NAME-crashes/).
 set -eu
@@ -37,7 +39,7 @@ for f in fuzz/fuzz_*.c; do
   if [ -d "fuzz/corpus/$name" ]; then cp -R "fuzz/corpus/$name/." "$work/"; fi
   mkdir -p "$OUT/$name-crashes"
   echo "fuzz: running $name for $SECONDS_EACH s"
-  if ! "$OUT/$name" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  if ! RASID_FUZZ_SEED_DIR="$work" "$OUT/$name" -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$OUT/$name-crashes/" "$work" 2>"$OUT/$name.log"; then
     echo "fuzz: $name FAILED; see $OUT/$name.log and $OUT/$name-crashes/" >&2
     tail -n 40 "$OUT/$name.log" >&2

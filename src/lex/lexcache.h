@@ -61,4 +61,15 @@ void *rasid__map_fd(int fd, size_t len, uintptr_t want, int *moved);
  * behind and returns -1: an unwritable cache is no error. */
 int rasid__write_atomic(const char *path, const void *data, size_t len);
 
+/* For tests and fuzzing (fuzz/fuzz_lexcache.c), defined in lexicon.c: the binary form
+ * in buf[0..len), any bytes at all, checked and adopted as a cache file is, without
+ * comparing its identity (build and source hash: a test's file may come from another
+ * build) and, when check_sum is 0, without its body checksum, which would otherwise
+ * reject nearly every mutated file before the structure checks see it. buf must be
+ * writable (its pointers are rebased in place) unless it is at the file's own base
+ * address, and stay until the lexicon is freed (rasid_lexicon_free() leaves it to the
+ * caller). NULL when the loader would not use the file. */
+typedef struct rasid_lexicon rasid_lexicon;
+rasid_lexicon *rasid__lexbin_adopt_buffer(void *buf, size_t len, int check_sum);
+
 #endif

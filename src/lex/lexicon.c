@@ -129,6 +129,7 @@ struct rasid_lexicon {
      * mapping (see "binary form"); NULL when compiled from the TSV files */
     void *map;
     size_t map_len;
+    int map_borrowed; /* the mapping is the caller's (rasid__lexbin_adopt_buffer): not unmapped */
     /* compiled from the TSV files: the files read whole; the tables' cells point into
      * them */
     rasid__srcfile *src;
@@ -1383,7 +1384,8 @@ static int map_index(const lbr *r, index_t *ix, int spost, int kind, const rasid
         /* k (as written) in the pool with its klen + del_len bytes; the deletion inside */
         uint64_t off = (uint64_t)(uintptr_t)p->k - lo;
         bad |= (off >= pool) | (off + p->klen + p->del_len > pool) | (p->e >= ne) | (p->del_pos > p->klen);
-        if (r->delta) p->k += r->delta;
+        /* in integers: k may be anything until the check above has passed */
+        if (r->delta) p->k = (const char *)((uintptr_t)p->k + r->delta);
     }
     if (bad) return 0;
     for (size_t i = 0; kind != 3 && i < np; i++) {
@@ -1411,8 +1413,9 @@ static int map_index(const lbr *r, index_t *ix, int spost, int kind, const rasid
 
 /* Check (and rebase, when not at h->base) the binary form mapped at map[0..len) and
  * adopt it. 1 when lex now uses it; 0 if it is not usable (lex is then as before, and
- * the caller unmaps it). */
-static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned char *map, size_t len)
+ * the caller unmaps it). check_sum 0 skips the body checksum (fuzzing: see
+ * rasid__lexbin_adopt_buffer). */
+static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned char *map, size_t len, int check_sum)
 {
     lexbin_header h = *hp;
     lbr r;
@@ -1430,7 +1433,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
         prev_end = off + r.bytes[s];
     }
     /* damage that the structure checks below cannot see (a bit flipped in a hash) */
-    if (rasid__hash64(map + sizeof h, len - sizeof h, h.source) != h.body) return 0;
+    if (check_sum && rasid__hash64(map + sizeof h, len - sizeof h, h.source) != h.body) return 0;
     /* strings: every pointer is to a byte of the pool, which ends with a NUL, so any
      * string read from there ends inside it */
     if (!r.bytes[LB_POOL] || r.p[LB_POOL][0] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
@@ -1530,6 +1533,14 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     return 1;
 }
 
+/* The header fields that say whether this build can read the file at all (the file's
+ * identity, build and source, is compared by the caller). */
+static int lexbin_header_ok(const lexbin_header *h, size_t len)
+{
+    return !memcmp(h->magic, "RASIDLEX", 8) && h->version == LEXBIN_VERSION && h->endian == 0x01020304 &&
+           h->layout == lexbin_layout() && h->size == len && h->base % 4096 == 0;
+}
+
 /* Map the binary form in `path` if it is a compilation of the files hashing to `source`
  * by this build; 1 when lex now uses it. */
 static int lexbin_map(rasid_lexicon *lex, const char *path, uint64_t source)
@@ -1538,9 +1549,7 @@ static int lexbin_map(rasid_lexicon *lex, const char *path, uint64_t source)
     size_t len;
     int fd = rasid__open_cache(path, &h, sizeof h, &len);
     if (fd < 0) return 0;
-    if (memcmp(h.magic, "RASIDLEX", 8) || h.version != LEXBIN_VERSION || h.endian != 0x01020304 ||
-        h.layout != lexbin_layout() || h.source != source || h.size != len || h.base % 4096 ||
-        h.build != rasid__build_id()) {
+    if (!lexbin_header_ok(&h, len) || h.source != source || h.build != rasid__build_id()) {
         close(fd);
         return 0;
     }
@@ -1548,7 +1557,7 @@ static int lexbin_map(rasid_lexicon *lex, const char *path, uint64_t source)
     unsigned char *map = rasid__map_fd(fd, len, (uintptr_t)h.base, &moved);
     close(fd);
     if (!map) return 0;
-    if (!lexbin_adopt(lex, &h, map, len)) {
+    if (!lexbin_adopt(lex, &h, map, len, 1)) {
         munmap(map, len);
         return 0;
     }
@@ -1557,6 +1566,27 @@ static int lexbin_map(rasid_lexicon *lex, const char *path, uint64_t source)
     lex->map = map;
     lex->map_len = len;
     return 1;
+}
+
+rasid_lexicon *rasid__lexbin_adopt_buffer(void *buf, size_t len, int check_sum)
+{
+    lexbin_header h;
+    if (!buf || len < sizeof h) return NULL;
+    memcpy(&h, buf, sizeof h);
+    if (!lexbin_header_ok(&h, len)) return NULL;
+    rasid_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex) return NULL;
+    rasid__arena_init(&lex->arena);
+    lex->dir = strdup("(buffer)");
+    if (!lex->dir || !lexbin_adopt(lex, &h, buf, len, check_sum)) {
+        free(lex->dir);
+        free(lex);
+        return NULL;
+    }
+    lex->map = buf;
+    lex->map_len = len;
+    lex->map_borrowed = 1;
+    return lex;
 }
 
 /* ------------------------------------------------------------------ loading */
@@ -1652,7 +1682,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     if (!lex) return;
     if (lex->map) {
         /* the arrays are in the mapping */
-        munmap(lex->map, lex->map_len);
+        if (!lex->map_borrowed) munmap(lex->map, lex->map_len);
     } else {
         index_free(&lex->exact1);
         index_free(&lex->exact2);
