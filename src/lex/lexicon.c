@@ -204,7 +204,7 @@ static uint64_t fnv1a(const char *s, size_t n)
 typedef struct sort_item {
     posting p;
     uint16_t ntok;
-    uint64_t h; /* the posting's hash when known (deletions), else 0 */
+    uint64_t h; /* the posting's hash when known (deletions), else 0 (index_build sets it) */
 } sort_item;
 
 static uint64_t posting_hash(const posting *p)
@@ -248,7 +248,15 @@ static int posting_same(const posting *a, const posting *b)
 /* Build an index in linear time: a first pass finds or creates the slot of each key
  * (hashing, comparing only on equal hashes) and counts its postings, a prefix sum gives
  * each slot its run, a second pass places the postings. No sorting: the matcher orders
- * what it finds. */
+ * what it finds.
+ *
+ * The fuzzy index of a large dictionary has millions of postings in a table of tens of
+ * megabytes, where every slot visited is a cache miss: the first pass keeps a slot's
+ * representative item (whose key it compares with) in the slot's `first`, unused until
+ * the prefix sum, and the second pass advances `first` as the slot's fill cursor and
+ * moves it back by `count` afterwards, so no per-slot side array is touched; and both
+ * passes prefetch the slot a few items ahead. */
+#define BUILD_AHEAD 8
 static int index_build(index_t *ix, sort_item *items, size_t n)
 {
     memset(ix, 0, sizeof *ix);
@@ -256,27 +264,29 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     while (size < n * 2) size <<= 1;
     ix->slots = calloc(size, sizeof *ix->slots);
     uint32_t *slot_of = malloc((n ? n : 1) * sizeof *slot_of);
-    /* slot -> an item holding its key (for comparisons), later the fill cursor */
-    uint32_t *rep_of = malloc(size * sizeof *rep_of);
     ix->post = malloc((n ? n : 1) * sizeof *ix->post);
-    if (!ix->slots || !slot_of || !rep_of || !ix->post) {
+    if (!ix->slots || !slot_of || !ix->post) {
         free(slot_of);
-        free(rep_of);
         return RASID_NOMEM;
     }
     ix->mask = size - 1;
+    /* every item's hash first (the deletions come with theirs), so that the slot of a
+     * later item can be prefetched */
+    for (size_t i = 0; i < n; i++)
+        if (!items[i].h) items[i].h = posting_hash(&items[i].p);
     for (size_t i = 0; i < n; i++) {
+        if (i + BUILD_AHEAD < n) __builtin_prefetch(&ix->slots[items[i + BUILD_AHEAD].h & ix->mask]);
         const posting *p = &items[i].p;
-        uint64_t h = items[i].h ? items[i].h : posting_hash(p);
+        uint64_t h = items[i].h;
         size_t sl = h & ix->mask;
         for (;;) {
             slot *x = &ix->slots[sl];
             if (!x->count) {
                 x->h = h;
-                rep_of[sl] = (uint32_t)i;
+                x->first = (uint32_t)i; /* the representative, until the prefix sum */
                 break;
             }
-            if (x->h == h && posting_same(&items[rep_of[sl]].p, p)) break;
+            if (x->h == h && posting_same(&items[x->first].p, p)) break;
             sl = (sl + 1) & ix->mask;
         }
         ix->slots[sl].count++;
@@ -286,15 +296,15 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
     for (size_t sl = 0; sl < size; sl++) {
         ix->slots[sl].first = acc;
         acc += ix->slots[sl].count;
-        rep_of[sl] = 0;
     }
     /* second pass: fill, in input order within each slot */
     for (size_t i = 0; i < n; i++) {
-        slot *x = &ix->slots[slot_of[i]];
-        ix->post[x->first + rep_of[slot_of[i]]++] = items[i].p;
+        if (i + 2 * BUILD_AHEAD < n) __builtin_prefetch(&ix->slots[slot_of[i + 2 * BUILD_AHEAD]], 1);
+        if (i + BUILD_AHEAD < n) __builtin_prefetch(&ix->post[ix->slots[slot_of[i + BUILD_AHEAD]].first], 1);
+        ix->post[ix->slots[slot_of[i]].first++] = items[i].p;
     }
+    for (size_t sl = 0; sl < size; sl++) ix->slots[sl].first -= ix->slots[sl].count;
     ix->npost = n;
-    free(rep_of);
     free(slot_of);
     return RASID_OK;
 }
@@ -535,8 +545,8 @@ static int add_entry(rasid_lexicon *lex, rasid__table *t, uint32_t row, const ch
     e->cat = (uint16_t)t->cat;
     e->key = rasid__arena_strndup(&lex->arena, key, kl);
     e->form = form;
-    uint16_t nt = 1;
-    for (size_t i = 0; i < kl; i++) nt += key[i] == ' ';
+    uint16_t nt = 1; /* most keys are one word: memchr finds no space at once */
+    for (const char *sp = memchr(key, ' ', kl); sp; sp = memchr(sp + 1, ' ', kl - (size_t)(sp + 1 - key))) nt++;
     e->ntok = nt;
     return e->key ? RASID_OK : RASID_NOMEM;
 }
@@ -683,7 +693,6 @@ static int compile_stop_rules(rasid_lexicon *lex)
 static int build_indexes(rasid_lexicon *lex)
 {
     size_t cap = lex->nentries + 1;
-    size_t ncat[RASID_CAT_COUNT] = {0};
     sort_item *items = malloc(cap * sizeof *items);
     size_t fn = 0, fcap = 0;
     sort_item *fitems = NULL;
@@ -693,25 +702,24 @@ static int build_indexes(rasid_lexicon *lex)
     int rc = RASID_OK;
     for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
         rasid__entry *e = &lex->entries[i];
-        const char *sp = strchr(e->key, ' ');
-        size_t first = sp ? (size_t)(sp - e->key) : strlen(e->key);
         if (e->cat == RASID_CAT_STOP) {
             sitems[sn++] = (sort_item){{.k = e->key, .klen = (uint32_t)strlen(e->key), .e = (uint32_t)i}, e->ntok, 0};
             continue;
         }
-        ncat[e->cat]++;
-        (void)first;
-        if (!fuzzy_entry(e)) continue;
-        /* fuzzy: single-token keys, and multi-token keys written as one word */
-        size_t kl = strlen(e->key);
-        char joined[1024];
-        size_t jl = 0;
-        for (size_t j = 0; j < kl && jl < sizeof joined - 1; j++)
-            if (e->key[j] != ' ') joined[jl++] = e->key[j];
-        if (key_letters(joined, jl) < FUZZY_MIN_LETTERS) continue;
+        /* fuzzy: single-token keys, and keys of two or three tokens written as one word
+         * (joined only for those: a key of more tokens is never one) */
+        if (e->ntok > 3 || !fuzzy_entry(e)) continue;
         const char *jk = e->key;
-        if (e->ntok > 1) {
-            if (e->ntok > 3) continue;
+        size_t jl = strlen(e->key);
+        if (e->ntok == 1) {
+            if (key_letters(jk, jl) < FUZZY_MIN_LETTERS) continue;
+        } else {
+            char joined[1024];
+            size_t kl = jl;
+            jl = 0;
+            for (size_t j = 0; j < kl && jl < sizeof joined - 1; j++)
+                if (e->key[j] != ' ') joined[jl++] = e->key[j];
+            if (key_letters(joined, jl) < FUZZY_MIN_LETTERS) continue;
             char *v = rasid__arena_strndup(&lex->arena, joined, jl);
             if (!v) { rc = RASID_NOMEM; break; }
             jk = v;
