@@ -6,7 +6,8 @@
 # with the cache off, cold and warm; an edited *.local.tsv is never served stale; a
 # truncated, emptied or garbage cache file is ignored and rewritten; an unwritable cache
 # directory and RASID_CACHE=off only mean no caching; `rasid dict compile` writes the
-# file (or -o FILE). Prints "N passed, N failed" like the unit tests.
+# file (or -o FILE); writing a cache file prunes those of data directories that are gone.
+# Prints "N passed, N failed" like the unit tests.
 set -u
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -113,6 +114,38 @@ RASID_CACHE=off "$RASID" dict compile --data "$tmp/data" 2>/dev/null
 check "dict compile with the cache off and no -o is a usage error" test $? -eq 2
 "$RASID" dict compile --data "$tmp/nonexistent" 2>/dev/null
 check "dict compile of a missing directory" test $? -eq 3
+
+# ---- pruning: writing a cache file drops those of data directories that are gone
+P="$tmp/prune"
+mkdir -p "$P"
+cp -r "$tmp/data" "$tmp/gone"
+cp -r "$tmp/data" "$tmp/kept"
+RASID_CACHE_DIR="$P" "$RASID" dict compile --data "$tmp/gone" 2>/dev/null
+GONE=$(ls "$P"/lexicon-*.bin)
+RASID_CACHE_DIR="$P" "$RASID" dict compile --data "$tmp/kept" 2>/dev/null
+check "prune: two directories, two files" test "$(ls "$P"/lexicon-*.bin | wc -l)" -eq 2
+KEPT=$(ls "$P"/lexicon-*.bin | grep -v "$GONE")
+touch -d '40 days ago' "$KEPT"
+printf 'RASIDLEX' > "$P/lexicon-0000000000000001.bin" # no version: judged by age
+touch -d '40 days ago' "$P/lexicon-0000000000000001.bin"
+printf 'RASIDLEX' > "$P/lexicon-0000000000000002.bin"
+printf 'partial' > "$P/lexicon-0000000000000003.bin.AbC123" # a writer that died
+touch -d '2 days ago' "$P/lexicon-0000000000000003.bin.AbC123"
+printf 'partial' > "$P/lexicon-0000000000000004.bin.DeF456" # one writing now
+printf 'other' > "$P/notes.txt"
+rm -rf "$tmp/gone"
+RASID_CACHE_DIR="$P" run "$tmp/prune.out" # writes the cache file of $tmp/data
+check "prune: same output" cmp -s "$tmp/off.out" "$tmp/prune.out"
+check "prune: the file of a removed directory is removed" test ! -e "$GONE"
+check "prune: an old file of an existing directory is kept" test -e "$KEPT"
+check "prune: an old file of unknown directory is removed" test ! -e "$P/lexicon-0000000000000001.bin"
+check "prune: a recent file of unknown directory is kept" test -e "$P/lexicon-0000000000000002.bin"
+check "prune: a dead writer's temporary is removed" test ! -e "$P/lexicon-0000000000000003.bin.AbC123"
+check "prune: a recent temporary is kept" test -e "$P/lexicon-0000000000000004.bin.DeF456"
+check "prune: other files are kept" test -e "$P/notes.txt"
+check "prune: the new file is there" test "$(ls "$P"/lexicon-*.bin | wc -l)" -eq 3
+"$RASID" dict compile --data "$tmp/data" -o "$P/lexicon-0000000000000005.bin" 2>/dev/null
+check "prune: -o FILE prunes nothing" test -e "$P/lexicon-0000000000000002.bin"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

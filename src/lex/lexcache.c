@@ -6,6 +6,7 @@
 
 #include "internal.h"
 
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------------ hash */
@@ -108,6 +110,14 @@ int rasid__cache_off(void)
     return v && (!strcasecmp(v, "off") || !strcmp(v, "0") || !strcasecmp(v, "no") || !strcasecmp(v, "false"));
 }
 
+int rasid__cache_key(const char *datadir, char *out, size_t n)
+{
+    char real[PATH_MAX];
+    const char *key = realpath(datadir, real) ? real : datadir;
+    int w = snprintf(out, n, "%s", key);
+    return w >= 0 && (size_t)w < n;
+}
+
 int rasid__cache_path(const char *datadir, char *out, size_t n)
 {
     char dir[PATH_MAX];
@@ -119,8 +129,8 @@ int rasid__cache_path(const char *datadir, char *out, size_t n)
     else return 0;
     if (w < 0 || (size_t)w >= sizeof dir) return 0;
     /* one file per data directory (by its real path), overwritten when its files change */
-    char real[PATH_MAX];
-    const char *key = realpath(datadir, real) ? real : datadir;
+    char key[PATH_MAX];
+    if (!rasid__cache_key(datadir, key, sizeof key)) return 0;
     w = snprintf(out, n, "%s/lexicon-%016llx.bin", dir,
                  (unsigned long long)rasid__hash64(key, strlen(key), 0x6c6578));
     return w > 0 && (size_t)w < n;
@@ -213,6 +223,61 @@ void *rasid__map_fd(int fd, size_t len, uintptr_t want, int *moved)
     if (p == MAP_FAILED) return NULL;
     *moved = 1;
     return p;
+}
+
+/* ------------------------------------------------------------------ pruning */
+/* Is the file at dir/name stale (see rasid__cache_prune)? st: its lstat. */
+static int stale(int dfd, const char *name, const struct stat *st, const rasid__cache_stamp *stamp, time_t now)
+{
+    size_t nl = strlen(name);
+    int bin = nl > 12 && !strcmp(name + nl - 4, ".bin");
+    /* a writer's temporary (lexicon-*.bin.XXXXXX) a day old: that writer died */
+    if (!bin) return now - st->st_mtime > 24 * 3600;
+    int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return 0;
+    char head[8 + 4];
+    char dir[PATH_MAX];
+    int known = 0;
+    if (pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head && !memcmp(head, stamp->magic, 8) &&
+        !memcmp(head + 8, &stamp->version, 4) && stamp->dir_len < sizeof dir &&
+        pread(fd, dir, stamp->dir_len, (off_t)stamp->dir_off) == (ssize_t)stamp->dir_len) {
+        dir[stamp->dir_len] = 0;
+        known = dir[0] == '/' && memchr(dir, 0, stamp->dir_len) != NULL;
+    }
+    close(fd);
+    if (known) {
+        /* the compilation of a directory that is gone (a temporary copy, a test's) */
+        struct stat ds;
+        return stat(dir, &ds) != 0 && (errno == ENOENT || errno == ENOTDIR);
+    }
+    /* whose directory cannot be told (another format version, damage): by age */
+    return now - st->st_mtime > (time_t)RASID__CACHE_MAX_DAYS * 24 * 3600;
+}
+
+void rasid__cache_prune(const char *written, const rasid__cache_stamp *stamp)
+{
+    char dir[PATH_MAX];
+    size_t n = strlen(written);
+    const char *slash = strrchr(written, '/');
+    if (!slash || n >= sizeof dir) return;
+    memcpy(dir, written, (size_t)(slash - written));
+    dir[slash - written] = 0;
+    DIR *d = opendir(slash == written ? "/" : dir);
+    if (!d) return;
+    int dfd = dirfd(d);
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        const char *name = e->d_name;
+        if (strncmp(name, "lexicon-", 8) || !strstr(name, ".bin") || !strcmp(name, slash + 1)) continue;
+        struct stat st;
+        if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) continue;
+        if (st.st_uid != geteuid()) continue; /* a shared cache directory: only our own */
+        /* unlinking a file another process has mapped leaves its mapping as it is; one
+         * about to be opened is compiled again */
+        if (stale(dfd, name, &st, stamp, now)) unlinkat(dfd, name, 0);
+    }
+    closedir(d);
 }
 
 /* mkdir -p of path's directory part (mode 0700: the cache is the user's) */

@@ -42,6 +42,30 @@ int rasid__cache_off(void);
  * directory is not created here. Returns 0 when no cache path can be made. */
 int rasid__cache_path(const char *datadir, char *out, size_t n);
 
+/* The data directory as the cache knows it: its real path (else as given). 0 when it
+ * does not fit n bytes. */
+int rasid__cache_key(const char *datadir, char *out, size_t n);
+
+/* Stale cache files are removed when a cache file is written (rasid__cache_prune):
+ * those of data directories that no longer exist, read from their header, and those
+ * whose header cannot tell (another format version) unmodified for this many days. */
+#define RASID__CACHE_MAX_DAYS 30
+
+/* Where a cache file of the current format records its data directory: the file starts
+ * with magic[8] and a 32-bit version; dir_len bytes at dir_off hold the directory's
+ * absolute real path, NUL-terminated ("" when unknown). */
+typedef struct rasid__cache_stamp {
+    char magic[8];
+    uint32_t version;
+    size_t dir_off, dir_len;
+} rasid__cache_stamp;
+
+/* After `written` (a cache file just written) replaced its predecessor: remove from its
+ * directory the other lexicon-*.bin files, of this user, whose data directory is gone
+ * (or, when their header cannot tell, older than RASID__CACHE_MAX_DAYS), and writers'
+ * temporaries (lexicon-*.bin.XXXXXX) a day old. Errors are ignored: pruning is tidying. */
+void rasid__cache_prune(const char *written, const rasid__cache_stamp *stamp);
+
 /* A 64-bit identity of the code that compiled the dictionaries: the GNU build-id of the
  * object holding librasid (else the executable's size and time of modification): a
  * rebuilt rasid (say, a changed normaliser) never uses a cache written by another. */
@@ -71,5 +95,7 @@ int rasid__write_atomic(const char *path, const void *data, size_t len);
  * caller). NULL when the loader would not use the file. */
 typedef struct rasid_lexicon rasid_lexicon;
 rasid_lexicon *rasid__lexbin_adopt_buffer(void *buf, size_t len, int check_sum);
+/* The size of the binary form's header: its body checksum covers the bytes after it. */
+size_t rasid__lexbin_header_size(void);
 
 #endif

@@ -1044,7 +1044,7 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
  *      and set the lexicon's field;
  *   4. add the sizes and offsets of a new struct type to lexbin_layout().
  */
-#define LEXBIN_VERSION 1
+#define LEXBIN_VERSION 2
 #define LEXBIN_ALIGN 64
 
 enum lb_sec {
@@ -1104,6 +1104,9 @@ typedef struct lexbin_header {
     int32_t table_of[RASID_CAT_COUNT][MAX_TABLES_PER_CAT]; /* lex->tables[c][k]: index in TABLES */
     int32_t ncue_class;
     int16_t cue_class_slot[512];
+    /* the data directory's real path, NUL-terminated, "" when unknown or too long: not
+     * read by the loader; pruning drops the files of directories gone (lexcache.h) */
+    char datadir[1024];
 } lexbin_header;
 
 /* The sizes and field offsets of the structs stored as they are, and the constants the
@@ -1236,9 +1239,9 @@ static void save_index(lbw *w, const rasid_lexicon *lex, const index_t *ix, int 
     if (ix->slots) memcpy(w->fixed + w->off[spost + 1], ix->slots, slots_of(ix) * sizeof *ix->slots);
 }
 
-/* The binary form of a lexicon compiled from source files hashing to `source`, in one
- * malloc'd buffer (*out, *outlen). */
-static int lexbin_save(const rasid_lexicon *lex, uint64_t source, char **out, size_t *outlen)
+/* The binary form of a lexicon compiled from source files hashing to `source`, found
+ * in data directory `datadir`, in one malloc'd buffer (*out, *outlen). */
+static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *datadir, char **out, size_t *outlen)
 {
     lbw w;
     memset(&w, 0, sizeof w);
@@ -1250,6 +1253,7 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, char **out, si
     h.layout = lexbin_layout();
     h.build = rasid__build_id();
     h.source = source;
+    if (rasid__cache_key(datadir, h.datadir, sizeof h.datadir) && h.datadir[0] != '/') h.datadir[0] = 0;
     h.base = w.base = lexbin_base(source);
     /* lay the sections out: all sizes but the pool's are known now */
     lexbin_counts(lex, w.count);
@@ -1604,6 +1608,8 @@ static int lexbin_map(rasid_lexicon *lex, const char *path, uint64_t source)
     return 1;
 }
 
+size_t rasid__lexbin_header_size(void) { return sizeof(lexbin_header); }
+
 rasid_lexicon *rasid__lexbin_adopt_buffer(void *buf, size_t len, int check_sum)
 {
     lexbin_header h;
@@ -1666,9 +1672,17 @@ static rasid_lexicon *lexicon_open(const char *datadir, int mode, const char *ou
     if (rc == RASID_OK && cache) {
         char *bin;
         size_t binlen;
-        int src = lexbin_save(lex, source, &bin, &binlen);
+        int src = lexbin_save(lex, source, datadir, &bin, &binlen);
         if (src == RASID_OK) {
             int w = rasid__write_atomic(cache, bin, binlen);
+            if (w == 0 && cache == cpath) {
+                /* a write is rare (a first load, changed files): the moment to drop the
+                 * cache files of data directories that are gone */
+                rasid__cache_stamp st = {.version = LEXBIN_VERSION, .dir_off = offsetof(lexbin_header, datadir),
+                                         .dir_len = sizeof(((lexbin_header *)0)->datadir)};
+                memcpy(st.magic, "RASIDLEX", 8);
+                rasid__cache_prune(cache, &st);
+            }
             if (saved) *saved = w == 0;
             if (w != 0 && out_path) snprintf(err, errlen, "%s: %s", out_path, strerror(errno));
             free(bin);
