@@ -1324,12 +1324,15 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *da
     free(other_k);
     free(other_ref);
     for (size_t k = 0; k < lex->stop.npost && !w.nomem; k++) {
-        stop_rule x = lex->stop_rules[k];
-        x.cat = ref_str(&w, x.cat);
+        stop_rule x;
+        memset(&x, 0, sizeof x); /* its padding too: see save_index */
+        x.cat = ref_str(&w, lex->stop_rules[k].cat);
+        x.any = lex->stop_rules[k].any;
         for (int side = 0; side < 2; side++) {
             const stop_words *sw = &lex->stop_rules[k].side[side];
             x.side[side].w = sw->n ? ref_elem(&w, LB_STOP_WORDS, w.pos[LB_STOP_WORDS]) : NULL;
             x.side[side].len = sw->n ? ref_elem(&w, LB_STOP_LENS, w.pos[LB_STOP_LENS]) : NULL;
+            x.side[side].n = sw->n;
             for (size_t j = 0; j < sw->n; j++) {
                 void *r = ref_str(&w, sw->w[j]);
                 put(&w, LB_STOP_WORDS, &r);
