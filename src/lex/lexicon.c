@@ -245,6 +245,22 @@ static int posting_same(const posting *a, const posting *b)
     return posting_part_eq(a, 0, b->k, bp) && posting_part_eq(a, bp, b->k + bp + b->del_len, b->klen - bp);
 }
 
+/* Ask for transparent huge pages over the whole pages of p[0..n) (a hint, ignored where
+ * unsupported): the fuzzy index of a large dictionary fills tens of megabytes at random,
+ * and faulting them in 4 KiB at a time costs as much as filling them. */
+static void huge_pages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (n < 2 * huge) return;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1), hi = ((uintptr_t)p + n) & ~(huge - 1);
+    if (hi > lo) madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 /* Build an index in linear time: a first pass finds or creates the slot of each key
  * (hashing, comparing only on equal hashes) and counts its postings, a prefix sum gives
  * each slot its run, a second pass places the postings. No sorting: the matcher orders
@@ -268,6 +284,8 @@ static int index_build(index_t *ix, sort_item *items, size_t n)
         free(slot_of);
         return RASID_NOMEM;
     }
+    huge_pages(ix->slots, size * sizeof *ix->slots);
+    huge_pages(ix->post, n * sizeof *ix->post);
     ix->mask = size - 1;
     /* every item's hash first (the deletions come with theirs), so that the slot of a
      * later item can be prefetched */
