@@ -1456,14 +1456,28 @@ static int map_index(const lbr *r, index_t *ix, int spost, int kind, const rasid
         bad |= (p->k != e->key) | (p->klen > keylen[p->e]) | (p->del_len != 0);
         if (kind != 4)
             bad |= (p->cat != e->cat) | (p->ntok != e->ntok) | (kind == 1 ? p->ntok != 1 : p->ntok < 2);
+        /* exact2 holds a key's first two tokens, exactly one space between them, and
+         * after them the key's end or the space before its third: the matcher's aids
+         * split it there (build_match_aids) and read on to the third token */
+        if (kind == 2 && !bad) {
+            const char *sp = memchr(p->k, ' ', p->klen);
+            bad |= !sp || memchr(sp + 1, ' ', p->klen - (size_t)(sp + 1 - p->k)) ||
+                   p->k[p->klen] != (p->ntok == 2 ? '\0' : ' ');
+        }
     }
     slot *sl = (slot *)r->p[spost + 1];
     size_t nsl = r->count[spost + 1], used = 0;
     if (bad || (nsl & (nsl - 1))) return 0;
+    /* the runs partition the postings, in slot order, as index_build lays them out: the
+     * matcher's aids walk the slots and place each run's postings in arrays sized by
+     * the postings (build_pairs_exact3) */
+    uint64_t at = 0;
     for (size_t i = 0; i < nsl; i++) {
         used += sl[i].count != 0;
-        bad |= (uint64_t)sl[i].first + sl[i].count > np;
+        bad |= sl[i].count && sl[i].first != at;
+        at += sl[i].count;
     }
+    bad |= at != np;
     if (bad || (nsl && used == nsl)) return 0; /* a full table: a probe would never end */
     ix->post = post;
     ix->npost = np;
@@ -1649,6 +1663,11 @@ rasid_lexicon *rasid__lexbin_adopt_buffer(void *buf, size_t len, int check_sum)
     lex->map = buf;
     lex->map_len = len;
     lex->map_borrowed = 1;
+    /* as lexicon_open does after mapping a file */
+    if (build_match_aids(lex) != RASID_OK) {
+        rasid_lexicon_free(lex);
+        return NULL;
+    }
     return lex;
 }
 
