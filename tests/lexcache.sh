@@ -10,15 +10,8 @@
 # Prints "N passed, N failed" like the unit tests.
 set -u
 BUILD=${1:-build}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-RASID="$ROOT/$BUILD/rasid"
-[ -x "$RASID" ] || { echo "lexcache: no $RASID"; echo "0 passed, 1 failed"; exit 1; }
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rasid-lexcache.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL lexcache: $*"; }
+NAME=lexcache
+. "$(dirname "$0")/lib/count.sh"
 check() { # check NAME COMMAND...: the command must succeed
   name=$1; shift
   if "$@"; then ok; else ko "$name"; fi
@@ -147,5 +140,5 @@ check "prune: the new file is there" test "$(ls "$P"/lexicon-*.bin | wc -l)" -eq
 "$RASID" dict compile --data "$tmp/data" -o "$P/lexicon-0000000000000005.bin" 2>/dev/null
 check "prune: -o FILE prunes nothing" test -e "$P/lexicon-0000000000000002.bin"
 
-echo "$passed passed, $failed failed"
+count_done
 [ "$failed" -eq 0 ]

@@ -10,18 +10,11 @@
 # and that one more run adds nothing. Prints "N passed, N failed" like the unit tests.
 set -u
 BUILD=${1:-build}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-RASID="$ROOT/$BUILD/rasid"
-[ -x "$RASID" ] || { echo "store_kill: no $RASID"; echo "0 passed, 1 failed"; exit 1; }
+NAME=store_kill
+. "$(dirname "$0")/lib/count.sh"
 export RASID_DATA="${RASID_DATA:-$ROOT/data}"
 N=${STORE_KILL_N:-2000}
 ROUNDS=${STORE_KILL_ROUNDS:-4}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rasid-kill.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "FAIL store_kill: $*"; }
 
 # ---- articles: unique texts from a few templates
 awk -v n="$N" 'BEGIN {
@@ -99,5 +92,5 @@ c=$(count)
 c2=$(count)
 [ "$c2" = "$N" ] && ok || ko "re-ingest changed the count: $c2"
 check_db "final"
-echo "$passed passed, $failed failed"
+count_done
 [ "$failed" -eq 0 ]
