@@ -95,6 +95,9 @@ int rasid__write_atomic(const char *path, const void *data, size_t len);
  * caller). NULL when the loader would not use the file. */
 typedef struct rasid_lexicon rasid_lexicon;
 rasid_lexicon *rasid__lexbin_adopt_buffer(void *buf, size_t len, int check_sum);
+
+/* The body checksum a binary form's header must hold (tests that forge files). */
+uint64_t rasid__lexbin_body_sum(const void *buf, size_t len);
 /* The size of the binary form's header: its body checksum covers the bytes after it. */
 size_t rasid__lexbin_header_size(void);
 

@@ -1062,7 +1062,7 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
  *      and set the lexicon's field;
  *   4. add the sizes and offsets of a new struct type to lexbin_layout().
  */
-#define LEXBIN_VERSION 2
+#define LEXBIN_VERSION 3 /* 3: the body checksum leaves out the fuzzy index */
 #define LEXBIN_ALIGN 64
 
 enum lb_sec {
@@ -1257,6 +1257,31 @@ static void save_index(lbw *w, const rasid_lexicon *lex, const index_t *ix, int 
     if (ix->slots) memcpy(w->fixed + w->off[spost + 1], ix->slots, slots_of(ix) * sizeof *ix->slots);
 }
 
+/* The body checksum: every byte after the header but the fuzzy index's postings and
+ * slots. Those are most of a large file (105 of 145 MB with 100,000 added names) and
+ * map_index checks their structure (every key inside the pool, the runs partitioning
+ * the postings), so a damaged one can only cost a fuzzy match; summing them cost a
+ * third of a warm load. The sections must lie inside [0, len) in order (lexbin_adopt
+ * checks that first; the bounds are clamped anyway). */
+static uint64_t body_sum(const unsigned char *map, size_t len, const lexbin_header *h)
+{
+    size_t hdr = sizeof *h, lo = h->sec[LB_FZ_POST].off, hi = h->sec[LB_ST_POST].off;
+    if (len < hdr) return 0;
+    if (hi > len) hi = len;
+    if (lo < hdr) lo = hdr;
+    if (lo > hi) lo = hi;
+    uint64_t x = rasid__hash64(map + hdr, lo - hdr, h->source);
+    return rasid__hash64(map + hi, len - hi, x);
+}
+
+uint64_t rasid__lexbin_body_sum(const void *buf, size_t len)
+{
+    lexbin_header h;
+    if (len < sizeof h) return 0;
+    memcpy(&h, buf, sizeof h);
+    return body_sum(buf, len, &h);
+}
+
 /* The binary form of a lexicon compiled from source files hashing to `source`, found
  * in data directory `datadir`, in one malloc'd buffer (*out, *outlen). */
 static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *datadir, char **out, size_t *outlen)
@@ -1378,7 +1403,8 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *da
             h.sec[s].count = w.count[s];
         }
         h.size = size;
-        h.body = rasid__hash64(buf + sizeof h, size - sizeof h, h.source);
+        memcpy(buf, &h, sizeof h);
+        h.body = body_sum((const unsigned char *)buf, size, &h);
         memcpy(buf, &h, sizeof h);
     } else {
         free(w.fixed);
@@ -1508,7 +1534,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
         prev_end = off + r.bytes[s];
     }
     /* damage that the structure checks below cannot see (a bit flipped in a hash) */
-    if (check_sum && rasid__hash64(map + sizeof h, len - sizeof h, h.source) != h.body) return 0;
+    if (check_sum && body_sum(map, len, &h) != h.body) return 0;
     /* strings: every pointer is to a byte of the pool, which ends with a NUL, so any
      * string read from there ends inside it */
     if (!r.bytes[LB_POOL] || r.p[LB_POOL][0] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
