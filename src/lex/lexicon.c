@@ -130,6 +130,7 @@ struct rasid_lexicon {
     void *map;
     size_t map_len;
     int map_borrowed; /* the mapping is the caller's (rasid__lexbin_adopt_buffer): not unmapped */
+    int fuzzy_probe_mapped; /* fuzzy_probe.w points into the mapping: not freed, not rebuilt */
     /* compiled from the TSV files: the files read whole; the tables' cells point into
      * them */
     rasid__srcfile *src;
@@ -873,13 +874,15 @@ static int build_match_aids(rasid_lexicon *lex)
     }
     /* sized from the postings (at least 8 bits per distinct key), not by counting the
      * slots: that would cost a second pass over a megabyte-sized table */
-    if (rc == RASID_OK) rc = bloom_init(&lex->fuzzy_probe, lex->fuzzy.npost / 2 + lex->exact1.npost / 4);
-    for (size_t s = 0; rc == RASID_OK && lex->fuzzy.slots && s <= lex->fuzzy.mask; s++)
+    /* (mapped from the binary form when it holds one: see lexbin_adopt) */
+    int probe = !lex->fuzzy_probe_mapped;
+    if (rc == RASID_OK && probe) rc = bloom_init(&lex->fuzzy_probe, lex->fuzzy.npost / 2 + lex->exact1.npost / 4);
+    for (size_t s = 0; rc == RASID_OK && probe && lex->fuzzy.slots && s <= lex->fuzzy.mask; s++)
         if (lex->fuzzy.slots[s].count) bloom_add(&lex->fuzzy_probe, lex->fuzzy.slots[s].h);
     /* the single-token keys fuzzy_lookup accepts from exact1 (fuzzy_entry, six letters)
      * are those whose deletions build_indexes put in the fuzzy index: each has one at
      * position 0 */
-    for (size_t i = 0; rc == RASID_OK && i < lex->fuzzy.npost; i++) {
+    for (size_t i = 0; rc == RASID_OK && probe && i < lex->fuzzy.npost; i++) {
         const posting *p = &lex->fuzzy.post[i];
         if (p->del_len && p->del_pos == 0 && lex->entries[p->e].ntok == 1)
             bloom_add(&lex->fuzzy_probe, fnv1a(p->k, p->klen + p->del_len));
@@ -1062,7 +1065,7 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
  *      and set the lexicon's field;
  *   4. add the sizes and offsets of a new struct type to lexbin_layout().
  */
-#define LEXBIN_VERSION 3 /* 3: the body checksum leaves out the fuzzy index */
+#define LEXBIN_VERSION 4 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter */
 #define LEXBIN_ALIGN 64
 
 enum lb_sec {
@@ -1084,6 +1087,7 @@ enum lb_sec {
     LB_STOP_LENS,   /* uint32_t */
     LB_COUNTRIES,   /* const rasid__entry *: -> ENTRIES */
     LB_CUE_CLASS,   /* const char *: -> POOL */
+    LB_FZ_PROBE,    /* uint64_t: the words of the fuzzy_probe Bloom filter (a power of two, or none) */
     LB_POOL,        /* char: every string, NUL-terminated; byte 0 is ""; last: its size is
                        known only once everything else is written */
     LB_NSEC
@@ -1104,6 +1108,7 @@ static const size_t lb_elsize[LB_NSEC] = {
     [LB_STOP_LENS] = sizeof(uint32_t),
     [LB_COUNTRIES] = sizeof(const rasid__entry *),
     [LB_CUE_CLASS] = sizeof(const char *),
+    [LB_FZ_PROBE] = sizeof(uint64_t),
     [LB_POOL] = 1,
 };
 
@@ -1221,6 +1226,7 @@ static void lexbin_counts(const rasid_lexicon *lex, size_t *count)
     count[LB_STOP_LENS] = count[LB_STOP_WORDS];
     count[LB_COUNTRIES] = lex->ncountries;
     count[LB_CUE_CLASS] = (size_t)lex->ncue_class;
+    count[LB_FZ_PROBE] = lex->fuzzy_probe.w ? lex->fuzzy_probe.mask + 1 : 0;
 }
 
 /* An index's postings (k: the entry's key when it is, else the string, once per entry)
@@ -1394,6 +1400,10 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *da
         void *r = ref_str(&w, lex->cue_class[k]);
         put(&w, LB_CUE_CLASS, &r);
     }
+    /* the fuzzy probe filter as it is: building it walks every slot of the fuzzy index,
+     * the largest part of what a load rebuilds */
+    if (!w.nomem && w.count[LB_FZ_PROBE])
+        memcpy(w.fixed + w.off[LB_FZ_PROBE], lex->fuzzy_probe.w, w.count[LB_FZ_PROBE] * sizeof(uint64_t));
     size_t size = w.off[LB_POOL] + w.count[LB_POOL];
     char *buf = w.nomem ? NULL : realloc(w.fixed, size);
     if (buf) {
@@ -1631,6 +1641,15 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     lex->cue_class = (const char **)r.p[LB_CUE_CLASS];
     lex->ncue_class = h.ncue_class;
     memcpy(lex->cue_class_slot, h.cue_class_slot, sizeof h.cue_class_slot);
+    /* the fuzzy probe filter: any bits will do for safety (a wrong bit only costs or
+     * wastes a probe); a size that is no power of two is not used and the filter is
+     * rebuilt by build_match_aids */
+    size_t nw = r.count[LB_FZ_PROBE];
+    if (nw && !(nw & (nw - 1))) {
+        lex->fuzzy_probe.w = (uint64_t *)r.p[LB_FZ_PROBE];
+        lex->fuzzy_probe.mask = nw - 1;
+        lex->fuzzy_probe_mapped = 1;
+    }
     return 1;
 }
 
@@ -1814,7 +1833,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     index_free(&lex->exact3);
     free(lex->first2.w);
     free(lex->prefix3.w);
-    free(lex->fuzzy_probe.w);
+    if (!lex->fuzzy_probe_mapped) free(lex->fuzzy_probe.w);
     free(lex->cue_id);
     free(lex->has_stop);
     free_sources(lex);
