@@ -132,6 +132,22 @@ RASID_API size_t rasid_lexicon_size(const rasid_lexicon *lex);
 /* The directory the lexicon was loaded from. */
 RASID_API const char *rasid_lexicon_dir(const rasid_lexicon *lex);
 
+/* ---- analyser: caches shared by the documents one thread analyses ----
+ * News vocabulary is small and skewed: most words of an article were seen in earlier
+ * ones. An analyser keeps, across documents, each distinct word's normalised form,
+ * clitic readings, light stem and value, and for the lexicon it is made with, each
+ * word's dictionary matches and fuzzy candidates; a document attached to it
+ * (rasid_doc_use) analyses each known word once for all documents instead of once per
+ * document. Results are the same with or without an analyser.
+ * An analyser is used by one thread at a time (it has no lock: make one per thread).
+ * `lex` (or NULL, for the text layer alone) must outlive it. An attached document's
+ * tokens point into the analyser's memory: free the document before the analyser. The
+ * caches are bounded: past their budget they are emptied when a document is attached
+ * while no other attached document is alive. */
+typedef struct rasid_analyser rasid_analyser;
+RASID_API rasid_analyser *rasid_analyser_new(const rasid_lexicon *lex);
+RASID_API void rasid_analyser_free(rasid_analyser *a);
+
 /* ---- documents ---- */
 typedef struct rasid_doc rasid_doc;
 
@@ -143,6 +159,9 @@ RASID_API void rasid_doc_free(rasid_doc *doc);
 RASID_API const char *rasid_doc_id(const rasid_doc *doc);
 RASID_API const char *rasid_doc_text(const rasid_doc *doc, size_t *len);
 RASID_API const char *rasid_doc_errmsg(const rasid_doc *doc);
+/* Attach the document to an analyser (before its first stage runs; NULL detaches).
+ * Returns RASID_OK, or RASID_ARG when the document was already segmented. */
+RASID_API int rasid_doc_use(rasid_doc *doc, rasid_analyser *a);
 /* Publication date actually used ("YYYY-MM-DD"), from the caller or the dateline; or NULL. */
 RASID_API const char *rasid_doc_published(const rasid_doc *doc);
 

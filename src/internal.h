@@ -74,6 +74,28 @@ size_t rasid__utf8_decode(const unsigned char *s, size_t n, uint32_t *cp, int *b
 /* Encode cp into out (4 bytes room); returns the length. */
 size_t rasid__utf8_encode(uint32_t cp, char *out);
 
+/* ------------------------------------------------------------------ analyser */
+/* analyser.c: the caches one thread keeps across documents (rasid_analyser, rasid.h).
+ * Each stage owns its cache's type and code; the analyser owns their lifetime: it
+ * empties them together (their entries point at each other: a word's readings pointer
+ * is the key of the lexicon's per-word caches) and only while no attached doc is alive
+ * (tokens point at the word cache's keys and readings). */
+struct rasid__wcache; /* text/segment.c: words -> normalised key, readings, stem, value */
+struct rasid__lcache; /* lex/lexicon.c: words -> dictionary matches, fuzzy candidates */
+void rasid__wcache_free(struct rasid__wcache *wc);
+void rasid__lcache_free(struct rasid__lcache *lc);
+
+struct rasid_analyser {
+    const rasid_lexicon *lex; /* the lexicon its lexicon caches are for (or NULL) */
+    rasid__arena arena;       /* the caches' keys, readings, stems, match lists */
+    size_t live;              /* attached docs not yet freed */
+    size_t budget;            /* arena bytes past which the caches are emptied */
+    struct rasid__wcache *words;
+    struct rasid__lcache *lexc;
+};
+/* Called by rasid_doc_free for an attached doc. */
+void rasid__analyser_release(rasid_analyser *a);
+
 /* ------------------------------------------------------------------ doc */
 struct rasid_doc {
     char *id;
@@ -85,6 +107,8 @@ struct rasid_doc {
 
     rasid__arena arena;
     char errmsg[256];
+    rasid_analyser *an; /* rasid_doc_use: caches shared with other documents, or NULL */
+    int shared_words;   /* the tokens' readings are the analyser's (its word cache was used) */
 
     /* UTF-8 */
     size_t utf8_errors;

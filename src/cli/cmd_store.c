@@ -267,7 +267,9 @@ static int cmd_ingest(const sopts *o)
         return x;
     }
     rasid_input *in = rasid_input_open(o->args, o->nargs, pub);
-    if (!in) {
+    rasid_analyser *an = in ? rasid_analyser_new(lex) : NULL; /* caches across documents */
+    if (!in || !an) {
+        rasid_input_close(in);
         rasid_store_close(st);
         rasid_lexicon_free(lex);
         fputs("rasid: out of memory\n", stderr);
@@ -303,6 +305,7 @@ static int cmd_ingest(const sopts *o)
         rasid_store_added res;
         size_t len;
         rasid_doc_text(doc, &len);
+        rasid_doc_use(doc, an);
         int a = rasid_store_add(st, doc, lex, &res);
         rasid_doc_free(doc);
         seen++;
@@ -343,6 +346,7 @@ static int cmd_ingest(const sopts *o)
     }
     if (rc != RASID_OK) status = store_fail(st, rc);
     rasid_input_close(in);
+    rasid_analyser_free(an);
     rasid_store_close(st);
     rasid_lexicon_free(lex);
     return status;

@@ -47,6 +47,7 @@ typedef struct wctx {
     rasid_fetcher *f;
     rasid_store *st;
     rasid_lexicon *lex;
+    rasid_analyser *an; /* caches across the articles of every round */
     volatile sig_atomic_t stop; /* set when SIGINT/SIGTERM is pending */
     sigset_t sigs;
     long added, seen_before, errors;
@@ -236,6 +237,8 @@ static int emit(wctx *w, const char *id, const char *text, size_t len, const cha
     for (size_t i = 0; i < 5; i++)
         if (vals[i] && *vals[i]) rasid_doc_set_meta(d, keys[i], vals[i]);
     rasid_store_added res;
+    if (!w->an) w->an = rasid_analyser_new(w->lex);
+    rasid_doc_use(d, w->an);
     int rc = rasid_store_add(w->st, d, w->lex, &res);
     rasid_doc_free(d);
     if (rc != RASID_OK) {
@@ -509,6 +512,7 @@ int rasid_cmd_watch(int argc, char **argv)
         fprintf(stderr, "rasid: watch: %ld new articles, %ld already stored, %ld errors\n", w.added,
                 w.seen_before, w.errors);
     rasid_store_close(w.st);
+    rasid_analyser_free(w.an);
     rasid_lexicon_free(w.lex);
     rasid_fetcher_free(w.f);
     sigprocmask(SIG_SETMASK, &old, NULL);

@@ -318,7 +318,10 @@ static int run(options *o)
         if (strcmp(o->paths[i], "-") != 0 && is_dir(o->paths[i])) multi = 1;
 
     rasid_input *in = rasid_input_open(o->paths, o->npaths, o->published);
-    if (!in) {
+    /* one analyser for the run: what depends on a word alone is worked out once */
+    rasid_analyser *an = in ? rasid_analyser_new(lex) : NULL;
+    if (!in || !an) {
+        rasid_input_close(in);
         rasid_lexicon_free(lex);
         fputs("rasid: out of memory\n", stderr);
         return EXIT_INTERNAL;
@@ -360,8 +363,8 @@ static int run(options *o)
         }
         long line = 0;
         rasid_input_where(in, &line);
-        int rc;
-        switch (o->cmd) {
+        int rc = rasid_doc_use(doc, an);
+        if (rc == RASID_OK) switch (o->cmd) {
         case CMD_TOKENS: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT); break;
         /* the normalised text only: the light stems would be computed for nothing */
         case CMD_NORMALIZE: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS); break;
@@ -393,6 +396,7 @@ static int run(options *o)
         check_write(rc);
     }
     rasid_input_close(in);
+    rasid_analyser_free(an);
     rasid_lexicon_free(lex);
     if (fflush(stdout) != 0 || ferror(stdout)) {
         int s = out_status();

@@ -2251,6 +2251,86 @@ static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const 
 #define ALL_CATS (RASID_CATBIT(RASID_CAT_COUNT) - 1u)
 #define TABLE_MAX_PER_TOKEN 256
 
+/* The analyser's cache for one lexicon (rasid_analyser): each word's exact matches (when
+ * they depend on the word alone) and the fuzzy memo, across documents. Words are
+ * identified by their readings pointer, which the analyser's word cache gives every
+ * token of a word in every document. */
+typedef struct lw_slot {
+    const rasid_reading *word;
+    uint32_t first, count; /* its matches: items[first .. first + count), tok 0 */
+} lw_slot;
+
+struct rasid__lcache {
+    lw_slot *tab;
+    size_t cap, used;
+    rasid__match *items;
+    size_t nitems, citems;
+    struct rasid__fzmemo fz;
+};
+
+void rasid__lcache_free(struct rasid__lcache *lc)
+{
+    if (!lc) return;
+    free(lc->tab);
+    free(lc->items);
+    free(lc);
+}
+
+/* The doc's analyser cache for `lex`, made on first use; NULL without one. */
+static struct rasid__lcache *lcache_for(rasid_doc *doc, const rasid_lexicon *lex)
+{
+    rasid_analyser *an = doc->an;
+    if (!an || an->lex != lex || !doc->shared_words) return NULL;
+    if (!an->lexc && (an->lexc = calloc(1, sizeof *an->lexc))) an->lexc->fz.arena = &an->arena;
+    return an->lexc;
+}
+
+static inline size_t lw_hash(const rasid_reading *w)
+{
+    uint64_t x = (uint64_t)(uintptr_t)w * 0x9E3779B97F4A7C15ull;
+    return (size_t)(x >> 29);
+}
+
+static const lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w)
+{
+    if (!lc->cap) return NULL;
+    for (size_t j = lw_hash(w) & (lc->cap - 1); lc->tab[j].word; j = (j + 1) & (lc->cap - 1))
+        if (lc->tab[j].word == w) return &lc->tab[j];
+    return NULL;
+}
+
+/* Remember word w's matches m[0..k) (fails quietly: the cache is an aid) */
+static void lcache_put(struct rasid__lcache *lc, const rasid_reading *w, const rasid__match *m, size_t k)
+{
+    if (lc->used * 2 >= lc->cap) {
+        size_t nc = lc->cap ? lc->cap * 2 : 65536;
+        lw_slot *t = calloc(nc, sizeof *t);
+        if (!t) return;
+        for (size_t i = 0; i < lc->cap; i++) {
+            if (!lc->tab[i].word) continue;
+            size_t j = lw_hash(lc->tab[i].word) & (nc - 1);
+            while (t[j].word) j = (j + 1) & (nc - 1);
+            t[j] = lc->tab[i];
+        }
+        free(lc->tab);
+        lc->tab = t;
+        lc->cap = nc;
+    }
+    if (lc->nitems + k > lc->citems) {
+        size_t nc = (lc->nitems + k) * 2 + 1024;
+        rasid__match *ni = realloc(lc->items, nc * sizeof *ni);
+        if (!ni) return;
+        lc->items = ni;
+        lc->citems = nc;
+    }
+    size_t j = lw_hash(w) & (lc->cap - 1);
+    while (lc->tab[j].word) j = (j + 1) & (lc->cap - 1);
+    if (k) memcpy(lc->items + lc->nitems, m, k * sizeof *m);
+    lc->tab[j] = (lw_slot){w, (uint32_t)lc->nitems, (uint32_t)k};
+    lc->nitems += k;
+    lc->used++;
+}
+
 /* Every exact match of every category at every token, once per document: the date,
  * number, cue, recogniser and trigger passes all ask for the matches at each token,
  * each for some categories. Matches with catmask M are, in order, the matches with all
@@ -2285,6 +2365,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     wm = calloc(wcap, sizeof *wm);
     if (!wm) { free(items); return RASID_NOMEM; }
     const rasid_token *toks = doc->tokens.data;
+    struct rasid__lcache *lc = lcache_for(doc, lex);
     for (size_t i = 0; i < n; i++) {
         off[i] = (uint32_t)len;
         rep[i] = (uint32_t)i;
@@ -2311,17 +2392,32 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             len += k;
             continue;
         }
-        int ctx = 0;
-        size_t k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
-        if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
-        if (word && !ctx) wm[h] = (struct wmemo){word, (uint32_t)i};
+        const lw_slot *known = lc && word ? lcache_find(lc, word) : NULL;
+        const rasid__match *src = buf;
+        size_t k;
+        if (known) { /* seen in an earlier document */
+            src = lc->items + known->first;
+            k = known->count;
+            wm[h] = (struct wmemo){word, (uint32_t)i};
+        } else {
+            int ctx = 0;
+            k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
+            if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
+            if (word && !ctx) {
+                wm[h] = (struct wmemo){word, (uint32_t)i};
+                if (lc) lcache_put(lc, word, buf, k);
+            }
+        }
         if (len + k > cap) {
             cap = (len + k) * 2;
             rasid__match *ni = realloc(items, cap * sizeof *ni);
             if (!ni) { free(items); free(wm); return RASID_NOMEM; }
             items = ni;
         }
-        memcpy(items + len, buf, k * sizeof *buf);
+        for (size_t z = 0; z < k; z++) {
+            items[len + z] = src[z];
+            items[len + z].tok = (uint32_t)i;
+        }
         len += k;
     }
     free(wm);
@@ -2335,9 +2431,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     if (!kept) { free(items); return RASID_NOMEM; }
     if (len) memcpy(kept, items, len * sizeof *kept);
     free(items);
-    struct rasid__fzmemo *fz = rasid__arena_alloc(&doc->arena, sizeof *fz);
+    struct rasid__fzmemo *fz = lc ? &lc->fz : rasid__arena_alloc(&doc->arena, sizeof *fz);
     if (!fz) return RASID_NOMEM;
-    fz->arena = &doc->arena;
+    if (!lc) fz->arena = &doc->arena;
     doc->lexm_fz = fz;
     doc->lexm_off = off;
     doc->lexm_over = over;

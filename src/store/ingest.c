@@ -689,6 +689,7 @@ int rasid_store_reprocess(rasid_store *s, const rasid_lexicon *lex,
     }
     rasid_store_added res;
     memset(&res, 0, sizeof res);
+    rasid_analyser *an = rasid_analyser_new(lex); /* caches across the documents */
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         const char *text = (const char *)sqlite3_column_text(st, 2);
@@ -698,6 +699,7 @@ int rasid_store_reprocess(rasid_store *s, const rasid_lexicon *lex,
             rc = RASID_NOMEM;
             break;
         }
+        rasid_doc_use(d, an);
         rc = rasid_doc_code(d, lex);
         if (rc == RASID_OK) rc = store_coded(s, sqlite3_column_int64(st, 0), d, &res);
         else rasid__store_fail(s, rc, "%s", rasid_doc_errmsg(d));
@@ -708,6 +710,7 @@ int rasid_store_reprocess(rasid_store *s, const rasid_lexicon *lex,
     }
     if (rc == RASID_OK && r != SQLITE_DONE) rc = rasid__store_sqlerr(s, "reprocess");
     sqlite3_finalize(st);
+    rasid_analyser_free(an);
     if (rc) {
         rasid_store_rollback(s);
         return rc;

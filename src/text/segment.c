@@ -3,9 +3,10 @@
  * readings, stems and number values, and sentences.
  *
  * Tokens come from the scanner (normalize.c). Each distinct (normalised form, kind, hint)
- * is analysed once per document: a small open-addressing table, alive only during
- * rasid__text_segment(), maps it to its interned key, readings, stem and value, which
- * all live in the doc's arena and are shared by every token with that form.
+ * is analysed once: an open-addressing table (struct rasid__wcache) maps it to its
+ * interned key, readings, stem and value, shared by every token with that form. Without
+ * an analyser the table lives during rasid__text_segment() and the entries in the doc's
+ * arena; with one (rasid_doc_use) both are the analyser's and serve every document.
  *
  * Sentences (see tests/spec/text.md for the examples):
  *   - every line break ends a sentence (each line of a news page is a paragraph);
@@ -37,6 +38,7 @@ typedef struct centry {
     uint32_t nlen;
     uint16_t nreadings;
     uint8_t kind, hint;
+    uint8_t stemmed; /* stem computed (an entry made without stems gets it when asked) */
 } centry;
 
 /* a slot of the open-addressing table: 32 bits of the hash and 1 + the entry's index
@@ -45,16 +47,30 @@ typedef struct cslot {
     uint32_t h, idx;
 } cslot;
 
-typedef struct seg {
-    rasid_doc *doc;
+struct rasid__wcache {
     cslot *tab;
     size_t cap, count;
     centry *ent; /* the distinct words, in order of first occurrence */
     size_t ecap;
+    rasid__arena *arena; /* keys, readings, stems */
     void *stemmer;
     int stemmer_tried;
+    unsigned flags; /* the RASID_NORM_* flags of its keys (stems depend on them) */
+};
+
+void rasid__wcache_free(struct rasid__wcache *wc)
+{
+    if (!wc) return;
+    free(wc->tab);
+    free(wc->ent);
+    rasid__stemmer_free(wc->stemmer);
+    free(wc);
+}
+
+typedef struct seg {
+    rasid_doc *doc;
+    struct rasid__wcache *wc;
     int want_stem;
-    unsigned flags;
     rasid_token *toks;
     size_t ntoks, tcap;
 } seg;
@@ -114,28 +130,33 @@ static inline int key_eq(const char *a, const char *b, size_t n)
 
 static int cache_grow(seg *g)
 {
-    size_t nc = g->cap ? g->cap * 2 : 64;
-    /* news text has about one distinct word per 18 bytes: sized at once for twice that */
-    while (!g->cap && nc < 65536 && nc < g->doc->len / 8) nc *= 2;
+    struct rasid__wcache *wc = g->wc;
+    size_t nc = wc->cap ? wc->cap * 2 : 64;
+    /* news text has about one distinct word per 18 bytes: sized at once for twice that;
+     * an analyser's table starts at 64k words */
+    size_t want = wc->arena == &g->doc->arena ? g->doc->len / 8 : 131072;
+    while (!wc->cap && nc < 65536 && nc < want) nc *= 2;
     cslot *t = calloc(nc, sizeof *t);
     if (!t) return RASID_NOMEM;
-    for (size_t i = 0; i < g->cap; i++) {
-        if (!g->tab[i].idx) continue;
-        size_t j = g->tab[i].h & (nc - 1);
+    for (size_t i = 0; i < wc->cap; i++) {
+        if (!wc->tab[i].idx) continue;
+        size_t j = wc->tab[i].h & (nc - 1);
         while (t[j].idx) j = (j + 1) & (nc - 1);
-        t[j] = g->tab[i];
+        t[j] = wc->tab[i];
     }
-    free(g->tab);
-    g->tab = t;
-    g->cap = nc;
+    free(wc->tab);
+    wc->tab = t;
+    wc->cap = nc;
     return 0;
 }
 
 /* The key and its readings share one arena block (readings first, then the key; for an
  * Arabic word rasid__clitic_block lays it out, its stems pointing into the key). */
+static int fill_stem(seg *g, centry *e);
+
 static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
 {
-    rasid__arena *a = &g->doc->arena;
+    rasid__arena *a = g->wc->arena;
     if (e->kind != RASID_TOK_ARABIC) {
         size_t roff = (sizeof(rasid_reading) + 15) & ~(size_t)15;
         char *blk = rasid__arena_alloc_raw(a, roff + nl + 1);
@@ -158,65 +179,77 @@ static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
     e->norm = norm;
     e->readings = r;
     e->nreadings = (uint16_t)nr;
-    if (g->want_stem) {
-        if (!g->stemmer_tried) {
-            g->stemmer = rasid__stemmer_new();
-            g->stemmer_tried = 1;
-        }
-        /* Snowball knows ة, not the matching key's ه: give the final ة back */
-        char tmp[RASID_MAX_TOKEN_BYTES + 4];
-        const char *in = norm;
-        if ((e->hint & RASID__HINT_TEH_MARBUTA) && nl >= 2 && nl <= RASID_MAX_TOKEN_BYTES) {
-            memcpy(tmp, norm, nl);
-            tmp[nl - 2] = (char)0xD8;
-            tmp[nl - 1] = (char)0xA9;
-            in = tmp;
-        }
-        char *st = (char *)rasid__light_stem_with(g->stemmer, a, in, nl);
-        if (!st) return RASID_NOMEM;
-        for (char *p = st; p[0] && p[1]; p++) /* keep the stem a normalised key */
-            if ((unsigned char)p[0] == 0xD8 && (unsigned char)p[1] == 0xA9 &&
-                (g->flags & RASID_NORM_TEH_MARBUTA)) {
-                p[0] = (char)0xD9;
-                p[1] = (char)0x87;
-            }
-        e->stem = st;
+    return g->want_stem ? fill_stem(g, e) : 0;
+}
+
+/* the light stem of an Arabic word's entry */
+static int fill_stem(seg *g, centry *e)
+{
+    struct rasid__wcache *wc = g->wc;
+    if (!wc->stemmer_tried) {
+        wc->stemmer = rasid__stemmer_new();
+        wc->stemmer_tried = 1;
     }
+    /* Snowball knows ة, not the matching key's ه: give the final ة back */
+    char tmp[RASID_MAX_TOKEN_BYTES + 4];
+    const char *in = e->norm;
+    size_t nl = e->nlen;
+    if ((e->hint & RASID__HINT_TEH_MARBUTA) && nl >= 2 && nl <= RASID_MAX_TOKEN_BYTES) {
+        memcpy(tmp, e->norm, nl);
+        tmp[nl - 2] = (char)0xD8;
+        tmp[nl - 1] = (char)0xA9;
+        in = tmp;
+    }
+    char *st = (char *)rasid__light_stem_with(wc->stemmer, wc->arena, in, nl);
+    if (!st) return RASID_NOMEM;
+    for (char *p = st; p[0] && p[1]; p++) /* keep the stem a normalised key */
+        if ((unsigned char)p[0] == 0xD8 && (unsigned char)p[1] == 0xA9 &&
+            (wc->flags & RASID_NORM_TEH_MARBUTA)) {
+            p[0] = (char)0xD9;
+            p[1] = (char)0x87;
+        }
+    e->stem = st;
+    e->stemmed = 1;
     return 0;
 }
 
 static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind, unsigned hint, int *rc)
 {
-    if (g->count * 2 >= g->cap && (*rc = cache_grow(g))) return NULL;
+    struct rasid__wcache *wc = g->wc;
+    if (wc->count * 2 >= wc->cap && (*rc = cache_grow(g))) return NULL;
     uint32_t h = (uint32_t)hash_bytes(nb, nl, kind | hint << 8);
-    size_t j = h & (g->cap - 1);
+    size_t j = h & (wc->cap - 1);
     for (;;) {
-        cslot *sl = &g->tab[j];
+        cslot *sl = &wc->tab[j];
         if (!sl->idx) break;
         if (sl->h == h) {
-            centry *e = &g->ent[sl->idx - 1];
-            if (e->nlen == nl && e->kind == kind && e->hint == hint && key_eq(e->norm, nb, nl))
+            centry *e = &wc->ent[sl->idx - 1];
+            if (e->nlen == nl && e->kind == kind && e->hint == hint && key_eq(e->norm, nb, nl)) {
+                if (g->want_stem && !e->stemmed && kind == RASID_TOK_ARABIC && (*rc = fill_stem(g, e)))
+                    return NULL;
                 return e;
+            }
         }
-        j = (j + 1) & (g->cap - 1);
+        j = (j + 1) & (wc->cap - 1);
     }
-    if (g->count == g->ecap) {
-        size_t nc = g->ecap ? g->ecap * 2 : g->cap / 2;
-        centry *p = realloc(g->ent, nc * sizeof *p);
+    if (wc->count == wc->ecap) {
+        size_t nc = wc->ecap ? wc->ecap * 2 : wc->cap / 2;
+        centry *p = realloc(wc->ent, nc * sizeof *p);
         if (!p) { *rc = RASID_NOMEM; return NULL; }
-        g->ent = p;
-        g->ecap = nc;
+        wc->ent = p;
+        wc->ecap = nc;
     }
-    centry *e = &g->ent[g->count];
+    centry *e = &wc->ent[wc->count];
     e->stem = NULL;
     e->num = 0;
     e->nlen = (uint32_t)nl;
     e->kind = (uint8_t)kind;
     e->hint = (uint8_t)hint;
+    e->stemmed = 0;
     if ((*rc = fill_entry(g, e, nb, nl))) return NULL;
-    g->count++;
-    g->tab[j].h = h;
-    g->tab[j].idx = (uint32_t)g->count;
+    wc->count++;
+    wc->tab[j].h = h;
+    wc->tab[j].idx = (uint32_t)wc->count;
     return e;
 }
 
@@ -441,7 +474,20 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     memset(&g, 0, sizeof g);
     g.doc = doc;
     g.want_stem = !(flags & RASID_SEG_NO_STEMS);
-    g.flags = flags;
+    /* the analyser's word cache when its keys were made with these flags (the first
+     * document decides), else one for this document */
+    struct rasid__wcache local;
+    memset(&local, 0, sizeof local);
+    local.arena = &doc->arena;
+    local.flags = flags & ~RASID_SEG_NO_STEMS;
+    g.wc = &local;
+    rasid_analyser *an = doc->an;
+    if (an && !an->words && (an->words = calloc(1, sizeof *an->words))) {
+        an->words->arena = &an->arena;
+        an->words->flags = local.flags;
+    }
+    if (an && an->words && an->words->flags == local.flags) g.wc = an->words;
+    doc->shared_words = g.wc != &local;
     rasid__scan sc;
     memset(&sc, 0, sizeof sc);
     sc.s = (const unsigned char *)doc->text;
@@ -453,9 +499,9 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     g.tcap = doc->len / 8 + 64;
     g.toks = malloc(g.tcap * sizeof *g.toks);
     int rc = g.toks ? rasid__scan_run(&sc) : RASID_NOMEM;
-    free(g.tab);
-    free(g.ent);
-    rasid__stemmer_free(g.stemmer);
+    free(local.tab);
+    free(local.ent);
+    rasid__stemmer_free(local.stemmer);
     doc->utf8_errors = sc.utf8_errors;
     doc->utf8_first_error = sc.utf8_first_error;
     doc->norm = sc.out;

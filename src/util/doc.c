@@ -59,6 +59,7 @@ rasid_doc *rasid_doc_new(const char *id, const char *text, size_t len, const cha
 void rasid_doc_free(rasid_doc *d)
 {
     if (!d) return;
+    rasid__analyser_release(d->an);
     rasid__arena_release(&d->arena);
     rasid__vec_free(&d->tokens);
     rasid__vec_free(&d->sentences);

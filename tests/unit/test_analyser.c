@@ -1,0 +1,243 @@
+/*
+ * test_analyser.c — an analyser (caches across documents) changes nothing but speed:
+ * tokens (with readings and stems), mentions and events of every document are the same
+ * bytes with and without one, whatever came before (other documents, other flags, stems
+ * asked for after words were cached without them), when the caches are emptied between
+ * documents, and while earlier documents are still alive.
+ */
+#include "unit.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* everything a document's analysis produced, as text */
+static char *fingerprint(rasid_doc *d, int stage)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return NULL;
+    rasid_write_tokens(f, d, RASID_FMT_JSONL);
+    const rasid_token *t = rasid_doc_tokens(d);
+    for (size_t i = 0; i < rasid_doc_ntokens(d); i++) {
+        fprintf(f, "%u %u %u %u %.*s stem=%s num=%g |", t[i].start, t[i].end, t[i].nstart, t[i].nend,
+                (int)t[i].nlen, t[i].norm, t[i].stem ? t[i].stem : "-", t[i].num);
+        for (size_t r = 0; r < t[i].nreadings; r++)
+            fprintf(f, " %s+%s+%s/%d", t[i].readings[r].pro, t[i].readings[r].stem, t[i].readings[r].enc,
+                    t[i].readings[r].article);
+        fputc('\n', f);
+    }
+    if (stage >= 2) rasid_write_mentions(f, d, RASID_FMT_JSONL);
+    if (stage >= 3) rasid_write_events(f, d, RASID_FMT_JSONL, 0);
+    fclose(f);
+    return buf;
+}
+
+static int run(rasid_doc *d, int stage, unsigned flags, const rasid_lexicon *lex)
+{
+    return stage == 1 ? rasid_doc_segment(d, flags) : stage == 2 ? rasid_doc_recognise(d, lex) : rasid_doc_code(d, lex);
+}
+
+typedef struct text {
+    char *s;
+    size_t n;
+    char pub[11];
+} text;
+
+static text texts[256];
+static size_t ntexts;
+
+static void add_text(const char *s, size_t n, const char *pub)
+{
+    if (ntexts == sizeof texts / sizeof texts[0]) return;
+    texts[ntexts].s = malloc(n + 1);
+    memcpy(texts[ntexts].s, s, n);
+    texts[ntexts].s[n] = 0;
+    texts[ntexts].n = n;
+    snprintf(texts[ntexts].pub, sizeof texts[ntexts].pub, "%s", pub ? pub : "2024-03-05");
+    ntexts++;
+}
+
+static void load_texts(void)
+{
+    const char *paths[] = {"samples/articles.jsonl"};
+    rasid_input *in = rasid_input_open(paths, 1, NULL);
+    CHECK(in != NULL);
+    rasid_doc *d;
+    char err[256];
+    int r;
+    while (in && (r = rasid_input_next(in, &d, err, sizeof err)) != 0) {
+        if (r < 0) continue;
+        size_t n;
+        const char *s = rasid_doc_text(d, &n);
+        add_text(s, n, rasid_doc_published(d));
+        rasid_doc_free(d);
+    }
+    rasid_input_close(in);
+    /* sentences of our own, with words the samples share and words they do not */
+    static const char *own[] = {
+        "هاجم مسلحون مجهولون قرية قرب مدينة غاو في شمال مالي أمس، وقتلوا ستة مدنيين.",
+        "والتقى وزير الدفاع النيجري بنظيره التشادي في نجامينا لبحث التعاون الأمني.",
+        "للقاعدة فرع في الساحل، وبالعاصمة باماكو اجتماع لمكافحة الإرهاب بمالي.",
+        "قُتِلَ ١٢ جنديا في كمين نصبه مسلحون على طريق كيدال، حسب مصدر عسكري.",
+        "Reuters: le 3 mars 2024, 3.5 km... ليبيا وفرنسا وبوركينا فاسو",
+        "",
+    };
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) add_text(own[i], strlen(own[i]), NULL);
+    /* mutations: words glued to others, letters dropped (words never seen before) */
+    size_t base = ntexts;
+    unsigned seed = 12345;
+    for (size_t i = 0; i < base && ntexts < sizeof texts / sizeof texts[0]; i++) {
+        size_t n = texts[i].n;
+        char *m = malloc(n + 1);
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++) {
+            seed = seed * 1103515245u + 12345u;
+            if (texts[i].s[j] == ' ' && (seed >> 16) % 7 == 0) continue;
+            m[k++] = texts[i].s[j];
+        }
+        add_text(m, k, texts[i].pub);
+        free(m);
+    }
+}
+
+/* every text analysed alone (no analyser) and then through one analyser in turn */
+static void same_results(const rasid_lexicon *lex, int stage, unsigned flags, size_t budget, int keep_alive)
+{
+    char **want = calloc(ntexts, sizeof *want);
+    for (size_t i = 0; i < ntexts; i++) {
+        rasid_doc *d = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        CHECK_INT(run(d, stage, flags, lex), RASID_OK);
+        want[i] = fingerprint(d, stage);
+        rasid_doc_free(d);
+    }
+    rasid_analyser *an = rasid_analyser_new(stage > 1 ? lex : NULL);
+    CHECK(an != NULL);
+    an->budget = budget;
+    rasid_doc **alive = calloc(ntexts, sizeof *alive);
+    for (int pass = 0; pass < 2; pass++) /* the second pass finds every word cached */
+        for (size_t i = 0; i < ntexts; i++) {
+            rasid_doc *d = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+            CHECK_INT(rasid_doc_use(d, an), RASID_OK);
+            CHECK_INT(run(d, stage, flags, lex), RASID_OK);
+            CHECK_INT(rasid_doc_use(d, NULL), RASID_ARG); /* already segmented */
+            char *got = fingerprint(d, stage);
+            CHECK_STR(got, want[i]);
+            free(got);
+            if (keep_alive && pass == 0) alive[i] = d;
+            else rasid_doc_free(d);
+        }
+    /* documents kept alive while others came and went are intact */
+    for (size_t i = 0; i < ntexts; i++) {
+        if (!alive[i]) continue;
+        char *got = fingerprint(alive[i], stage);
+        CHECK_STR(got, want[i]);
+        free(got);
+        rasid_doc_free(alive[i]);
+    }
+    CHECK_INT(an->live, 0);
+    rasid_analyser_free(an);
+    free(alive);
+    for (size_t i = 0; i < ntexts; i++) free(want[i]);
+    free(want);
+}
+
+static const rasid_lexicon *g_lex;
+
+static void t_segment(void)
+{
+    same_results(NULL, 1, RASID_NORM_DEFAULT, (size_t)64 << 20, 0);
+    same_results(NULL, 1, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS, (size_t)64 << 20, 0);
+    same_results(NULL, 1, RASID_NORM_DEFAULT, 0, 0); /* emptied before every document */
+    same_results(NULL, 1, RASID_NORM_DEFAULT, 0, 1); /* ... unless documents are alive */
+}
+
+static void t_recognise(void) { same_results(g_lex, 2, 0, (size_t)64 << 20, 0); }
+static void t_code(void)
+{
+    same_results(g_lex, 3, 0, (size_t)64 << 20, 0);
+    same_results(g_lex, 3, 0, 0, 1);
+}
+
+/* one analyser, documents with different flags and stages in turn */
+static void t_mixed(void)
+{
+    static const unsigned fl[] = {RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS, RASID_NORM_DEFAULT,
+                                  RASID_NORM_DEFAULT & ~RASID_NORM_TEH_MARBUTA, 0};
+    rasid_analyser *an = rasid_analyser_new(g_lex);
+    for (size_t i = 0; i < ntexts; i++) {
+        int stage = 1 + (int)(i % 3);
+        unsigned flags = fl[i % 4];
+        rasid_doc *a = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        rasid_doc *b = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        CHECK_INT(rasid_doc_use(b, an), RASID_OK);
+        CHECK_INT(run(a, stage, flags, g_lex), RASID_OK);
+        CHECK_INT(run(b, stage, flags, g_lex), RASID_OK);
+        char *x = fingerprint(a, stage), *y = fingerprint(b, stage);
+        CHECK_STR(y, x);
+        free(x);
+        free(y);
+        rasid_doc_free(a);
+        rasid_doc_free(b);
+    }
+    /* words cached without stems, then asked for with them */
+    rasid_analyser *st = rasid_analyser_new(NULL);
+    for (size_t i = 0; i < ntexts; i++) {
+        rasid_doc *a = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        rasid_doc *b = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        rasid_doc *c = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        CHECK_INT(rasid_doc_use(b, st), RASID_OK);
+        CHECK_INT(rasid_doc_use(c, st), RASID_OK);
+        CHECK_INT(run(b, 1, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS, NULL), RASID_OK);
+        CHECK_INT(run(c, 1, RASID_NORM_DEFAULT, NULL), RASID_OK);
+        CHECK_INT(run(a, 1, RASID_NORM_DEFAULT, NULL), RASID_OK);
+        char *x = fingerprint(a, 1), *y = fingerprint(c, 1);
+        CHECK_STR(y, x);
+        free(x);
+        free(y);
+        rasid_doc_free(a);
+        rasid_doc_free(b);
+        rasid_doc_free(c);
+    }
+    rasid_analyser_free(st);
+    /* a lexicon other than the analyser's: its word cache only */
+    rasid_analyser *bare = rasid_analyser_new(NULL);
+    for (size_t i = 0; i < ntexts && i < 8; i++) {
+        rasid_doc *a = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        rasid_doc *b = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        CHECK_INT(rasid_doc_use(b, bare), RASID_OK);
+        CHECK_INT(run(a, 3, 0, g_lex), RASID_OK);
+        CHECK_INT(run(b, 3, 0, g_lex), RASID_OK);
+        char *x = fingerprint(a, 3), *y = fingerprint(b, 3);
+        CHECK_STR(y, x);
+        free(x);
+        free(y);
+        rasid_doc_free(a);
+        rasid_doc_free(b);
+    }
+    rasid_analyser_free(bare);
+    rasid_analyser_free(an);
+    rasid_analyser_free(NULL);
+    CHECK_INT(rasid_doc_use(NULL, NULL), RASID_ARG);
+}
+
+int main(void)
+{
+    char err[512];
+    rasid_lexicon *lex = rasid_lexicon_load("data", err, sizeof err);
+    if (!lex) {
+        printf("FAIL cannot load data: %s\n", err);
+        return 1;
+    }
+    g_lex = lex;
+    load_texts();
+    CHECK(ntexts >= 16);
+    UNIT_RUN(t_segment);
+    UNIT_RUN(t_recognise);
+    UNIT_RUN(t_code);
+    UNIT_RUN(t_mixed);
+    for (size_t i = 0; i < ntexts; i++) free(texts[i].s);
+    rasid_lexicon_free(lex);
+    return unit_done();
+}
