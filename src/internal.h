@@ -119,7 +119,7 @@ struct rasid_doc {
     unsigned norm_flags;
     char *norm; /* normalised text (arena-free, malloc'd) */
     size_t nlen;
-    uint32_t *src_start, *src_end; /* per normalised byte */
+    uint32_t *src_start, *src_end; /* per normalised byte; made on demand (rasid__text_map) */
     rasid__vec tokens;    /* rasid_token */
     rasid__vec sentences; /* rasid_sentence */
 
@@ -159,6 +159,11 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex); /* lex/: 
 int rasid__num_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* num/: numbers */
 int rasid__time_recognise(rasid_doc *doc, const rasid_lexicon *lex); /* time/: dates, dateline */
 int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex);   /* event/ */
+
+/* text/: the offset map of a segmented doc (doc->src_start/src_end), made on demand;
+ * and the original offset of normalised byte ni inside token tok (UINT32_MAX: unknown). */
+int rasid__text_map(rasid_doc *doc);
+uint32_t rasid__orig_at(const rasid_doc *doc, size_t tok, uint32_t ni);
 
 /* Normalise a standalone string (e.g. a dictionary alias) with the text layer's rules.
  * Writes a NUL-terminated key into out (outlen bytes) and returns its length, or the

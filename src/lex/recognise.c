@@ -86,7 +86,7 @@ static uint32_t match_start(const ctx *c, const rasid__match *m)
     }
     uint32_t ni = t->nstart + (uint32_t)skip;
     if (ni >= t->nend) return t->start;
-    uint32_t s = c->doc->src_start[ni];
+    uint32_t s = rasid__orig_at(c->doc, m->tok, ni);
     return s >= t->start && s < t->end ? s : t->start;
 }
 

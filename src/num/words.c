@@ -299,10 +299,10 @@ double rasid__numacc_value(const rasid__numacc *a)
 uint32_t rasid__start_after_pro(const rasid_doc *doc, size_t i, size_t pro)
 {
     const rasid_token *t = (const rasid_token *)doc->tokens.data + i;
-    if (!pro || !doc->src_start) return t->start;
+    if (!pro || !doc->norm) return t->start;
     uint32_t ni = t->nstart + (uint32_t)pro;
     if (ni >= t->nend || ni >= doc->nlen) return t->start;
-    uint32_t s = doc->src_start[ni];
+    uint32_t s = rasid__orig_at(doc, i, ni);
     return s >= t->start && s < t->end ? s : t->start;
 }
 

@@ -783,6 +783,58 @@ size_t rasid__plain_arabic_str(const char *str, size_t n, unsigned flags, char *
     return n;
 }
 
+/* ---------------------------------------------------------------- offset map */
+
+/* The segmenter scans without the map (most documents never need it): it is made here,
+ * by scanning the document again with it, when rasid_doc_normalized() asks for it. */
+int rasid__text_map(rasid_doc *doc)
+{
+    if (doc->src_start || !doc->norm) return RASID_OK;
+    rasid__scan sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = (const unsigned char *)doc->text;
+    sc.n = doc->len;
+    sc.flags = doc->norm_flags;
+    sc.want_map = 1;
+    int rc = rasid__scan_run(&sc);
+    if (rc == RASID_OK && (sc.olen != doc->nlen || memcmp(sc.out, doc->norm, sc.olen) != 0))
+        rc = RASID_ARG; /* cannot happen: the scanner is deterministic */
+    free(sc.out);
+    if (rc != RASID_OK) {
+        free(sc.ss);
+        free(sc.se);
+        return rc;
+    }
+    doc->src_start = sc.ss;
+    doc->src_end = sc.se;
+    return RASID_OK;
+}
+
+/* The original offset of normalised byte ni inside token tok: the map's when made, else
+ * from the token's bytes scanned alone (a word's normalisation depends on its own
+ * characters only). UINT32_MAX when it cannot be told. */
+uint32_t rasid__orig_at(const rasid_doc *doc, size_t tok, uint32_t ni)
+{
+    if (tok >= doc->tokens.len) return UINT32_MAX;
+    const rasid_token *t = (const rasid_token *)doc->tokens.data + tok;
+    if (ni < t->nstart || ni >= t->nend) return UINT32_MAX;
+    if (doc->src_start) return doc->src_start[ni];
+    rasid__scan sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = (const unsigned char *)doc->text + t->start;
+    sc.n = t->end - t->start;
+    sc.flags = doc->norm_flags;
+    sc.want_map = 1;
+    uint32_t r = UINT32_MAX;
+    if (rasid__scan_run(&sc) == RASID_OK && sc.olen == t->nend - t->nstart &&
+        memcmp(sc.out, doc->norm + t->nstart, sc.olen) == 0)
+        r = t->start + sc.ss[ni - t->nstart];
+    free(sc.out);
+    free(sc.ss);
+    free(sc.se);
+    return r;
+}
+
 size_t rasid__normalize_str(const char *s, size_t n, unsigned flags, char *out, size_t outlen)
 {
     size_t fast = rasid__plain_arabic_str(s, n, flags, out, outlen);

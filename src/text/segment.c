@@ -493,7 +493,7 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     sc.s = (const unsigned char *)doc->text;
     sc.n = doc->len;
     sc.flags = flags;
-    sc.want_map = 1;
+    sc.want_map = 0; /* made when asked for (rasid__text_map) */
     sc.emit = seg_emit;
     sc.ud = &g;
     g.tcap = doc->len / 8 + 64;

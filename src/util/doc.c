@@ -168,6 +168,8 @@ const char *rasid_doc_normalized(const rasid_doc *d, size_t *len, const uint32_t
                                  const uint32_t **se)
 {
     if (len) *len = d->nlen;
+    /* the map is made on first request (the doc is the caller's alone, as everywhere) */
+    if ((ss || se) && d->norm && !d->src_start) rasid__text_map((rasid_doc *)d);
     if (ss) *ss = d->src_start;
     if (se) *se = d->src_end;
     return d->norm ? d->norm : "";

@@ -526,11 +526,41 @@ static const char seed_text[] =
     "السيطرة\". وتابع: الساعة 12:28 شهدت اشتباكات؛ ثم هدأت! هل انتهى الأمر؟\n"
     "وفي11 حادثة أخرى عام 2015م تدخلت قوات من N'Djamena و\xEF\xBB\xBB ليبتاكو-غورما.\n";
 
+/* is normalised byte i inside a token? */
+static int byte_in_token(const rasid_doc *d, size_t i)
+{
+    const rasid_token *T = rasid_doc_tokens(d);
+    for (size_t k = 0; k < rasid_doc_ntokens(d); k++)
+        if (i >= T[k].nstart && i < T[k].nend) return 1;
+    return 0;
+}
+
 static void check_one(const char *buf, size_t n, int *failures)
 {
     rasid_doc *d = rasid_doc_new("p", buf, n, NULL);
     if (!d) { (*failures)++; return; }
     unsigned flags = (rnd() % 4 == 0) ? (rnd() & RASID_NORM_ALL) : RASID_NORM_DEFAULT;
+    /* each token's bytes, mapped alone (rasid__orig_at before the map exists), map as
+     * the whole document's map does */
+    uint32_t *alone = NULL;
+    size_t nalone = 0;
+    if (rasid_doc_segment(d, flags) == RASID_OK && (alone = malloc((d->nlen + 1) * sizeof *alone))) {
+        const rasid_token *T = rasid_doc_tokens(d);
+        nalone = d->nlen;
+        for (size_t i = 0; i < nalone; i++) alone[i] = UINT32_MAX;
+        for (size_t i = 0; i < rasid_doc_ntokens(d); i++)
+            for (uint32_t b = T[i].nstart; b < T[i].nend; b++) alone[b] = rasid__orig_at(d, i, b);
+        const uint32_t *ss;
+        rasid_doc_normalized(d, NULL, &ss, NULL);
+        int bad = !ss;
+        for (size_t i = 0; ss && i < nalone; i++)
+            if (alone[i] != ss[i] && (alone[i] != UINT32_MAX || byte_in_token(d, i))) bad++;
+        if (bad) {
+            printf("property: %d bytes mapped differently alone, flags %#x\n", bad, flags);
+            (*failures)++;
+        }
+        free(alone);
+    }
     if (rasid_doc_segment(d, flags) != RASID_OK) {
         (*failures)++;
     } else if (flags == RASID_NORM_DEFAULT) {
