@@ -142,6 +142,7 @@ struct rasid_doc {
     uint8_t *lexm_over;
     uint16_t *lexm_cats;
     uint32_t *lexm_rep;
+    uint32_t *lexm_wid; /* 1 + the analyser's id of token i's word (rasid__lex_word_memo), or 0 */
     void *lexm;
     struct rasid__fzmemo *lexm_fz; /* lex/: fuzzy matches per distinct word, filled on demand */
 

@@ -99,6 +99,16 @@ static inline size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_d
  * word and these matches can be copied from it. */
 size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok);
 
+/* Across documents (with an analyser made for this lexicon): a pointer per word and
+ * purpose, for results that depend only on the word and its exact matches (as
+ * rasid__lex_word_rep's), kept by the analyser for every later document; NULL when token
+ * tok's word has none (no analyser, or matches that depend on the tokens after it).
+ * *slot starts NULL; a stage stores there memory from rasid__lex_memo_alloc (the
+ * analyser's, NULL without one), which lives as long as the slot. */
+enum { RASID__MEMO_WORDS = 0, RASID__MEMO_CUES, RASID__MEMO_COUNT };
+void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, int which);
+void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n);
+
 /* Exact lookup of one normalised word (no clitics) in a category: the first entry or NULL. */
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key);
 

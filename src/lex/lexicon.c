@@ -2258,6 +2258,7 @@ static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const 
 typedef struct lw_slot {
     const rasid_reading *word;
     uint32_t first, count; /* its matches: items[first .. first + count), tok 0 */
+    uint32_t id;           /* its index in memo (stable while the table grows) */
 } lw_slot;
 
 struct rasid__lcache {
@@ -2266,6 +2267,10 @@ struct rasid__lcache {
     rasid__match *items;
     size_t nitems, citems;
     struct rasid__fzmemo fz;
+    /* what other stages work out from a word and its matches alone (rasid__lex_word_memo):
+     * RASID__MEMO_COUNT pointers per word, by id */
+    void **memo;
+    size_t cmemo;
 };
 
 void rasid__lcache_free(struct rasid__lcache *lc)
@@ -2273,6 +2278,7 @@ void rasid__lcache_free(struct rasid__lcache *lc)
     if (!lc) return;
     free(lc->tab);
     free(lc->items);
+    free(lc->memo);
     free(lc);
 }
 
@@ -2291,7 +2297,7 @@ static inline size_t lw_hash(const rasid_reading *w)
     return (size_t)(x >> 29);
 }
 
-static const lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w)
+static lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w)
 {
     if (!lc->cap) return NULL;
     for (size_t j = lw_hash(w) & (lc->cap - 1); lc->tab[j].word; j = (j + 1) & (lc->cap - 1))
@@ -2299,13 +2305,13 @@ static const lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_re
     return NULL;
 }
 
-/* Remember word w's matches m[0..k) (fails quietly: the cache is an aid) */
-static void lcache_put(struct rasid__lcache *lc, const rasid_reading *w, const rasid__match *m, size_t k)
+/* Remember word w's matches m[0..k) (fails quietly: the cache is an aid); its slot */
+static const lw_slot *lcache_put(struct rasid__lcache *lc, const rasid_reading *w, const rasid__match *m, size_t k)
 {
     if (lc->used * 2 >= lc->cap) {
         size_t nc = lc->cap ? lc->cap * 2 : 65536;
         lw_slot *t = calloc(nc, sizeof *t);
-        if (!t) return;
+        if (!t) return NULL;
         for (size_t i = 0; i < lc->cap; i++) {
             if (!lc->tab[i].word) continue;
             size_t j = lw_hash(lc->tab[i].word) & (nc - 1);
@@ -2319,16 +2325,41 @@ static void lcache_put(struct rasid__lcache *lc, const rasid_reading *w, const r
     if (lc->nitems + k > lc->citems) {
         size_t nc = (lc->nitems + k) * 2 + 1024;
         rasid__match *ni = realloc(lc->items, nc * sizeof *ni);
-        if (!ni) return;
+        if (!ni) return NULL;
         lc->items = ni;
         lc->citems = nc;
+    }
+    if ((lc->used + 1) * RASID__MEMO_COUNT > lc->cmemo) {
+        size_t nc = lc->cmemo ? lc->cmemo * 2 : 65536 * RASID__MEMO_COUNT;
+        void **nm = realloc(lc->memo, nc * sizeof *nm);
+        if (!nm) return NULL;
+        memset(nm + lc->cmemo, 0, (nc - lc->cmemo) * sizeof *nm);
+        lc->memo = nm;
+        lc->cmemo = nc;
     }
     size_t j = lw_hash(w) & (lc->cap - 1);
     while (lc->tab[j].word) j = (j + 1) & (lc->cap - 1);
     if (k) memcpy(lc->items + lc->nitems, m, k * sizeof *m);
-    lc->tab[j] = (lw_slot){w, (uint32_t)lc->nitems, (uint32_t)k};
+    lc->tab[j] = (lw_slot){w, (uint32_t)lc->nitems, (uint32_t)k, (uint32_t)lc->used};
     lc->nitems += k;
     lc->used++;
+    return &lc->tab[j];
+}
+
+void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, int which)
+{
+    if (doc->lexm_for != lex || !doc->lexm_wid || tok >= doc->tokens.len || which < 0 ||
+        which >= RASID__MEMO_COUNT)
+        return NULL;
+    uint32_t id = doc->lexm_wid[tok];
+    const struct rasid__lcache *lc = doc->an ? doc->an->lexc : NULL;
+    if (!id || !lc) return NULL;
+    return &lc->memo[(size_t)(id - 1) * RASID__MEMO_COUNT + (size_t)which];
+}
+
+void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n)
+{
+    return doc->an ? rasid__arena_alloc_raw(&doc->an->arena, n) : NULL;
 }
 
 /* Every exact match of every category at every token, once per document: the date,
@@ -2346,7 +2377,8 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     uint8_t *over = rasid__arena_alloc(&doc->arena, n + 1);
     uint16_t *cats = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *cats);
     uint32_t *rep = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *rep);
-    if (!off || !over || !cats || !rep) return RASID_NOMEM;
+    uint32_t *wid = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *wid);
+    if (!off || !over || !cats || !rep || !wid) return RASID_NOMEM;
     size_t cap = n + 64, len = 0;
     rasid__match *items = malloc(cap * sizeof *items);
     if (!items) return RASID_NOMEM;
@@ -2378,6 +2410,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         }
         if (word && wm[h].word) { /* a word seen before: its matches, at this token */
             rep[i] = wm[h].tok;
+            wid[i] = wid[wm[h].tok];
             uint32_t from = off[wm[h].tok], k = off[wm[h].tok + 1] - from;
             if (len + k > cap) {
                 cap = (len + k) * 2;
@@ -2399,13 +2432,15 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             src = lc->items + known->first;
             k = known->count;
             wm[h] = (struct wmemo){word, (uint32_t)i};
+            wid[i] = known->id + 1;
         } else {
             int ctx = 0;
             k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
             if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
             if (word && !ctx) {
                 wm[h] = (struct wmemo){word, (uint32_t)i};
-                if (lc) lcache_put(lc, word, buf, k);
+                const lw_slot *put = lc ? lcache_put(lc, word, buf, k) : NULL;
+                if (put) wid[i] = put->id + 1;
             }
         }
         if (len + k > cap) {
@@ -2439,6 +2474,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     doc->lexm_over = over;
     doc->lexm_cats = cats;
     doc->lexm_rep = rep;
+    doc->lexm_wid = wid;
     doc->lexm = kept;
     doc->lexm_for = lex;
     return RASID_OK;
@@ -2593,6 +2629,20 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     rasid__match m[32];
     for (size_t i = 0; i < n; i++) {
         doc->cue_off[i] = (uint32_t)len;
+        /* a word's cues, found in an earlier document: {count, items...} */
+        void **memo = rasid__lex_word_memo(lex, doc, i, RASID__MEMO_CUES);
+        if (memo && *memo) {
+            const uint16_t *c = *memo;
+            if (len + c[0] > cap) {
+                cap = (len + c[0]) * 2;
+                uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
+                if (!ni) return RASID_NOMEM;
+                doc->cue_items = ni;
+            }
+            if (c[0]) memcpy(doc->cue_items + len, c + 1, c[0] * sizeof *c);
+            len += c[0];
+            continue;
+        }
         size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
         for (size_t q = 0; q < k; q++) {
             int id = lex->cue_id[m[q].e - lex->entries];
@@ -2612,6 +2662,13 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
                 doc->cue_items = ni;
             }
             doc->cue_items[len++] = item;
+        }
+        size_t got = len - doc->cue_off[i];
+        uint16_t *keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep) : NULL;
+        if (keep) {
+            keep[0] = (uint16_t)got;
+            if (got) memcpy(keep + 1, doc->cue_items + doc->cue_off[i], got * sizeof *keep);
+            *memo = keep;
         }
     }
     doc->cue_off[n] = (uint32_t)len;

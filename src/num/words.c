@@ -176,6 +176,9 @@ static void lookup_extra(classifier *c, const rasid_lexicon *lex, const rasid_to
     }
 }
 
+static void classify_one(classifier *c, const rasid_lexicon *lex, rasid_doc *doc, const rasid_token *t,
+                         rasid__word *w, size_t i, unsigned mask, const int *cats);
+
 rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
 {
     if (doc->words) return doc->words; /* done once, shared by the date and number passes */
@@ -191,7 +194,6 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
                                 RASID_CAT_NOUN};
     const unsigned mask = RASID_CATBIT(RASID_CAT_MONTH) | RASID_CATBIT(RASID_CAT_TIMEWORD) |
                           RASID_CATBIT(RASID_CAT_NUMWORD) | RASID_CATBIT(RASID_CAT_NOUN);
-    rasid__match ms[32];
     for (size_t i = 0; i < n; i++) {
         /* a word met before with the same matches is classified the same (w[i] depends
          * on the token's word, its matches and lookups of its own readings) */
@@ -200,24 +202,43 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
             w[i] = w[rep];
             continue;
         }
-        if (t[i].kind == RASID_TOK_NUMBER || !t[i].norm) continue;
-        int arabic = t[i].kind == RASID_TOK_ARABIC;
-        if (!arabic && t[i].kind != RASID_TOK_PUNCT && t[i].kind != RASID_TOK_SYMBOL) continue;
-        /* phrases and words, longest first, with the clitic readings (% is a noun too) */
-        size_t nm = rasid__lex_match_at(lex, doc, i, arabic ? mask : RASID_CATBIT(RASID_CAT_NOUN), 0,
-                                        ms, 32);
-        for (size_t k = 0; k < nm; k++) {
-            if (ms[k].fuzzy) continue;
-            const rasid_reading *rd =
-                ms[k].reading && ms[k].reading < t[i].nreadings ? &t[i].readings[ms[k].reading] : NULL;
-            apply(&c, &w[i], ms[k].e, ms[k].ntok, rd, ms[k].e->key);
+        /* ... or in an earlier document (with an analyser) */
+        void **memo = rasid__lex_word_memo(lex, doc, i, RASID__MEMO_WORDS);
+        if (memo && *memo) {
+            w[i] = *(const rasid__word *)*memo;
+            continue;
         }
-        if (!arabic) continue;
-        for (int k = 2; k < 4; k++) /* numbers and nouns */
-            if (!has_cat(&w[i], cats[k])) lookup_extra(&c, lex, &t[i], &w[i], cats[k]);
-        if (!w[i].tw) lookup_extra(&c, lex, &t[i], &w[i], RASID_CAT_TIMEWORD);
+        classify_one(&c, lex, doc, t, w, i, mask, cats);
+        rasid__word *keep = memo ? rasid__lex_memo_alloc(doc, sizeof *keep) : NULL;
+        if (keep) {
+            *keep = w[i];
+            *memo = keep;
+        }
     }
     return w;
+}
+
+/* Classify token i (w[i], zeroed) from its matches and lookups of its own readings. */
+static void classify_one(classifier *c, const rasid_lexicon *lex, rasid_doc *doc, const rasid_token *t,
+                         rasid__word *w, size_t i, unsigned mask, const int *cats)
+{
+    rasid__match ms[32];
+    if (t[i].kind == RASID_TOK_NUMBER || !t[i].norm) return;
+    int arabic = t[i].kind == RASID_TOK_ARABIC;
+    if (!arabic && t[i].kind != RASID_TOK_PUNCT && t[i].kind != RASID_TOK_SYMBOL) return;
+    /* phrases and words, longest first, with the clitic readings (% is a noun too) */
+    size_t nm = rasid__lex_match_at(lex, doc, i, arabic ? mask : RASID_CATBIT(RASID_CAT_NOUN), 0,
+                                    ms, 32);
+    for (size_t k = 0; k < nm; k++) {
+        if (ms[k].fuzzy) continue;
+        const rasid_reading *rd =
+            ms[k].reading && ms[k].reading < t[i].nreadings ? &t[i].readings[ms[k].reading] : NULL;
+        apply(c, &w[i], ms[k].e, ms[k].ntok, rd, ms[k].e->key);
+    }
+    if (!arabic) return;
+    for (int k = 2; k < 4; k++) /* numbers and nouns */
+        if (!has_cat(&w[i], cats[k])) lookup_extra(c, lex, &t[i], &w[i], cats[k]);
+    if (!w[i].tw) lookup_extra(c, lex, &t[i], &w[i], RASID_CAT_TIMEWORD);
 }
 
 /* ---------------------------------------------------------------- composition */
