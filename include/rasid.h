@@ -184,7 +184,9 @@ RASID_API int rasid_doc_recognise(rasid_doc *doc, const rasid_lexicon *lex);
 RASID_API int rasid_doc_code(rasid_doc *doc, const rasid_lexicon *lex);
 
 /* The normalised text (for `rasid normalize`) and, for each of its bytes, the original
- * byte span it came from (arrays of *len elements; may be NULL if not wanted). */
+ * byte span it came from (arrays of *len elements; may be NULL if not wanted). The map is
+ * made on the first call that asks for it (a second scan of the text; tokens carry their
+ * own spans without it); NULL arrays then mean out of memory. */
 RASID_API const char *rasid_doc_normalized(const rasid_doc *doc, size_t *len,
                                           const uint32_t **src_start, const uint32_t **src_end);
 

@@ -39,7 +39,12 @@ typedef struct centry {
     uint16_t nreadings;
     uint8_t kind, hint;
     uint8_t stemmed; /* stem computed (an entry made without stems gets it when asked) */
+    /* the key itself when it fits (most words do): a lookup compares it in the entry's
+     * cache line instead of following norm into the arena */
+    char head[23];
 } centry;
+_Static_assert(sizeof(centry) == 64, "a word cache entry is one cache line");
+#define HEAD_MAX sizeof(((centry *)0)->head)
 
 /* a slot of the open-addressing table: 32 bits of the hash and 1 + the entry's index
  * (0: empty), so probing and growing touch 8 bytes per slot and never the entries */
@@ -224,7 +229,8 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
         if (!sl->idx) break;
         if (sl->h == h) {
             centry *e = &wc->ent[sl->idx - 1];
-            if (e->nlen == nl && e->kind == kind && e->hint == hint && key_eq(e->norm, nb, nl)) {
+            if (e->nlen == nl && e->kind == kind && e->hint == hint &&
+                key_eq(nl <= HEAD_MAX ? e->head : e->norm, nb, nl)) {
                 if (g->want_stem && !e->stemmed && kind == RASID_TOK_ARABIC && (*rc = fill_stem(g, e)))
                     return NULL;
                 return e;
@@ -232,10 +238,12 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
         }
         j = (j + 1) & (wc->cap - 1);
     }
-    if (wc->count == wc->ecap) {
+    if (wc->count == wc->ecap) { /* entries aligned on cache lines */
         size_t nc = wc->ecap ? wc->ecap * 2 : wc->cap / 2;
-        centry *p = realloc(wc->ent, nc * sizeof *p);
+        centry *p = aligned_alloc(64, nc * sizeof *p);
         if (!p) { *rc = RASID_NOMEM; return NULL; }
+        if (wc->count) memcpy(p, wc->ent, wc->count * sizeof *p);
+        free(wc->ent);
         wc->ent = p;
         wc->ecap = nc;
     }
@@ -246,6 +254,7 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
     e->kind = (uint8_t)kind;
     e->hint = (uint8_t)hint;
     e->stemmed = 0;
+    if (nl <= HEAD_MAX) memcpy(e->head, nb, nl);
     if ((*rc = fill_entry(g, e, nb, nl))) return NULL;
     wc->count++;
     wc->tab[j].h = h;
