@@ -77,6 +77,7 @@ typedef struct seg {
     struct rasid__wcache *wc;
     int want_stem;
     rasid_token *toks;
+    uint32_t *hash; /* per token: its key's hash (the tokens are looked up after the scan) */
     size_t ntoks, tcap;
 } seg;
 
@@ -139,7 +140,7 @@ static int cache_grow(seg *g)
     size_t nc = wc->cap ? wc->cap * 2 : 64;
     /* news text has about one distinct word per 18 bytes: sized at once for twice that;
      * an analyser's table starts at 64k words */
-    size_t want = wc->arena == &g->doc->arena ? g->doc->len / 8 : 131072;
+    size_t want = wc->arena == &g->doc->arena ? g->doc->len / 8 : 4096;
     while (!wc->cap && nc < 65536 && nc < want) nc *= 2;
     cslot *t = calloc(nc, sizeof *t);
     if (!t) return RASID_NOMEM;
@@ -218,11 +219,11 @@ static int fill_stem(seg *g, centry *e)
     return 0;
 }
 
-static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind, unsigned hint, int *rc)
+static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind, unsigned hint, uint32_t h,
+                               int *rc)
 {
     struct rasid__wcache *wc = g->wc;
     if (wc->count * 2 >= wc->cap && (*rc = cache_grow(g))) return NULL;
-    uint32_t h = (uint32_t)hash_bytes(nb, nl, kind | hint << 8);
     size_t j = h & (wc->cap - 1);
     for (;;) {
         cslot *sl = &wc->tab[j];
@@ -262,6 +263,10 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
     return e;
 }
 
+/* The scanner's tokens are written out as they come, with their key's hash (the hint of
+ * an Arabic word's final letter waits in nreadings); seg_resolve then looks them all up.
+ * Looking up after the scan lets each lookup's memory be fetched ahead of it: the word
+ * cache of an analyser is too big to stay near the core, and the hash spreads its words. */
 static int seg_emit(rasid__scan *sc, const rasid__rawtok *t)
 {
     seg *g = sc->ud;
@@ -270,26 +275,50 @@ static int seg_emit(rasid__scan *sc, const rasid__rawtok *t)
         rasid_token *p = realloc(g->toks, nc * sizeof *p);
         if (!p) return RASID_NOMEM;
         g->toks = p;
+        uint32_t *h = realloc(g->hash, nc * sizeof *h);
+        if (!h) return RASID_NOMEM;
+        g->hash = h;
         g->tcap = nc;
     }
     unsigned hint = t->kind == RASID_TOK_ARABIC ? t->hint : 0;
-    int rc = 0;
-    const centry *e = cache_get(g, sc->out + t->nstart, t->nend - t->nstart, t->kind, hint, &rc);
-    if (!e) return rc ? rc : RASID_NOMEM;
-    rasid_token *k = &g->toks[g->ntoks++];
+    rasid_token *k = &g->toks[g->ntoks];
+    g->hash[g->ntoks++] = (uint32_t)hash_bytes(sc->out + t->nstart, t->nend - t->nstart, t->kind | hint << 8);
     k->start = t->start;
     k->end = t->end;
     k->nstart = t->nstart;
     k->nend = t->nend;
-    k->norm = e->norm;
-    k->nlen = e->nlen;
-    k->sent = 0;
     k->kind = t->kind;
     k->flags = t->flags;
-    k->nreadings = e->nreadings;
-    k->readings = e->readings;
-    k->stem = e->stem;
-    k->num = e->num;
+    k->nreadings = (uint16_t)hint;
+    return 0;
+}
+
+#define AHEAD 16 /* tokens between a slot's prefetch and its lookup */
+
+static int seg_resolve(seg *g, const char *out)
+{
+    struct rasid__wcache *wc = g->wc;
+    for (size_t i = 0; i < g->ntoks; i++) {
+        if (wc->cap) {
+            size_t mask = wc->cap - 1;
+            if (i + AHEAD < g->ntoks) __builtin_prefetch(&wc->tab[g->hash[i + AHEAD] & mask]);
+            if (i + AHEAD / 2 < g->ntoks) { /* its slot fetched by now: the entry it names */
+                uint32_t idx = wc->tab[g->hash[i + AHEAD / 2] & mask].idx;
+                if (idx) __builtin_prefetch(&wc->ent[idx - 1]);
+            }
+        }
+        rasid_token *k = &g->toks[i];
+        int rc = 0;
+        const centry *e = cache_get(g, out + k->nstart, k->nend - k->nstart, k->kind, k->nreadings, g->hash[i], &rc);
+        if (!e) return rc ? rc : RASID_NOMEM;
+        k->norm = e->norm;
+        k->nlen = e->nlen;
+        k->sent = 0;
+        k->nreadings = e->nreadings;
+        k->readings = e->readings;
+        k->stem = e->stem;
+        k->num = e->num;
+    }
     return 0;
 }
 
@@ -507,7 +536,11 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     sc.ud = &g;
     g.tcap = doc->len / 8 + 64;
     g.toks = malloc(g.tcap * sizeof *g.toks);
-    int rc = g.toks ? rasid__scan_run(&sc) : RASID_NOMEM;
+    g.hash = malloc(g.tcap * sizeof *g.hash);
+    int rc = g.toks && g.hash ? rasid__scan_run(&sc) : RASID_NOMEM;
+    if (rc == RASID_OK) rc = seg_resolve(&g, sc.out);
+    else g.ntoks = 0; /* tokens not looked up: none */
+    free(g.hash);
     free(local.tab);
     free(local.ent);
     rasid__stemmer_free(local.stemmer);
