@@ -2,7 +2,8 @@
 # bench/run.sh BUILD — throughput of rasid on >= 50 MB of generated Arabic news text
 # (bench/gen.py varies the bundled samples; no ../shared needed), beside `wc -w` and
 # `LC_ALL=C wc -w` over the same bytes in the same run, on one core.
-#   BENCH_MB=N  size of the generated text (default 55)
+#   BENCH_MB=N    size of the generated text (default 55)
+#   BENCH_REPS=N  in-process runs per stage and of LC_ALL=C wc -w, the fastest counts (default 3)
 set -eu
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,11 +74,20 @@ echo "== in-process, one core, no output (bench/bench_text.c over the JSON Lines
 echo "   beside LC_ALL=C wc -w over the same articles as plain text, measured just before)"
 IN=$TXT
 BYTES=$(wc -c < "$IN")
-measure env LC_ALL=C wc -w; WCC=$(rate "$BYTES" "$T")
-printf '  %-34s %8s MB/s\n' "LC_ALL=C wc -w" "$WCC"
+REPS=${BENCH_REPS:-3}
+# the fastest of REPS runs on each side (a shared machine disturbs some runs)
+WCC=0
+r=0
+while [ $r -lt "$REPS" ]; do
+  measure env LC_ALL=C wc -w; W=$(rate "$BYTES" "$T")
+  WCC=$(awk -v a="$WCC" -v b="$W" 'BEGIN { print (b > a ? b : a) }')
+  r=$((r + 1))
+done
+printf '  %-34s %8s MB/s (fastest of %s runs)\n' "LC_ALL=C wc -w" "$WCC" "$REPS"
+echo "  (each stage: the fastest of $REPS runs over all the articles)"
 IN=/dev/null
 # each stage line ends in "N MB/s": the ratio to LC_ALL=C wc -w is appended
-$PIN "$TMP/bench_text" "$JSONL" "$RASID_DATA" | awk -v w="$WCC" '
+$PIN "$TMP/bench_text" "$JSONL" "$RASID_DATA" "$REPS" | awk -v w="$WCC" '
   /MB\/s$/ { v = $(NF - 1); printf "  %s = %.2fx LC_ALL=C wc -w\n", $0, (w > 0 ? v / w : 0); next }
   { print "  " $0 }'
 

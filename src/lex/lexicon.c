@@ -1969,6 +1969,7 @@ static inline int run_skip(run *r, unsigned catmask)
  * Keys of more tokens are then compared token by token (match_rest). The runs of
  * postings found are each in entry order and are merged by entry index, so matches
  * come in entry order. */
+#define CTX_LONG 2
 static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *k,
                            size_t kl, unsigned catmask, uint16_t reading, uint8_t article,
                            rasid__match *out, size_t n, size_t max, int *ctx)
@@ -2026,6 +2027,7 @@ static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_
         const posting *p = runs[b].p++;
         if (!run_skip(&runs[b], catmask)) runs[b] = runs[--nr];
         const rasid__entry *e = &lex->entries[p->e];
+        if (p->ntok > 3) *ctx |= CTX_LONG;
         uint32_t used = p->ntok > 3 ? match_rest(doc, tok + 3, sent, 3, e->key + p->klen) : p->ntok;
         if (!used) continue;
         rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
@@ -2105,7 +2107,9 @@ static int cmp_match(const void *a, const void *b)
 
 /* The exact matches at token `tok`, in the order they are found (deduplicated, at most
  * max, unsorted). *ctx is set when they may depend on the tokens after it (a reading
- * could start a multi-token key); otherwise they depend on the token's word alone. */
+ * could start a multi-token key); otherwise they depend on the token's word alone. It has
+ * CTX_LONG when a key of more than three tokens was tried: they may then depend on more
+ * than the next two tokens. */
 static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, unsigned catmask,
                             rasid__match *out, size_t max, int *ctx)
 {
@@ -2255,10 +2259,15 @@ static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const 
  * they depend on the word alone) and the fuzzy memo, across documents. Words are
  * identified by their readings pointer, which the analyser's word cache gives every
  * token of a word in every document. */
+/* A slot is a word (next == after == NULL, kind LW_WORD or LW_CTX) or, for a word whose
+ * matches depend on the words after it (LW_CTX), the word with the next two words of its
+ * sentence (LW_TRI; NULL where the sentence ends). */
+enum { LW_WORD = 1, LW_CTX, LW_TRI };
 typedef struct lw_slot {
-    const rasid_reading *word;
+    const rasid_reading *word, *next, *after;
     uint32_t first, count; /* its matches: items[first .. first + count), tok 0 */
     uint32_t id;           /* its index in memo (stable while the table grows) */
+    uint32_t kind;         /* LW_*; 0: empty */
 } lw_slot;
 
 struct rasid__lcache {
@@ -2291,32 +2300,49 @@ static struct rasid__lcache *lcache_for(rasid_doc *doc, const rasid_lexicon *lex
     return an->lexc;
 }
 
-static inline size_t lw_hash(const rasid_reading *w)
+static inline size_t lw_hash(const rasid_reading *w, const rasid_reading *next, const rasid_reading *after,
+                             unsigned tri)
 {
     uint64_t x = (uint64_t)(uintptr_t)w * 0x9E3779B97F4A7C15ull;
+    if (tri) {
+        x ^= (uint64_t)(uintptr_t)next * 0xC2B2AE3D27D4EB4Full + 1;
+        x *= 0x9E3779B97F4A7C15ull;
+        x ^= (uint64_t)(uintptr_t)after * 0x165667B19E3779F9ull;
+        x *= 0x9E3779B97F4A7C15ull;
+    }
     return (size_t)(x >> 29);
 }
 
-static lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w)
+/* The word's slot (tri 0: LW_WORD or LW_CTX) or the word's in this context (tri 1). */
+static lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w, const rasid_reading *next,
+                            const rasid_reading *after, unsigned tri)
 {
     if (!lc->cap) return NULL;
-    for (size_t j = lw_hash(w) & (lc->cap - 1); lc->tab[j].word; j = (j + 1) & (lc->cap - 1))
-        if (lc->tab[j].word == w) return &lc->tab[j];
+    for (size_t j = lw_hash(w, next, after, tri) & (lc->cap - 1); lc->tab[j].kind; j = (j + 1) & (lc->cap - 1)) {
+        const lw_slot *x = &lc->tab[j];
+        if (x->word == w && (x->kind == LW_TRI) == (tri != 0) && x->next == next && x->after == after)
+            return &lc->tab[j];
+    }
     return NULL;
 }
 
-/* Remember word w's matches m[0..k) (fails quietly: the cache is an aid); its slot */
-static const lw_slot *lcache_put(struct rasid__lcache *lc, const rasid_reading *w, const rasid__match *m, size_t k)
+/* Remember the matches m[0..k) of word w (kind LW_WORD), or that w depends on its
+ * context (LW_CTX, no matches), or w's matches in the context next, after (LW_TRI).
+ * Fails quietly (the cache is an aid): returns the slot or NULL. */
+static const lw_slot *lcache_put(struct rasid__lcache *lc, unsigned kind, const rasid_reading *w,
+                                 const rasid_reading *next, const rasid_reading *after, const rasid__match *m,
+                                 size_t k)
 {
     if (lc->used * 2 >= lc->cap) {
         size_t nc = lc->cap ? lc->cap * 2 : 65536;
         lw_slot *t = calloc(nc, sizeof *t);
         if (!t) return NULL;
         for (size_t i = 0; i < lc->cap; i++) {
-            if (!lc->tab[i].word) continue;
-            size_t j = lw_hash(lc->tab[i].word) & (nc - 1);
-            while (t[j].word) j = (j + 1) & (nc - 1);
-            t[j] = lc->tab[i];
+            const lw_slot *o = &lc->tab[i];
+            if (!o->kind) continue;
+            size_t j = lw_hash(o->word, o->next, o->after, o->kind == LW_TRI) & (nc - 1);
+            while (t[j].kind) j = (j + 1) & (nc - 1);
+            t[j] = *o;
         }
         free(lc->tab);
         lc->tab = t;
@@ -2337,10 +2363,10 @@ static const lw_slot *lcache_put(struct rasid__lcache *lc, const rasid_reading *
         lc->memo = nm;
         lc->cmemo = nc;
     }
-    size_t j = lw_hash(w) & (lc->cap - 1);
-    while (lc->tab[j].word) j = (j + 1) & (lc->cap - 1);
+    size_t j = lw_hash(w, next, after, kind == LW_TRI) & (lc->cap - 1);
+    while (lc->tab[j].kind) j = (j + 1) & (lc->cap - 1);
     if (k) memcpy(lc->items + lc->nitems, m, k * sizeof *m);
-    lc->tab[j] = (lw_slot){w, (uint32_t)lc->nitems, (uint32_t)k, (uint32_t)lc->used};
+    lc->tab[j] = (lw_slot){w, next, after, (uint32_t)lc->nitems, (uint32_t)k, (uint32_t)lc->used, kind};
     lc->nitems += k;
     lc->used++;
     return &lc->tab[j];
@@ -2425,13 +2451,20 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             len += k;
             continue;
         }
-        const lw_slot *known = lc && word ? lcache_find(lc, word) : NULL;
+        const lw_slot *known = lc && word ? lcache_find(lc, word, NULL, NULL, 0) : NULL;
+        /* a word whose matches depend on the next words: those of its sentence */
+        const rasid_reading *next = NULL, *after = NULL;
+        if (known && known->kind == LW_CTX) {
+            if (i + 1 < n && toks[i + 1].sent == toks[i].sent) next = toks[i + 1].readings;
+            if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
+            known = lcache_find(lc, word, next, after, 1);
+        }
         const rasid__match *src = buf;
         size_t k;
-        if (known) { /* seen in an earlier document */
+        if (known) { /* seen in an earlier document (in this context) */
             src = lc->items + known->first;
             k = known->count;
-            wm[h] = (struct wmemo){word, (uint32_t)i};
+            if (known->kind == LW_WORD) wm[h] = (struct wmemo){word, (uint32_t)i};
             wid[i] = known->id + 1;
         } else {
             int ctx = 0;
@@ -2439,7 +2472,15 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
             if (word && !ctx) {
                 wm[h] = (struct wmemo){word, (uint32_t)i};
-                const lw_slot *put = lc ? lcache_put(lc, word, buf, k) : NULL;
+                const lw_slot *put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
+                if (put) wid[i] = put->id + 1;
+            } else if (word && lc && !(ctx & CTX_LONG)) {
+                /* matches of at most three words: they depend on the next two alone */
+                if (!lcache_find(lc, word, NULL, NULL, 0)) lcache_put(lc, LW_CTX, word, NULL, NULL, NULL, 0);
+                next = after = NULL;
+                if (i + 1 < n && toks[i + 1].sent == toks[i].sent) next = toks[i + 1].readings;
+                if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
+                const lw_slot *put = lcache_put(lc, LW_TRI, word, next, after, buf, k);
                 if (put) wid[i] = put->id + 1;
             }
         }
