@@ -83,6 +83,26 @@ static void jspan(writer *w, uint32_t start, uint32_t end)
     jstrn(w, p, n);
 }
 
+/* A signed integer in decimal (what "%ld" writes, without printf's cost). */
+static void put_long(writer *w, long v)
+{
+    if (v < 0) {
+        putc_(w, '-');
+        rasid__buf_putu(&w->b, 0UL - (unsigned long)v);
+    } else {
+        rasid__buf_putu(&w->b, (unsigned long)v);
+    }
+}
+
+/* ,"start":S,"end":E */
+static void put_span_keys(writer *w, uint32_t start, uint32_t end)
+{
+    puts_(w, ",\"start\":");
+    rasid__buf_putu(&w->b, start);
+    puts_(w, ",\"end\":");
+    rasid__buf_putu(&w->b, end);
+}
+
 /* Numbers: integers without a fraction, others with up to 6 decimals, NaN/inf as null. */
 static void jnum(writer *w, double v)
 {
@@ -91,7 +111,8 @@ static void jnum(writer *w, double v)
         return;
     }
     if (v == floor(v) && fabs(v) < 1e15) {
-        rasid__buf_printf(&w->b, "%.0f", v);
+        if (v == 0 && signbit(v)) puts_(w, "-0"); /* as "%.0f" writes it */
+        else put_long(w, (long)v);
         return;
     }
     char tmp[64];
@@ -307,7 +328,7 @@ int rasid_write_mentions(FILE *out, const rasid_doc *doc, rasid_format fmt)
             puts_(&w, mention_kind_name(x->kind));
             puts_(&w, "\",\"text\":");
             jspan(&w, x->start, x->end);
-            rasid__buf_printf(&w.b, ",\"start\":%u,\"end\":%u", (unsigned)x->start, (unsigned)x->end);
+            put_span_keys(&w, x->start, x->end);
             puts_(&w, ",\"name\":");
             jstr(&w, x->name);
             puts_(&w, ",\"id\":");
@@ -339,7 +360,7 @@ int rasid_write_mentions(FILE *out, const rasid_doc *doc, rasid_format fmt)
                 puts_(&w, ",\"lon\":");
                 jnum(&w, x->lon);
                 puts_(&w, ",\"geonameid\":");
-                if (x->geonameid) rasid__buf_printf(&w.b, "%ld", x->geonameid);
+                if (x->geonameid) put_long(&w, x->geonameid);
                 else puts_(&w, "null");
                 puts_(&w, ",\"precision\":");
                 jstr(&w, precision_name(x->precision));
@@ -502,7 +523,8 @@ static void entity_json(writer *w, const rasid_entity *e)
     puts_(w, ",\"text\":");
     if (e->end > e->start) jspan(w, e->start, e->end);
     else jstr(w, e->text);
-    rasid__buf_printf(&w->b, ",\"start\":%u,\"end\":%u,\"id\":", (unsigned)e->start, (unsigned)e->end);
+    put_span_keys(w, e->start, e->end);
+    puts_(w, ",\"id\":");
     jstr(w, e->id);
     puts_(w, ",\"kind\":");
     jstr(w, e->kind);
@@ -516,7 +538,7 @@ static void entity_json(writer *w, const rasid_entity *e)
 static void count_json(writer *w, long v)
 {
     if (v < 0) puts_(w, "null");
-    else rasid__buf_printf(&w->b, "%ld", v);
+    else put_long(w, v);
 }
 
 /* The fields every place object shares, from the country to the closing brace (the
@@ -531,7 +553,7 @@ static void place_tail_json(writer *w, const rasid_mention *m)
     puts_(w, ",\"lon\":");
     jnum(w, m->lon);
     puts_(w, ",\"geonameid\":");
-    if (m->geonameid) rasid__buf_printf(&w->b, "%ld", m->geonameid);
+    if (m->geonameid) put_long(w, m->geonameid);
     else puts_(w, "null");
     puts_(w, ",\"precision\":");
     jstr(w, precision_name(m->precision));
@@ -548,7 +570,8 @@ static void location_json(writer *w, const rasid_mention *m)
     jstr(w, m->name);
     puts_(w, ",\"text\":");
     jspan(w, m->start, m->end);
-    rasid__buf_printf(&w->b, ",\"start\":%u,\"end\":%u,\"country\":", (unsigned)m->start, (unsigned)m->end);
+    put_span_keys(w, m->start, m->end);
+    puts_(w, ",\"country\":");
     place_tail_json(w, m);
 }
 
@@ -564,7 +587,8 @@ static void date_json(writer *w, const rasid_mention *m)
     jstr(w, precision_name(m->precision));
     puts_(w, ",\"text\":");
     jspan(w, m->start, m->end);
-    rasid__buf_printf(&w->b, ",\"start\":%u,\"end\":%u}", (unsigned)m->start, (unsigned)m->end);
+    put_span_keys(w, m->start, m->end);
+    putc_(w, '}');
 }
 
 static void event_jsonl(writer *w, const rasid_event *e)
@@ -634,8 +658,11 @@ static void event_jsonl(writer *w, const rasid_event *e)
     }
     puts_(w, "}},\"fatalities\":");
     count_json(w, e->dead);
-    rasid__buf_printf(&w->b, ",\"evidence\":{\"start\":%u,\"end\":%u,\"text\":", (unsigned)e->ev_start,
-                      (unsigned)e->ev_end);
+puts_(w, ",\"evidence\":{\"start\":");
+    rasid__buf_putu(&w->b, e->ev_start);
+    puts_(w, ",\"end\":");
+    rasid__buf_putu(&w->b, e->ev_end);
+    puts_(w, ",\"text\":");
     jspan(w, e->ev_start, e->ev_end);
     puts_(w, "},\"confidence\":");
     char c[32];
@@ -911,7 +938,8 @@ static void plover_actor(writer *w, const rasid_entity *e, size_t n)
         jstr(w, e[i].sector);
         puts_(w, ",\"wikidata\":");
         jstr(w, e[i].id && e[i].id[0] == 'Q' ? e[i].id : NULL);
-        rasid__buf_printf(&w->b, ",\"start\":%u,\"end\":%u}", (unsigned)e[i].start, (unsigned)e[i].end);
+        put_span_keys(w, e[i].start, e[i].end);
+        putc_(w, '}');
     }
     putc_(w, ']');
 }
