@@ -84,12 +84,15 @@ struct rasid__wcache; /* text/segment.c: words -> normalised key, readings, stem
 struct rasid__lcache; /* lex/lexicon.c: words -> dictionary matches, fuzzy candidates */
 void rasid__wcache_free(struct rasid__wcache *wc);
 void rasid__lcache_free(struct rasid__lcache *lc);
+/* bytes they hold outside the analyser's arena (tables, arrays) */
+size_t rasid__wcache_bytes(const struct rasid__wcache *wc);
+size_t rasid__lcache_bytes(const struct rasid__lcache *lc);
 
 struct rasid_analyser {
     const rasid_lexicon *lex; /* the lexicon its lexicon caches are for (or NULL) */
     rasid__arena arena;       /* the caches' keys, readings, stems, match lists */
     size_t live;              /* attached docs not yet freed */
-    size_t budget;            /* arena bytes past which the caches are emptied */
+    size_t budget;            /* bytes (arena and tables) past which the caches are emptied */
     struct rasid__wcache *words;
     struct rasid__lcache *lexc;
 };

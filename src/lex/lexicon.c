@@ -2291,6 +2291,11 @@ void rasid__lcache_free(struct rasid__lcache *lc)
     free(lc);
 }
 
+size_t rasid__lcache_bytes(const struct rasid__lcache *lc)
+{
+    return lc ? lc->cap * sizeof *lc->tab + lc->citems * sizeof *lc->items + lc->cmemo * sizeof *lc->memo : 0;
+}
+
 /* The doc's analyser cache for `lex`, made on first use; NULL without one. */
 static struct rasid__lcache *lcache_for(rasid_doc *doc, const rasid_lexicon *lex)
 {

@@ -72,6 +72,11 @@ void rasid__wcache_free(struct rasid__wcache *wc)
     free(wc);
 }
 
+size_t rasid__wcache_bytes(const struct rasid__wcache *wc)
+{
+    return wc ? wc->cap * sizeof *wc->tab + wc->ecap * sizeof *wc->ent : 0;
+}
+
 typedef struct seg {
     rasid_doc *doc;
     struct rasid__wcache *wc;

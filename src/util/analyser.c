@@ -11,8 +11,9 @@
 
 #include <stdlib.h>
 
-/* Past this many bytes of cached keys, readings and match lists the caches are emptied
- * (at the next attachment made while no attached doc is alive): some 150,000 words. */
+/* Past this many bytes of cached keys, readings, match lists and their tables the caches
+ * are emptied (at the next attachment made while no attached doc is alive): some 150,000
+ * words with their contexts. */
 #define ANALYSER_BUDGET ((size_t)64 << 20)
 
 rasid_analyser *rasid_analyser_new(const rasid_lexicon *lex)
@@ -49,7 +50,9 @@ int rasid_doc_use(rasid_doc *d, rasid_analyser *a)
     if (d->an) rasid__analyser_release(d->an);
     d->an = a;
     if (!a) return RASID_OK;
-    if (!a->live && a->arena.used_total > a->budget) empty(a);
+    if (!a->live &&
+        a->arena.used_total + rasid__wcache_bytes(a->words) + rasid__lcache_bytes(a->lexc) > a->budget)
+        empty(a);
     a->live++;
     return RASID_OK;
 }

@@ -222,6 +222,41 @@ static void t_mixed(void)
     CHECK_INT(rasid_doc_use(NULL, NULL), RASID_ARG);
 }
 
+/* the caches are emptied past their budget, when no attached doc is alive */
+static void t_budget(void)
+{
+    rasid_analyser *an = rasid_analyser_new(g_lex);
+    an->budget = (size_t)1 << 20;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < ntexts; i++) {
+            rasid_doc *d = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+            CHECK_INT(rasid_doc_use(d, an), RASID_OK);
+            size_t held = an->arena.used_total + rasid__wcache_bytes(an->words) + rasid__lcache_bytes(an->lexc);
+            CHECK(held <= an->budget); /* emptied at attachment when past it */
+            CHECK_INT(rasid_doc_code(d, g_lex), RASID_OK);
+            rasid_doc_free(d);
+        }
+    /* a budget of 0: every attachment with nothing alive starts from empty caches */
+    rasid_doc *d = rasid_doc_new("t", texts[0].s, texts[0].n, texts[0].pub);
+    CHECK_INT(rasid_doc_use(d, an), RASID_OK);
+    CHECK_INT(rasid_doc_code(d, g_lex), RASID_OK);
+    rasid_doc_free(d);
+    CHECK(an->arena.used_total > 0);
+    an->budget = 0;
+    d = rasid_doc_new("t", texts[0].s, texts[0].n, texts[0].pub);
+    CHECK_INT(rasid_doc_use(d, an), RASID_OK);
+    CHECK(an->words == NULL && an->lexc == NULL && an->arena.used_total == 0);
+    CHECK_INT(rasid_doc_code(d, g_lex), RASID_OK);
+    rasid_doc *e = rasid_doc_new("t", texts[1].s, texts[1].n, texts[1].pub);
+    CHECK_INT(rasid_doc_use(e, an), RASID_OK); /* d is alive: nothing emptied */
+    CHECK(an->words != NULL && an->arena.used_total > 0);
+    CHECK_INT(an->live, 2);
+    rasid_doc_free(e);
+    rasid_doc_free(d);
+    CHECK_INT(an->live, 0);
+    rasid_analyser_free(an);
+}
+
 int main(void)
 {
     char err[512];
@@ -237,6 +272,7 @@ int main(void)
     UNIT_RUN(t_recognise);
     UNIT_RUN(t_code);
     UNIT_RUN(t_mixed);
+    UNIT_RUN(t_budget);
     for (size_t i = 0; i < ntexts; i++) free(texts[i].s);
     rasid_lexicon_free(lex);
     return unit_done();
