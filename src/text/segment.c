@@ -321,7 +321,7 @@ static int seg_resolve(seg *g, const char *out)
         k->sent = 0;
         k->nreadings = e->nreadings;
         k->readings = e->readings;
-        k->stem = e->stem;
+        k->stem = g->want_stem ? e->stem : NULL; /* cached with a stem for a document that wanted one */
         k->num = e->num;
     }
     return 0;

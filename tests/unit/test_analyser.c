@@ -201,6 +201,26 @@ static void t_mixed(void)
         rasid_doc_free(c);
     }
     rasid_analyser_free(st);
+    /* ... and the other way round: words cached with stems, asked for without */
+    st = rasid_analyser_new(NULL);
+    for (size_t i = 0; i < ntexts; i++) {
+        rasid_doc *a = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        rasid_doc *b = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        rasid_doc *c = rasid_doc_new("t", texts[i].s, texts[i].n, texts[i].pub);
+        CHECK_INT(rasid_doc_use(b, st), RASID_OK);
+        CHECK_INT(rasid_doc_use(c, st), RASID_OK);
+        CHECK_INT(run(c, 1, RASID_NORM_DEFAULT, NULL), RASID_OK);
+        CHECK_INT(run(b, 1, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS, NULL), RASID_OK);
+        CHECK_INT(run(a, 1, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS, NULL), RASID_OK);
+        char *x = fingerprint(a, 1), *y = fingerprint(b, 1);
+        CHECK_STR(y, x);
+        free(x);
+        free(y);
+        rasid_doc_free(a);
+        rasid_doc_free(b);
+        rasid_doc_free(c);
+    }
+    rasid_analyser_free(st);
     /* a lexicon other than the analyser's: its word cache only */
     rasid_analyser *bare = rasid_analyser_new(NULL);
     for (size_t i = 0; i < ntexts && i < 8; i++) {
