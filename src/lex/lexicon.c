@@ -2467,7 +2467,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         const rasid__match *src = buf;
         size_t k;
         if (known) { /* seen in an earlier document (in this context) */
-            src = lc->items + known->first;
+            src = known->count ? lc->items + known->first : buf; /* items may be NULL while empty */
             k = known->count;
             if (known->kind == LW_WORD) wm[h] = (struct wmemo){word, (uint32_t)i};
             wid[i] = known->id + 1;
