@@ -2,6 +2,7 @@
 #   make demo     install what is missing, build, run the main job on the bundled samples
 #   make test     install what is missing, build, run every test (spec + unit)
 #   make test SANITIZE=1   the same under ASan+UBSan (separate build directory)
+#   make threads           the multi-threaded paths (rasid --jobs) under ThreadSanitizer
 #   make eval     score `rasid extract` on ../shared/corpus (skipped when ../shared is absent)
 #   make bench    throughput figures against baselines measured in the same run
 #   make web      build the web page of `rasid serve` (npm ci + vite build into web/dist)
@@ -12,6 +13,10 @@ BUILD   ?= build
 ifeq ($(SANITIZE),1)
 BUILD   := build-san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+ifeq ($(SANITIZE),thread)
+BUILD   := build-tsan
+SANFLAGS := -fsanitize=thread -fno-omit-frame-pointer
 endif
 OPT     ?= -O2
 WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow -Wno-unused-parameter
@@ -33,7 +38,7 @@ LIB     := $(BUILD)/librasid.a
 RASID   := $(BUILD)/rasid
 SPEC    := $(BUILD)/spec-runner
 
-.PHONY: all deps demo test check eval bench fuzz clean data web
+.PHONY: all deps demo test check eval bench fuzz clean data web threads
 all: $(RASID)
 
 deps:
@@ -65,6 +70,11 @@ check: $(RASID) $(UNIT_BIN) $(SPEC)
 test: deps
 	@$(MAKE) --no-print-directory web
 	@$(MAKE) --no-print-directory check
+
+# make threads: the tests of the multi-threaded paths, built with ThreadSanitizer
+threads: deps
+	@$(MAKE) --no-print-directory SANITIZE=thread build-tsan/rasid
+	@TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" sh tests/jobs.sh build-tsan
 
 demo: deps
 	@$(MAKE) --no-print-directory $(RASID)
@@ -98,4 +108,4 @@ data:
 	python3 scripts/gen_data.py
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz

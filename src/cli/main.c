@@ -17,7 +17,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,7 @@ typedef struct options {
     const char *data;
     const char **paths;
     size_t npaths;
+    long jobs; /* --jobs: worker threads (1: analyse on the main thread) */
 } options;
 
 static const char *EXIT_HELP =
@@ -92,7 +95,7 @@ static void command_help(command c)
 {
     switch (c) {
     case CMD_TOKENS:
-        fputs("Usage: rasid tokens [FILE...|DIR|-] [--format text|jsonl]\n"
+        fputs("Usage: rasid tokens [FILE...|DIR|-] [--format text|jsonl] [--jobs N]\n"
               "\n"
               "Split each document into sentences and tokens. Every token carries its byte span\n"
               "in the original text, its kind (ar lat num punct sym other), its normalised form\n"
@@ -103,23 +106,27 @@ static void command_help(command c)
               "                  START-END TAB kind TAB surface TAB norm TAB readings\n"
               "  --format jsonl  one JSON object per token: doc, sentence, text, start, end,\n"
               "                  norm, kind, readings, stem\n"
+              "  -j, --jobs N    analyse on N threads (0: one per processor; default 1); the\n"
+              "                  output is the same, in the same order\n"
               "  -h, --help      show this help\n\n",
               stdout);
         break;
     case CMD_NORMALIZE:
-        fputs("Usage: rasid normalize [FILE...|DIR|-]\n"
+        fputs("Usage: rasid normalize [FILE...|DIR|-] [--jobs N]\n"
               "\n"
               "Write the normalised text used for matching: tashkeel and tatweel removed, alef\n"
               "forms unified, alef maqsura as yeh, teh marbuta as heh, Arabic-Indic digits as\n"
               "ASCII, presentation forms as base letters, spaces and quote marks unified.\n"
               "\n"
               "Options:\n"
+              "  -j, --jobs N    analyse on N threads (0: one per processor; default 1); the\n"
+              "                  output is the same, in the same order\n"
               "  -h, --help      show this help\n\n",
               stdout);
         break;
     case CMD_ENTITIES:
         fputs("Usage: rasid entities [FILE...|DIR|-] [--published YYYY-MM-DD] [--format text|jsonl]\n"
-              "                      [--data DIR]\n"
+              "                      [--data DIR] [--jobs N]\n"
               "\n"
               "Recognise places, actors, people (after titles), nationality adjectives, dates and\n"
               "numbers. Relative dates are resolved against the publication date.\n"
@@ -131,12 +138,14 @@ static void command_help(command c)
               "  --published DATE    publication date for plain-text inputs and records without one\n"
               "  --data DIR          dictionary directory (default: $RASID_DATA, else the data/\n"
               "                      directory of the source tree or installation)\n"
+              "  -j, --jobs N        analyse on N threads (0: one per processor; default 1); the\n"
+              "                      output is the same, in the same order\n"
               "  -h, --help          show this help\n\n",
               stdout);
         break;
     case CMD_EXTRACT:
         fputs("Usage: rasid extract [FILE...|DIR|-] [--published YYYY-MM-DD]\n"
-              "                     [--format jsonl|csv|tsv|plover|table] [--data DIR]\n"
+              "                     [--format jsonl|csv|tsv|plover|table] [--data DIR] [--jobs N]\n"
               "\n"
               "Code the events each document reports: who did what to whom, where, when, how\n"
               "many. With no file (or -) it is a filter from standard input to standard output,\n"
@@ -151,6 +160,8 @@ static void command_help(command c)
               "  --published DATE    publication date for plain-text inputs and records without one\n"
               "  --data DIR          dictionary directory (default: $RASID_DATA, else the data/\n"
               "                      directory of the source tree or installation)\n"
+              "  -j, --jobs N        analyse on N threads (0: one per processor; default 1); the\n"
+              "                      output is the same, in the same order\n"
               "  -h, --help          show this help\n\n",
               stdout);
         break;
@@ -231,11 +242,13 @@ static int parse_args(int argc, char **argv, options *o)
             exit(out_status());
         }
         const char **slot = NULL;
+        const char *jobs = NULL;
         const char *opt = a;
         size_t optlen = strlen(a);
         const char *eq = strchr(a, '=');
         if (eq && strncmp(a, "--", 2) == 0) optlen = (size_t)(eq - a);
-        if (optlen == 8 && strncmp(opt, "--format", 8) == 0 && o->cmd != CMD_NORMALIZE) slot = &o->format;
+        if ((optlen == 6 && strncmp(opt, "--jobs", 6) == 0) || strcmp(opt, "-j") == 0) slot = &jobs;
+        else if (optlen == 8 && strncmp(opt, "--format", 8) == 0 && o->cmd != CMD_NORMALIZE) slot = &o->format;
         else if (optlen == 11 && strncmp(opt, "--published", 11) == 0 &&
                  (o->cmd == CMD_ENTITIES || o->cmd == CMD_EXTRACT))
             slot = &o->published;
@@ -248,6 +261,18 @@ static int parse_args(int argc, char **argv, options *o)
         } else {
             if (i + 1 >= argc) return usage_error("option '%s' needs a value", a);
             *slot = argv[++i];
+        }
+        if (slot == &jobs) {
+            char *end;
+            errno = 0;
+            long v = strtol(jobs, &end, 10);
+            if (!*jobs || *end || errno || v < 0 || v > 256)
+                return usage_error("invalid --jobs value '%s' (expected 0 to 256)", jobs);
+            if (v == 0) {
+                long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+                v = cpus < 1 ? 1 : cpus > 256 ? 256 : cpus;
+            }
+            o->jobs = v;
         }
     }
     if (o->published && !valid_date(o->published))
@@ -287,6 +312,317 @@ static int write_normalized(const rasid_doc *doc, int *last_nl)
     if (fwrite(p, 1, n, stdout) != n) return -1;
     *last_nl = p[n - 1] == '\n';
     return 0;
+}
+
+/* ------------------------------------------------------------ the document loop
+ *
+ * Each input becomes a job: read (a document, or only a message about an input that
+ * could not be read), then analysed and rendered, then written. With --jobs 1 all of it
+ * happens here, one document at a time. With N > 1 a reader thread reads, N workers (each
+ * with its own analyser; the lexicon is shared, read-only) analyse and render into
+ * memory, and this thread writes the jobs in input order: the output and the messages are
+ * the same as with one job. At most 4N + 4 jobs are in flight. */
+typedef struct job {
+    rasid_doc *doc; /* NULL: a message about the input only */
+    long line;      /* JSON Lines record number, or 0 */
+    char *msg;      /* lines for stderr (malloc'd), or NULL */
+    int status;     /* the exit status it sets (0: none) */
+    int fatal;      /* out of memory: stop after it */
+    char *out;      /* rendered output (worker threads), or NULL */
+    size_t outlen;
+} job;
+
+typedef struct loop {
+    const options *o;
+    rasid_format fmt;
+    int multi;
+    const rasid_lexicon *lex;
+    rasid_input *in;
+} loop;
+
+static void job_msg(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void job_msg(job *j, const char *fmt, ...)
+{
+    char line[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    size_t old = j->msg ? strlen(j->msg) : 0, add = strlen(line);
+    char *m = realloc(j->msg, old + add + 1);
+    if (!m) return;
+    memcpy(m + old, line, add + 1);
+    j->msg = m;
+}
+
+/* Read the next input into *j: 0 at the end. */
+static int read_job(const loop *L, job *j)
+{
+    memset(j, 0, sizeof *j);
+    char err[1024];
+    rasid_doc *doc = NULL;
+    int r = rasid_input_next(L->in, &doc, err, sizeof err);
+    if (r == 0) return 0;
+    if (r < 0) {
+        if (r == RASID_EMPTY) {
+            job_msg(j, "rasid: warning: %s\n", err);
+            return 1;
+        }
+        job_msg(j, "rasid: %s\n", err[0] ? err : rasid_strerror(r));
+        j->status = r == RASID_NOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+        j->fatal = r == RASID_NOMEM;
+        return 1;
+    }
+    if (err[0]) {
+        job_msg(j, "rasid: %s\n", err);
+        j->status = EXIT_INPUT;
+    }
+    rasid_input_where(L->in, &j->line);
+    j->doc = doc;
+    return 1;
+}
+
+/* Analyse j's document (through analyser an) and render it into f; the document is freed.
+ * With last_nl, normalised text is written with write_normalized (f is stdout);
+ * without, as it is (the writer separates documents). Returns the rendering's status. */
+static int work_job(const loop *L, rasid_analyser *an, job *j, FILE *f, int *last_nl)
+{
+    rasid_doc *doc = j->doc;
+    if (!doc) return RASID_OK;
+    j->doc = NULL;
+    int rc = rasid_doc_use(doc, an);
+    if (rc == RASID_OK) switch (L->o->cmd) {
+        case CMD_TOKENS: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT); break;
+        /* the normalised text only: the light stems would be computed for nothing */
+        case CMD_NORMALIZE: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS); break;
+        case CMD_ENTITIES: rc = rasid_doc_recognise(doc, L->lex); break;
+        default: rc = rasid_doc_code(doc, L->lex); break;
+        }
+    if (rc != RASID_OK) {
+        const char *m = rasid_doc_errmsg(doc);
+        if (m && *m) job_msg(j, "rasid: %s\n", m);
+        else job_msg(j, "rasid: %s: %s\n", rasid_doc_id(doc), rasid_strerror(rc));
+        j->status = rc == RASID_NOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+        j->fatal = rc == RASID_NOMEM;
+        rasid_doc_free(doc);
+        return RASID_OK;
+    }
+    if ((L->multi || j->line > 0) && L->fmt == RASID_FMT_TABLE &&
+        (L->o->cmd == CMD_TOKENS || L->o->cmd == CMD_ENTITIES))
+        fprintf(f, "# %s\n", rasid_doc_id(doc));
+    switch (L->o->cmd) {
+    case CMD_TOKENS: rc = rasid_write_tokens(f, doc, L->fmt); break;
+    case CMD_ENTITIES: rc = rasid_write_mentions(f, doc, L->fmt); break;
+    case CMD_EXTRACT: rc = rasid_write_events(f, doc, L->fmt, 0); break;
+    case CMD_NORMALIZE:
+        if (last_nl) {
+            rc = write_normalized(doc, last_nl) ? RASID_IO : RASID_OK;
+        } else {
+            size_t n;
+            const char *p = rasid_doc_normalized(doc, &n, NULL, NULL);
+            rc = fwrite(p, 1, n, f) == n ? RASID_OK : RASID_IO;
+        }
+        break;
+    }
+    rasid_doc_free(doc);
+    return rc;
+}
+
+static void put_msg(job *j)
+{
+    if (j->msg) fputs(j->msg, stderr);
+    free(j->msg);
+    j->msg = NULL;
+}
+
+/* --jobs 1: everything on this thread */
+static int run_here(const loop *L, rasid_analyser *an)
+{
+    int status = EXIT_OK, last_nl = 1;
+    job j;
+    while (read_job(L, &j)) {
+        put_msg(&j);
+        if (j.status) status = j.status;
+        if (j.fatal) break;
+        int rc = work_job(L, an, &j, stdout, &last_nl);
+        put_msg(&j);
+        if (j.status) status = j.status;
+        if (j.fatal) break;
+        check_write(rc);
+    }
+    return status;
+}
+
+enum { J_FREE, J_READ, J_TAKEN, J_DONE };
+
+typedef struct pool {
+    const loop *L;
+    pthread_mutex_t mu;
+    pthread_cond_t more; /* a job to take, or the end */
+    pthread_cond_t done; /* a job is done */
+    pthread_cond_t room; /* a slot is free */
+    job *ring;
+    unsigned char *state;
+    size_t cap;
+    size_t read, taken, written; /* counts of jobs read, taken by workers, written */
+    int eof, stop;
+} pool;
+
+static void *reader_main(void *arg)
+{
+    pool *P = arg;
+    for (;;) {
+        pthread_mutex_lock(&P->mu);
+        while (!P->stop && P->read - P->written >= P->cap) pthread_cond_wait(&P->room, &P->mu);
+        int stop = P->stop;
+        pthread_mutex_unlock(&P->mu);
+        job j;
+        int more = !stop && read_job(P->L, &j);
+        pthread_mutex_lock(&P->mu);
+        if (!more || P->stop) {
+            if (more) { /* stopped while reading: drop it */
+                rasid_doc_free(j.doc);
+                free(j.msg);
+            }
+            P->eof = 1;
+            pthread_cond_broadcast(&P->more);
+            pthread_cond_broadcast(&P->done);
+            pthread_mutex_unlock(&P->mu);
+            return NULL;
+        }
+        size_t k = P->read % P->cap;
+        P->ring[k] = j;
+        P->state[k] = j.doc && !j.fatal ? J_READ : J_DONE;
+        P->read++;
+        if (P->state[k] == J_READ) pthread_cond_signal(&P->more);
+        else pthread_cond_broadcast(&P->done);
+        int fatal = j.fatal;
+        pthread_mutex_unlock(&P->mu);
+        if (fatal) { /* out of memory: read no more */
+            pthread_mutex_lock(&P->mu);
+            P->eof = 1;
+            pthread_cond_broadcast(&P->more);
+            pthread_cond_broadcast(&P->done);
+            pthread_mutex_unlock(&P->mu);
+            return NULL;
+        }
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    pool *P = arg;
+    rasid_analyser *an = rasid_analyser_new(P->L->lex); /* NULL: works without caches */
+    for (;;) {
+        pthread_mutex_lock(&P->mu);
+        while (!P->stop && P->taken == P->read && !P->eof) pthread_cond_wait(&P->more, &P->mu);
+        if (P->stop || P->taken == P->read) {
+            pthread_mutex_unlock(&P->mu);
+            break;
+        }
+        size_t k = P->taken++ % P->cap;
+        if (P->state[k] != J_READ) { /* a message only: nothing to analyse */
+            pthread_mutex_unlock(&P->mu);
+            continue;
+        }
+        P->state[k] = J_TAKEN;
+        job *j = &P->ring[k];
+        pthread_mutex_unlock(&P->mu);
+        FILE *f = open_memstream(&j->out, &j->outlen);
+        int rc = f ? work_job(P->L, an, j, f, NULL) : RASID_NOMEM;
+        if (f && fclose(f) != 0) rc = RASID_NOMEM;
+        if (!f) { /* not analysed: free it here */
+            rasid_doc_free(j->doc);
+            j->doc = NULL;
+        }
+        if (rc != RASID_OK) { /* rendering into memory fails only for want of it */
+            job_msg(j, "rasid: out of memory\n");
+            j->status = EXIT_INTERNAL;
+            j->fatal = 1;
+        }
+        pthread_mutex_lock(&P->mu);
+        P->state[k] = J_DONE;
+        pthread_cond_broadcast(&P->done);
+        pthread_mutex_unlock(&P->mu);
+    }
+    rasid_analyser_free(an);
+    return NULL;
+}
+
+/* --jobs N > 1: a reader, N workers, and this thread writing in input order */
+static int run_threads(const loop *L)
+{
+    pool P;
+    memset(&P, 0, sizeof P);
+    P.L = L;
+    size_t nw = (size_t)L->o->jobs;
+    P.cap = 4 * nw + 4;
+    P.ring = calloc(P.cap, sizeof *P.ring);
+    P.state = calloc(P.cap, 1);
+    pthread_t *tw = calloc(nw, sizeof *tw);
+    pthread_t tr;
+    if (!P.ring || !P.state || !tw) {
+        fputs("rasid: out of memory\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    pthread_mutex_init(&P.mu, NULL);
+    pthread_cond_init(&P.more, NULL);
+    pthread_cond_init(&P.done, NULL);
+    pthread_cond_init(&P.room, NULL);
+    size_t started = 0;
+    int have_reader = pthread_create(&tr, NULL, reader_main, &P) == 0;
+    while (have_reader && started < nw && pthread_create(&tw[started], NULL, worker_main, &P) == 0) started++;
+    if (!have_reader || !started) {
+        fputs("rasid: cannot start threads\n", stderr);
+        exit(EXIT_INTERNAL);
+    }
+    int status = EXIT_OK, last_nl = 1;
+    for (;;) {
+        pthread_mutex_lock(&P.mu);
+        while (!(P.written < P.read && P.state[P.written % P.cap] == J_DONE) && !(P.eof && P.written == P.read))
+            pthread_cond_wait(&P.done, &P.mu);
+        if (P.written == P.read) { /* the end */
+            pthread_mutex_unlock(&P.mu);
+            break;
+        }
+        job *j = &P.ring[P.written % P.cap];
+        pthread_mutex_unlock(&P.mu);
+        put_msg(j);
+        if (j->status) status = j->status;
+        int fatal = j->fatal;
+        if (j->out && j->outlen) {
+            if (L->o->cmd == CMD_NORMALIZE) { /* keep documents apart, as write_normalized */
+                if (!last_nl) fputc('\n', stdout);
+                last_nl = j->out[j->outlen - 1] == '\n';
+            }
+            check_write(fwrite(j->out, 1, j->outlen, stdout) == j->outlen ? RASID_OK : RASID_IO);
+        }
+        free(j->out);
+        j->out = NULL;
+        pthread_mutex_lock(&P.mu);
+        P.state[P.written % P.cap] = J_FREE;
+        P.written++;
+        if (fatal) P.stop = 1;
+        pthread_cond_broadcast(&P.room);
+        if (fatal) pthread_cond_broadcast(&P.more);
+        pthread_mutex_unlock(&P.mu);
+        if (fatal) break;
+    }
+    pthread_join(tr, NULL);
+    for (size_t i = 0; i < started; i++) pthread_join(tw[i], NULL);
+    for (size_t k = 0; k < P.cap; k++) { /* what a stop left behind */
+        rasid_doc_free(P.ring[k].doc);
+        free(P.ring[k].msg);
+        free(P.ring[k].out);
+    }
+    pthread_mutex_destroy(&P.mu);
+    pthread_cond_destroy(&P.more);
+    pthread_cond_destroy(&P.done);
+    pthread_cond_destroy(&P.room);
+    free(P.ring);
+    free(P.state);
+    free(tw);
+    return status;
 }
 
 static int run(options *o)
@@ -337,64 +673,8 @@ static int run(options *o)
         rasid_doc_free(empty);
     }
 
-    int status = EXIT_OK;
-    int last_nl = 1;
-    char err[1024];
-    for (;;) {
-        rasid_doc *doc = NULL;
-        int r = rasid_input_next(in, &doc, err, sizeof err);
-        if (r == 0) break;
-        if (r < 0) {
-            if (r == RASID_EMPTY) {
-                fprintf(stderr, "rasid: warning: %s\n", err);
-                continue;
-            }
-            fprintf(stderr, "rasid: %s\n", err[0] ? err : rasid_strerror(r));
-            if (r == RASID_NOMEM) {
-                status = EXIT_INTERNAL;
-                break;
-            }
-            status = EXIT_INPUT;
-            continue;
-        }
-        if (err[0]) {
-            fprintf(stderr, "rasid: %s\n", err);
-            status = EXIT_INPUT;
-        }
-        long line = 0;
-        rasid_input_where(in, &line);
-        int rc = rasid_doc_use(doc, an);
-        if (rc == RASID_OK) switch (o->cmd) {
-        case CMD_TOKENS: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT); break;
-        /* the normalised text only: the light stems would be computed for nothing */
-        case CMD_NORMALIZE: rc = rasid_doc_segment(doc, RASID_NORM_DEFAULT | RASID_SEG_NO_STEMS); break;
-        case CMD_ENTITIES: rc = rasid_doc_recognise(doc, lex); break;
-        default: rc = rasid_doc_code(doc, lex); break;
-        }
-        if (rc != RASID_OK) {
-            const char *m = rasid_doc_errmsg(doc);
-            if (m && *m) fprintf(stderr, "rasid: %s\n", m);
-            else fprintf(stderr, "rasid: %s: %s\n", rasid_doc_id(doc), rasid_strerror(rc));
-            rasid_doc_free(doc);
-            if (rc == RASID_NOMEM) {
-                status = EXIT_INTERNAL;
-                break;
-            }
-            status = EXIT_INPUT;
-            continue;
-        }
-        if ((multi || line > 0) && fmt == RASID_FMT_TABLE &&
-            (o->cmd == CMD_TOKENS || o->cmd == CMD_ENTITIES))
-            printf("# %s\n", rasid_doc_id(doc));
-        switch (o->cmd) {
-        case CMD_TOKENS: rc = rasid_write_tokens(stdout, doc, fmt); break;
-        case CMD_ENTITIES: rc = rasid_write_mentions(stdout, doc, fmt); break;
-        case CMD_EXTRACT: rc = rasid_write_events(stdout, doc, fmt, 0); break;
-        case CMD_NORMALIZE: rc = write_normalized(doc, &last_nl) ? RASID_IO : RASID_OK; break;
-        }
-        rasid_doc_free(doc);
-        check_write(rc);
-    }
+    loop L = {o, fmt, multi, lex, in};
+    int status = o->jobs > 1 ? run_threads(&L) : run_here(&L, an);
     rasid_input_close(in);
     rasid_analyser_free(an);
     rasid_lexicon_free(lex);
@@ -492,6 +772,7 @@ int main(int argc, char **argv)
     if (strcmp(c, "dict") == 0) return cmd_dict(argc, argv);
     options o = {0};
     o.name = c;
+    o.jobs = 1;
     if (strcmp(c, "tokens") == 0) o.cmd = CMD_TOKENS;
     else if (strcmp(c, "normalize") == 0 || strcmp(c, "normalise") == 0) o.cmd = CMD_NORMALIZE;
     else if (strcmp(c, "entities") == 0) o.cmd = CMD_ENTITIES;

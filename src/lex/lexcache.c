@@ -206,8 +206,10 @@ int rasid__open_cache(const char *path, void *hdr, size_t hlen, size_t *len)
 void *rasid__map_fd(int fd, size_t len, uintptr_t want, int *moved)
 {
     void *p;
-#ifdef MAP_FIXED_NOREPLACE
-    /* never replaces a mapping; a kernel without the flag takes it as a hint */
+#if defined(MAP_FIXED_NOREPLACE) && !defined(__SANITIZE_THREAD__)
+    /* never replaces a mapping; a kernel without the flag takes it as a hint. (Not under
+     * ThreadSanitizer, which reserves much of the address space and aborts a fixed
+     * mapping there: the file is then rebased like any moved mapping.) */
     p = mmap((void *)want, len, PROT_READ, MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, 0);
     if (p != MAP_FAILED && (uintptr_t)p == want) {
         *moved = 0;
