@@ -67,6 +67,17 @@ for which in text jsonl; do
       "rasid $c" "$MBS" "$(ratio "$MBS" "$WCC")" "$(ratio "$MBS" "$WC")" "$T" "$RSS"
     if [ -s "$TMP/err" ]; then head -n 3 "$TMP/err" | sed 's/^/    stderr: /'; fi
   done
+  if [ $which = jsonl ]; then
+    # all the processors: one worker thread each (--jobs 0), not pinned
+    NCPU=$(nproc 2>/dev/null || echo 1)
+    SAVED_PIN=$PIN
+    PIN=""
+    measure "$R" extract --jobs 0
+    PIN=$SAVED_PIN
+    MBS=$(rate "$BYTES" "$T")
+    printf '  %-34s %8s MB/s = %sx LC_ALL=C wc -w  (%s s, peak RSS %s MB)\n' \
+      "rasid extract --jobs 0 ($NCPU CPUs)" "$MBS" "$(ratio "$MBS" "$WCC")" "$T" "$RSS"
+  fi
 done
 
 echo
