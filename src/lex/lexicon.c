@@ -1850,8 +1850,8 @@ const char *rasid_lexicon_dir(const rasid_lexicon *lex) { return lex ? lex->dir 
 int rasid__table_col(const rasid__table *t, const char *col)
 {
     if (!t) return -1;
-    for (int c = 0; c < t->ncols; c++)
-        if (!strcmp(t->cols[c], col)) return c;
+    for (int c = 0; c < t->ncols; c++) /* names differ at their first letter, mostly */
+        if (t->cols[c][0] == col[0] && !strcmp(t->cols[c], col)) return c;
     return -1;
 }
 
@@ -2267,7 +2267,8 @@ typedef struct lw_slot {
     const rasid_reading *word, *next, *after;
     uint32_t first, count; /* its matches: items[first .. first + count), tok 0 */
     uint32_t id;           /* its index in memo (stable while the table grows) */
-    uint32_t kind;         /* LW_*; 0: empty */
+    uint16_t kind;         /* LW_*; 0: empty */
+    uint16_t cats;         /* the categories of its matches (bits) */
 } lw_slot;
 
 struct rasid__lcache {
@@ -2371,7 +2372,10 @@ static const lw_slot *lcache_put(struct rasid__lcache *lc, unsigned kind, const 
     size_t j = lw_hash(w, next, after, kind == LW_TRI) & (lc->cap - 1);
     while (lc->tab[j].kind) j = (j + 1) & (lc->cap - 1);
     if (k) memcpy(lc->items + lc->nitems, m, k * sizeof *m);
-    lc->tab[j] = (lw_slot){w, next, after, (uint32_t)lc->nitems, (uint32_t)k, (uint32_t)lc->used, kind};
+    unsigned cats = 0;
+    for (size_t z = 0; z < k; z++) cats |= RASID_CATBIT(m[z].e->cat);
+    lc->tab[j] = (lw_slot){w, next, after, (uint32_t)lc->nitems, (uint32_t)k, (uint32_t)lc->used, (uint16_t)kind,
+                           (uint16_t)cats};
     lc->nitems += k;
     lc->used++;
     return &lc->tab[j];
@@ -2442,6 +2446,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         if (word && wm[h].word) { /* a word seen before: its matches, at this token */
             rep[i] = wm[h].tok;
             wid[i] = wid[wm[h].tok];
+            cats[i] = cats[wm[h].tok];
             uint32_t from = off[wm[h].tok], k = off[wm[h].tok + 1] - from;
             if (len + k > cap) {
                 cap = (len + k) * 2;
@@ -2469,12 +2474,16 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         if (known) { /* seen in an earlier document (in this context) */
             src = known->count ? lc->items + known->first : buf; /* items may be NULL while empty */
             k = known->count;
+            cats[i] = known->cats; /* without reading the entries */
             if (known->kind == LW_WORD) wm[h] = (struct wmemo){word, (uint32_t)i};
             wid[i] = known->id + 1;
         } else {
             int ctx = 0;
             k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
             if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
+            unsigned c = 0;
+            for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].e->cat);
+            cats[i] = (uint16_t)c;
             if (word && !ctx) {
                 wm[h] = (struct wmemo){word, (uint32_t)i};
                 const lw_slot *put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
@@ -2503,11 +2512,6 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     }
     free(wm);
     off[n] = (uint32_t)len;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = 0;
-        for (uint32_t z = off[i]; z < off[i + 1]; z++) c |= RASID_CATBIT(items[z].e->cat);
-        cats[i] = (uint16_t)c;
-    }
     rasid__match *kept = rasid__arena_alloc(&doc->arena, (len ? len : 1) * sizeof *kept);
     if (!kept) { free(items); return RASID_NOMEM; }
     if (len) memcpy(kept, items, len * sizeof *kept);
