@@ -67,6 +67,11 @@ void rasid__vec_free(rasid__vec *v);
 /* Appends one zeroed element and returns it; NULL on out-of-memory. */
 void *rasid__vec_push(rasid__vec *v);
 
+/* ------------------------------------------------------------------ numbers */
+/* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path
+ * for plain decimals of up to 15 significant digits; strtod for anything else). */
+double rasid__decimal(const char *s);
+
 /* ------------------------------------------------------------------ UTF-8 */
 /* Decode one code point at s[0..n). Returns its length in bytes (>= 1); on an invalid,
  * overlong, surrogate or truncated sequence returns 1 and sets *cp = 0xFFFD and *bad = 1. */

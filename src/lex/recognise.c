@@ -132,8 +132,8 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
     mm->admin1 = PF(PC_ADMIN1);
     const char *la = PF(PC_LAT), *lo = PF(PC_LON), *g = PF(PC_GEONAMEID);
 #undef PF
-    mm->lat = la ? strtod(la, NULL) : NAN;
-    mm->lon = lo ? strtod(lo, NULL) : NAN;
+    mm->lat = la ? rasid__decimal(la) : NAN;
+    mm->lon = lo ? rasid__decimal(lo) : NAN;
     mm->geonameid = g ? strtol(g, NULL, 10) : 0;
     const char *k = mm->ekind ? mm->ekind : "";
     mm->precision = !strcmp(k, "country") ? RASID_P_COUNTRY

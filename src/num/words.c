@@ -117,7 +117,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         int t = lookup_type(field(&c->nw, e, 1, NW_COLS), NW_NAMES, 14);
         if (!t || t == NW_DIGITS) return;
         w->nw = (uint8_t)t;
-        w->nwval = strtod(field(&c->nw, e, 0, NW_COLS), NULL);
+        w->nwval = rasid__decimal(field(&c->nw, e, 0, NW_COLS));
         w->nwqual = (uint8_t)rasid__qualifier_of(field(&c->nw, e, 2, NW_COLS));
         w->nwlen = len;
         w->nwwa = (uint8_t)wa;

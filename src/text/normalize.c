@@ -920,5 +920,5 @@ double rasid__number_value(const char *str, size_t n)
         i += l;
     }
     buf[m] = 0;
-    return m ? strtod(buf, NULL) : 0.0;
+    return m ? rasid__decimal(buf) : 0.0;
 }

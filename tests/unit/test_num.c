@@ -3,6 +3,7 @@
  * and end-to-end number recognition through the public API (with data/).
  */
 #include "unit.h"
+#include <stdlib.h>
 #include "internal.h"
 #include "num/words.h"
 
@@ -138,8 +139,41 @@ static void test_recognise(void)
     check_none("وقع الانفجار في 12 مارس 2014");
 }
 
+/* rasid__decimal gives strtod's double, bit for bit, for every string */
+static int same_double(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0 || (a != a && b != b);
+}
+
+static void test_decimal(void)
+{
+    static const char *fixed[] = {"0", "-0", "+0", "12.6392", "-3.98", "1000", "0.1", ".5", "5.", "-.25",
+                                  "", "-", "+", ".", "1e3", "12.5 ", " 12.5", "0x1A", "inf", "nan",
+                                  "123456789012345", "1234567890123456", "0.0000000000000000000001",
+                                  "0.00000000000000000000001", "00000000000000000012.5",
+                                  "9007199254740993", "17.000000000000000001", "1.2.3", "--1"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        CHECK(same_double(rasid__decimal(fixed[i]), strtod(fixed[i], NULL)));
+    /* random decimals as the dictionaries write them, and longer ones */
+    unsigned long long x = 88172645463325252ull;
+    int bad = 0;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        char buf[64];
+        int ip = (int)(x % 100000), fd = (int)((x >> 20) % 25);
+        unsigned long long fr = (x >> 30) % 1000000000000ull;
+        snprintf(buf, sizeof buf, "%s%d.%0*llu", (x >> 60) & 1 ? "-" : "", ip % (i % 7 == 0 ? 181 : 100000),
+                 fd ? fd : 1, fd ? fr % 1000000000000ull : fr % 10);
+        if (!same_double(rasid__decimal(buf), strtod(buf, NULL))) bad++;
+    }
+    CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
+    UNIT_RUN(test_decimal);
     UNIT_RUN(test_compose);
     UNIT_RUN(test_qualifiers);
     char err[256] = "";
