@@ -345,6 +345,10 @@ size_t rasid__parse_number(const rasid_doc *doc, const rasid__word *w, size_t i,
 {
     size_t n = doc->tokens.len;
     const rasid_token *t = doc->tokens.data;
+    /* most tokens start no number: the loop below would stop at once */
+    if (i >= n || (!is_digits_token(&t[i]) &&
+                   !(w[i].nw >= NW_UNIT && w[i].nw <= NW_QUANTITY && w[i].tw != TW_WEEKDAY)))
+        return 0;
     rasid__numacc a;
     rasid__numacc_init(&a);
     size_t j = i;
