@@ -139,10 +139,6 @@ struct rasid_doc {
      * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class id << 8 | length in tokens) */
     uint32_t *cue_off;
     uint16_t *cue_items;
-    /* lex/: the class ids of the class names asked for, by the name's address (callers
-     * pass literals): 1 + id, or 0 when the name is no class; slot by address */
-    const char *cue_name[16];
-    int16_t cue_name_id[16];
     /* lex/: every exact dictionary match at every token, found once per document for the
      * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
      * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept);

@@ -113,8 +113,7 @@ void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n);
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key);
 
 /* Does token `tok` (any reading) equal one of the cue words of the given cue class
- * (column `class` of cues.tsv, e.g. "negation", "future", "claim")? `cls` must not change
- * while the document lives (pass a literal): its id is remembered by its address. */
+ * (column `class` of cues.tsv, e.g. "negation", "future", "claim")? */
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
                          const char *cls);
 /* Most tokens are no cue at all: answered here, without a call, once the cues are known. */

@@ -2729,21 +2729,11 @@ int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t 
 {
     if (tok >= doc->tokens.len) return 0;
     if (doc->cue_off) {
-        /* most tokens are no cue at all; the others are one or two: compare class ids,
-         * the id of a name looked up once per document and name (a per-document memo:
-         * a doc is analysed by one thread) */
-        uint32_t z = doc->cue_off[tok], end = doc->cue_off[tok + 1];
-        if (z == end) return 0;
-        size_t k = ((uintptr_t)cls >> 3) & 15;
-        if (doc->cue_name[k] != cls) {
-            rasid_doc *d = (rasid_doc *)doc;
-            d->cue_name[k] = cls;
-            d->cue_name_id[k] = (int16_t)(cue_class_id(lex, cls) + 1);
+        /* most tokens are no cue at all; the others are one or two: compare class names */
+        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++) {
+            const char *name = lex->cue_class[doc->cue_items[z] >> 8];
+            if (name[0] == cls[0] && !strcmp(name, cls)) return doc->cue_items[z] & 0xFF;
         }
-        int id = doc->cue_name_id[k] - 1;
-        if (id < 0) return 0;
-        for (; z < end; z++)
-            if (doc->cue_items[z] >> 8 == (uint16_t)id) return doc->cue_items[z] & 0xFF;
         return 0;
     }
     rasid__match m[16];
