@@ -104,7 +104,9 @@ size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_
  * rasid__lex_word_rep's), kept by the analyser for every later document; NULL when token
  * tok's word has none (no analyser, or matches that depend on the tokens after it).
  * *slot starts NULL; a stage stores there memory from rasid__lex_memo_alloc (the
- * analyser's, NULL without one), which lives as long as the slot. */
+ * analyser's, NULL without one), which lives as long as the slot. The returned pointer
+ * is valid until matches are next prepared (rasid__lex_prepare_cues, which may grow the
+ * slots): use it at once. */
 enum { RASID__MEMO_WORDS = 0, RASID__MEMO_CUES, RASID__MEMO_COUNT };
 void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, int which);
 void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n);

@@ -144,7 +144,8 @@ static int cache_grow(seg *g)
     struct rasid__wcache *wc = g->wc;
     size_t nc = wc->cap ? wc->cap * 2 : 64;
     /* news text has about one distinct word per 18 bytes: sized at once for twice that;
-     * an analyser's table starts at 64k words */
+     * an analyser's table starts at 4096 slots (its hot words then stay near the core)
+     * and doubles as it fills */
     size_t want = wc->arena == &g->doc->arena ? g->doc->len / 8 : 4096;
     while (!wc->cap && nc < 65536 && nc < want) nc *= 2;
     cslot *t = calloc(nc, sizeof *t);
@@ -161,10 +162,10 @@ static int cache_grow(seg *g)
     return 0;
 }
 
-/* The key and its readings share one arena block (readings first, then the key; for an
- * Arabic word rasid__clitic_block lays it out, its stems pointing into the key). */
 static int fill_stem(seg *g, centry *e);
 
+/* The key and its readings share one arena block (readings first, then the key; for an
+ * Arabic word rasid__clitic_block lays it out, its stems pointing into the key). */
 static int fill_entry(seg *g, centry *e, const char *nb, size_t nl)
 {
     rasid__arena *a = g->wc->arena;
