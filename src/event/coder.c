@@ -54,6 +54,31 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->alive = 1;
 }
 
+/* Rows whose id ends in "_troops" are verbs that say other things too (نشر "published",
+ * أرسل "sent a letter"): they state a deployment only when troops are their object,
+ * within the next few words of the clause ("ستنشر ألف جندي", "أرسلت كتيبة من 500 جندي"):
+ * a word of the cue class troops, or a number counting soldiers or fighters. */
+static int needs_troops(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 7 && !strcmp(id + l - 7, "_troops");
+}
+
+static int troops_after(const ev_ctx *c, size_t from)
+{
+    for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        const rasid_token *t = &c->t[q];
+        if (t->kind == RASID_TOK_PUNCT) return 0;
+        if (ev_cue(c, q, "troops")) return 1;
+        int m = c->mention_at[q];
+        if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
+            (!strcmp(c->ms[m].noun, "soldier") || !strcmp(c->ms[m].noun, "police") || !strcmp(c->ms[m].noun, "militant")))
+            return 1;
+    }
+    return 0;
+}
+
 /* Scan every sentence for triggers; fill c->cands. */
 static int find_triggers(ev_ctx *c)
 {
@@ -74,6 +99,7 @@ static int find_triggers(ev_ctx *c)
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
+            if (needs_troops(m[q].e) && !troops_after(c, m[q].tok + m[q].ntok)) continue;
             best = &m[q];
         }
         if (!best) continue;
@@ -626,6 +652,10 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
             if (k[i].descriptive) k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);
+        if (getenv("RASID_DEBUG_EVENTS"))
+            for (size_t i = 0; i < c.cands.len; i++)
+                fprintf(stderr, "kept: sent %u tok %u %s(%s) w=%.2f mod=%s alive=%d descriptive=%d\n", k[i].sent, k[i].ttok, k[i].type,
+                        ev_field(k[i].trig, "id"), k[i].weight, k[i].modality, k[i].alive, k[i].descriptive);
         merge_in_document(&c);
         drop_told_tallies(&c);
         ev_distinct_sides(&c);

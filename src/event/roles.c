@@ -1143,7 +1143,8 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
 {
     si->sport = 0;
     for (size_t q = s->tok_begin; q < s->tok_end; q++)
-        if (ev_cue(c, q, "sport")) { si->sport = 1; break; }
+        /* (a military trainer, "مدرب عسكري", is no coach) */
+        if (ev_cue(c, q, "sport") && !(q + 1 < s->tok_end && ev_cue(c, q + 1, "troops"))) { si->sport = 1; break; }
     si->first_report = UINT32_MAX;
     for (size_t q = s->tok_begin; q < s->tok_end; q++)
         if (ev_cue(c, q, "report")) { si->first_report = (uint32_t)q; break; }
@@ -1188,8 +1189,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int relative = after < e && (ev_cue(c, after, "relative") || (after + 1 < e && ev_cue(c, after + 1, "relative")));
         k->reference = generic || anaphor || sentence_ref;
         k->definite_ref = k->definite && k->pos != 'V' && !relative;
-        for (size_t q = b; q < e; q++)
-            if (ev_cue(c, q, "aggregate")) { k->aggregate = 1; break; }
+        for (size_t q = b; q < e; q++) {
+            int al = ev_cue(c, q, "aggregate");
+            if (!al) continue;
+            /* "خلال الأشهر المقبلة": a period ahead frames a plan, it sums up nothing */
+            size_t nx = q + (size_t)al;
+            if ((nx < e && ev_cue(c, nx, "future")) || (nx + 1 < e && ev_cue(c, nx + 1, "future"))) continue;
+            k->aggregate = 1;
+            break;
+        }
         if (generic) k->aggregate = 1;
         /* "مقتل 16 شخصا في هجومين": a toll of several attacks (a generic or dual event noun
          * of its clause) is a tally, not one event */
