@@ -658,6 +658,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
                         ev_field(k[i].trig, "id"), k[i].weight, k[i].modality, k[i].alive, k[i].descriptive);
         merge_in_document(&c);
         drop_told_tallies(&c);
+        ev_refine_branches(&c);
         ev_distinct_sides(&c);
         rc = ev_emit(&c);
     }

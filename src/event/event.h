@@ -83,6 +83,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k);
 void ev_apply_claims(ev_ctx *c);
 /* Recipients left unsaid: a state force's attack on the armed group just talked about. */
 void ev_implicit_opponents(ev_ctx *c);
+/* A party named as a parent armed group (the Islamic State) becomes the branch the article
+ * names (ISWAP, Islamic State Sahel). */
+void ev_refine_branches(ev_ctx *c);
 /* A party read on both sides of a record stays only its recipient (after merging). */
 void ev_distinct_sides(ev_ctx *c);
 int ev_emit(ev_ctx *c);

@@ -139,12 +139,45 @@ static int is_punct(const rasid_token *t)
 }
 
 /* Clause around token i: [*b, *e). */
+/* Is [from, to) a date and nothing else ("الأربعاء", "مساء الأحد", "أمس الاثنين")? */
+static int only_date(const ev_ctx *c, size_t from, size_t to)
+{
+    if (from >= to) return 0;
+    for (size_t q = from; q < to; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].kind != RASID_M_DATE) return 0;
+    }
+    return 1;
+}
+
+static int is_comma(const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT &&
+           (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2)); /* ، */
+}
+
+/* Clause around token i: [*b, *e). A date set off by commas ("اختطف مسلحون، الأربعاء،
+ * 30 مزارعا") is a parenthesis inside the clause, not its end. */
 static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
 {
     const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
     size_t lo = i, hi = i + 1;
-    while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, "clausebreak")) lo--;
-    while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, "clausebreak")) hi++;
+    for (;;) {
+        while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, "clausebreak")) lo--;
+        if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, "clausebreak")) break;
+        size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
+        while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 4 > p) q--;
+        if (q <= s->tok_begin || !is_comma(&c->t[q - 1]) || !only_date(c, q, p)) break;
+        lo = q - 1;
+    }
+    for (;;) {
+        while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, "clausebreak")) hi++;
+        if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
+        size_t q = hi + 1; /* the date after the comma, and the comma after it */
+        while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 5) q++;
+        if (q >= s->tok_end || !is_comma(&c->t[q]) || !only_date(c, hi + 1, q)) break;
+        hi = q + 1;
+    }
     *b = lo;
     *e = hi;
 }
@@ -205,7 +238,7 @@ static const rasid_mention *group_of(const ev_ctx *c, const rasid_mention *m)
 {
     if (!m->sector || strcmp(m->sector, "UAF")) return m;
     size_t j = m->tok_end;
-    for (size_t q = j; q < j + 5 && q < c->n && c->t[q].sent == m->sent; q++) {
+    for (size_t q = j; q < j + 8 && q < c->n && c->t[q].sent == m->sent; q++) {
         int g = c->mention_at[q];
         if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sector && !strcmp(c->ms[g].sector, "REB")) {
             if (q == j || ev_cue(c, j, "member") || ev_cue(c, m->tok_end - 1, "member")) return &c->ms[g];
@@ -241,6 +274,9 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
 {
     add_party(c, list, n, &c->ms[m]);
     size_t j = c->ms[m].tok_end;
+    /* "مسلحون ينتمون إلى جماعة X": the list goes on after the group that stood for them */
+    const rasid_mention *g = group_of(c, &c->ms[m]);
+    if (g != &c->ms[m] && g->tok_end > j) return g->tok_end;
     for (;;) {
         size_t q = j;
         while (q < limit && list_glue(c, q)) q++;
@@ -301,9 +337,26 @@ static int apposition(const ev_ctx *c, int m)
     return p >= 0 && c->ms[p].kind == RASID_M_PERSON && c->ms[p].tok_end == b - 1;
 }
 
+/* "ولاية غرب إفريقيا التابع لداعش", "جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة":
+ * an armed group named after another one and a word of allegiance is the first one's
+ * parent, which describes it; it is no party of its own. */
+static int allegiance(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_ACTOR || !x->sector || strcmp(x->sector, "REB")) return 0;
+    size_t b = x->tok_begin;
+    if (b < 2 || c->t[b - 2].sent != x->sent || !ev_cue(c, b - 1, "affiliation")) return 0;
+    size_t p = b - 1; /* past the quotation marks around the first name */
+    while (p > 0 && c->t[p - 1].kind == RASID_TOK_PUNCT && c->t[p - 1].sent == x->sent && !is_punct(&c->t[p - 1])) p--;
+    int g = p > 0 ? c->mention_at[p - 1] : -1;
+    return g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].tok_end == p && c->ms[g].sector &&
+           !strcmp(c->ms[g].sector, "REB");
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
-    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m);
+    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
+           !allegiance(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -1631,6 +1684,7 @@ void ev_implicit_opponents(ev_ctx *c)
             const rasid_mention *y = &c->ms[m - 1];
             if (y->sent + OPPONENT_SENTENCES < x->sent) break;
             if (y->kind != RASID_M_ACTOR || !y->sector || strcmp(y->sector, "REB")) continue;
+            if (allegiance(c, (int)(m - 1))) continue; /* the group named before it is the one */
             found = (int)(m - 1);
             break;
         }
@@ -1704,5 +1758,60 @@ void ev_apply_claims(ev_ctx *c)
             }
             applied = 1;
         }
+    }
+}
+
+/* The parent an armed group's dictionary row names in its role ("branch of Islamic State
+ * (West Africa Province)": "Islamic State"), as a length into role, or 0. */
+static size_t branch_parent(const char *role, const char **parent)
+{
+    static const char pre[] = "branch of ";
+    if (!role || strncmp(role, pre, sizeof pre - 1)) return 0;
+    *parent = role + sizeof pre - 1;
+    size_t l = strcspn(*parent, "(;");
+    while (l && (*parent)[l - 1] == ' ') l--;
+    return l;
+}
+
+/* "داعش يقتل 20 جنديا" over an article that names "تنظيم الدولة الإسلامية في الساحل": the
+ * press names a branch by its parent (the Islamic State, al-Qaeda) in headlines and in
+ * passing; ACLED codes the branch. A party named as the parent becomes the branch the
+ * document names nearest to the event (in sentences, at most BRANCH_SENTENCES away; the
+ * headline's event looks at the whole article). Its text and offsets stay those of the
+ * words that named the party in this event. */
+#define BRANCH_SENTENCES 8
+static void refine_list(ev_ctx *c, const ev_cand *k, rasid_entity *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!list[i].name || !list[i].sector || strcmp(list[i].sector, "REB")) continue;
+        const rasid_mention *best = NULL;
+        long bestd = LONG_MAX;
+        for (size_t m = 0; m < c->nms; m++) {
+            const rasid_mention *x = &c->ms[m];
+            const char *parent;
+            size_t pl;
+            if (x->kind != RASID_M_ACTOR || !(pl = branch_parent(x->role, &parent))) continue;
+            if (strlen(list[i].name) != pl || strncmp(list[i].name, parent, pl)) continue;
+            long d = (long)x->sent - (long)k->sent;
+            if (d < 0) d = -d;
+            if (d > BRANCH_SENTENCES && !k->headline) continue;
+            if (d < bestd) { bestd = d; best = x; }
+        }
+        if (!best) continue;
+        list[i].name = best->name;
+        list[i].id = best->id;
+        list[i].kind = best->ekind;
+        list[i].sector = best->sector;
+        list[i].country = best->country && strcmp(best->country, "?") ? best->country : NULL;
+    }
+}
+
+void ev_refine_branches(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (!k[i].alive) continue;
+        refine_list(c, &k[i], k[i].actor, k[i].nactor);
+        refine_list(c, &k[i], k[i].recipient, k[i].nrecipient);
     }
 }
