@@ -546,6 +546,25 @@ static int is_kill_trigger(const ev_cand *k)
     return id && (!strncmp(id, "kill", 4) || !strcmp(id, "assassinate"));
 }
 
+/* "مقر اللواء 444", "الكتيبة 33", "الطريق الوطني 15": a bare number right after a definite
+ * noun is that unit's or road's name, not a count of people. */
+static int label_number(const ev_ctx *c, const rasid_mention *m)
+{
+    if (m->noun || m->tok_begin == 0) return 0;
+    size_t p = m->tok_begin - 1;
+    const rasid_token *t = &c->t[p];
+    if (t->kind != RASID_TOK_ARABIC || t->sent != m->sent || c->mention_at[p] >= 0) return 0;
+    if (cue_role(c, p) != R_NONE || ev_cue(c, p, "function") || ev_cue(c, p, "tally")) return 0;
+    int definite = t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4); /* ال */
+    for (uint16_t r = 1; r < t->nreadings && !definite; r++) definite = t->readings[r].article;
+    return definite;
+}
+
+static int is_arrest_trigger(const ev_cand *k)
+{
+    return k->mode && !strcmp(k->mode, "arrest");
+}
+
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     for (size_t i = b; i < e; i++) {
@@ -553,7 +572,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         if (mi < 0) continue;
         const rasid_mention *m = &c->ms[mi];
         if (m->kind != RASID_M_NUMBER || m->tok_begin != i) continue;
-        if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6) { i = m->tok_end - 1; continue; }
+        if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
         int role = noun_role(m);
         size_t after = m->tok_end;
         if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
@@ -565,13 +584,16 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         for (size_t fwd = 1; role == R_NONE && fwd <= 3 && after + fwd < e; fwd++)
             role = cue_role(c, after + fwd);                                  /* 13 شخصا قتلوا */
         if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
+        /* "أوقفت الوحدات 9 عناصر": the people counted after an arrest were arrested */
+        if (role == R_NONE && is_arrest_trigger(k) && i > k->ttok) role = R_ARR;
         /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
         if (role == R_NONE && k->mode && !strcmp(k->mode, "abduct") && i > k->ttok) role = R_HOST;
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
         size_t j = m->tok_end;
-        if (role == R_DEAD && k->dead < 0) {
+        /* (and of the people arrested or taken: "توقيف 11 عسكريا ومدنيين اثنين") */
+        if ((role == R_DEAD && k->dead < 0) || (role == R_ARR && k->arrested < 0) || (role == R_HOST && k->hostages < 0)) {
             size_t q = j;
             while (q < e) {
                 /* past the counted noun and what qualifies it ("10 جنود", "خمسة من X"), which
@@ -592,6 +614,40 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         }
         set_count(k, role, v, m->qualifier);
         i = m->tok_end - 1;
+    }
+}
+
+/* "عدد الموقوفين بلغ حتى مساء الأحد 45 شخصا", "وارتفعت حصيلة القتلى إلى 14": a tally word
+ * (cue class tally) and a casualty word name the role of the next number, up to ten words
+ * on, whatever clause it stands in. Read in [from, to) for the roles k still lacks. */
+static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
+{
+    for (size_t q = from; q + 1 < to; q++) {
+        int tl = ev_cue(c, q, "tally");
+        if (!tl) continue;
+        int role = cue_role(c, q + (size_t)tl);
+        if (role == R_NONE) continue;
+        int fits = (role == R_ARR && is_arrest_trigger(k)) ||
+                   ((role == R_DEAD || role == R_INJ) && !strcmp(k->type, "ASSAULT")) ||
+                   (role == R_HOST && k->mode && !strcmp(k->mode, "abduct"));
+        if (!fits) continue;
+        for (size_t n = q + (size_t)tl + 1; n < to && n < q + 12; n++) {
+            const rasid_token *t = &c->t[n];
+            if (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && strchr(".;:", t->norm[0])) break;
+            int mi = c->mention_at[n];
+            if (mi < 0 || c->ms[mi].tok_begin != n) continue;
+            const rasid_mention *m = &c->ms[mi];
+            if (m->kind == RASID_M_DATE) { n = m->tok_end - 1; continue; }
+            if (m->kind != RASID_M_NUMBER) continue;
+            if (person_noun(m->noun) && m->num >= 1 && m->num <= 1e6) {
+                /* the tally's figure is more exact than "dozens" said before it */
+                long *cur = role == R_ARR ? &k->arrested : role == R_DEAD ? &k->dead : role == R_INJ ? &k->injured : &k->hostages;
+                uint8_t *cq = role == R_ARR ? &k->q_arrested : role == R_DEAD ? &k->q_dead : role == R_INJ ? &k->q_injured : &k->q_hostages;
+                if (*cur >= 0 && *cq >= RASID_Q_DOZENS && m->qualifier < RASID_Q_DOZENS) *cur = -1;
+                set_count(k, role, (long)m->num, m->qualifier);
+            }
+            break;
+        }
     }
 }
 
@@ -1518,6 +1574,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         k->nactor = 0;
     }
     counts_in(c, k, b, e);
+    tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
     int freeing = tid && (!strcmp(tid, "retake") || !strcmp(tid, "rescue"));
