@@ -427,6 +427,18 @@ static int prep_letter(const ev_ctx *c, int m)
     return r;
 }
 
+/* Does token q carry the proclitic ب ("بمسيرات", "بالطائرات")? */
+static int prep_b(const ev_ctx *c, size_t q)
+{
+    const rasid_token *t = &c->t[q];
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const char *pro = t->readings[r].pro;
+        if (!strcmp(pro, "\xD8\xA8") || !strcmp(pro, "\xD9\x88\xD8\xA8") || !strcmp(pro, "\xD9\x81\xD8\xA8"))
+            return 1; /* ب وب فب */
+    }
+    return 0;
+}
+
 /* The subject after a verb: the first party in [from, to) without a preposition. */
 static int subject_in(const ev_ctx *c, size_t from, size_t to)
 {
@@ -1608,6 +1620,23 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     k->mode = "aerial";
                     k->acled_sub = "Air/drone strike";
                     k->cameo = "195";
+                    break;
+                }
+        /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
+         * killing, an attack or shelling make it a drone strike */
+        if (!strcmp(k->type, "ASSAULT") && (!k->mode || !strcmp(k->mode, "firearms") || !strcmp(k->mode, "heavy-weapons") ||
+                                            !strcmp(k->mode, "aerial")))
+            for (size_t q = after; q < lim; q++)
+                if (ev_cue(c, q, "drone") && prep_b(c, q)) {
+                    k->mode = "drone";
+                    k->acled_event = "Explosions/Remote violence";
+                    k->acled_sub = "Air/drone strike";
+                    k->cameo = "1952";
+                    /* "بمسيرات تابعة لقوات الدعم السريع": the drones' owner struck */
+                    size_t o = q + (size_t)ev_cue(c, q, "drone");
+                    int w;
+                    if (!k->nactor && o + 1 < e && ev_cue(c, o, "owner") && (w = party_in(c, o + 1, o + 3 < e ? o + 3 : e)) >= 0)
+                        add_party(c, k->actor, &k->nactor, &c->ms[w]);
                     break;
                 }
     }
