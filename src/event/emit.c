@@ -19,7 +19,7 @@ static int sector_is(const rasid_entity *e, size_t n, const char *const *secs)
 static void adjust_acled(const ev_cand *k, rasid_event *ev)
 {
     if (strcmp(k->type, "ASSAULT") || !ev->acled_event) return;
-    static const char *const armed[] = {"MIL", "COP", "REB", "INS", NULL};
+    static const char *const armed[] = {"MIL", "COP", "REB", "INS", "UAF", NULL};
     static const char *const civ[] = {"CVL", NULL};
     static const char *const state[] = {"MIL", "COP", "GOV", NULL};
     static const char *const nonstate[] = {"REB", "INS", "UAF", NULL};

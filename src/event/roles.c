@@ -439,6 +439,20 @@ static int prep_b(const ev_ctx *c, size_t q)
     return 0;
 }
 
+/* "وحدة من الجيش الموريتاني", "مفرزة للجيش الوطني الشعبي", "دورية تابعة للدرك": a unit
+ * of a force, the force being named after من or the genitive ل, acts for the force. */
+static int unit_of_force(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_ACTOR) return 0;
+    size_t b = x->tok_begin;
+    if (b == 0 || c->t[b - 1].sent != x->sent) return 0;
+    if (prep_letter(c, m) == 'l' && ev_cue(c, b - 1, "unit")) return 1;
+    if (b < 2 || !ev_cue(c, b - 2, "unit")) return 0;
+    const rasid_token *t = &c->t[b - 1];
+    return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, "owner"); /* من */
+}
+
 /* The subject after a verb: the first party in [from, to) without a preposition. */
 static int subject_in(const ev_ctx *c, size_t from, size_t to)
 {
@@ -447,6 +461,7 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
         if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
         /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is the doer */
         if (i > from && ev_cue(c, i - 1, "owner")) return m;
+        if (unit_of_force(c, m)) return m;
         if (has_prep(c, m)) return -1;
         if (locative(c, m)) continue;
         /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
@@ -468,6 +483,7 @@ static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
         int m = c->mention_at[i - 1];
+        if (party_ok(c, m) && unit_of_force(c, m)) return m;
         if (party_ok(c, m) && !has_prep(c, m)) {
             size_t mb = c->ms[m].tok_begin;
             /* "من أيدي حركة بوكو حرام", "في الحركة": not a doer */
