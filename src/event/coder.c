@@ -594,12 +594,14 @@ static void drop_weak(ev_ctx *c)
         if (!k[i].alive) continue;
         if (k[i].pos == 'R' || k[i].sport) { k[i].alive = 0; continue; }
         /* "للمطالبة بالإفراج عن", "هدد بشن هجمات", "دعا إلى وقف": what is demanded or
-         * threatened is the content of that act, not an event of its own */
+         * threatened is the content of that act, not an event of its own; so is what one
+         * is accused of ("اتهمت مالي الجزائر بدعم المتمردين") */
         int content = 0;
         const ev_cand *x, *xend;
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content; x++) {
             if (x == &k[i] || x->sent != k[i].sent) continue;
-            if (strcmp(x->type, "REQUEST") && strcmp(x->type, "THREATEN")) continue;
+            const char *xid = ev_field(x->trig, "id");
+            if (strcmp(x->type, "REQUEST") && strcmp(x->type, "THREATEN") && !(xid && !strcmp(xid, "accuse"))) continue;
             if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
         }
         if (content) { k[i].alive = 0; continue; }

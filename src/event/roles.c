@@ -588,6 +588,15 @@ static int label_number(const ev_ctx *c, const rasid_mention *m)
     return definite;
 }
 
+/* "6 جنود": a party mention counted by the number right before it. */
+static int counted_noun(const ev_ctx *c, int m)
+{
+    size_t b = c->ms[m].tok_begin;
+    if (b == 0) return 0;
+    int n = c->mention_at[b - 1];
+    return n >= 0 && c->ms[n].kind == RASID_M_NUMBER && c->ms[n].tok_end == b;
+}
+
 static int is_arrest_trigger(const ev_cand *k)
 {
     return k->mode && !strcmp(k->mode, "arrest");
@@ -700,6 +709,29 @@ static rasid_entity named_span(const ev_ctx *c, const char *name, const char *ki
 static const char *context_country(const ev_ctx *c, uint32_t before_tok);
 static const char *sentence_country(const ev_ctx *c, uint32_t at);
 
+static int reference_point(const ev_ctx *c, int m);
+static int dateline_place(const ev_ctx *c, const rasid_mention *x);
+
+/* The country of the town or province nearest to token `at` in its sentence that is a
+ * place of events: neither a landmark ("قرب الحدود مع مالي", "على بعد 50 كلم من غاو") nor
+ * a dateline. NULL when there is none. */
+static const char *town_country(const ev_ctx *c, uint32_t at)
+{
+    const char *best = NULL;
+    size_t bestd = SIZE_MAX;
+    const rasid_sentence *s = sent_of(c, at);
+    for (size_t q = s->tok_begin; q < s->tok_end; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_PLACE || !x->country || x->precision >= RASID_P_COUNTRY) continue;
+        if (reference_point(c, m) || dateline_place(c, x)) continue;
+        size_t d = q > at ? q - at : at - q;
+        if (d < bestd) { bestd = d; best = x->country; }
+    }
+    return best;
+}
+
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nrecipient) return;
@@ -750,7 +782,9 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
         int soldier = !strcmp(m->noun, "soldier") || !strcmp(m->noun, "military");
         if (soldier || !strcmp(m->noun, "police")) {
-            const char *iso = context_country(c, m->tok_begin);
+            /* the country of the town where they fell, else of the text at that point */
+            const char *iso = town_country(c, m->tok_begin);
+            if (!iso) iso = context_country(c, m->tok_begin);
             if (!iso) iso = sentence_country(c, m->tok_begin);
             const char *cn = iso ? country_name(c, iso) : NULL;
             if (!cn) continue;
@@ -1440,6 +1474,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'N':
         if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
+        } else if (pos == 'V' && is_kill_trigger(k) && (m = party_before(c, b, k->ttok)) >= 0 &&
+                   c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
+            /* "6 جنود قتلوا": counted people before a killing verb are its victims (a passive) */
+            add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
@@ -1474,7 +1512,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t back = 1; back <= 3 && k->ttok >= back + b; back++) {
             int vm = c->mention_at[k->ttok - back];
             if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
-            if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER) break;
+            if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER && !counted_noun(c, vm)) break;
         }
         if (!k->nactor && coordinated_of(c, k)) inherit_subject(c, k);
         if (!k->nactor && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
@@ -1506,6 +1544,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 int r = c->mention_at[q];
                 if (r < 0 || c->ms[r].tok_begin != q || !party_ok(c, r)) continue;
                 if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, "owner")) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
+                else if (q > after && !has_prep(c, r) && ev_cue(c, q - 1, "target")) add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 break;
             }
         }
