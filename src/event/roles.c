@@ -944,7 +944,14 @@ static long value_days(const char *v, int end_of_period)
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
 {
     size_t t = k->ttok;
-    for (size_t back = 1; back <= 3 && t >= back && t - back >= b; back++)
+    /* (a trigger joined by و to what comes before it is outside a negation of that:
+     * "إحباط محاولة انقلابية واعتقال ضباط" foiled the coup, the arrests happened) */
+    int joined = 0;
+    if (k->tread > 0 && k->tread < c->t[t].nreadings) {
+        const char *pro = c->t[t].readings[k->tread].pro;
+        joined = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+    }
+    for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
         if (ev_cue(c, t - back, "negation")) return "negated";
     /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
     const rasid_token *tt = &c->t[t];
@@ -1126,9 +1133,16 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     int found = 0;
     for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, "bothparties") != 0;
     if (!found) return;
-    const ev_cand *all = c->cands.data;
-    for (const ev_cand *p = k; p > all; p--) {
+    /* the latest meeting, agreement or cooperation told; else the latest event with two sides */
+    const ev_cand *all = c->cands.data, *pick = NULL;
+    for (const ev_cand *p = k; p > all && !pick; p--) {
         const ev_cand *x = p - 1;
+        if (x->nactor && x->nrecipient &&
+            (!strcmp(x->type, "CONSULT") || !strcmp(x->type, "AGREE") || !strcmp(x->type, "COOPERATE")))
+            pick = x;
+    }
+    for (const ev_cand *p = k; p > all; p--) {
+        const ev_cand *x = pick ? pick : p - 1;
         if (x->nactor && x->nrecipient) {
             memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
             k->nactor = x->nactor;
@@ -1146,8 +1160,24 @@ static rasid_entity group_of_entity(const ev_ctx *c, const rasid_mention *m, ras
 }
 
 /* Is there an event noun among the three tokens before this verb? */
+/* Does the trigger's token carry the conjunction و or ف ("واعتقلت")? */
+static int joined_by_wa(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
+    const char *pro = tt->readings[k->tread].pro;
+    return !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+}
+
 static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
 {
+    /* "أحبطت محاولة انقلابية واعتقلت": a verb joined by و follows an earlier verb, whose
+     * object the noun is */
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread > 0 && k->tread < tt->nreadings) {
+        const char *pro = tt->readings[k->tread].pro;
+        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 0; /* و ف */
+    }
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++) {
@@ -1641,12 +1671,23 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         k->recipient[k->nrecipient++] = k->actor[0];
         k->nactor = 0;
     }
-    counts_in(c, k, b, e);
+    /* the people counted after the next verb of another kind joined by و are that
+     * event's ("أحبطت محاولة انقلابية واعتقلت تسعة ضباط": the officers were arrested) */
+    size_t ce = e;
+    {
+        const ev_cand *p, *pe;
+        ev_sentence_cands(c, k, &p, &pe);
+        for (; p < pe; p++)
+            if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < ce && !family_kin(p, k) && p->pos == 'V' &&
+                joined_by_wa(c, p))
+                ce = p->ttok;
+    }
+    counts_in(c, k, b, ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
     int freeing = tid && (!strcmp(tid, "retake") || !strcmp(tid, "rescue"));
-    if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, e);
+    if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
@@ -1697,6 +1738,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
     }
     k->modality = modality_of(c, k, b);
+    if (!strcmp(k->modality, "negated") && k->nactor && !k->nrecipient && !strcmp(k->type, "ASSAULT")) {
+        /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target */
+        int foiled = 0;
+        for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, "foil") != 0;
+        const char *sec = k->actor[0].sector;
+        if (foiled && sec && (!strcmp(sec, "GOV") || !strcmp(sec, "MIL") || !strcmp(sec, "COP"))) {
+            memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
+            k->nrecipient = k->nactor;
+            k->nactor = 0;
+        }
+    }
     {
         /* evidence: the clause of the trigger, widened to every participant, place, date
          * and count found for it in the same sentence */
