@@ -30,6 +30,15 @@ static int trigger_covered(const ev_ctx *c, size_t tok)
            mm->kind == RASID_M_DATE;
 }
 
+/* A bit for the kind of a trigger row: the part of its id before '_'. */
+static uint32_t group_bit(const char *id)
+{
+    if (!id) return 0;
+    uint32_t h = 2166136261u;
+    for (const char *p = id; *p && *p != '_'; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+    return 1u << (h % 32);
+}
+
 static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
 {
     const rasid__entry *e = m->e;
@@ -52,6 +61,7 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->dead = k->injured = k->arrested = k->hostages = -1;
     k->location = k->date = -1;
     k->alive = 1;
+    k->groups = group_bit(ev_field(e, "id"));
 }
 
 /* Rows whose id ends in "_troops" are verbs that say other things too (نشر "published",
@@ -311,6 +321,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     if (!from->headline) into->headline = 0;
     if (from->sent == into->sent && !from->aggregate) into->reference |= from->reference;
     into->mentions += from->mentions;
+    into->groups |= from->groups;
     from->alive = 0;
 }
 
@@ -450,7 +461,19 @@ static void merge_in_document(ev_ctx *c)
     /* references to an event already told join the nearest earlier report of its kind */
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive || !k[j].reference || k[j].headline) continue;
+        /* "الكمين" names the ambush told before, past the attacks told in between */
+        size_t start = j;
         for (size_t i = j; i > 0; i--) {
+            const ev_cand *x = &k[i - 1];
+            if (x->sent + 8 < k[j].sent) break;
+            if (!x->alive || family(x->type) != family(k[j].type)) continue;
+            if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            if ((x->groups & k[j].groups) && ev_field(k[j].trig, "id") && !strstr(ev_field(k[j].trig, "id"), "generic")) {
+                start = i;
+                break;
+            }
+        }
+        for (size_t i = start; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break; /* so are all before it */
             if (!x->alive || family(x->type) != family(k[j].type)) continue;

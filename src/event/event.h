@@ -34,6 +34,7 @@ typedef struct ev_cand {
     int headline;        /* found in a headline sentence */
     int claimed;         /* actor from a claim of responsibility */
     int mentions;        /* how many reports merged into it */
+    uint32_t groups;     /* trigger kinds told in it (bits of the id's prefix, kill_v → kill) */
     int alive;
 } ev_cand;
 

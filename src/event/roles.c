@@ -67,6 +67,16 @@ static size_t mentions_before(const ev_ctx *c, uint32_t tok)
     return lo;
 }
 
+/* "الحدود مع مالي", "حدود النيجر": a country named as the other side of a border. */
+static int border_landmark(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY) return 0;
+    size_t b = x->tok_begin;
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, "border") == 2) return 1;
+    return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "border") == 1;
+}
+
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 {
     memset(c, 0, sizeof *c);
@@ -91,8 +101,12 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     if (c->ms_sorted) {
         c->context_upto = malloc((c->nms ? c->nms : 1) * sizeof(int));
         c->ms_sorted = c->context_upto != NULL; /* else the linear scans */
+        /* (a country across a border, "قرب الحدود مع مالي", is a landmark: the text is not
+         * about it) */
         for (size_t m = 0; m < c->nms && c->ms_sorted; m++)
-            c->context_upto[m] = sets_context(&c->ms[m]) ? (int)m : m ? c->context_upto[m - 1] : -1;
+            c->context_upto[m] = sets_context(&c->ms[m]) && !border_landmark(c, (int)m) ? (int)m
+                                 : m                                                     ? c->context_upto[m - 1]
+                                                                                         : -1;
     }
     c->sinfo = calloc(doc->sentences.len ? doc->sentences.len : 1, sizeof *c->sinfo);
     c->pub_days = LONG_MIN;
@@ -1049,6 +1063,19 @@ static const char *sentence_country(const ev_ctx *c, uint32_t at)
     return best;
 }
 
+/* The country of the latest place named before token `at` that is not a country across
+ * a border: with no state or nationality named, the text is about where things happen. */
+static const char *last_place_country(const ev_ctx *c, uint32_t at)
+{
+    for (size_t m = c->ms_sorted ? mentions_before(c, at) : 0; m > 0; m--) {
+        const rasid_mention *x = &c->ms[m - 1];
+        if (x->kind != RASID_M_PLACE || !x->country || border_landmark(c, (int)(m - 1))) continue;
+        if (x->precision == RASID_P_REGION) continue;
+        return x->country;
+    }
+    return NULL;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
@@ -1057,6 +1084,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         if (strcmp(e->sector, "MIL") && strcmp(e->sector, "COP") && strcmp(e->sector, "GOV")) continue;
         const char *iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
+        if (!iso) iso = last_place_country(c, at);
         if (!iso) continue;
         const char *cn = country_name(c, iso);
         e->country = iso;
@@ -1886,6 +1914,25 @@ void ev_implicit_opponents(ev_ctx *c)
     }
 }
 
+/* The trigger row id of the event noun a claim names ("تبنى ... الكمين": ambush), within
+ * ten tokens of the claim cue in its sentence, or NULL. */
+static const char *claimed_kind(const ev_ctx *c, size_t from)
+{
+    if (from >= c->n) return NULL;
+    uint32_t sent = c->t[from].sent;
+    for (size_t q = from; q < from + 10 && q < c->n && c->t[q].sent == sent; q++) {
+        if (!ev_cue(c, q, "eventnoun")) continue;
+        rasid__match m[8];
+        size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 8);
+        for (size_t j = 0; j < n; j++) {
+            const char *id = ev_field(m[j].e, "id");
+            if (id) return id;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
@@ -1934,7 +1981,23 @@ void ev_apply_claims(ev_ctx *c)
             k[q].claimed = 1;
             applied = 1;
         }
-        for (size_t q = here; !applied && q > 0; q--) {
+        /* "وتبنى التنظيم الكمين": the claim names the kind of attack it claims; the latest
+         * attack of that kind told in the three sentences before, if there is one */
+        size_t kind_q = SIZE_MAX;
+        {
+            const char *kind = claimed_kind(c, i + (size_t)len);
+            for (size_t q = here; kind && q > 0; q--) {
+                const ev_cand *x = &k[q - 1];
+                if (x->sent + 3 < sent) break;
+                const char *xid = ev_field(x->trig, "id");
+                if (!strcmp(x->type, "ASSAULT") && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
+                    !strncmp(xid, kind, strcspn(kind, "_"))) {
+                    kind_q = q;
+                    break;
+                }
+            }
+        }
+        for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */
             if (strcmp(x->type, "ASSAULT")) continue;
