@@ -30,6 +30,13 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
         else if (sector_is(k->actor, k->nactor, nonstate)) ev->acled_sub = "Non-state actor overtakes territory";
         return;
     }
+    /* state forces firing on protesters: ACLED's excessive force against protesters */
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].id && !strcmp(k->recipient[i].id, "rasid:protesters") && sector_is(k->actor, k->nactor, state)) {
+            ev->acled_event = "Protests";
+            ev->acled_sub = "Excessive force against protesters";
+            return;
+        }
     int remote = !strcmp(ev->acled_event, "Explosions/Remote violence");
     if (remote) return;
     if (!strcmp(ev->acled_sub ? ev->acled_sub : "", "Abduction/forced disappearance")) return;

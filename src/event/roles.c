@@ -1798,6 +1798,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* a definite event noun with nothing of its own ("قتلوا في الهجوم") tells again an
      * event already told; with its own place, day or toll it is a new one */
     if (k->definite_ref) k->reference = 1;
+    /* "فتح تحقيق في مقتل المتظاهرين", "ملابسات الهجوم": what is investigated was told
+     * before; it adds to its sentence's events and stands for none of its own */
+    {
+        int inquiry = k->ttok >= 1 && ev_cue(c, k->ttok - 1, "inquiry");
+        /* (an adjective may stand between: "تحقيق مستقل في مقتل") */
+        if (!inquiry && k->ttok >= 2 && c->t[k->ttok - 1].nlen == 4 && !memcmp(c->t[k->ttok - 1].norm, "\xD9\x81\xD9\x8A", 4)) /* في */
+            for (size_t back = 2; back <= 4 && k->ttok >= back && c->t[k->ttok - back].sent == k->sent && !inquiry; back++)
+                inquiry = ev_cue(c, k->ttok - back, "inquiry") != 0;
+        if (inquiry) k->pos = 'R';
+    }
     if (!strcmp(k->type, "PROTEST") && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
