@@ -286,8 +286,16 @@ static int list_glue(const ev_ctx *c, size_t i)
  * token after the list. */
 static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
 {
-    add_party(c, list, n, &c->ms[m]);
     size_t j = c->ms[m].tok_end;
+    /* "قوات تابعة لحكومة الوحدة الوطنية": unnamed forces are their owner's */
+    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j + 1 < limit && ev_cue(c, j, "owner")) {
+        int o = c->mention_at[j + 1];
+        if (o >= 0 && c->ms[o].tok_begin == j + 1 && is_partyish(&c->ms[o]) && c->ms[o].kind != RASID_M_PLACE) {
+            m = o;
+            j = c->ms[o].tok_end;
+        }
+    }
+    add_party(c, list, n, &c->ms[m]);
     /* "مسلحون ينتمون إلى جماعة X": the list goes on after the group that stood for them */
     const rasid_mention *g = group_of(c, &c->ms[m]);
     if (g != &c->ms[m] && g->tok_end > j) return g->tok_end;
@@ -856,6 +864,21 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, "border") == 2) return 0;
+    /* "انسحب من إيكواس مع مالي والنيجر": a country one acts with is a partner, not a place */
+    if (m->precision == RASID_P_COUNTRY) {
+        size_t q = b; /* back over the list "مع مالي والنيجر" */
+        for (;;) {
+            if (q > 0 && c->t[q - 1].sent == m->sent && list_glue(c, q - 1)) { q--; continue; }
+            int p = q > 0 ? c->mention_at[q - 1] : -1;
+            if (q < b && p >= 0 && c->ms[p].kind == RASID_M_PLACE && c->ms[p].precision == RASID_P_COUNTRY &&
+                c->ms[p].sent == m->sent) { q = c->ms[p].tok_begin; continue; }
+            /* (و written on the name itself: "والنيجر") */
+            if (q == b && p >= 0 && c->ms[p].kind == RASID_M_PLACE && c->ms[p].precision == RASID_P_COUNTRY &&
+                c->ms[p].tok_end == b && c->t[b].nreadings > 1 && m->start > c->t[b].start) { q = c->ms[p].tok_begin; continue; }
+            break;
+        }
+        if (q > 0 && c->t[q - 1].sent == m->sent && ev_cue(c, q - 1, "with")) return 0;
+    }
     /* a country that is a party of the event is not its place unless nothing else is */
     for (size_t i = 0; i < k->nactor; i++)
         if (k->actor[i].start == m->start) return 0;
@@ -1288,6 +1311,19 @@ static int qad(const ev_ctx *c, size_t i)
            (t->nlen == 6 && !memcmp(t->norm, "\xD9\x84\xD9\x82\xD8\xAF", 6));
 }
 
+/* "المجلس العسكري في بوركينا فاسو طرد": [from, to) is a place the subject is in, في + a
+ * place or a place with ب, and nothing else. */
+static int place_gap(const ev_ctx *c, size_t from, size_t to)
+{
+    if (from >= to || to - from > 5) return 0;
+    size_t q = from;
+    const rasid_token *t = &c->t[q];
+    if (t->nlen == 4 && !memcmp(t->norm, "\xD9\x81\xD9\x8A", 4)) q++; /* في */
+    int m = q < to ? c->mention_at[q] : -1;
+    if (m < 0 || c->ms[m].kind != RASID_M_PLACE || c->ms[m].tok_begin != q || c->ms[m].tok_end != to) return 0;
+    return q > from || has_prep(c, m);
+}
+
 /* A row of verbs and nouns (pos B) matched by a form with the imperfect's ي: a verb
  * ("يقاتل"), never one of the row's nouns (تفجير, تقاتل can be nouns too). */
 static int imperfect_3m(const ev_ctx *c, const ev_cand *k)
@@ -1537,7 +1573,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* "6 جنود قتلوا": counted people before a killing verb are its victims (a passive) */
             add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
-                   (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)))) {
+                   (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
+                    place_gap(c, c->ms[m].tok_end, k->ttok))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
@@ -1800,6 +1837,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (k->definite_ref) k->reference = 1;
     /* "فتح تحقيق في مقتل المتظاهرين", "ملابسات الهجوم": what is investigated was told
      * before; it adds to its sentence's events and stands for none of its own */
+    /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
+     * event's toll */
+    if (k->pos == 'K' && k->ttok >= 3) {
+        size_t r = 0;
+        if (ev_cue(c, k->ttok - 2, "result") == 2) r = k->ttok - 2;
+        else if (ev_cue(c, k->ttok - 1, "result") == 1) r = k->ttok - 1;
+        if (r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, "eventnoun")) {
+            const rasid_token *nt = &c->t[r - 1];
+            int def = nt->nlen > 4 && !memcmp(nt->norm, "\xD8\xA7\xD9\x84", 4);
+            for (uint16_t q = 1; q < nt->nreadings && !def; q++) def = nt->readings[q].article;
+            if (def) k->reference = 1;
+        }
+    }
     {
         int inquiry = k->ttok >= 1 && ev_cue(c, k->ttok - 1, "inquiry");
         /* (an adjective may stand between: "تحقيق مستقل في مقتل") */

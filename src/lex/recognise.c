@@ -695,11 +695,19 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     votes_t votes = {0};
     for (size_t q = 0; q < c.n; q++) {
         if (c.covered[q] || c.t[q].kind != RASID_TOK_ARABIC) continue;
-        size_t k = rasid__lex_match_at(lex, doc, q, RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA), 0, m, MAXM);
+        size_t k = rasid__lex_match_at(lex, doc, q,
+                                       RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA) |
+                                           RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
         for (size_t z = 0; z < k; z++) {
             const char *kd = field(m[z].e, "kind");
-            if (m[z].e->cat == RASID_CAT_NISBA || (kd && !strcmp(kd, "country"))) {
+            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && !strcmp(kd, "country"))) {
                 vote(&votes, field(m[z].e, "country"));
+                break;
+            }
+            /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
+            const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
+            if (ac && strlen(ac) == 3 && strcmp(ac, "IMG") && strcmp(ac, "IGO") && m[z].ntok > 1) {
+                vote(&votes, ac);
                 break;
             }
         }
