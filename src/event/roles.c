@@ -1210,6 +1210,16 @@ static rasid_entity group_of_entity(const ev_ctx *c, const rasid_mention *m, ras
     return en;
 }
 
+/* Types of events told by words and diplomacy, where a capital stands for its state. */
+static int speech_type(const char *t)
+{
+    static const char *const types[] = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
+                                        "CONSULT", "AGREE", "COOPERATE", "AID", NULL};
+    for (const char *const *p = types; *p; p++)
+        if (!strcmp(t, *p)) return 1;
+    return 0;
+}
+
 /* Is there an event noun among the three tokens before this verb? */
 /* Does the trigger's token carry the conjunction و or ف ("واعتقلت")? */
 static int joined_by_wa(const ev_ctx *c, const ev_cand *k)
@@ -1729,6 +1739,36 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 add_party(c, k->actor, &k->nactor, &c->ms[m]);
                 break;
             }
+    }
+    /* "اتهمت واغادوغو جهات في ساحل العاج", "باماكو ترفض": a city right after (or right
+     * before) a verb of words or diplomacy, with no preposition, speaks for its state */
+    if (k->pos == 'V' && speech_type(k->type) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
+        /* SVO, "باماكو تتهم الجزائر": what was read as the subject after the verb is its object */
+        const rasid_mention *x = &c->ms[c->mention_at[k->ttok - 1]];
+        if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_end == k->ttok && x->tok_begin == b &&
+            k->nactor && !k->nrecipient && k->actor[0].start > c->t[k->ttok].start) {
+            memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
+            k->nrecipient = k->nactor;
+            k->nactor = 0;
+        }
+    }
+    if (!k->nactor && k->pos == 'V' && speech_type(k->type)) {
+        int cands[2] = {after < e ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
+        for (int ci = 0; ci < 2 && !k->nactor; ci++) {
+            int cm = cands[ci];
+            if (cm < 0) continue;
+            const rasid_mention *x = &c->ms[cm];
+            const char *cn = x->country ? country_name(c, x->country) : NULL;
+            if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && cn && !has_prep(c, cm) && !locative(c, cm) &&
+                !dateline_place(c, x) && (x->tok_begin == after || x->tok_end == k->ttok)) {
+                k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+                /* its object is then the party after it */
+                if (!k->nrecipient && x->tok_begin == after) {
+                    int r = party_in(c, x->tok_end, e);
+                    if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                }
+            }
+        }
     }
     /* civilians do not attack: named as the "actor" of an attack they are its victims */
     if (!strcmp(k->type, "ASSAULT") && k->nactor == 1 && k->actor[0].sector && !strcmp(k->actor[0].sector, "CVL") &&
