@@ -1515,7 +1515,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         const rasid_token *vt = &c->t[k->ttok];
         const char *vend = c->doc->text + vt->end; /* the surface: ة, not a root ه (توجه) */
         int noun_form = vt->end - vt->start > 2 && !memcmp(vend - 2, "\xD8\xA9", 2);
-        if (k->pos == 'N' || instrumental_of(c, k) || noun_form) {
+        /* "زيارة يقوم بها نائب وزير الدفاع الروسي إلى واغادوغو": the visitor after the noun */
+        int dl = after < e ? ev_cue(c, after, "doneby") : 0;
+        int vp = dl ? party_in(c, after + (size_t)dl, after + (size_t)dl + 8 < e ? after + (size_t)dl + 8 : e) : -1;
+        if (vp >= 0) {
+            add_party(c, k->actor, &k->nactor, &c->ms[vp]);
+            visit_roles(c, k, c->ms[vp].tok_end, s->tok_end);
+        }
+        if (!k->nactor && (k->pos == 'N' || instrumental_of(c, k) || noun_form)) {
             int p = party_before(c, s->tok_begin, k->ttok);
             if (p >= 0) {
                 add_party(c, k->actor, &k->nactor, &c->ms[p]);
