@@ -353,6 +353,21 @@ static int apposition(const ev_ctx *c, int m)
         int p = c->mention_at[b - 2];
         if (p >= 0 && c->ms[p].tok_end == b - 1) return 1;
     }
+    /* "وزير الدفاع البوركيني العقيد قاسم كوليبالي": a person named, after a rank or two,
+     * right after an office of his own country holds that office */
+    if (c->ms[m].kind == RASID_M_PERSON) {
+        for (size_t q = b; q > 0 && q + 3 > b; q--) {
+            const rasid_token *t = &c->t[q - 1];
+            if (t->sent != c->ms[m].sent || t->kind != RASID_TOK_ARABIC) break;
+            int o = c->mention_at[q - 1];
+            if (o < 0) continue; /* a rank: العقيد، الجنرال */
+            const rasid_mention *x = &c->ms[o];
+            if (x->tok_end == q && x->id && !strncmp(x->id, "rasid:office:", 13) &&
+                (!c->ms[m].country || (x->country && !strcmp(x->country, c->ms[m].country))))
+                return 1;
+            break;
+        }
+    }
     /* PERSON + قائد/رئيس/زعيم + this */
     if (b < 2 || !ev_cue(c, b - 1, "notname")) return 0;
     int p = c->mention_at[b - 2];
