@@ -68,19 +68,28 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
  * أرسل "sent a letter"): they state a deployment only when troops are their object,
  * within the next few words of the clause ("ستنشر ألف جندي", "أرسلت كتيبة من 500 جندي"):
  * a word of the cue class troops, or a number counting soldiers or fighters. */
-static int needs_troops(const rasid__entry *e)
+/* Likewise rows whose id ends in "_envoy" (استدعى "summoned", سحب "withdrew") state a
+ * diplomatic sanction only with an envoy as their object ("استدعت الخارجية، الأربعاء،
+ * السفير الجزائري"): the cue class envoy, past a date between commas. Returns the cue
+ * class the row needs, or NULL. */
+static const char *needs_troops(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0;
-    return l > 7 && !strcmp(id + l - 7, "_troops");
+    if (l > 7 && !strcmp(id + l - 7, "_troops")) return "troops";
+    if (l > 6 && !strcmp(id + l - 6, "_envoy")) return "envoy";
+    return NULL;
 }
 
-static int troops_after(const ev_ctx *c, size_t from)
+static int troops_after(const ev_ctx *c, size_t from, const char *cls)
 {
-    for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+    int envoy = !strcmp(cls, "envoy");
+    for (size_t q = from; q < from + (envoy ? 10 : 6) && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
-        if (t->kind == RASID_TOK_PUNCT) return 0;
-        if (ev_cue(c, q, "troops")) return 1;
+        if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
+            return 0;
+        if (ev_cue(c, q, cls)) return 1;
+        if (envoy) continue;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
             (!strcmp(c->ms[m].noun, "soldier") || !strcmp(c->ms[m].noun, "police") || !strcmp(c->ms[m].noun, "militant")))
@@ -109,7 +118,8 @@ static int find_triggers(ev_ctx *c)
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            if (needs_troops(m[q].e) && !troops_after(c, m[q].tok + m[q].ntok)) continue;
+            const char *need = needs_troops(m[q].e);
+            if (need && !troops_after(c, m[q].tok + m[q].ntok, need)) continue;
             best = &m[q];
         }
         if (!best) continue;

@@ -1397,6 +1397,14 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread >= tt->nreadings) return 0;
+    /* "استدعت السفير احتجاجا على تصريحاته": a protest told as the motive (the accusative
+     * احتجاجا) of an earlier act of another kind in its sentence is no protest of its own */
+    if (!strcmp(k->type, "PROTEST") && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
+        const ev_cand *p, *end;
+        ev_sentence_cands(c, k, &p, &end);
+        for (; p < end; p++)
+            if (p != k && p->sent == k->sent && p->ttok < k->ttok && strcmp(p->type, "PROTEST") && p->pos != 'R') return 1;
+    }
     if (k->tread == 0) { /* a form listed whole: "للمطالبة" */
         if (tt->nlen < 10 || memcmp(tt->norm, "\xD9\x84\xD9\x84", 4)) return 0;
     } else {
