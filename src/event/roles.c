@@ -67,12 +67,36 @@ static size_t mentions_before(const ev_ctx *c, uint32_t tok)
     return lo;
 }
 
-/* "الحدود مع مالي", "حدود النيجر": a country named as the other side of a border. */
+static int list_glue(const ev_ctx *c, size_t i);
+
+/* The first token of the list of countries that country mention m ends ("مالي والنيجر"
+ * for النيجر: the token of مالي), or m's own first token. */
+static size_t country_list_head(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    size_t b = x->tok_begin, q = b;
+    for (;;) {
+        if (q > 0 && c->t[q - 1].sent == x->sent && list_glue(c, q - 1)) { q--; continue; }
+        int p = q > 0 ? c->mention_at[q - 1] : -1;
+        if (p < 0 || c->ms[p].kind != RASID_M_PLACE || c->ms[p].precision != RASID_P_COUNTRY || c->ms[p].sent != x->sent)
+            break;
+        /* joined by a written و, or by و on the name itself ("والنيجر") */
+        if (q < b || (c->ms[p].tok_end == b && c->t[b].nreadings > 1 && x->start > c->t[b].start)) {
+            q = c->ms[p].tok_begin;
+            continue;
+        }
+        break;
+    }
+    return q;
+}
+
+/* "الحدود مع مالي", "حدود النيجر", "الحدود مع ليبيا والجزائر": a country named as the other
+ * side of a border. */
 static int border_landmark(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
     if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY) return 0;
-    size_t b = x->tok_begin;
+    size_t b = country_list_head(c, m);
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, "border") == 2) return 1;
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "border") == 1;
 }
@@ -769,9 +793,39 @@ static const char *town_country(const ev_ctx *c, uint32_t at)
     return best;
 }
 
+/* "اختطف مسلحون مواطنة سويسرية": one person, named by a noun of civilians and a
+ * nationality, is civilians of that country. */
+static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+{
+    static const char *const civ[] = {"civilian", "woman", "man", "child", "girl", "student", "worker",
+                                      "journalist", "tourist", "migrant", "fisherman", NULL};
+    for (size_t q = b; q < e && q < b + 10; q++) {
+        if (c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) continue;
+        rasid__match mt[8];
+        size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+        const char *cls = NULL;
+        for (size_t j = 0; j < n && !cls; j++) {
+            const char *x = ev_field(mt[j].e, "class");
+            for (const char *const *p = civ; x && *p && !cls; p++)
+                if (!strcmp(x, *p)) cls = x;
+        }
+        if (!cls) continue;
+        size_t nx = q + (n ? mt[0].ntok : 1);
+        int nm = nx < e ? c->mention_at[nx] : -1;
+        if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != nx) return 0;
+        const char *cn = country_name(c, c->ms[nm].country);
+        k->recipient[k->nrecipient++] =
+            named_span(c, rasid__arena_printf(&c->doc->arena, "Civilians (%s)", cn ? cn : c->ms[nm].country), "civilians",
+                       "CVL", c->ms[nm].country, "rasid:civilians", c->t[q].start, c->ms[nm].end);
+        return 1;
+    }
+    return 0;
+}
+
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nrecipient) return;
+    if (civilian_with_nisba(c, k, b, e)) return;
     for (size_t i = b; i < e; i++) {
         int mi = c->mention_at[i];
         if (mi < 0 || c->ms[mi].kind != RASID_M_NUMBER) continue;
@@ -881,17 +935,7 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, "border") == 2) return 0;
     /* "انسحب من إيكواس مع مالي والنيجر": a country one acts with is a partner, not a place */
     if (m->precision == RASID_P_COUNTRY) {
-        size_t q = b; /* back over the list "مع مالي والنيجر" */
-        for (;;) {
-            if (q > 0 && c->t[q - 1].sent == m->sent && list_glue(c, q - 1)) { q--; continue; }
-            int p = q > 0 ? c->mention_at[q - 1] : -1;
-            if (q < b && p >= 0 && c->ms[p].kind == RASID_M_PLACE && c->ms[p].precision == RASID_P_COUNTRY &&
-                c->ms[p].sent == m->sent) { q = c->ms[p].tok_begin; continue; }
-            /* (و written on the name itself: "والنيجر") */
-            if (q == b && p >= 0 && c->ms[p].kind == RASID_M_PLACE && c->ms[p].precision == RASID_P_COUNTRY &&
-                c->ms[p].tok_end == b && c->t[b].nreadings > 1 && m->start > c->t[b].start) { q = c->ms[p].tok_begin; continue; }
-            break;
-        }
+        size_t q = country_list_head(c, (int)(m - c->ms)); /* back over the list "مع مالي والنيجر" */
         if (q > 0 && c->t[q - 1].sent == m->sent && ev_cue(c, q - 1, "with")) return 0;
     }
     /* a country that is a party of the event is not its place unless nothing else is */
@@ -1936,6 +1980,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             named_span(c, cn ? rasid__arena_printf(&c->doc->arena, "Protesters (%s)", cn) : "Protesters", "civilians", "CVL",
                        iso, "rasid:protesters", c->t[k->ttok].start, c->t[k->ttok + k->tntok - 1].end);
     }
+    /* "نشر وحدات على الطرق المؤدية إلى الحدود مع ليبيا": a country across a border is a
+     * landmark, no party, unless the border itself is acted on (closed, sanctioned) */
+    if (strcmp(k->type, "COERCE") && strcmp(k->type, "SANCTION") && c->ms_sorted)
+        for (size_t i = 0; i < k->nrecipient; i++) {
+            size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
+            if (bm < c->nms && c->ms[bm].start == k->recipient[i].start && border_landmark(c, (int)bm)) {
+                memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
+                k->nrecipient--;
+                i--;
+            }
+        }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
