@@ -1158,13 +1158,35 @@ static const char *last_place_country(const ev_ctx *c, uint32_t at)
     return NULL;
 }
 
+/* The one country of the places named in the sentence of token `at` (landmarks across a
+ * border, datelines and places of origin left out); NULL when none or several. */
+static const char *own_sentence_country(const ev_ctx *c, uint32_t at)
+{
+    const char *one = NULL;
+    const rasid_sentence *s = sent_of(c, at);
+    for (size_t q = s->tok_begin; q < s->tok_end; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_PLACE || !x->country || border_landmark(c, m) || reference_point(c, m) || dateline_place(c, x))
+            continue;
+        if (x->precision == RASID_P_COUNTRY && !locative(c, m)) continue; /* a state named as a party */
+        if (one && strcmp(one, x->country)) return NULL;
+        one = x->country;
+    }
+    return one;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
         rasid_entity *e = &list[i];
         if (e->country || !e->sector) continue;
         if (strcmp(e->sector, "MIL") && strcmp(e->sector, "COP") && strcmp(e->sector, "GOV")) continue;
-        const char *iso = context_country(c, at);
+        /* the country of the places of its own sentence (not across a border), else of
+         * the text at that point */
+        const char *iso = own_sentence_country(c, at);
+        if (!iso) iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
         if (!iso) iso = last_place_country(c, at);
         if (!iso) continue;
