@@ -25,6 +25,19 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
     static const char *const nonstate[] = {"REB", "INS", "UAF", NULL};
     /* who changes the map decides the sub-event: the state regains, others overtake */
     const char *sub = ev->acled_sub ? ev->acled_sub : "";
+    if ((!strcmp(sub, "Non-state actor overtakes territory") || !strcmp(sub, "Government regains territory")) &&
+        k->hostages > 0) {
+        /* "حررت قواته 12 رهينة": freeing people (تحرير) is no change of territory; against
+         * an armed group it is a battle */
+        if (sector_is(k->recipient, k->nrecipient, armed)) {
+            ev->acled_event = "Battles";
+            ev->acled_sub = "Armed clash";
+        } else {
+            ev->acled_event = "Strategic developments";
+            ev->acled_sub = "Other";
+        }
+        return;
+    }
     if (!strcmp(sub, "Non-state actor overtakes territory") || !strcmp(sub, "Government regains territory")) {
         if (sector_is(k->actor, k->nactor, state)) ev->acled_sub = "Government regains territory";
         else if (sector_is(k->actor, k->nactor, nonstate)) ev->acled_sub = "Non-state actor overtakes territory";

@@ -2109,7 +2109,15 @@ void ev_implicit_opponents(ev_ctx *c)
         }
         if (!state) continue;
         int found = -1;
-        for (size_t m = mentions_before(c, x->ttok); m > 0; m--) {
+        /* "حررت قواته 12 رهينة ... وقتلت عددا من عناصر بوكو حرام": the group its own sentence
+         * names after the trigger first */
+        for (size_t m = mentions_before(c, x->ttok); m < c->nms && c->ms[m].sent == x->sent; m++) {
+            const rasid_mention *y = &c->ms[m];
+            if (y->kind != RASID_M_ACTOR || !y->sector || strcmp(y->sector, "REB") || allegiance(c, (int)m)) continue;
+            found = (int)m;
+            break;
+        }
+        for (size_t m = mentions_before(c, x->ttok); found < 0 && m > 0; m--) {
             const rasid_mention *y = &c->ms[m - 1];
             if (y->sent + OPPONENT_SENTENCES < x->sent) break;
             if (y->kind != RASID_M_ACTOR || !y->sector || strcmp(y->sector, "REB")) continue;
