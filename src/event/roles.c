@@ -1973,6 +1973,24 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (k->definite_ref) k->reference = 1;
     /* "فتح تحقيق في مقتل المتظاهرين", "ملابسات الهجوم": what is investigated was told
      * before; it adds to its sentence's events and stands for none of its own */
+    /* "اندلعت الحرب في أبريل 2023، وأسفرت عن مقتل عشرات الآلاف": the toll of a war, a
+     * conflict or an insurgency is a tally of many events */
+    if (k->pos == 'K' && k->ttok >= 2) {
+        size_t r = SIZE_MAX;
+        if (ev_cue(c, k->ttok - 2, "result") == 2) r = k->ttok - 2;
+        else if (ev_cue(c, k->ttok - 1, "result") == 1) r = k->ttok - 1;
+        if (r != SIZE_MAX) {
+            size_t w = SIZE_MAX;
+            for (size_t q = s->tok_begin; q < r; q++)
+                if (ev_cue(c, q, "war")) w = q;
+            int between = 0;
+            const ev_cand *p, *pe;
+            ev_sentence_cands(c, k, &p, &pe);
+            for (; p < pe && w != SIZE_MAX; p++)
+                if (p != k && p->sent == k->sent && p->ttok > w && p->ttok < r) between = 1;
+            if (w != SIZE_MAX && !between) k->aggregate = 1;
+        }
+    }
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
      * event's toll */
     if (k->pos == 'K' && k->ttok >= 3) {
