@@ -414,10 +414,18 @@ static int allegiance(const ev_ctx *c, int m)
            !strcmp(c->ms[g].sector, "REB");
 }
 
+/* "مئات من أنصار السلطة الانتقالية", "مؤيدو الرئيس": the party whose supporters act is no
+ * party to what they do. */
+static int supported(const ev_ctx *c, int m)
+{
+    size_t b = c->ms[m].tok_begin;
+    return b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, "supporters");
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
     return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
-           !allegiance(c, m);
+           !allegiance(c, m) && !supported(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
