@@ -326,13 +326,21 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
     for (;;) {
         size_t q = j;
         while (q < limit && list_glue(c, q)) q++;
+        /* "عناصر من الجيش المالي ومقاتلين من فاغنر": و + fighters or members + من + a party */
+        int members = 0;
+        if (q + 2 < limit && q == j && c->mention_at[q] < 0 && c->t[q].nreadings > 1 &&
+            !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, "member") || ev_cue(c, q, "unit")) &&
+            c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
+            q += 2;
+            members = 1;
+        }
         if (q >= limit || c->mention_at[q] < 0) break;
         const rasid_mention *nm = &c->ms[c->mention_at[q]];
         if (!is_partyish(nm) || nm->tok_begin != q) break;
         if (nm->kind != c->ms[m].kind && (nm->kind == RASID_M_PLACE || c->ms[m].kind == RASID_M_PLACE)) break;
         /* joined by و: as a proclitic on the name or a separate token */
         const rasid_token *t = &c->t[q];
-        int joined = q > j || (t->nreadings > 1 && nm->start > t->start);
+        int joined = members || q > j || (t->nreadings > 1 && nm->start > t->start);
         if (!joined) break;
         add_party(c, list, n, nm);
         j = nm->tok_end;
