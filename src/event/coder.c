@@ -660,6 +660,14 @@ static void drop_weak(ev_ctx *c)
             if (!official) score -= 0.2;
         }
         if (k[i].reference && !k[i].headline) score -= 0.15;
+        /* a change of territory with no place and a vague object ("استعادة السيطرة على مناطق
+         * واسعة") names no territory: an assessment, not an event */
+        if (territory_change(k[i].acled_sub) && k[i].location < 0 && !k[i].headline && k[i].hostages < 0) {
+            int vague = 0;
+            for (size_t q = k[i].ttok + k[i].tntok; q < k[i].ttok + k[i].tntok + 4 && q < c->n && !vague; q++)
+                vague = ev_cue(c, q, "vaguearea") != 0;
+            if (vague) score -= 0.2;
+        }
         if (score < c->min_score) k[i].alive = 0;
     }
 }
