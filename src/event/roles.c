@@ -1039,6 +1039,15 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)
             if (ev_cue(c, i - back, "report") && (k->ttok < i - back || k->ttok >= i + 3)) of_report = 1;
         if (of_report && !(k->ttok > i - 3 && k->ttok < i + 3)) continue;
+        /* "خططت لمهاجمة القصر يوم 28 سبتمبر": the day of a plan told in another clause is
+         * not the day of this event */
+        {
+            size_t db, de;
+            clause_of(c, i, &db, &de);
+            int planned = 0;
+            for (size_t q = db; q < i && !planned; q++) planned = ev_cue(c, q, "plan") != 0;
+            if (planned && (k->ttok < db || k->ttok >= de)) continue;
+        }
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
         if (d < bestd) { bestd = d; best = m; }
     }
