@@ -349,6 +349,12 @@ static int distinct_sites(const ev_ctx *c, int a, int b)
     return !same_place(c, a, b);
 }
 
+/* Does the candidate count anybody (dead, injured, arrested, hostages)? */
+static int counted(const ev_cand *k)
+{
+    return k->dead >= 0 || k->injured >= 0 || k->arrested >= 0 || k->hostages >= 0;
+}
+
 /* Within each sentence, triggers of one type tell one event unless the sentence names
  * two towns, two days or two tolls for them ("هجومين منفصلين" in two places). */
 static void merge_in_sentences(ev_ctx *c)
@@ -363,6 +369,11 @@ static void merge_in_sentences(ev_ctx *c)
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
             if (!same_count(k[i].dead, k[j].dead)) continue;
             if (!actors_compatible(&k[i], &k[j])) continue;
+            /* a counted tally in one clause and a single event in another ("أوقفت 9 عناصر في
+             * عمليات متفرقة، فيما كشفت مخبأ للأسلحة بتمنراست") are two things */
+            if (k[i].aggregate != k[j].aggregate && counted(k[i].aggregate ? &k[i] : &k[j]) &&
+                (c->t[k[j].ttok].start >= k[i].ev_end || c->t[k[i].ttok].start >= k[j].ev_end))
+                continue;
             /* the finer place wins */
             if (k[i].location >= 0 && k[j].location >= 0 &&
                 c->ms[k[j].location].precision < c->ms[k[i].location].precision)

@@ -1916,10 +1916,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+    /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
-    if (k->location < 0) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
+    if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 0);
-    if (k->location < 0) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
+    if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
     {
