@@ -78,7 +78,29 @@ static const char *needs_troops(const rasid__entry *e)
     size_t l = id ? strlen(id) : 0;
     if (l > 7 && !strcmp(id + l - 7, "_troops")) return "troops";
     if (l > 6 && !strcmp(id + l - 6, "_envoy")) return "envoy";
+    if (l > 5 && !strcmp(id + l - 5, "_unit")) return "unit";
     return NULL;
+}
+
+/* Rows whose id ends in "_unit" are verbs that state an event only with a force between
+ * them and their preposition: "قضت وحدة من الجيش على عشرة إرهابيين" (a unit eliminated),
+ * not "قضت المحكمة على" (a court ruled) nor "قضى ليلته" (spent). Within the clause: a unit
+ * word (وحدة، مفرزة) or an armed party, then على. */
+static int unit_then_against(const ev_ctx *c, size_t from)
+{
+    int force = 0;
+    for (size_t q = from; q < from + 10 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        const rasid_token *t = &c->t[q];
+        if (t->kind == RASID_TOK_PUNCT) return 0;
+        int m = c->mention_at[q];
+        if (force && m < 0 && ev_cue(c, q, "against")) return 1;
+        if (q == from && ev_cue(c, q, "unit")) force = 1;
+        if (m >= 0 && c->ms[m].kind == RASID_M_ACTOR && c->ms[m].sector &&
+            (!strcmp(c->ms[m].sector, "MIL") || !strcmp(c->ms[m].sector, "COP") || !strcmp(c->ms[m].sector, "REB") ||
+             !strcmp(c->ms[m].sector, "SPY")))
+            force = 1;
+    }
+    return 0;
 }
 
 static int troops_after(const ev_ctx *c, size_t from, const char *cls)
@@ -119,7 +141,9 @@ static int find_triggers(ev_ctx *c)
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
             const char *need = needs_troops(m[q].e);
-            if (need && !troops_after(c, m[q].tok + m[q].ntok, need)) continue;
+            if (need && !(strcmp(need, "unit") ? troops_after(c, m[q].tok + m[q].ntok, need)
+                                                : unit_then_against(c, m[q].tok + m[q].ntok)))
+                continue;
             best = &m[q];
         }
         if (!best) continue;

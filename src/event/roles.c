@@ -941,7 +941,9 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     /* "قوات شرق ليبيا": a place right after a force names whose force it is */
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
-        if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent)
+        /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive) */
+        if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
+            prep_letter(c, (int)(m - c->ms)) != 'b')
             return 0;
     }
     /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
@@ -1780,6 +1782,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* a verbal noun and its object: "تفريق مظاهرة", the doer before it */
         int r = party_in(c, after, after + 5 < e ? after + 5 : e);
         if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        if (instrumental && !k->nrecipient) {
+            /* "رشقت قوات الأمن المحتجين بالغاز المسيل للدموع": the instrument's verb stands
+             * before it, with its subject and then its object */
+            int p1 = party_in(c, b, k->ttok);
+            int p2 = p1 >= 0 ? party_in(c, c->ms[p1].tok_end, k->ttok) : -1;
+            if (p1 >= 0 && p2 >= 0) {
+                add_party(c, k->actor, &k->nactor, &c->ms[p1]);
+                add_party(c, k->recipient, &k->nrecipient, &c->ms[p2]);
+                break;
+            }
+        }
         int p = party_before(c, s->tok_begin, k->ttok);
         if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
         break;
