@@ -200,8 +200,54 @@ static int symmetric(const char *type)
     return !strcmp(type, "CONSULT") || !strcmp(type, "AGREE") || !strcmp(type, "COOPERATE");
 }
 
-static int actors_compatible(const ev_cand *a, const ev_cand *b)
+/* A named party (not unnamed gunmen or civilians) on both lists. */
+static int named_party_in(const rasid_entity *a, size_t na, const rasid_entity *b, size_t nb)
 {
+    for (size_t i = 0; i < na; i++) {
+        const char *sa = a[i].sector;
+        if (!a[i].name || (sa && (!strcmp(sa, "UAF") || !strcmp(sa, "CVL")))) continue;
+        for (size_t j = 0; j < nb; j++)
+            if (b[j].name && !strcmp(a[i].name, b[j].name)) return 1;
+    }
+    return 0;
+}
+
+/* Does candidate b answer an attack told before it: a response word (ردت، ردا على،
+ * انتقاما) a few words before its trigger, after a's? */
+static int responds(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    for (size_t back = 1; back <= 6 && b->ttok >= back; back++) {
+        size_t q = b->ttok - back;
+        if (c->t[q].sent != b->sent || (a->sent == b->sent && q < a->ttok + a->tntok)) break;
+        if (ev_cue(c, q, "response")) return 1;
+    }
+    return 0;
+}
+
+/* "نصب مسلحون كمينا لدورية للجيش، وردت القوات المالية بقصف مواقعهم": an answer to an
+ * attack, told with a response word and a doer of its own, is another event than the
+ * attack (the soldiers who fight back during an ambush are not answering it; a clash
+ * told with بين has no sides to tell apart). */
+static int answers(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    if (a->pos == 'B' || b->pos == 'B' || symmetric(a->type)) return 0;
+    if (b->sent < a->sent || (b->sent == a->sent && b->ttok < a->ttok)) {
+        const ev_cand *t = a;
+        a = b;
+        b = t;
+    }
+    if (!b->nactor || !responds(c, a, b)) return 0;
+    for (size_t i = 0; i < b->nactor; i++) {
+        const char *sb = b->actor[i].sector;
+        if (sb && (!strcmp(sb, "UAF") || !strcmp(sb, "CVL"))) continue;
+        if (!named_party_in(&b->actor[i], 1, a->actor, a->nactor)) return 1;
+    }
+    return 0;
+}
+
+static int actors_compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    if (answers(c, a, b)) return 0;
     if (actors_compatible_1(a, b)) return 1;
     if (!symmetric(a->type) || !b->nrecipient) return 0;
     ev_cand swapped = *b;
@@ -245,7 +291,7 @@ static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (!same_place(c, a->location, b->location)) return 0;
     if (!same_date(c, a->date, b->date)) return 0;
     if (!same_count(a->dead, b->dead)) return 0;
-    if (!actors_compatible(a, b)) return 0;
+    if (!actors_compatible(c, a, b)) return 0;
     if (strcmp(a->modality, b->modality)) return 0;
     return 1;
 }
@@ -392,7 +438,7 @@ static void merge_in_sentences(ev_ctx *c)
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
             if (!same_count(k[i].dead, k[j].dead)) continue;
-            if (!actors_compatible(&k[i], &k[j])) continue;
+            if (!actors_compatible(c, &k[i], &k[j])) continue;
             /* a counted tally in one clause and a single event in another ("أوقفت 9 عناصر في
              * عمليات متفرقة، فيما كشفت مخبأ للأسلحة بتمنراست") are two things */
             if (k[i].aggregate != k[j].aggregate && counted(k[i].aggregate ? &k[i] : &k[j]) &&
@@ -457,6 +503,7 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
     if (distinct_sites(c, a->location, b->location)) return -1;
     if (a->date >= 0 && b->date >= 0 && !same_date(c, a->date, b->date)) return -1;
+    if (answers(c, a, b)) return -1;
     int hard = 0, soft = 0;
     if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location)) {
         int pa = c->ms[a->location].precision, pb = c->ms[b->location].precision;
@@ -719,11 +766,12 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_implicit_opponents(&c);
         if (getenv("RASID_DEBUG_EVENTS"))
             for (size_t i = 0; i < c.cands.len; i++)
-                fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s\n",
+                fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s rec=%s ev=[%u,%u)\n",
                         k[i].sent, k[i].ttok, k[i].type, ev_field(k[i].trig, "id"), k[i].reference, k[i].definite,
                         k[i].aggregate, k[i].reported, k[i].location >= 0 ? c.ms[k[i].location].name : "-",
                         k[i].date >= 0 ? c.ms[k[i].date].value : "-", k[i].dead, k[i].hostages,
-                        k[i].nactor ? k[i].actor[0].name : "-");
+                        k[i].nactor ? k[i].actor[0].name : "-", k[i].nrecipient ? k[i].recipient[0].name : "-",
+                        k[i].ev_start, k[i].ev_end);
         /* a verb describing a party ("التي تقاتل") is no event, and must not absorb the
          * events of its sentence when they merge */
         for (size_t i = 0; i < c.cands.len; i++)
