@@ -101,6 +101,29 @@ static int border_landmark(const ev_ctx *c, int m)
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "border") == 1;
 }
 
+/* "جنديان فرنسيان", "خمسة جنود فرنسيين", "رهينة ألمانية": an indefinite nationality on a
+ * counted or common noun of people says who they are, not which country the text is
+ * about (the generic forces named after them are not French). */
+static int qualifying_nisba(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_NISBA && x->kind != RASID_M_ACTOR) return 0;
+    size_t b = x->tok_begin;
+    if (b == 0 || c->t[b - 1].sent != x->sent) return 0;
+    const rasid_token *t = &c->t[b];
+    if (t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4)) return 0; /* ال: "الفرنسيين" may name the state's men */
+    for (uint16_t r = 1; r < t->nreadings; r++)
+        if (t->readings[r].article) return 0;
+    /* "جنود فرنسيين", "قوات فرنسية": indefinite troops of a nationality (not "جيش مالي") */
+    if (x->kind == RASID_M_ACTOR) return x->tok_end > b + 1 && ev_cue(c, b, "troops") == 1;
+    int p = c->mention_at[b - 1];
+    if (p >= 0 && c->ms[p].kind == RASID_M_NUMBER && c->ms[p].tok_end == b) return 1;
+    if (p >= 0) return 0;
+    if (ev_cue(c, b - 1, "troops")) return 1;
+    rasid__match mm[4];
+    return rasid__lex_match_at(c->lex, c->doc, b - 1, RASID_CATBIT(RASID_CAT_NOUN), 0, mm, 4) > 0;
+}
+
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 {
     memset(c, 0, sizeof *c);
@@ -128,7 +151,7 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
         /* (a country across a border, "قرب الحدود مع مالي", is a landmark: the text is not
          * about it) */
         for (size_t m = 0; m < c->nms && c->ms_sorted; m++)
-            c->context_upto[m] = sets_context(&c->ms[m]) && !border_landmark(c, (int)m) ? (int)m
+            c->context_upto[m] = sets_context(&c->ms[m]) && !border_landmark(c, (int)m) && !qualifying_nisba(c, (int)m) ? (int)m
                                  : m                                                     ? c->context_upto[m - 1]
                                                                                          : -1;
     }
@@ -1142,7 +1165,7 @@ static const char *context_country(const ev_ctx *c, uint32_t before_tok)
     }
     for (size_t m = c->nms; m > 0; m--) {
         const rasid_mention *x = &c->ms[m - 1];
-        if (x->tok_begin < before_tok && sets_context(x)) return x->country;
+        if (x->tok_begin < before_tok && sets_context(x) && !qualifying_nisba(c, (int)(m - 1))) return x->country;
     }
     return NULL;
 }
