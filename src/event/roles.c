@@ -1014,13 +1014,40 @@ static int reference_point(const ev_ctx *c, int m)
 }
 
 
+/* "قضت المحكمة على المتهم بالسجن، وقضى الرئيس ليلته في نيامي": a place in the clause of
+ * another event of another kind in the sentence is that event's place, not k's (found
+ * when k's own clause names none). */
+static int other_event_place(const ev_ctx *c, const ev_cand *k, int m)
+{
+    size_t kb, ke, q = c->ms[m].tok_begin;
+    clause_of(c, k->ttok, &kb, &ke);
+    if (q >= kb && q < ke) return 0;
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    for (; p < pe; p++) {
+        if (p == k || p->sent != k->sent || (p->type && k->type && !strcmp(p->type, k->type))) continue;
+        size_t pb, pq;
+        clause_of(c, p->ttok, &pb, &pq);
+        if (pb == kb) continue; /* one clause */
+        if (q < pb || q >= pq) continue;
+        /* (a subject shared by coordinated verbs, "المجلس العسكري في النيجر طرد ... وانسحب",
+         * brings its place to both) */
+        int shared = 0;
+        for (size_t i = 0; i < k->nactor; i++)
+            if (k->actor[i].start >= c->t[pb].start && k->actor[i].start < c->t[pq - 1].end) shared = 1;
+        if (!shared) return 1;
+    }
+    return 0;
+}
+
 static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict)
 {
     int best = -1;
     /* after the trigger in the clause, the first; then before it, the nearest */
     for (size_t i = k->ttok + k->tntok; i < e; i++) {
         int m = c->mention_at[i];
-        if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m))) {
+        if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) &&
+            !other_event_place(c, k, m)) {
             if (best < 0 || (c->ms[best].precision == RASID_P_COUNTRY && c->ms[m].precision < RASID_P_COUNTRY &&
                              c->ms[m].precision >= RASID_P_SITE))
                 best = m;
@@ -1030,7 +1057,7 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     if (best >= 0) return best;
     for (size_t i = k->ttok; i > b; i--) {
         int m = c->mention_at[i - 1];
-        if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m))) return m;
+        if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) && !other_event_place(c, k, m)) return m;
     }
     return -1;
 }
