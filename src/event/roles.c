@@ -1596,6 +1596,25 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
     si->known = 1;
 }
 
+/* "مقر قيادة أركان جيش بوركينا فاسو": a place hit (a target noun: مقر، ثكنة، مواقع) and a
+ * chain of indefinite nouns in construct after it, up to token q (the party's start). */
+static int construct_target(const ev_ctx *c, size_t from, size_t q)
+{
+    for (size_t t0 = from; t0 + 1 < q; t0++) {
+        if (!ev_cue(c, t0, "target") || ev_cue(c, t0, "preposition")) continue;
+        size_t i = t0 + 1;
+        for (; i < q; i++) {
+            const rasid_token *t = &c->t[i];
+            if (t->kind != RASID_TOK_ARABIC || c->mention_at[i] >= 0 || ev_cue(c, i, "preposition") ||
+                ev_cue(c, i, "function"))
+                break;
+            if (t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4)) break; /* ال: no construct */
+        }
+        if (i == q) return 1;
+    }
+    return 0;
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
@@ -1818,12 +1837,25 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* "مستهدفا مركزا للشرطة": with the doer named elsewhere, a party joined by the
              * genitive ل to the verb's object noun is what the verb hit */
             size_t lim = next_trigger(c, k, e);
-            for (size_t q = after; q < lim && q < after + 5; q++) {
+            if (lim == after) {
+                /* "استهدف هجوم مسلح مقر ...": the event noun right after the verb is its
+                 * subject; the object comes before the trigger after that one */
+                const ev_cand *p, *pe;
+                ev_sentence_cands(c, k, &p, &pe);
+                lim = e;
+                for (; p < pe; p++)
+                    if (p->sent == k->sent && p->ttok > after && p->ttok < lim) lim = p->ttok;
+            }
+            for (size_t q = after; q < lim && q < after + 8; q++) {
                 int r = c->mention_at[q];
-                if (r < 0 || c->ms[r].tok_begin != q || !party_ok(c, r)) continue;
+                if (r < 0 || c->ms[r].tok_begin != q || !party_ok(c, r)) {
+                    if (q >= after + 5 && !construct_target(c, after, q + 1)) break;
+                    continue;
+                }
                 if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, "owner")) add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
-                else if (q > after && !has_prep(c, r) && ev_cue(c, q - 1, "target")) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, "target") || construct_target(c, after, q)))
+                    add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 break;
             }
         }
