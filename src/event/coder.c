@@ -285,9 +285,12 @@ static int family(const char *type)
     return 0;
 }
 
+static int told_as_earlier(const ev_ctx *c, const ev_cand *k);
+
 static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
     if (family(a->type) != family(b->type)) return 0;
+    if (a->sent != b->sent && told_as_earlier(c, a) != told_as_earlier(c, b)) return 0;
     if (!same_place(c, a->location, b->location)) return 0;
     if (!same_date(c, a->date, b->date)) return 0;
     if (!same_count(a->dead, b->dead)) return 0;
@@ -497,6 +500,17 @@ static int same_trigger_group(const ev_cand *a, const ev_cand *b)
     return lx == ly && !strncmp(x, y, lx);
 }
 
+/* "إلى أن شنت قوات مشتركة هجوما كبيرا في وقت سابق من العام": an event told as an earlier
+ * one (cue class earlier) in its clause. */
+static int told_as_earlier(const ev_ctx *c, const ev_cand *k)
+{
+    for (size_t q = k->ttok; q > 0 && c->t[q - 1].sent == k->sent && c->t[q - 1].start >= k->ev_start; q--)
+        if (ev_cue(c, q - 1, "earlier")) return 1;
+    for (size_t q = k->ttok; q < c->n && c->t[q].sent == k->sent && c->t[q].end <= k->ev_end; q++)
+        if (ev_cue(c, q, "earlier")) return 1;
+    return 0;
+}
+
 /* How much two reports of one family agree; -1 when they conflict on a town or a day.
  * Places, days and tolls are hard evidence, parties, trigger and mode soft evidence. */
 static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
@@ -504,6 +518,12 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (distinct_sites(c, a->location, b->location)) return -1;
     if (a->date >= 0 && b->date >= 0 && !same_date(c, a->date, b->date)) return -1;
     if (answers(c, a, b)) return -1;
+    /* an event told as earlier than the news is another one than a report of the news
+     * in another sentence, unless they share their day */
+    if (a->sent != b->sent && told_as_earlier(c, a) != told_as_earlier(c, b) &&
+        !(a->date >= 0 && b->date >= 0 && c->ms[a->date].precision == RASID_P_DAY &&
+          c->ms[b->date].precision == RASID_P_DAY && same_date(c, a->date, b->date)))
+        return 0;
     int hard = 0, soft = 0;
     if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location)) {
         int pa = c->ms[a->location].precision, pb = c->ms[b->location].precision;

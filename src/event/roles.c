@@ -611,6 +611,10 @@ static size_t forces_from_countries(const ev_ctx *c, ev_cand *k, int m, size_t l
     const rasid_mention *g = &c->ms[m];
     size_t j = g->tok_end;
     if (g->country && strcmp(g->country, "?")) return 0;
+    /* "قوات مشتركة من نيجيريا والنيجر وتشاد": one adjective may stand between */
+    if (j + 2 < limit && c->mention_at[j] < 0 && c->t[j].kind == RASID_TOK_ARABIC && !ev_cue(c, j, "function") &&
+        c->t[j + 1].nlen == 4 && !memcmp(c->t[j + 1].norm, "\xD9\x85\xD9\x86", 4))
+        j++;
     if (j + 1 >= limit || !(c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4))) return 0; /* من */
     int pm = c->mention_at[j + 1];
     if (pm < 0 || c->ms[pm].kind != RASID_M_PLACE || c->ms[pm].precision != RASID_P_COUNTRY) return 0;
@@ -1819,7 +1823,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (pos == 'N' && from > b && from < k->ttok) from = k->ttok;
             if (instrumental) from = s->tok_begin;
             int p = party_before(c, from, k->ttok);
-            if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+            if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) {
+                /* "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما": the countries of a
+                 * force before the noun are its doers, all of them */
+                size_t h = c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : 0;
+                int f = -1;
+                for (size_t back = 2; back <= 3 && h >= back && f < 0; back++) {
+                    int g = c->mention_at[h - back];
+                    if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sent == c->ms[p].sent) f = g;
+                }
+                if (f < 0 || !forces_from_countries(c, k, f, k->ttok)) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+            }
         }
         if (!k->nrecipient) {
             for (size_t q = after; q < e; q++)
