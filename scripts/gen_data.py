@@ -42,7 +42,7 @@ SAU ARE QAT KWT BHR OMN YEM IRQ SYR JOR LBN PSE ISR'''.split())
 WORLD_MIN_POP = 1000000
 
 HEADERS = {
-    'places.tsv': ['id', 'name', 'kind', 'country', 'admin1', 'lat', 'lon', 'geonameid', 'ar'],
+    'places.tsv': ['id', 'name', 'kind', 'country', 'admin1', 'lat', 'lon', 'geonameid', 'ar', 'capital'],
     'nationalities.tsv': ['country', 'name', 'ar'],
     'actors.tsv': ['id', 'name', 'kind', 'sector', 'country', 'from', 'to', 'role', 'ar'],
     'titles.tsv': ['ar', 'role', 'sector', 'kind'],
@@ -371,6 +371,17 @@ def build_places(cities, gmo, nisba_keys=frozenset(), nis=None):
             if ' ' not in m:
                 row['ar'].add('العاصمة ال' + m + 'ة')
 
+    # the capital of each country row, by the capital's first Arabic form: what "العاصمة"
+    # alone names in a text about that country
+    cap_form = {}
+    for gid, a3 in capitals.items():
+        crow = city_rows.get(gid)
+        if crow and str(crow['ar']):
+            cap_form[a3] = str(crow['ar']).split('|')[0]
+    for row in rows:
+        if row['kind'] == 'country':
+            row['capital'] = cap_form.get(row['country'], '')
+
     # hand-curated places
     extra_rows = []
     for e in extra:
@@ -397,7 +408,7 @@ def build_places(cities, gmo, nisba_keys=frozenset(), nis=None):
                 if e[k]:
                     row[k] = e[k]
             continue
-        row = {k: e[k] for k in HEADERS['places.tsv']}
+        row = {k: e.get(k, '') for k in HEADERS['places.tsv']}
         row['ar'] = Forms(e['ar'])
         extra_rows.append(row)
 
@@ -507,6 +518,13 @@ def build_places(cities, gmo, nisba_keys=frozenset(), nis=None):
         admin_rows.append(dict(id=rid, name=name, kind='admin1', country=a3, admin1=name, lat=lat, lon=lon,
                                geonameid='', ar=forms))
 
+    # a capital that is its own province (Conakry, Bangui) is named by that province's form
+    for row in rows:
+        cap = cur_c.get(row['country'], {}).get('capital') if row['kind'] == 'country' else None
+        if cap and not row.get('capital'):
+            arow = next((a for a in admin_rows if a['country'] == row['country'] and a['name'] == cap), None)
+            if arow and str(arow['ar']):
+                row['capital'] = str(arow['ar']).split('|')[0]
     out = rows + admin_rows
     out += sorted(city_rows.values(), key=lambda r: (r['country'], -r['_pop']))
     out += extra_rows

@@ -1743,6 +1743,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     char pos = k->pos;
     if (instrumental && pos == 'V') pos = 'N';
+    /* "أعلنت السلطات أن هجوما استهدف ثكنة": an event noun right after أن / إن is the
+     * subject of the words reported; the speaker before is not its doer */
+    int reported_subject = 0;
+    if (pos == 'N' && !instrumental && k->ttok > s->tok_begin) {
+        const rasid_token *pt = &c->t[k->ttok - 1];
+        reported_subject = pt->nlen == 4 && (!memcmp(pt->norm, "\xD8\xA7\xD9\x86", 4)); /* ان (أن إن) */
+    }
     switch (is_visit ? 'X' : pos) {
     case 'B': {
         size_t q;
@@ -1795,7 +1802,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
-            int genitive_l = mb == after && prep_letter(c, m) == 'l' && party_before(c, b, k->ttok) < 0;
+            int genitive_l = mb == after && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
             int owner = mb > after && ev_cue(c, mb - 1, "owner");
             if (!end && pos == 'N' && !genitive_l && !owner &&
@@ -1816,7 +1823,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER && !counted_noun(c, vm)) break;
         }
         if (!k->nactor && coordinated_of(c, k)) inherit_subject(c, k);
-        if (!k->nactor && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
+        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
             size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
             /* "أدانت الأمم المتحدة الهجوم": the party right after another verb is that verb's subject */

@@ -652,6 +652,59 @@ static void resolve_group_references(ctx *c)
     free(groups.ix);
 }
 
+/* "العاصمة" alone ("انفجار في العاصمة") names the capital of the country the text is
+ * about there: the country of the latest place, nationality or state institution named
+ * before it (else after it in its sentence). The capital is the country row's column
+ * capital (places.tsv). Not when a name or an adjective follows it ("العاصمة باماكو",
+ * "العاصمة الاقتصادية"): the name says it, the adjective may name another city. */
+static int context_iso_ok(const rasid_mention *x)
+{
+    if (!x->country || strlen(x->country) != 3 || !strcmp(x->country, "IMG") || !strcmp(x->country, "IGO")) return 0;
+    if (x->kind == RASID_M_PLACE || x->kind == RASID_M_NISBA) return 1;
+    return x->kind == RASID_M_ACTOR && x->sector &&
+           (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") || !strcmp(x->sector, "GOV"));
+}
+
+static void resolve_capitals(ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, "capital")) continue;
+        size_t nx = i + 1;
+        if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
+            (c->covered[nx] == 2 || (!c->covered[nx] && c->t[nx].kind == RASID_TOK_ARABIC && starts_with_al(&c->t[nx]))))
+            continue;
+        const rasid_mention *ms = c->doc->mentions.data;
+        size_t nm = c->doc->mentions.len;
+        const rasid_mention *best = NULL;
+        for (size_t m = 0; m < nm; m++) { /* (not yet sorted: the latest start before it) */
+            const rasid_mention *x = &ms[m];
+            if (!context_iso_ok(x)) continue;
+            if (x->tok_end <= i && (!best || best->tok_end > i || x->start > best->start)) best = x;
+            else if (x->tok_begin > i && x->sent == c->t[i].sent && (!best || (best->tok_begin > i && x->start < best->start)))
+                best = x;
+        }
+        if (!best) continue;
+        const rasid__entry *ce = rasid__lex_country(c->lex, best->country);
+        const char *cap = ce ? field(ce, "capital") : NULL;
+        if (!cap || !*cap) continue;
+        char key[256];
+        size_t kl = rasid__normalize_str(cap, strlen(cap), RASID_NORM_DEFAULT, key, sizeof key);
+        if (kl == 0 || kl >= sizeof key) continue;
+        key[kl] = 0;
+        const rasid__entry *pe = rasid__lex_lookup(c->lex, RASID_CAT_PLACE, key);
+        if (!pe) continue;
+        rasid_mention mm = {0};
+        fill_place(c, &mm, pe);
+        mm.tok_begin = (uint32_t)i;
+        mm.tok_end = (uint32_t)(i + 1);
+        mm.start = c->t[i].start;
+        mm.end = c->t[i].end;
+        mm.sent = c->t[i].sent;
+        mm.entry = pe;
+        emit(c, &mm);
+    }
+}
+
 /* Country mentions counted per ISO3 code (a handful per article: a small array). */
 typedef struct votes_t {
     const char *iso[32];
@@ -768,6 +821,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         i = mm.tok_end > i ? mm.tok_end : i + 1;
     }
     resolve_group_references(&c);
+    resolve_capitals(&c);
     free(c.covered);
     return RASID_OK;
 }
