@@ -234,16 +234,24 @@ static char *transliterate(rasid__arena *a, const char *s, size_t n)
             if (cp < 0x80 && cp > 0x20) out[o++] = (char)cp;
             continue;
         }
+        uint32_t nx = 0;
+        if (i < n) {
+            int b2 = 0;
+            rasid__utf8_decode((const unsigned char *)s + i, n - i, &nx, &b2);
+        }
+        int word_end = i >= n || nx == ' ';
         if (word_start && cp == 0x0648) r = "w";
         else if (word_start && cp == 0x064A) r = "y";
         else if (word_start && cp == 0x0639) r = "a";
-        /* consonantal و/ي before a long vowel */
-        if (!word_start && (cp == 0x0648 || cp == 0x064A) && i < n) {
-            uint32_t nx;
-            int b2 = 0;
-            rasid__utf8_decode((const unsigned char *)s + i, n - i, &nx, &b2);
-            if (nx == 0x0627) r = cp == 0x0648 ? "w" : "y";
+        /* a word-initial alef before و or ي is the vowel itself: "أوسمان" Ousman, "إيغور" Igor */
+        else if (word_start && cp == 0x0627 && (nx == 0x0648 || nx == 0x064A)) {
+            r = nx == 0x0648 ? "ou" : "i";
+            i += 2; /* (both letters are two bytes) */
         }
+        /* a final ة (normalised ه) after a consonant is the vowel a: "حمزة" Hamza */
+        else if (!word_start && word_end && cp == 0x0647 && o && !strchr("aiu", out[o - 1])) r = "a";
+        /* consonantal و/ي before a long vowel */
+        if (!word_start && (cp == 0x0648 || cp == 0x064A) && nx == 0x0627) r = cp == 0x0648 ? "w" : "y";
         size_t rl = strlen(r);
         if (o && rl == 1 && out[o - 1] == r[0] && strchr("aiu", r[0])) continue;
         for (size_t k = 0; k < rl; k++) {
