@@ -136,9 +136,10 @@ struct rasid_doc {
     rasid__vec mentions; /* rasid_mention, sorted by start */
     void *words;         /* num/words.c: per-token classification shared by time/ and num/ (arena) */
     /* lex/: cue words per token, computed once (rasid__lex_prepare_cues): for token i the
-     * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class id << 8 | length in tokens) */
+     * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class << 8 | length in tokens), class an enum rasid__cue */
     uint32_t *cue_off;
     uint16_t *cue_items;
+    uint64_t *cue_mask; /* per token: bit k set when cue_items has class k (enum rasid__cue) */
     /* lex/: every exact dictionary match at every token, found once per document for the
      * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
      * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept);

@@ -71,19 +71,19 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
 /* Likewise rows whose id ends in "_envoy" (استدعى "summoned", سحب "withdrew") state a
  * diplomatic sanction only with an envoy as their object ("استدعت الخارجية، الأربعاء،
  * السفير الجزائري"): the cue class envoy, past a date between commas. Returns the cue
- * class the row needs, or NULL. */
-static const char *needs_troops(const rasid__entry *e)
+ * class the row needs, or -1. */
+static int needs_troops(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0;
-    if (l > 7 && !strcmp(id + l - 7, "_troops")) return "troops";
-    if (l > 6 && !strcmp(id + l - 6, "_envoy")) return "envoy";
-    return NULL;
+    if (l > 7 && !strcmp(id + l - 7, "_troops")) return CUE_TROOPS;
+    if (l > 6 && !strcmp(id + l - 6, "_envoy")) return CUE_ENVOY;
+    return -1;
 }
 
-static int troops_after(const ev_ctx *c, size_t from, const char *cls)
+static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
 {
-    int envoy = !strcmp(cls, "envoy");
+    int envoy = cls == CUE_ENVOY;
     for (size_t q = from; q < from + (envoy ? 10 : 6) && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
@@ -111,15 +111,15 @@ static int find_triggers(ev_ctx *c)
         for (size_t q = 0; q < k && !best; q++) {
             /* a definite event noun ("الهجوم") names an event already told, unless a
              * relative clause introduces it ("الهجوم الذي وقع صباح السبت في ...") */
-            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, "relative")))
+            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, CUE_RELATIVE)))
                 continue;
             /* stop.tsv rows of category trigger: "وصلت إلى الحكم" is no visit */
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            const char *need = needs_troops(m[q].e);
-            if (need && !troops_after(c, m[q].tok + m[q].ntok, need)) continue;
+            int need = needs_troops(m[q].e);
+            if (need >= 0 && !troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need)) continue;
             best = &m[q];
         }
         if (!best) continue;
@@ -676,7 +676,7 @@ static void drop_weak(ev_ctx *c)
         if (territory_change(k[i].acled_sub) && k[i].location < 0 && !k[i].headline && k[i].hostages < 0) {
             int vague = 0;
             for (size_t q = k[i].ttok + k[i].tntok; q < k[i].ttok + k[i].tntok + 4 && q < c->n && !vague; q++)
-                vague = ev_cue(c, q, "vaguearea") != 0;
+                vague = ev_cue(c, q, CUE_VAGUEAREA) != 0;
             if (vague) score -= 0.2;
         }
         if (score < c->min_score) k[i].alive = 0;

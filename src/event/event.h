@@ -97,6 +97,6 @@ int ev_emit(ev_ctx *c);
 void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin, const ev_cand **end);
 
 /* Is token i one of the cue words of class cls? Returns the cue's length in tokens. */
-int ev_cue(const ev_ctx *c, size_t i, const char *cls);
+int ev_cue(const ev_ctx *c, size_t i, enum rasid__cue cls);
 
 #endif

@@ -157,16 +157,12 @@ struct rasid_lexicon {
      * has_stop: which entries a stop rule may veto (most have none: no lookup) */
     index_t pairs, exact3;
     bloom_t first2, prefix3, fuzzy_probe;
-    int16_t *cue_id; /* per entry: its cue class id (cues.tsv `class`), -1 for none */
+    int16_t *cue_id; /* per entry: its cue class (enum rasid__cue), -1 for none or one the code never asks for */
     uint8_t *has_stop; /* per entry: some stop.tsv row has its key */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
     size_t ncountries;
-    /* cue classes (column `class` of cues.tsv), by id */
-    const char **cue_class;
-    int ncue_class;
-    int16_t cue_class_slot[512]; /* open-addressing table: hash of a class name -> id + 1 */
     /* stop rules: compiled per form key; stop_rules[k] is posting k's rule */
     index_t stop;
     struct stop_rule *stop_rules;
@@ -816,7 +812,6 @@ static int build_indexes(rasid_lexicon *lex)
     return rc;
 }
 
-static int cue_class_id(const rasid_lexicon *lex, const char *cls);
 
 /* From exact2 (keys of two tokens or more under their first two): pairs, its keys of
  * two tokens, and exact3, its longer keys under their first three tokens. Each exact2
@@ -890,7 +885,7 @@ static int build_match_aids(rasid_lexicon *lex)
     if (rc == RASID_OK && !(lex->cue_id = malloc((lex->nentries + 1) * sizeof *lex->cue_id))) rc = RASID_NOMEM;
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
         const char *cls = lex->entries[i].cat == RASID_CAT_CUE ? rasid__entry_field(&lex->entries[i], "class") : NULL;
-        lex->cue_id[i] = (int16_t)(cls ? cue_class_id(lex, cls) : -1);
+        lex->cue_id[i] = (int16_t)(cls ? rasid__cue_by_name(cls) : -1);
     }
     /* has_stop: the entries with the key of a stop row, found from the few rows */
     if (rc == RASID_OK && !(lex->has_stop = calloc(lex->nentries + 1, 1))) rc = RASID_NOMEM;
@@ -1014,25 +1009,6 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
         if (rc == RASID_OK && lex->ncountries)
             qsort(lex->country_entries, lex->ncountries, sizeof *lex->country_entries, cmp_country);
     }
-    if (rc == RASID_OK) {
-        /* the distinct cue classes, in order of first appearance */
-        lex->cue_class = calloc(256, sizeof *lex->cue_class);
-        if (!lex->cue_class) rc = RASID_NOMEM;
-        for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
-            if (lex->entries[i].cat != RASID_CAT_CUE) continue;
-            const char *cls = rasid__entry_field(&lex->entries[i], "class");
-            if (!cls || !*cls) continue;
-            int k = 0;
-            while (k < lex->ncue_class && strcmp(lex->cue_class[k], cls)) k++;
-            if (k == lex->ncue_class && k < 255) {
-                lex->cue_class[lex->ncue_class++] = cls;
-                uint64_t h = fnv1a(cls, strlen(cls));
-                size_t sl = h & 511;
-                while (lex->cue_class_slot[sl]) sl = (sl + 1) & 511;
-                lex->cue_class_slot[sl] = (int16_t)(k + 1);
-            }
-        }
-    }
     return rc;
 }
 
@@ -1065,7 +1041,8 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
  *      and set the lexicon's field;
  *   4. add the sizes and offsets of a new struct type to lexbin_layout().
  */
-#define LEXBIN_VERSION 4 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter */
+#define LEXBIN_VERSION 5 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter;
+                          * 5: no cue class table (the classes are enum rasid__cue) */
 #define LEXBIN_ALIGN 64
 
 enum lb_sec {
@@ -1086,7 +1063,6 @@ enum lb_sec {
     LB_STOP_WORDS,  /* const char *: -> POOL */
     LB_STOP_LENS,   /* uint32_t */
     LB_COUNTRIES,   /* const rasid__entry *: -> ENTRIES */
-    LB_CUE_CLASS,   /* const char *: -> POOL */
     LB_FZ_PROBE,    /* uint64_t: the words of the fuzzy_probe Bloom filter (a power of two, or none) */
     LB_POOL,        /* char: every string, NUL-terminated; byte 0 is ""; last: its size is
                        known only once everything else is written */
@@ -1107,7 +1083,6 @@ static const size_t lb_elsize[LB_NSEC] = {
     [LB_STOP_WORDS] = sizeof(const char *),
     [LB_STOP_LENS] = sizeof(uint32_t),
     [LB_COUNTRIES] = sizeof(const rasid__entry *),
-    [LB_CUE_CLASS] = sizeof(const char *),
     [LB_FZ_PROBE] = sizeof(uint64_t),
     [LB_POOL] = 1,
 };
@@ -1125,8 +1100,6 @@ typedef struct lexbin_header {
     struct { uint64_t off, count; } sec[LB_NSEC];
     int32_t ntables[RASID_CAT_COUNT];
     int32_t table_of[RASID_CAT_COUNT][MAX_TABLES_PER_CAT]; /* lex->tables[c][k]: index in TABLES */
-    int32_t ncue_class;
-    int16_t cue_class_slot[512];
     /* the data directory's real path, NUL-terminated, "" when unknown or too long: not
      * read by the loader; pruning drops the files of directories gone (lexcache.h) */
     char datadir[1024];
@@ -1225,7 +1198,6 @@ static void lexbin_counts(const rasid_lexicon *lex, size_t *count)
         count[LB_STOP_WORDS] += lex->stop_rules[k].side[0].n + lex->stop_rules[k].side[1].n;
     count[LB_STOP_LENS] = count[LB_STOP_WORDS];
     count[LB_COUNTRIES] = lex->ncountries;
-    count[LB_CUE_CLASS] = (size_t)lex->ncue_class;
     count[LB_FZ_PROBE] = lex->fuzzy_probe.w ? lex->fuzzy_probe.mask + 1 : 0;
 }
 
@@ -1394,12 +1366,6 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *da
         void *r = ref_elem(&w, LB_ENTRIES, (size_t)(lex->country_entries[k] - lex->entries));
         put(&w, LB_COUNTRIES, &r);
     }
-    h.ncue_class = lex->ncue_class;
-    memcpy(h.cue_class_slot, lex->cue_class_slot, sizeof h.cue_class_slot);
-    for (int k = 0; k < lex->ncue_class && !w.nomem; k++) {
-        void *r = ref_str(&w, lex->cue_class[k]);
-        put(&w, LB_CUE_CLASS, &r);
-    }
     /* the fuzzy probe filter as it is: building it walks every slot of the fuzzy index,
      * the largest part of what a load rebuilds */
     if (!w.nomem && w.count[LB_FZ_PROBE])
@@ -1550,7 +1516,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     if (!r.bytes[LB_POOL] || r.p[LB_POOL][0] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
     if (!rebase_all(&r, LB_COLS, LB_POOL) || !rebase_all(&r, LB_CELLS, LB_POOL) ||
         !rebase_all(&r, LB_ROWS, LB_CELLS) || !rebase_all(&r, LB_STOP_WORDS, LB_POOL) ||
-        !rebase_all(&r, LB_CUE_CLASS, LB_POOL) || !rebase_all(&r, LB_COUNTRIES, LB_ENTRIES))
+        !rebase_all(&r, LB_COUNTRIES, LB_ENTRIES))
         return 0;
     rasid__table *tabs = (rasid__table *)r.p[LB_TABLES];
     for (size_t i = 0; i < r.count[LB_TABLES]; i++) {
@@ -1615,14 +1581,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     /* countries: looked up by their `country` cell */
     const rasid__entry **countries = (const rasid__entry **)r.p[LB_COUNTRIES];
     for (size_t k = 0; ok && k < r.count[LB_COUNTRIES]; k++) ok = rasid__entry_field(countries[k], "country") != NULL;
-    /* cue classes: the probe of cue_class_slot ends at an empty slot */
-    int empty = 0;
-    ok = ok && h.ncue_class >= 0 && h.ncue_class <= 255 && (size_t)h.ncue_class == r.count[LB_CUE_CLASS];
-    for (int k = 0; ok && k < 512; k++) {
-        ok = h.cue_class_slot[k] >= 0 && h.cue_class_slot[k] <= h.ncue_class;
-        empty += !h.cue_class_slot[k];
-    }
-    if (!ok || !empty) {
+    if (!ok) {
         memset(&lex->exact1, 0, sizeof lex->exact1);
         memset(&lex->exact2, 0, sizeof lex->exact2);
         memset(&lex->fuzzy, 0, sizeof lex->fuzzy);
@@ -1638,9 +1597,6 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     lex->stop_rules = rules;
     lex->country_entries = countries;
     lex->ncountries = r.count[LB_COUNTRIES];
-    lex->cue_class = (const char **)r.p[LB_CUE_CLASS];
-    lex->ncue_class = h.ncue_class;
-    memcpy(lex->cue_class_slot, h.cue_class_slot, sizeof h.cue_class_slot);
     /* the fuzzy probe filter: any bits will do for safety (a wrong bit only costs or
      * wastes a probe); a size that is no power of two is not used and the filter is
      * rebuilt by build_match_aids */
@@ -1826,7 +1782,6 @@ void rasid_lexicon_free(rasid_lexicon *lex)
         free(lex->stop_rules);
         free(lex->entries);
         free(lex->country_entries);
-        free(lex->cue_class);
     }
     /* the matcher's aids are built at every load, mapped or compiled */
     index_free(&lex->pairs);
@@ -2651,14 +2606,24 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
     return 0;
 }
 
-static int cue_class_id(const rasid_lexicon *lex, const char *cls)
+static const char *const cue_names[CUE__COUNT] = {
+#define RASID__CUE_NAME(up, name) #name,
+    RASID__CUE_CLASSES(RASID__CUE_NAME)
+#undef RASID__CUE_NAME
+};
+
+int rasid__cue_by_name(const char *name)
 {
-    uint64_t h = fnv1a(cls, strlen(cls));
-    for (size_t sl = h & 511; lex->cue_class_slot[sl]; sl = (sl + 1) & 511) {
-        int k = lex->cue_class_slot[sl] - 1;
-        if (!strcmp(lex->cue_class[k], cls)) return k;
-    }
+    for (int k = 0; k < CUE__COUNT; k++)
+        if (!strcmp(cue_names[k], name)) return k;
     return -1;
+}
+
+static uint64_t cue_mask_of(const uint16_t *items, size_t n)
+{
+    uint64_t m = 0;
+    for (size_t z = 0; z < n; z++) m |= (uint64_t)1 << (items[z] >> 8);
+    return m;
 }
 
 /* Find every cue word of every token once per document: the coder and the recognisers
@@ -2670,9 +2635,11 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     if (rc) return rc;
     free(doc->cue_off);
     free(doc->cue_items);
+    free(doc->cue_mask);
     doc->cue_items = NULL;
     doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
-    if (!doc->cue_off) return RASID_NOMEM;
+    doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask); /* zero: no cue, should this stop half-way */
+    if (!doc->cue_off || !doc->cue_mask) return RASID_NOMEM;
     size_t cap = n + 16, len = 0;
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
     if (!doc->cue_items) return RASID_NOMEM;
@@ -2691,6 +2658,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             }
             if (c[0]) memcpy(doc->cue_items + len, c + 1, c[0] * sizeof *c);
             len += c[0];
+            doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], c[0]);
             continue;
         }
         size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
@@ -2714,6 +2682,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             doc->cue_items[len++] = item;
         }
         size_t got = len - doc->cue_off[i];
+        doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], got);
         uint16_t *keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep) : NULL;
         if (keep) {
             keep[0] = (uint16_t)got;
@@ -2722,25 +2691,23 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
         }
     }
     doc->cue_off[n] = (uint32_t)len;
+    doc->cue_mask[n] = 0;
     return RASID_OK;
 }
 
-int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls)
+int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)
 {
     if (tok >= doc->tokens.len) return 0;
-    if (doc->cue_off) {
-        /* most tokens are no cue at all; the others are one or two: compare class names */
-        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++) {
-            const char *name = lex->cue_class[doc->cue_items[z] >> 8];
-            if (name[0] == cls[0] && !strcmp(name, cls)) return doc->cue_items[z] & 0xFF;
-        }
+    if (doc->cue_off && doc->cue_mask && doc->cue_items) {
+        /* most tokens are no cue of that class */
+        if (!(doc->cue_mask[tok] >> cue & 1)) return 0;
+        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++)
+            if (doc->cue_items[z] >> 8 == (uint16_t)cue) return doc->cue_items[z] & 0xFF;
         return 0;
     }
     rasid__match m[16];
     size_t n = rasid__lex_match_at(lex, doc, tok, RASID_CATBIT(RASID_CAT_CUE), 0, m, 16);
-    for (size_t i = 0; i < n; i++) {
-        const char *c = rasid__entry_field(m[i].e, "class");
-        if (c && !strcmp(c, cls)) return (int)m[i].ntok;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (lex->cue_id[m[i].e - lex->entries] == (int16_t)cue) return (int)m[i].ntok;
     return 0;
 }

@@ -138,7 +138,7 @@ static int future_context(const dctx *c, size_t i)
     if (!c->lex) return 0;
     for (size_t k = i, steps = 0; k > 0 && steps < 8; k--, steps++) {
         if (!same(c, k - 1, i)) break;
-        if (rasid__lex_is_cue(c->lex, c->doc, k - 1, "future")) return 1;
+        if (rasid__lex_is_cue(c->lex, c->doc, k - 1, CUE_FUTURE)) return 1;
     }
     return 0;
 }
