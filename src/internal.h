@@ -53,6 +53,9 @@ int rasid__buf_putu(rasid__buf *b, unsigned long v); /* decimal digits */
 int rasid__buf_printf(rasid__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */
 int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n);
+/* The length of the prefix of s[0..n) that a JSON string takes unescaped: printable
+ * ASCII but '"' and '\\', and whole 2-byte UTF-8 sequences. */
+size_t rasid__json_plain_run(const char *s, size_t n);
 int rasid__buf_json_cstr(rasid__buf *b, const char *s); /* NULL -> null */
 /* CSV field (RFC 4180 quoting when needed). */
 int rasid__buf_csv_field(rasid__buf *b, const char *s);

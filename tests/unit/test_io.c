@@ -212,6 +212,63 @@ static void test_json_escaping(void)
     rasid__buf_free(&b);
 }
 
+/* rasid__json_plain_run (eight bytes at a time) against its definition byte by byte, on
+ * random strings over an alphabet of every kind of byte at every alignment */
+static size_t plain_run_ref(const unsigned char *s, size_t n)
+{
+    size_t j = 0;
+    while (j < n) {
+        unsigned char c = s[j];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { j++; continue; }
+        if (c >= 0xC2 && c <= 0xDF && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) { j += 2; continue; }
+        break;
+    }
+    return j;
+}
+
+static void test_json_plain_run(void)
+{
+    static const unsigned char alphabet[] = {'a', ' ', '"', '\\', 0x1F, 0x7F, 0x7E, 0x20, 0xD8, 0xA7, 0xD9,
+                                             0x84, 0xC0, 0xC1, 0xC2, 0xDF, 0xE2, 0x80, 0xBF, 0xF0, 0xFF, 0};
+    unsigned long long seed = 42;
+    int bad = 0;
+    for (int round = 0; round < 20000 && !bad; round++) {
+        unsigned char s[40];
+        size_t n = (size_t)(round % 40);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            unsigned r = (unsigned)(seed >> 33);
+            /* mostly Arabic letters and spaces, as in news, with a stray kind now and then */
+            s[i] = r % 4 ? (i % 2 ? (unsigned char)(0x80 | (r >> 8) % 64) : 0xD8) : alphabet[(r >> 8) % sizeof alphabet];
+        }
+        if (rasid__json_plain_run((const char *)s, n) != plain_run_ref(s, n)) bad = 1;
+        for (size_t off = 1; off < n && !bad; off++)
+            if (rasid__json_plain_run((const char *)s + off, n - off) != plain_run_ref(s + off, n - off)) bad = 1;
+    }
+    CHECK(!bad);
+    /* the JSON Lines reader's fast path finds the text's end past escaped quotes */
+    const char *rec = "{\"id\":\"q\",\"text\":\"قال \\\"الجيش\\\" \\\\\"}\n";
+    char path[600];
+    snprintf(path, sizeof path, "%s/quotes.jsonl", tmpdir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(rec, f);
+    fclose(f);
+    const char *paths[] = {path};
+    rasid_input *in = rasid_input_open(paths, 1, "2024-01-01");
+    rasid_doc *doc = NULL;
+    char err[256];
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    if (doc) {
+        size_t len;
+        const char *t = rasid_doc_text(doc, &len);
+        CHECK_MEM(t, len, "قال \"الجيش\" \\", strlen("قال \"الجيش\" \\"));
+        rasid_doc_free(doc);
+    }
+    rasid_input_close(in);
+}
+
 static void test_csv_escaping(void)
 {
     rasid__buf b;
@@ -376,6 +433,7 @@ int main(void)
     UNIT_RUN(test_plain_text);
     UNIT_RUN(test_files_and_dirs);
     UNIT_RUN(test_json_escaping);
+    UNIT_RUN(test_json_plain_run);
     UNIT_RUN(test_csv_escaping);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
