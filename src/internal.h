@@ -74,6 +74,12 @@ void *rasid__vec_push(rasid__vec *v);
 /* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path
  * for plain decimals of up to 15 significant digits; strtod for anything else). */
 double rasid__decimal(const char *s);
+/* printf("%.*f", prec, v) into out (room for 32 bytes), prec 0..6, exactly as printf
+ * writes it; with trim, without the trailing zeros of the fraction nor a bare point.
+ * Returns the length, or 0 for what it leaves to printf (inf, nan, |v| >= 2^63, tiny). */
+size_t rasid__fmt_fixed(double v, int prec, int trim, char *out);
+/* "YYYY-MM-DD" as "%04d-%02d-%02d" writes it; m < 0: "YYYY"; d < 0: "YYYY-MM". */
+void rasid__fmt_ymd(char out[11], int y, int m, int d);
 
 /* ------------------------------------------------------------------ UTF-8 */
 /* Decode one code point at s[0..n). Returns its length in bytes (>= 1); on an invalid,
