@@ -28,6 +28,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <utf8proc.h>
 
 enum {
@@ -360,6 +363,27 @@ static inline int plain_letter_at(const unsigned char *s, size_t n, size_t i)
     return (w & 0xC0FCu) == 0x80D8u && arabic[((w << 6) & 0xC0u) | ((w >> 8) & 0x3Fu)].cls == C_AR;
 }
 
+#ifdef __SSE2__
+/* Of sixteen bytes read as eight 2-byte letters: a mask with both bits of each letter
+ * set when it is a letter of class C_AR that no normalisation flag rewrites (U+0620-0621,
+ * 0627-0628, 062A-063F, 0641-0648, 064A: the table's plain entries, the rest left to the
+ * scalar step), copied as it is. */
+static inline unsigned core_letters16(__m128i v)
+{
+    const __m128i lead_ok = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16((short)0xC0FE)),
+                                            _mm_set1_epi16((short)0x80D8)); /* D8/D9 + 10xxxxxx */
+    /* the index in the block U+0600-067F: (lead & 1) << 6 | (cont & 0x3F) */
+    __m128i c = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(v, _mm_set1_epi16(1)), 6),
+                             _mm_and_si128(_mm_srli_epi16(v, 8), _mm_set1_epi16(0x3F)));
+#define IN(lo, hi) _mm_and_si128(_mm_cmpgt_epi16(c, _mm_set1_epi16((lo) - 1)), _mm_cmplt_epi16(c, _mm_set1_epi16((hi) + 1)))
+    __m128i in = _mm_or_si128(_mm_or_si128(IN(0x20, 0x21), IN(0x27, 0x28)),
+                              _mm_or_si128(_mm_or_si128(IN(0x2A, 0x3F), IN(0x41, 0x48)),
+                                           _mm_cmpeq_epi16(c, _mm_set1_epi16(0x4A))));
+#undef IN
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(lead_ok, in));
+}
+#endif
+
 /* Fast path: a run of plain Arabic letters continuing the current Arabic word. Each letter
  * is 2 bytes in and 2 bytes out. Stops at anything else (marks, punctuation, the cap). */
 static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok_nstart,
@@ -403,7 +427,23 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
             k += 2;
         }
     } else {
-        while (k + 1 < m) {
+        for (;;) {
+#ifdef __SSE2__
+            /* eight letters at a time while they are letters no option rewrites (most
+             * are): copied as they are; the scalar step below takes the next letter */
+            while (k + 16 <= m) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(r + k));
+                unsigned ok = core_letters16(v);
+                _mm_storeu_si128((__m128i *)(void *)(o + k), v); /* room: ROOM past the token */
+                if (ok == 0xFFFFu) {
+                    k += 16;
+                    continue;
+                }
+                k += (unsigned)__builtin_ctz(~ok) & ~1u;
+                break;
+            }
+#endif
+            if (k + 1 >= m) break;
             AR_LETTER(break)
             k += 2;
         }
