@@ -59,6 +59,7 @@ struct rasid__table {
     char ***rows;  /* rows[r][c] */
     int col_ar;
     int col_kind, col_sector, col_country; /* -1 when absent: read while compiling */
+    int col_id, col_name;                  /* the columns asked for most, by name */
 };
 
 typedef struct posting {
@@ -163,6 +164,9 @@ struct rasid_lexicon {
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
     size_t ncountries;
+    /* per three-letter code AAA..ZZZ: 1 + its index in country_entries, 0 for none,
+     * -1 when several rows have it (then the binary search decides, as before) */
+    int16_t *country_by_code;
     /* stop rules: compiled per form key; stop_rules[k] is posting k's rule */
     index_t stop;
     struct stop_rule *stop_rules;
@@ -492,6 +496,8 @@ static int load_table(rasid_lexicon *lex, int cat, rasid__srcfile *f, char *err,
             t->col_kind = rasid__table_col(t, "kind");
             t->col_sector = rasid__table_col(t, "sector");
             t->col_country = rasid__table_col(t, "country");
+            t->col_id = rasid__table_col(t, "id");
+            t->col_name = rasid__table_col(t, "name");
             if (t->col_ar < 0) {
                 snprintf(err, errlen, "%s:%ld: header has no `ar` column", path, lineno);
                 rc = RASID_DATA;
@@ -851,6 +857,14 @@ static int build_pairs_exact3(rasid_lexicon *lex)
 }
 
 /* The matcher's aids (see struct rasid_lexicon), from the entries and indexes. */
+/* A three-letter upper-case code AAA..ZZZ as 0..17575, or -1. */
+static int code3(const char *s)
+{
+    if (!(s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z' && !s[3]))
+        return -1;
+    return ((s[0] - 'A') * 26 + (s[1] - 'A')) * 26 + (s[2] - 'A');
+}
+
 static int build_match_aids(rasid_lexicon *lex)
 {
     int rc = build_pairs_exact3(lex);
@@ -881,6 +895,13 @@ static int build_match_aids(rasid_lexicon *lex)
         const posting *p = &lex->fuzzy.post[i];
         if (p->del_len && p->del_pos == 0 && lex->entries[p->e].ntok == 1)
             bloom_add(&lex->fuzzy_probe, fnv1a(p->k, p->klen + p->del_len));
+    }
+    if (rc == RASID_OK && !(lex->country_by_code = calloc(26 * 26 * 26, sizeof *lex->country_by_code)))
+        rc = RASID_NOMEM;
+    for (size_t k = 0; rc == RASID_OK && k < lex->ncountries && k < INT16_MAX; k++) {
+        const char *code = rasid__entry_field(lex->country_entries[k], "country");
+        int c = code ? code3(code) : -1;
+        if (c >= 0) lex->country_by_code[c] = lex->country_by_code[c] ? -1 : (int16_t)(k + 1);
     }
     if (rc == RASID_OK && !(lex->cue_id = malloc((lex->nentries + 1) * sizeof *lex->cue_id))) rc = RASID_NOMEM;
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
@@ -1116,6 +1137,7 @@ static uint64_t lexbin_layout(void)
         offsetof(rasid__table, ncols), offsetof(rasid__table, cols), offsetof(rasid__table, nrows),
         offsetof(rasid__table, rows), offsetof(rasid__table, col_ar), offsetof(rasid__table, col_kind),
         offsetof(rasid__table, col_sector), offsetof(rasid__table, col_country),
+        offsetof(rasid__table, col_id), offsetof(rasid__table, col_name),
         sizeof(rasid__entry), offsetof(rasid__entry, table), offsetof(rasid__entry, row),
         offsetof(rasid__entry, cat), offsetof(rasid__entry, ntok), offsetof(rasid__entry, key),
         offsetof(rasid__entry, form),
@@ -1526,7 +1548,8 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
             !rebase(&r, &t->rows, LB_ROWS, t->nrows == 0) || (t->nrows && !fits(&r, LB_ROWS, t->rows, t->nrows)))
             return 0;
         if (t->col_ar < 0 || t->col_ar >= t->ncols || t->col_kind < -1 || t->col_kind >= t->ncols ||
-            t->col_sector < -1 || t->col_sector >= t->ncols || t->col_country < -1 || t->col_country >= t->ncols)
+            t->col_sector < -1 || t->col_sector >= t->ncols || t->col_country < -1 || t->col_country >= t->ncols ||
+            t->col_id < -1 || t->col_id >= t->ncols || t->col_name < -1 || t->col_name >= t->ncols)
             return 0;
         for (size_t row = 0; row < t->nrows; row++)
             if (!fits(&r, LB_CELLS, t->rows[row], (size_t)t->ncols)) return 0;
@@ -1790,6 +1813,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     free(lex->prefix3.w);
     if (!lex->fuzzy_probe_mapped) free(lex->fuzzy_probe.w);
     free(lex->cue_id);
+    free(lex->country_by_code);
     free(lex->has_stop);
     free_sources(lex);
     free(lex->dir);
@@ -1818,7 +1842,15 @@ const char *rasid__entry_fieldi(const rasid__entry *e, int col)
 
 const char *rasid__entry_field(const rasid__entry *e, const char *col)
 {
-    return e ? rasid__entry_fieldi(e, rasid__table_col(e->table, col)) : NULL;
+    if (!e) return NULL;
+    const rasid__table *t = e->table;
+    /* the columns asked for most, found when the table was read */
+    int c = !strcmp(col, "id")      ? t->col_id
+            : !strcmp(col, "name")    ? t->col_name
+            : !strcmp(col, "country") ? t->col_country
+            : !strcmp(col, "kind")    ? t->col_kind
+                                      : rasid__table_col(t, col);
+    return rasid__entry_fieldi(e, c);
 }
 
 const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat)
@@ -1830,6 +1862,9 @@ const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat)
 const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3)
 {
     if (!iso3 || !*iso3) return NULL;
+    int k = lex->country_by_code ? code3(iso3) : -1;
+    if (k >= 0 && lex->country_by_code[k] >= 0)
+        return lex->country_by_code[k] ? lex->country_entries[lex->country_by_code[k] - 1] : NULL;
     size_t lo = 0, hi = lex->ncountries;
     const rasid__table *t = NULL; /* the column found once per table, not at every step */
     int col = -1;
