@@ -78,6 +78,9 @@ double rasid__decimal(const char *s);
  * writes it; with trim, without the trailing zeros of the fraction nor a bare point.
  * Returns the length, or 0 for what it leaves to printf (inf, nan, |v| >= 2^63, tiny). */
 size_t rasid__fmt_fixed(double v, int prec, int trim, char *out);
+/* atoi(s), without strtol's machinery for the plain case (digits after an optional
+ * sign, at most nine of them). */
+int rasid__atoi(const char *s);
 /* "YYYY-MM-DD" as "%04d-%02d-%02d" writes it; m < 0: "YYYY"; d < 0: "YYYY-MM". */
 void rasid__fmt_ymd(char out[11], int y, int m, int d);
 

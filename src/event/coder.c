@@ -57,7 +57,7 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     const char *pos = ev_trig_field(c, e, TC_POS);
     k->pos = pos ? pos[0] : 'V';
     const char *w = ev_trig_field(c, e, TC_WEIGHT);
-    k->weight = w ? strtod(w, NULL) : 0.7;
+    k->weight = w ? rasid__decimal(w) : 0.7;
     k->dead = k->injured = k->arrested = k->hostages = -1;
     k->location = k->date = -1;
     k->alive = 1;
@@ -149,7 +149,7 @@ static int same_place(const ev_ctx *c, int a, int b)
 
 static long day_number(const char *v)
 {
-    return rasid__days_from_civil(atoi(v), atoi(v + 5), atoi(v + 8));
+    return rasid__days_from_civil(rasid__atoi(v), rasid__atoi(v + 5), rasid__atoi(v + 8));
 }
 
 static int same_date(const ev_ctx *c, int a, int b)
@@ -255,7 +255,7 @@ static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into,
 
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
-    if (getenv("RASID_DEBUG_EVENTS"))
+    if (c->debug)
         fprintf(stderr, "merge: #%ld sent %u tok %u <- #%ld sent %u tok %u (%s)\n", (long)(into - (ev_cand *)c->cands.data),
                 into->sent, into->ttok, (long)(from - (ev_cand *)c->cands.data), from->sent, from->ttok,
                 keep_evidence ? "reference" : "report");
@@ -693,7 +693,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         for (size_t i = 0; i < c.cands.len; i++) ev_fill_roles(&c, &k[i]);
         ev_apply_claims(&c);
         ev_implicit_opponents(&c);
-        if (getenv("RASID_DEBUG_EVENTS"))
+        if (c.debug)
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s\n",
                         k[i].sent, k[i].ttok, k[i].type, ev_field(k[i].trig, "id"), k[i].reference, k[i].definite,
@@ -706,7 +706,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
             if (k[i].descriptive) k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);
-        if (getenv("RASID_DEBUG_EVENTS"))
+        if (c.debug)
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "kept: sent %u tok %u %s(%s) w=%.2f mod=%s alive=%d descriptive=%d\n", k[i].sent, k[i].ttok, k[i].type,
                         ev_field(k[i].trig, "id"), k[i].weight, k[i].modality, k[i].alive, k[i].descriptive);

@@ -301,7 +301,7 @@ int ev_emit(ev_ctx *c)
         ev->trig_end = c->t[x->ttok + x->tntok - 1].end;
         ev->trigger_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + ev->trig_start, ev->trig_end - ev->trig_start);
         adjust_acled(x, ev);
-        if (getenv("RASID_DEBUG_EVENTS"))
+        if (c->debug)
             fprintf(stderr, "debug: %s %s trig=%s(%s) w=%.2f ref=%d agg=%d mentions=%d\n", ev->id, ev->type,
                     ev->trigger_text, ev_field(x->trig, "id"), x->weight, x->reference, x->aggregate, x->mentions);
         ev->confidence = confidence_of(x);

@@ -135,7 +135,8 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     c->sinfo = calloc(doc->sentences.len ? doc->sentences.len : 1, sizeof *c->sinfo);
     c->pub_days = LONG_MIN;
     const char *p = rasid_doc_published(doc);
-    if (p) c->pub_days = rasid__days_from_civil(atoi(p), atoi(p + 5), atoi(p + 8));
+    if (p) c->pub_days = rasid__days_from_civil(rasid__atoi(p), rasid__atoi(p + 5), rasid__atoi(p + 8));
+    c->debug = getenv("RASID_DEBUG_EVENTS") != NULL;
     return RASID_OK;
 }
 
@@ -1050,8 +1051,9 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 /* ------------------------------------------------------------------ modality */
 static long value_days(const char *v, int end_of_period)
 {
-    int y = atoi(v), m = strlen(v) >= 7 ? atoi(v + 5) : (end_of_period ? 12 : 1);
-    int d = strlen(v) >= 10 ? atoi(v + 8) : (end_of_period ? 28 : 1);
+    size_t l = strlen(v);
+    int y = rasid__atoi(v), m = l >= 7 ? rasid__atoi(v + 5) : (end_of_period ? 12 : 1);
+    int d = l >= 10 ? rasid__atoi(v + 8) : (end_of_period ? 28 : 1);
     return rasid__days_from_civil(y, m, d);
 }
 

@@ -128,3 +128,13 @@ void rasid__fmt_ymd(char out[11], int y, int m, int d)
     }
     out[n] = 0;
 }
+
+int rasid__atoi(const char *s)
+{
+    const char *p = s + (*s == '-' || *s == '+');
+    if (*p < '0' || *p > '9') return atoi(s); /* spaces, nothing: atoi decides */
+    int v = 0, n = 0;
+    while (*p >= '0' && *p <= '9' && n < 9) v = v * 10 + (*p++ - '0'), n++;
+    if (*p >= '0' && *p <= '9') return atoi(s); /* past int's nine safe digits */
+    return *s == '-' ? -v : v;
+}

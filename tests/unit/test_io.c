@@ -345,6 +345,13 @@ static void test_fmt_ymd(void)
     CHECK_INT(bad, 0);
 }
 
+static void test_atoi(void)
+{
+    static const char *const cases[] = {"2015-11-20", "0007", "-12", "+5", "  42", "", "x1", "-", "999999999",
+                                        "1234567890", "-2147483648", "00000000012", "12a", "٣"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) CHECK_INT(rasid__atoi(cases[i]), atoi(cases[i]));
+}
+
 static void test_csv_escaping(void)
 {
     rasid__buf b;
@@ -512,6 +519,7 @@ int main(void)
     UNIT_RUN(test_json_plain_run);
     UNIT_RUN(test_fmt_fixed);
     UNIT_RUN(test_fmt_ymd);
+    UNIT_RUN(test_atoi);
     UNIT_RUN(test_csv_escaping);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
