@@ -45,10 +45,30 @@ typedef struct rasid__buf {
 void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES * 4 */
 void rasid__buf_free(rasid__buf *b);
 int rasid__buf_reserve(rasid__buf *b, size_t extra);
-int rasid__buf_put(rasid__buf *b, const void *p, size_t n);
+int rasid__buf_put_grow(rasid__buf *b, const void *p, size_t n); /* rasid__buf_put past the room */
+/* Append n bytes (always NUL-terminated after). Inline while there is room: writers call
+ * it for every key and value, mostly with a few bytes of known length. */
+static inline int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
+{
+    if (!b->err && n < b->size - b->len) { /* room already (size > len) */
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = 0;
+        return 0;
+    }
+    return rasid__buf_put_grow(b, p, n);
+}
 /* inline, so that the length of a literal is known at compile time */
 static inline int rasid__buf_puts(rasid__buf *b, const char *s) { return rasid__buf_put(b, s, strlen(s)); }
-int rasid__buf_putc(rasid__buf *b, char c);
+static inline int rasid__buf_putc(rasid__buf *b, char c)
+{
+    if (!b->err && 1 < b->size - b->len) {
+        b->data[b->len++] = c;
+        b->data[b->len] = 0;
+        return 0;
+    }
+    return rasid__buf_put_grow(b, &c, 1);
+}
 int rasid__buf_putu(rasid__buf *b, unsigned long v); /* decimal digits */
 int rasid__buf_printf(rasid__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */

@@ -43,14 +43,8 @@ int rasid__buf_reserve(rasid__buf *b, size_t extra)
     return RASID_OK;
 }
 
-int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
+int rasid__buf_put_grow(rasid__buf *b, const void *p, size_t n)
 {
-    if (!b->err && n < b->size - b->len) { /* room already (size > len): no reserve call */
-        memcpy(b->data + b->len, p, n);
-        b->len += n;
-        b->data[b->len] = 0;
-        return RASID_OK;
-    }
     int rc = rasid__buf_reserve(b, n);
     if (rc) return rc;
     if (n) memcpy(b->data + b->len, p, n);
@@ -59,15 +53,6 @@ int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
     return RASID_OK;
 }
 
-int rasid__buf_putc(rasid__buf *b, char c)
-{
-    if (!b->err && 1 < b->size - b->len) {
-        b->data[b->len++] = c;
-        b->data[b->len] = 0;
-        return RASID_OK;
-    }
-    return rasid__buf_put(b, &c, 1);
-}
 
 int rasid__buf_putu(rasid__buf *b, unsigned long v)
 {
