@@ -45,14 +45,37 @@ typedef struct rasid__buf {
 void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES * 4 */
 void rasid__buf_free(rasid__buf *b);
 int rasid__buf_reserve(rasid__buf *b, size_t extra);
-int rasid__buf_put(rasid__buf *b, const void *p, size_t n);
+int rasid__buf_put_grow(rasid__buf *b, const void *p, size_t n); /* rasid__buf_put past the room */
+/* Append n bytes (always NUL-terminated after). Inline while there is room: writers call
+ * it for every key and value, mostly with a few bytes of known length. */
+static inline int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
+{
+    if (!b->err && n < b->size - b->len) { /* room already (size > len) */
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = 0;
+        return 0;
+    }
+    return rasid__buf_put_grow(b, p, n);
+}
 /* inline, so that the length of a literal is known at compile time */
 static inline int rasid__buf_puts(rasid__buf *b, const char *s) { return rasid__buf_put(b, s, strlen(s)); }
-int rasid__buf_putc(rasid__buf *b, char c);
+static inline int rasid__buf_putc(rasid__buf *b, char c)
+{
+    if (!b->err && 1 < b->size - b->len) {
+        b->data[b->len++] = c;
+        b->data[b->len] = 0;
+        return 0;
+    }
+    return rasid__buf_put_grow(b, &c, 1);
+}
 int rasid__buf_putu(rasid__buf *b, unsigned long v); /* decimal digits */
 int rasid__buf_printf(rasid__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* JSON string literal with quotes; invalid UTF-8 is written as U+FFFD. */
 int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n);
+/* The length of the prefix of s[0..n) that a JSON string takes unescaped: printable
+ * ASCII but '"' and '\\', and whole 2-byte UTF-8 sequences. */
+size_t rasid__json_plain_run(const char *s, size_t n);
 int rasid__buf_json_cstr(rasid__buf *b, const char *s); /* NULL -> null */
 /* CSV field (RFC 4180 quoting when needed). */
 int rasid__buf_csv_field(rasid__buf *b, const char *s);
@@ -71,6 +94,15 @@ void *rasid__vec_push(rasid__vec *v);
 /* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path
  * for plain decimals of up to 15 significant digits; strtod for anything else). */
 double rasid__decimal(const char *s);
+/* printf("%.*f", prec, v) into out (room for 32 bytes), prec 0..6, exactly as printf
+ * writes it; with trim, without the trailing zeros of the fraction nor a bare point.
+ * Returns the length, or 0 for what it leaves to printf (inf, nan, |v| >= 2^63, tiny). */
+size_t rasid__fmt_fixed(double v, int prec, int trim, char *out);
+/* atoi(s), without strtol's machinery for the plain case (digits after an optional
+ * sign, at most nine of them). */
+int rasid__atoi(const char *s);
+/* "YYYY-MM-DD" as "%04d-%02d-%02d" writes it; m < 0: "YYYY"; d < 0: "YYYY-MM". */
+void rasid__fmt_ymd(char out[11], int y, int m, int d);
 
 /* ------------------------------------------------------------------ UTF-8 */
 /* Decode one code point at s[0..n). Returns its length in bytes (>= 1); on an invalid,
@@ -136,9 +168,10 @@ struct rasid_doc {
     rasid__vec mentions; /* rasid_mention, sorted by start */
     void *words;         /* num/words.c: per-token classification shared by time/ and num/ (arena) */
     /* lex/: cue words per token, computed once (rasid__lex_prepare_cues): for token i the
-     * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class id << 8 | length in tokens) */
+     * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class << 8 | length in tokens), class an enum rasid__cue */
     uint32_t *cue_off;
     uint16_t *cue_items;
+    uint64_t *cue_mask; /* per token: bit k set when cue_items has class k (enum rasid__cue) */
     /* lex/: every exact dictionary match at every token, found once per document for the
      * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
      * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept);

@@ -57,7 +57,7 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     const char *pos = ev_trig_field(c, e, TC_POS);
     k->pos = pos ? pos[0] : 'V';
     const char *w = ev_trig_field(c, e, TC_WEIGHT);
-    k->weight = w ? strtod(w, NULL) : 0.7;
+    k->weight = w ? rasid__decimal(w) : 0.7;
     k->dead = k->injured = k->arrested = k->hostages = -1;
     k->location = k->date = -1;
     k->alive = 1;
@@ -71,15 +71,15 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
 /* Likewise rows whose id ends in "_envoy" (استدعى "summoned", سحب "withdrew") state a
  * diplomatic sanction only with an envoy as their object ("استدعت الخارجية، الأربعاء،
  * السفير الجزائري"): the cue class envoy, past a date between commas. Returns the cue
- * class the row needs, or NULL. */
-static const char *needs_troops(const rasid__entry *e)
+ * class the row needs, or -1. */
+static int needs_troops(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0;
-    if (l > 7 && !strcmp(id + l - 7, "_troops")) return "troops";
-    if (l > 6 && !strcmp(id + l - 6, "_envoy")) return "envoy";
-    if (l > 5 && !strcmp(id + l - 5, "_unit")) return "unit";
-    return NULL;
+    if (l > 7 && !strcmp(id + l - 7, "_troops")) return CUE_TROOPS;
+    if (l > 6 && !strcmp(id + l - 6, "_envoy")) return CUE_ENVOY;
+    if (l > 5 && !strcmp(id + l - 5, "_unit")) return CUE_UNIT;
+    return -1;
 }
 
 /* Rows whose id ends in "_unit" are verbs that state an event only with a force between
@@ -93,8 +93,8 @@ static int unit_then_against(const ev_ctx *c, size_t from)
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT) return 0;
         int m = c->mention_at[q];
-        if (force && m < 0 && ev_cue(c, q, "against")) return 1;
-        if (q == from && ev_cue(c, q, "unit")) force = 1;
+        if (force && m < 0 && ev_cue(c, q, CUE_AGAINST)) return 1;
+        if (q == from && ev_cue(c, q, CUE_UNIT)) force = 1;
         if (m >= 0 && c->ms[m].kind == RASID_M_ACTOR && c->ms[m].sector &&
             (!strcmp(c->ms[m].sector, "MIL") || !strcmp(c->ms[m].sector, "COP") || !strcmp(c->ms[m].sector, "REB") ||
              !strcmp(c->ms[m].sector, "SPY")))
@@ -103,9 +103,9 @@ static int unit_then_against(const ev_ctx *c, size_t from)
     return 0;
 }
 
-static int troops_after(const ev_ctx *c, size_t from, const char *cls)
+static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
 {
-    int envoy = !strcmp(cls, "envoy");
+    int envoy = cls == CUE_ENVOY;
     for (size_t q = from; q < from + (envoy ? 10 : 6) && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
@@ -133,16 +133,16 @@ static int find_triggers(ev_ctx *c)
         for (size_t q = 0; q < k && !best; q++) {
             /* a definite event noun ("الهجوم") names an event already told, unless a
              * relative clause introduces it ("الهجوم الذي وقع صباح السبت في ...") */
-            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, "relative")))
+            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, CUE_RELATIVE)))
                 continue;
             /* stop.tsv rows of category trigger: "وصلت إلى الحكم" is no visit */
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            const char *need = needs_troops(m[q].e);
-            if (need && !(strcmp(need, "unit") ? troops_after(c, m[q].tok + m[q].ntok, need)
-                                                : unit_then_against(c, m[q].tok + m[q].ntok)))
+            int need = needs_troops(m[q].e);
+            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need)
+                                                 : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
             best = &m[q];
         }
@@ -173,7 +173,7 @@ static int same_place(const ev_ctx *c, int a, int b)
 
 static long day_number(const char *v)
 {
-    return rasid__days_from_civil(atoi(v), atoi(v + 5), atoi(v + 8));
+    return rasid__days_from_civil(rasid__atoi(v), rasid__atoi(v + 5), rasid__atoi(v + 8));
 }
 
 static int same_date(const ev_ctx *c, int a, int b)
@@ -219,7 +219,7 @@ static int responds(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     for (size_t back = 1; back <= 6 && b->ttok >= back; back++) {
         size_t q = b->ttok - back;
         if (c->t[q].sent != b->sent || (a->sent == b->sent && q < a->ttok + a->tntok)) break;
-        if (ev_cue(c, q, "response")) return 1;
+        if (ev_cue(c, q, CUE_RESPONSE)) return 1;
     }
     return 0;
 }
@@ -328,7 +328,7 @@ static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into,
 
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
-    if (getenv("RASID_DEBUG_EVENTS"))
+    if (c->debug)
         fprintf(stderr, "merge: #%ld sent %u tok %u <- #%ld sent %u tok %u (%s)\n", (long)(into - (ev_cand *)c->cands.data),
                 into->sent, into->ttok, (long)(from - (ev_cand *)c->cands.data), from->sent, from->ttok,
                 keep_evidence ? "reference" : "report");
@@ -505,9 +505,9 @@ static int same_trigger_group(const ev_cand *a, const ev_cand *b)
 static int told_as_earlier(const ev_ctx *c, const ev_cand *k)
 {
     for (size_t q = k->ttok; q > 0 && c->t[q - 1].sent == k->sent && c->t[q - 1].start >= k->ev_start; q--)
-        if (ev_cue(c, q - 1, "earlier")) return 1;
+        if (ev_cue(c, q - 1, CUE_EARLIER)) return 1;
     for (size_t q = k->ttok; q < c->n && c->t[q].sent == k->sent && c->t[q].end <= k->ev_end; q++)
-        if (ev_cue(c, q, "earlier")) return 1;
+        if (ev_cue(c, q, CUE_EARLIER)) return 1;
     return 0;
 }
 
@@ -767,7 +767,7 @@ static void drop_weak(ev_ctx *c)
         if (territory_change(k[i].acled_sub) && k[i].location < 0 && !k[i].headline && k[i].hostages < 0) {
             int vague = 0;
             for (size_t q = k[i].ttok + k[i].tntok; q < k[i].ttok + k[i].tntok + 4 && q < c->n && !vague; q++)
-                vague = ev_cue(c, q, "vaguearea") != 0;
+                vague = ev_cue(c, q, CUE_VAGUEAREA) != 0;
             if (vague) score -= 0.2;
         }
         if (score < c->min_score) k[i].alive = 0;
@@ -784,7 +784,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         for (size_t i = 0; i < c.cands.len; i++) ev_fill_roles(&c, &k[i]);
         ev_apply_claims(&c);
         ev_implicit_opponents(&c);
-        if (getenv("RASID_DEBUG_EVENTS"))
+        if (c.debug)
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s rec=%s ev=[%u,%u)\n",
                         k[i].sent, k[i].ttok, k[i].type, ev_field(k[i].trig, "id"), k[i].reference, k[i].definite,
@@ -798,7 +798,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
             if (k[i].descriptive) k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);
-        if (getenv("RASID_DEBUG_EVENTS"))
+        if (c.debug)
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "kept: sent %u tok %u %s(%s) w=%.2f mod=%s alive=%d descriptive=%d\n", k[i].sent, k[i].ttok, k[i].type,
                         ev_field(k[i].trig, "id"), k[i].weight, k[i].modality, k[i].alive, k[i].descriptive);

@@ -227,6 +227,19 @@ static int split_visit(ev_ctx *c, const ev_cand *x, ev_cand *parts, size_t max)
     return (int)n;
 }
 
+/* "%.80s#%zu" of the document's id and the event's number */
+static void ev_event_id(char out[96], const char *doc_id, size_t seq)
+{
+    size_t n = strnlen(doc_id, 80);
+    memcpy(out, doc_id, n);
+    out[n++] = '#';
+    char tmp[24];
+    size_t k = 0;
+    do tmp[k++] = (char)('0' + seq % 10); while (seq /= 10);
+    while (k) out[n++] = tmp[--k];
+    out[n] = 0;
+}
+
 int ev_emit(ev_ctx *c)
 {
     const ev_cand *cands = c->cands.data;
@@ -242,7 +255,7 @@ int ev_emit(ev_ctx *c)
         rasid_event *ev = rasid__vec_push(&c->doc->events);
         if (!ev) return RASID_NOMEM;
         const ev_cand *x = &list[pi];
-        snprintf(ev->id, sizeof ev->id, "%.80s#%zu", c->doc->id, ++seq);
+        ev_event_id(ev->id, c->doc->id, ++seq);
         ev->type = x->type;
         ev->mode = x->mode;
         ev->acled_event = x->acled_event;
@@ -288,7 +301,7 @@ int ev_emit(ev_ctx *c)
         ev->trig_end = c->t[x->ttok + x->tntok - 1].end;
         ev->trigger_text = rasid__arena_strndup(&c->doc->arena, c->doc->text + ev->trig_start, ev->trig_end - ev->trig_start);
         adjust_acled(x, ev);
-        if (getenv("RASID_DEBUG_EVENTS"))
+        if (c->debug)
             fprintf(stderr, "debug: %s %s trig=%s(%s) w=%.2f ref=%d agg=%d mentions=%d\n", ev->id, ev->type,
                     ev->trigger_text, ev_field(x->trig, "id"), x->weight, x->reference, x->aggregate, x->mentions);
         ev->confidence = confidence_of(x);

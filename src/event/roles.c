@@ -97,8 +97,8 @@ static int border_landmark(const ev_ctx *c, int m)
     const rasid_mention *x = &c->ms[m];
     if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY) return 0;
     size_t b = country_list_head(c, m);
-    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, "border") == 2) return 1;
-    return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "border") == 1;
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
+    return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_BORDER) == 1;
 }
 
 /* "جنديان فرنسيان", "خمسة جنود فرنسيين", "رهينة ألمانية": an indefinite nationality on a
@@ -115,11 +115,11 @@ static int qualifying_nisba(const ev_ctx *c, int m)
     for (uint16_t r = 1; r < t->nreadings; r++)
         if (t->readings[r].article) return 0;
     /* "جنود فرنسيين", "قوات فرنسية": indefinite troops of a nationality (not "جيش مالي") */
-    if (x->kind == RASID_M_ACTOR) return x->tok_end > b + 1 && ev_cue(c, b, "troops") == 1;
+    if (x->kind == RASID_M_ACTOR) return x->tok_end > b + 1 && ev_cue(c, b, CUE_TROOPS) == 1;
     int p = c->mention_at[b - 1];
     if (p >= 0 && c->ms[p].kind == RASID_M_NUMBER && c->ms[p].tok_end == b) return 1;
     if (p >= 0) return 0;
-    if (ev_cue(c, b - 1, "troops")) return 1;
+    if (ev_cue(c, b - 1, CUE_TROOPS)) return 1;
     rasid__match mm[4];
     return rasid__lex_match_at(c->lex, c->doc, b - 1, RASID_CATBIT(RASID_CAT_NOUN), 0, mm, 4) > 0;
 }
@@ -158,7 +158,8 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     c->sinfo = calloc(doc->sentences.len ? doc->sentences.len : 1, sizeof *c->sinfo);
     c->pub_days = LONG_MIN;
     const char *p = rasid_doc_published(doc);
-    if (p) c->pub_days = rasid__days_from_civil(atoi(p), atoi(p + 5), atoi(p + 8));
+    if (p) c->pub_days = rasid__days_from_civil(rasid__atoi(p), rasid__atoi(p + 5), rasid__atoi(p + 8));
+    c->debug = getenv("RASID_DEBUG_EVENTS") != NULL;
     return RASID_OK;
 }
 
@@ -184,13 +185,6 @@ void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin,
     *end = e;
 }
 
-int ev_cue(const ev_ctx *c, size_t i, const char *cls)
-{
-    if (i >= c->n) return 0;
-    const uint32_t *off = c->doc->cue_off; /* most tokens are no cue at all */
-    if (off && off[i] == off[i + 1]) return 0;
-    return rasid__lex_is_cue(c->lex, c->doc, i, cls);
-}
 
 static int is_punct(const rasid_token *t)
 {
@@ -224,15 +218,15 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
     const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
     size_t lo = i, hi = i + 1;
     for (;;) {
-        while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, "clausebreak")) lo--;
-        if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, "clausebreak")) break;
+        while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, CUE_CLAUSEBREAK)) lo--;
+        if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
         while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 4 > p) q--;
         if (q <= s->tok_begin || !is_comma(&c->t[q - 1]) || !only_date(c, q, p)) break;
         lo = q - 1;
     }
     for (;;) {
-        while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, "clausebreak")) hi++;
+        while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, CUE_CLAUSEBREAK)) hi++;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
         while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 5) q++;
@@ -302,7 +296,7 @@ static const rasid_mention *group_of(const ev_ctx *c, const rasid_mention *m)
     for (size_t q = j; q < j + 8 && q < c->n && c->t[q].sent == m->sent; q++) {
         int g = c->mention_at[q];
         if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sector && !strcmp(c->ms[g].sector, "REB")) {
-            if (q == j || ev_cue(c, j, "member") || ev_cue(c, m->tok_end - 1, "member")) return &c->ms[g];
+            if (q == j || ev_cue(c, j, CUE_MEMBER) || ev_cue(c, m->tok_end - 1, CUE_MEMBER)) return &c->ms[g];
             return m;
         }
         if (g >= 0) break;
@@ -335,7 +329,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
 {
     size_t j = c->ms[m].tok_end;
     /* "قوات تابعة لحكومة الوحدة الوطنية": unnamed forces are their owner's */
-    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j + 1 < limit && ev_cue(c, j, "owner")) {
+    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j + 1 < limit && ev_cue(c, j, CUE_OWNER)) {
         int o = c->mention_at[j + 1];
         if (o >= 0 && c->ms[o].tok_begin == j + 1 && is_partyish(&c->ms[o]) && c->ms[o].kind != RASID_M_PLACE) {
             m = o;
@@ -352,7 +346,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         /* "عناصر من الجيش المالي ومقاتلين من فاغنر": و + fighters or members + من + a party */
         int members = 0;
         if (q + 2 < limit && q == j && c->mention_at[q] < 0 && c->t[q].nreadings > 1 &&
-            !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, "member") || ev_cue(c, q, "unit")) &&
+            !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
             c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
             q += 2;
             members = 1;
@@ -381,7 +375,7 @@ static int locative(const ev_ctx *c, int m)
     if (x->kind != RASID_M_PLACE) return 0;
     if (has_prep(c, m)) return 1;
     size_t b = x->tok_begin;
-    return b > 0 && c->t[b - 1].sent == x->sent && (ev_cue(c, b - 1, "locative") || (b > 1 && ev_cue(c, b - 2, "locative") == 2));
+    return b > 0 && c->t[b - 1].sent == x->sent && (ev_cue(c, b - 1, CUE_LOCATIVE) || (b > 1 && ev_cue(c, b - 2, CUE_LOCATIVE) == 2));
 }
 
 /* "تشاد: الجيش يعلن ...": a name opening its sentence before a colon labels the topic;
@@ -402,7 +396,7 @@ static int apposition(const ev_ctx *c, int m)
 {
     size_t b = c->ms[m].tok_begin;
     if (b == 0 || c->t[b - 1].sent != c->ms[m].sent) return 0;
-    if (ev_cue(c, b - 1, "ledby") || (b > 1 && ev_cue(c, b - 2, "ledby") == 2)) return 1;
+    if (ev_cue(c, b - 1, CUE_LEDBY) || (b > 1 && ev_cue(c, b - 2, CUE_LEDBY) == 2)) return 1;
     /* "محمد حمدان دقلو (حميدتي)": a name in brackets right after another names it again */
     if (b >= 2 && c->t[b - 1].kind == RASID_TOK_PUNCT && c->t[b - 1].nlen == 1 && c->t[b - 1].norm[0] == '(') {
         int p = c->mention_at[b - 2];
@@ -424,7 +418,7 @@ static int apposition(const ev_ctx *c, int m)
         }
     }
     /* PERSON + قائد/رئيس/زعيم + this */
-    if (b < 2 || !ev_cue(c, b - 1, "notname")) return 0;
+    if (b < 2 || !ev_cue(c, b - 1, CUE_NOTNAME)) return 0;
     int p = c->mention_at[b - 2];
     return p >= 0 && c->ms[p].kind == RASID_M_PERSON && c->ms[p].tok_end == b - 1;
 }
@@ -437,7 +431,7 @@ static int allegiance(const ev_ctx *c, int m)
     const rasid_mention *x = &c->ms[m];
     if (x->kind != RASID_M_ACTOR || !x->sector || strcmp(x->sector, "REB")) return 0;
     size_t b = x->tok_begin;
-    if (b < 2 || c->t[b - 2].sent != x->sent || !ev_cue(c, b - 1, "affiliation")) return 0;
+    if (b < 2 || c->t[b - 2].sent != x->sent || !ev_cue(c, b - 1, CUE_AFFILIATION)) return 0;
     size_t p = b - 1; /* past the quotation marks around the first name */
     while (p > 0 && c->t[p - 1].kind == RASID_TOK_PUNCT && c->t[p - 1].sent == x->sent && !is_punct(&c->t[p - 1])) p--;
     int g = p > 0 ? c->mention_at[p - 1] : -1;
@@ -450,7 +444,7 @@ static int allegiance(const ev_ctx *c, int m)
 static int supported(const ev_ctx *c, int m)
 {
     size_t b = c->ms[m].tok_begin;
-    return b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, "supporters");
+    return b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, CUE_SUPPORTERS);
 }
 
 static int party_ok(const ev_ctx *c, int m)
@@ -547,10 +541,10 @@ static int unit_of_force(const ev_ctx *c, int m)
     if (x->kind != RASID_M_ACTOR) return 0;
     size_t b = x->tok_begin;
     if (b == 0 || c->t[b - 1].sent != x->sent) return 0;
-    if (prep_letter(c, m) == 'l' && ev_cue(c, b - 1, "unit")) return 1;
-    if (b < 2 || !ev_cue(c, b - 2, "unit")) return 0;
+    if (prep_letter(c, m) == 'l' && ev_cue(c, b - 1, CUE_UNIT)) return 1;
+    if (b < 2 || !ev_cue(c, b - 2, CUE_UNIT)) return 0;
     const rasid_token *t = &c->t[b - 1];
-    return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, "owner"); /* من */
+    return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
 }
 
 /* The subject after a verb: the first party in [from, to) without a preposition. */
@@ -560,15 +554,15 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
         /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is the doer */
-        if (i > from && ev_cue(c, i - 1, "owner")) return m;
+        if (i > from && ev_cue(c, i - 1, CUE_OWNER)) return m;
         if (unit_of_force(c, m)) return m;
         if (has_prep(c, m)) return -1;
         if (locative(c, m)) continue;
         /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
-        if (i > 0 && ev_cue(c, i - 1, "preposition")) continue;
+        if (i > 0 && ev_cue(c, i - 1, CUE_PREPOSITION)) continue;
         /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
-        if (i > from && (ev_cue(c, i - 1, "target") || ev_cue(c, i - 1, "to") ||
-                         (i > from + 1 && ev_cue(c, i - 2, "target") == 2)))
+        if (i > from && (ev_cue(c, i - 1, CUE_TARGET) || ev_cue(c, i - 1, CUE_TO) ||
+                         (i > from + 1 && ev_cue(c, i - 2, CUE_TARGET) == 2)))
             return -1;
         return m;
     }
@@ -587,7 +581,7 @@ static int party_before(const ev_ctx *c, size_t from, size_t to)
         if (party_ok(c, m) && !has_prep(c, m)) {
             size_t mb = c->ms[m].tok_begin;
             /* "من أيدي حركة بوكو حرام", "في الحركة": not a doer */
-            if (!(mb > 0 && (ev_cue(c, mb - 1, "preposition") || ev_cue(c, mb - 1, "by")))) return m;
+            if (!(mb > 0 && (ev_cue(c, mb - 1, CUE_PREPOSITION) || ev_cue(c, mb - 1, CUE_BY)))) return m;
         }
         if (m >= 0) i = c->ms[m].tok_begin + 1;
     }
@@ -612,7 +606,7 @@ static size_t forces_from_countries(const ev_ctx *c, ev_cand *k, int m, size_t l
     size_t j = g->tok_end;
     if (g->country && strcmp(g->country, "?")) return 0;
     /* "قوات مشتركة من نيجيريا والنيجر وتشاد": one adjective may stand between */
-    if (j + 2 < limit && c->mention_at[j] < 0 && c->t[j].kind == RASID_TOK_ARABIC && !ev_cue(c, j, "function") &&
+    if (j + 2 < limit && c->mention_at[j] < 0 && c->t[j].kind == RASID_TOK_ARABIC && !ev_cue(c, j, CUE_FUNCTION) &&
         c->t[j + 1].nlen == 4 && !memcmp(c->t[j + 1].norm, "\xD9\x85\xD9\x86", 4))
         j++;
     if (j + 1 >= limit || !(c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4))) return 0; /* من */
@@ -645,10 +639,10 @@ enum { R_NONE, R_DEAD, R_INJ, R_HOST, R_ARR };
 
 static int cue_role(const ev_ctx *c, size_t i)
 {
-    if (ev_cue(c, i, "dead")) return R_DEAD;
-    if (ev_cue(c, i, "injured")) return R_INJ;
-    if (ev_cue(c, i, "hostage")) return R_HOST;
-    if (ev_cue(c, i, "arrested")) return R_ARR;
+    if (ev_cue(c, i, CUE_DEAD)) return R_DEAD;
+    if (ev_cue(c, i, CUE_INJURED)) return R_INJ;
+    if (ev_cue(c, i, CUE_HOSTAGE)) return R_HOST;
+    if (ev_cue(c, i, CUE_ARRESTED)) return R_ARR;
     return R_NONE;
 }
 
@@ -686,7 +680,7 @@ static int label_number(const ev_ctx *c, const rasid_mention *m)
     size_t p = m->tok_begin - 1;
     const rasid_token *t = &c->t[p];
     if (t->kind != RASID_TOK_ARABIC || t->sent != m->sent || c->mention_at[p] >= 0) return 0;
-    if (cue_role(c, p) != R_NONE || ev_cue(c, p, "function") || ev_cue(c, p, "tally")) return 0;
+    if (cue_role(c, p) != R_NONE || ev_cue(c, p, CUE_FUNCTION) || ev_cue(c, p, CUE_TALLY)) return 0;
     int definite = t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4); /* ال */
     for (uint16_t r = 1; r < t->nreadings && !definite; r++) definite = t->readings[r].article;
     return definite;
@@ -764,7 +758,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
 {
     for (size_t q = from; q + 1 < to; q++) {
-        int tl = ev_cue(c, q, "tally");
+        int tl = ev_cue(c, q, CUE_TALLY);
         if (!tl) continue;
         int role = cue_role(c, q + (size_t)tl);
         if (role == R_NONE) continue;
@@ -977,11 +971,11 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
-    if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, "border") == 2) return 0;
+    if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, CUE_BORDER) == 2) return 0;
     /* "انسحب من إيكواس مع مالي والنيجر": a country one acts with is a partner, not a place */
     if (m->precision == RASID_P_COUNTRY) {
         size_t q = country_list_head(c, (int)(m - c->ms)); /* back over the list "مع مالي والنيجر" */
-        if (q > 0 && c->t[q - 1].sent == m->sent && ev_cue(c, q - 1, "with")) return 0;
+        if (q > 0 && c->t[q - 1].sent == m->sent && ev_cue(c, q - 1, CUE_WITH)) return 0;
     }
     /* a country that is a party of the event is not its place unless nothing else is */
     for (size_t i = 0; i < k->nactor; i++)
@@ -998,13 +992,13 @@ static int reference_point(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
     size_t b = x->tok_begin;
-    if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, "origin")) return 1;
+    if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_ORIGIN)) return 1;
     /* "قرب الحدود مع مالي": the country across the border is a landmark */
-    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, "border") == 2) return 1;
-    if (b > 0 && ev_cue(c, b - 1, "border") == 1 && x->precision == RASID_P_COUNTRY) return 1;
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
+    if (b > 0 && ev_cue(c, b - 1, CUE_BORDER) == 1 && x->precision == RASID_P_COUNTRY) return 1;
     /* "من قاعدة طبرق": the origin cue before a generic place noun */
-    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, "placenoun") &&
-        (ev_cue(c, b - 2, "origin") || ev_cue(c, b - 2, "from")))
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, CUE_PLACENOUN) &&
+        (ev_cue(c, b - 2, CUE_ORIGIN) || ev_cue(c, b - 2, CUE_FROM)))
         return 1;
     const rasid_token *t = &c->t[b];
     if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
@@ -1093,7 +1087,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
         int of_report = 0;
         for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)
-            if (ev_cue(c, i - back, "report") && (k->ttok < i - back || k->ttok >= i + 3)) of_report = 1;
+            if (ev_cue(c, i - back, CUE_REPORT) && (k->ttok < i - back || k->ttok >= i + 3)) of_report = 1;
         if (of_report && !(k->ttok > i - 3 && k->ttok < i + 3)) continue;
         /* "خططت لمهاجمة القصر يوم 28 سبتمبر": the day of a plan told in another clause is
          * not the day of this event */
@@ -1101,7 +1095,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
             size_t db, de;
             clause_of(c, i, &db, &de);
             int planned = 0;
-            for (size_t q = db; q < i && !planned; q++) planned = ev_cue(c, q, "plan") != 0;
+            for (size_t q = db; q < i && !planned; q++) planned = ev_cue(c, q, CUE_PLAN) != 0;
             if (planned && (k->ttok < db || k->ttok >= de)) continue;
         }
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
@@ -1113,8 +1107,9 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 /* ------------------------------------------------------------------ modality */
 static long value_days(const char *v, int end_of_period)
 {
-    int y = atoi(v), m = strlen(v) >= 7 ? atoi(v + 5) : (end_of_period ? 12 : 1);
-    int d = strlen(v) >= 10 ? atoi(v + 8) : (end_of_period ? 28 : 1);
+    size_t l = strlen(v);
+    int y = rasid__atoi(v), m = l >= 7 ? rasid__atoi(v + 5) : (end_of_period ? 12 : 1);
+    int d = l >= 10 ? rasid__atoi(v + 8) : (end_of_period ? 28 : 1);
     return rasid__days_from_civil(y, m, d);
 }
 
@@ -1129,7 +1124,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         joined = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
     }
     for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
-        if (ev_cue(c, t - back, "negation")) return "negated";
+        if (ev_cue(c, t - back, CUE_NEGATION)) return "negated";
     /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
@@ -1137,7 +1132,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (strstr(pro, "\xD8\xB3")) return "future";
     }
     for (size_t i = b; i < t; i++)
-        if (ev_cue(c, i, "future")) return "future";
+        if (ev_cue(c, i, CUE_FUTURE)) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
     for (size_t back = 1; back <= 2 && t >= back + b; back++) {
         const rasid_token *v = &c->t[t - back];
@@ -1145,18 +1140,18 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6) return "future";
     }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
-        if (ev_cue(c, i, "future") && !ev_cue(c, i, "function")) return "future";
+        if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION)) return "future";
     /* "الشراكة التي ستربط البلدين": a noun whose relative clause is in the future */
     {
         size_t r = t + k->tntok;
-        if (k->pos != 'V' && r + 1 < c->n && c->t[r + 1].sent == k->sent && ev_cue(c, r, "relative")) {
+        if (k->pos != 'V' && r + 1 < c->n && c->t[r + 1].sent == k->sent && ev_cue(c, r, CUE_RELATIVE)) {
             const rasid_token *v = &c->t[r + 1];
             for (uint16_t q = 1; q < v->nreadings; q++)
                 if (!strcmp(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6) return "future";
         }
     }
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++) {
-        if (ev_cue(c, t - back, "hypothetical")) return "hypothetical";
+        if (ev_cue(c, t - back, CUE_HYPOTHETICAL)) return "hypothetical";
         /* قد + imperfect ("قد يشن") is "may"; قد + past ("قد أعلنت") is "has" */
         const rasid_token *q = &c->t[t - back];
         if (q->nlen == 4 && !memcmp(q->norm, "\xD9\x82\xD8\xAF", 4) && t - back + 1 < c->n) {
@@ -1171,7 +1166,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         const rasid_sentence *s = sent_of(c, t);
         for (size_t i = t + k->tntok; i < s->tok_end; i++) {
             if (is_punct(&c->t[i]) && c->t[i].nlen == 1 && c->t[i].norm[0] != ',') break;
-            if (ev_cue(c, i, "future") && !ev_cue(c, i, "function") && c->mention_at[i] >= 0 &&
+            if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION) && c->mention_at[i] >= 0 &&
                 c->ms[c->mention_at[i]].kind == RASID_M_DATE)
                 return "future";
         }
@@ -1309,7 +1304,7 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
                     k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
             }
             if (k->location < 0) k->location = m;
-        } else if (is_partyish(x) && !k->nactor && !has_prep(c, m) && !(q > 0 && ev_cue(c, q - 1, "preposition"))) {
+        } else if (is_partyish(x) && !k->nactor && !has_prep(c, m) && !(q > 0 && ev_cue(c, q - 1, CUE_PREPOSITION))) {
             add_party(c, k->actor, &k->nactor, x);
         }
         q = x->tok_end - 1;
@@ -1344,7 +1339,7 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nactor && k->nrecipient) return;
     int found = 0;
-    for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, "bothparties") != 0;
+    for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, CUE_BOTHPARTIES) != 0;
     if (!found) return;
     /* the latest meeting, agreement or cooperation told; else the latest event with two sides */
     const ev_cand *all = c->cands.data, *pick = NULL;
@@ -1417,12 +1412,12 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
         const char *pro = tt0->readings[k->tread].pro;
         if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 1; /* و ف */
     }
-    if (k->ttok > 0 && ev_cue(c, k->ttok - 1, "coordination")) return 1;
+    if (k->ttok > 0 && ev_cue(c, k->ttok - 1, CUE_COORDINATION)) return 1;
     /* "... ثم أعلن تحرير 59 رهينة": an event noun right after a reporting verb that is
      * itself coordinated and has no subject of its own */
-    if (k->ttok >= 2 && ev_cue(c, k->ttok - 1, "report") && c->mention_at[k->ttok - 1] < 0) {
+    if (k->ttok >= 2 && ev_cue(c, k->ttok - 1, CUE_REPORT) && c->mention_at[k->ttok - 1] < 0) {
         const rasid_token *v = &c->t[k->ttok - 1];
-        if (ev_cue(c, k->ttok - 2, "coordination")) return 1;
+        if (ev_cue(c, k->ttok - 2, CUE_COORDINATION)) return 1;
         for (uint16_t r = 1; r < v->nreadings; r++) {
             const char *pro = v->readings[r].pro;
             if (!strcmp(pro, "\xD9\x88") || !strcmp(pro, "\xD9\x81")) return 1; /* و ف alone */
@@ -1514,7 +1509,7 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
     if ((k->pos != 'V' && k->pos != 'B') || k->headline || k->ttok == 0 || k->ttok - 1 < b) return 0;
     if (!imperfect_verb(c, k)) return 0;
     size_t p = k->ttok - 1;
-    if (ev_cue(c, p, "relative")) return 1;
+    if (ev_cue(c, p, CUE_RELATIVE)) return 1;
     int m = c->mention_at[p];
     if (m < 0) {
         /* "رفعوا لافتات تندد بالتدخل", "منظمة تدعم اللاجئين": an indefinite noun, known
@@ -1522,8 +1517,8 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
         const rasid_token *n = &c->t[p];
         if (n->kind != RASID_TOK_ARABIC || n->nlen < 8) return 0;
         if (!memcmp(n->norm, "\xD8\xA7\xD9\x84", 4)) return 0; /* ال */
-        if (ev_cue(c, p, "function") || ev_cue(c, p, "report") || ev_cue(c, p, "notname") ||
-            ev_cue(c, p, "clausebreak") || ev_cue(c, p, "coordination"))
+        if (ev_cue(c, p, CUE_FUNCTION) || ev_cue(c, p, CUE_REPORT) || ev_cue(c, p, CUE_NOTNAME) ||
+            ev_cue(c, p, CUE_CLAUSEBREAK) || ev_cue(c, p, CUE_COORDINATION))
             return 0;
         const char *end = c->doc->text + n->end;
         size_t sl = n->end - n->start;
@@ -1589,14 +1584,14 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
     si->sport = 0;
     for (size_t q = s->tok_begin; q < s->tok_end; q++)
         /* (a military trainer, "مدرب عسكري", is no coach) */
-        if (ev_cue(c, q, "sport") && !(q + 1 < s->tok_end && ev_cue(c, q + 1, "troops"))) { si->sport = 1; break; }
+        if (ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) { si->sport = 1; break; }
     si->first_report = UINT32_MAX;
     for (size_t q = s->tok_begin; q < s->tok_end; q++)
-        if (ev_cue(c, q, "report")) { si->first_report = (uint32_t)q; break; }
+        if (ev_cue(c, q, CUE_REPORT)) { si->first_report = (uint32_t)q; break; }
     si->ref = 0;
     for (size_t q = s->tok_begin; q + 1 < s->tok_end && !si->ref; q++)
-        if (ev_cue(c, q, "anaphor") && ev_cue(c, q + 1, "eventnoun")) si->ref = 1;
-        else if (ev_cue(c, q, "eventnoun") && ev_cue(c, q + 1, "anaphor")) si->ref = 1;
+        if (ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) si->ref = 1;
+        else if (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR)) si->ref = 1;
     si->known = 1;
 }
 
@@ -1605,12 +1600,12 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
 static int construct_target(const ev_ctx *c, size_t from, size_t q)
 {
     for (size_t t0 = from; t0 + 1 < q; t0++) {
-        if (!ev_cue(c, t0, "target") || ev_cue(c, t0, "preposition")) continue;
+        if (!ev_cue(c, t0, CUE_TARGET) || ev_cue(c, t0, CUE_PREPOSITION)) continue;
         size_t i = t0 + 1;
         for (; i < q; i++) {
             const rasid_token *t = &c->t[i];
-            if (t->kind != RASID_TOK_ARABIC || c->mention_at[i] >= 0 || ev_cue(c, i, "preposition") ||
-                ev_cue(c, i, "function"))
+            if (t->kind != RASID_TOK_ARABIC || c->mention_at[i] >= 0 || ev_cue(c, i, CUE_PREPOSITION) ||
+                ev_cue(c, i, CUE_FUNCTION))
                 break;
             if (t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4)) break; /* ال: no construct */
         }
@@ -1645,20 +1640,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     {
         const char *id = ev_field(k->trig, "id");
         int generic = id && strstr(id, "generic") != NULL;
-        int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, "anaphor")) ||
-                      (after < e && ev_cue(c, after, "anaphor")) || (after + 1 < e && ev_cue(c, after + 1, "anaphor"));
+        int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, CUE_ANAPHOR)) ||
+                      (after < e && ev_cue(c, after, CUE_ANAPHOR)) || (after + 1 < e && ev_cue(c, after + 1, CUE_ANAPHOR));
         /* "خلال هذه العملية", "في الهجوم نفسه": the sentence tells again an event already told */
         int sentence_ref = si->ref;
         /* "الهجوم الذي وقع صباح السبت في مايدوغوري": a relative clause introduces an event */
-        int relative = after < e && (ev_cue(c, after, "relative") || (after + 1 < e && ev_cue(c, after + 1, "relative")));
+        int relative = after < e && (ev_cue(c, after, CUE_RELATIVE) || (after + 1 < e && ev_cue(c, after + 1, CUE_RELATIVE)));
         k->reference = generic || anaphor || sentence_ref;
         k->definite_ref = k->definite && k->pos != 'V' && !relative;
         for (size_t q = b; q < e; q++) {
-            int al = ev_cue(c, q, "aggregate");
+            int al = ev_cue(c, q, CUE_AGGREGATE);
             if (!al) continue;
             /* "خلال الأشهر المقبلة": a period ahead frames a plan, it sums up nothing */
             size_t nx = q + (size_t)al;
-            if ((nx < e && ev_cue(c, nx, "future")) || (nx + 1 < e && ev_cue(c, nx + 1, "future"))) continue;
+            if ((nx < e && ev_cue(c, nx, CUE_FUTURE)) || (nx + 1 < e && ev_cue(c, nx + 1, CUE_FUTURE))) continue;
             k->aggregate = 1;
             break;
         }
@@ -1678,7 +1673,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
         /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
-        if (!k->aggregate && k->ttok >= 2 && (ev_cue(c, k->ttok - 2, "result") == 2 || ev_cue(c, k->ttok - 1, "result"))) {
+        if (!k->aggregate && k->ttok >= 2 && (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2 || ev_cue(c, k->ttok - 1, CUE_RESULT))) {
             const ev_cand *p, *pe;
             ev_sentence_cands(c, k, &p, &pe);
             for (; p < pe; p++)
@@ -1705,7 +1700,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         const char *vend = c->doc->text + vt->end; /* the surface: ة, not a root ه (توجه) */
         int noun_form = vt->end - vt->start > 2 && !memcmp(vend - 2, "\xD8\xA9", 2);
         /* "زيارة يقوم بها نائب وزير الدفاع الروسي إلى واغادوغو": the visitor after the noun */
-        int dl = after < e ? ev_cue(c, after, "doneby") : 0;
+        int dl = after < e ? ev_cue(c, after, CUE_DONEBY) : 0;
         int vp = dl ? party_in(c, after + (size_t)dl, after + (size_t)dl + 8 < e ? after + (size_t)dl + 8 : e) : -1;
         if (vp >= 0) {
             add_party(c, k->actor, &k->nactor, &c->ms[vp]);
@@ -1755,8 +1750,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         size_t q;
         int between = -1, with = -1;
         for (q = after; q < e; q++) {
-            if (between < 0 && ev_cue(c, q, "between")) between = (int)q;
-            if (with < 0 && ev_cue(c, q, "with")) with = (int)q;
+            if (between < 0 && ev_cue(c, q, CUE_BETWEEN)) between = (int)q;
+            if (with < 0 && ev_cue(c, q, CUE_WITH)) with = (int)q;
         }
         if (between >= 0 && (m = party_in(c, (size_t)between + 1, e)) >= 0) {
             size_t end = add_party_list(c, k->actor, &k->nactor, m, e);
@@ -1798,15 +1793,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? 3 : 5) < e ? after + (pos == 'N' ? 3 : 5) : e)) >= 0 &&
-                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, "against")) {
+                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST)) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
             int genitive_l = mb == after && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
-            int owner = mb > after && ev_cue(c, mb - 1, "owner");
+            int owner = mb > after && ev_cue(c, mb - 1, CUE_OWNER);
             if (!end && pos == 'N' && !genitive_l && !owner &&
-                (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, "to") || ev_cue(c, mb - 1, "target"))))) {
+                (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, CUE_TO) || ev_cue(c, mb - 1, CUE_TARGET))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
                 add_party_list(c, k->recipient, &k->nrecipient, m, e);
             } else {
@@ -1844,7 +1839,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
         if (!k->nrecipient) {
             for (size_t q = after; q < e; q++)
-                if (ev_cue(c, q, "against") && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+                if (ev_cue(c, q, CUE_AGAINST) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
                     add_party_list(c, k->recipient, &k->nrecipient, m, e);
                     break;
                 }
@@ -1873,9 +1868,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     if (q >= after + 5 && !construct_target(c, after, q + 1)) break;
                     continue;
                 }
-                if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, "owner")) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, CUE_OWNER)) add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
-                else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, "target") || construct_target(c, after, q)))
+                else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, CUE_TARGET) || construct_target(c, after, q)))
                     add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 break;
             }
@@ -1904,7 +1899,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X */
         size_t lim = after + 6 < e ? after + 6 : e;
         for (size_t q = after; q < lim; q++) {
-            if (ev_cue(c, q, "by")) break; /* "على أيدي X" is the agent */
+            if (ev_cue(c, q, CUE_BY)) break; /* "على أيدي X" is the agent */
             int m2 = c->mention_at[q];
             if (m2 >= 0 && c->ms[m2].tok_begin == q && is_partyish(&c->ms[m2]) && c->ms[m2].kind == RASID_M_ACTOR) {
                 add_party(c, k->recipient, &k->nrecipient, &c->ms[m2]);
@@ -1967,7 +1962,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
     if (!k->nactor || (k->pos != 'V' && k->actor[0].start < c->t[k->ttok].start)) {
         for (size_t q = after; q + 1 < e; q++)
-            if (ev_cue(c, q, "by") && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+            if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
                 if (k->nactor && !k->nrecipient) {
                     memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
                     k->nrecipient = k->nactor;
@@ -2046,7 +2041,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         size_t lim = k->ttok + k->tntok + 6 < e ? k->ttok + k->tntok + 6 : e;
         if (id && !strcmp(id, "seize_town"))
             for (size_t q = after; q < e; q++)
-                if (ev_cue(c, q, "weapons")) {
+                if (ev_cue(c, q, CUE_WEAPONS)) {
                     k->type = "COERCE";
                     k->mode = "seize";
                     k->acled_event = "Strategic developments";
@@ -2056,7 +2051,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
         if (id && !strcmp(id, "shell"))
             for (size_t q = b; q < lim; q++)
-                if (ev_cue(c, q, "aircraft")) {
+                if (ev_cue(c, q, CUE_AIRCRAFT)) {
                     k->mode = "aerial";
                     k->acled_sub = "Air/drone strike";
                     k->cameo = "195";
@@ -2067,15 +2062,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (!strcmp(k->type, "ASSAULT") && (!k->mode || !strcmp(k->mode, "firearms") || !strcmp(k->mode, "heavy-weapons") ||
                                             !strcmp(k->mode, "aerial")))
             for (size_t q = after; q < lim; q++)
-                if (ev_cue(c, q, "drone") && prep_b(c, q)) {
+                if (ev_cue(c, q, CUE_DRONE) && prep_b(c, q)) {
                     k->mode = "drone";
                     k->acled_event = "Explosions/Remote violence";
                     k->acled_sub = "Air/drone strike";
                     k->cameo = "1952";
                     /* "بمسيرات تابعة لقوات الدعم السريع": the drones' owner struck */
-                    size_t o = q + (size_t)ev_cue(c, q, "drone");
+                    size_t o = q + (size_t)ev_cue(c, q, CUE_DRONE);
                     int w;
-                    if (!k->nactor && o + 1 < e && ev_cue(c, o, "owner") && (w = party_in(c, o + 1, o + 3 < e ? o + 3 : e)) >= 0)
+                    if (!k->nactor && o + 1 < e && ev_cue(c, o, CUE_OWNER) && (w = party_in(c, o + 1, o + 3 < e ? o + 3 : e)) >= 0)
                         add_party(c, k->actor, &k->nactor, &c->ms[w]);
                     break;
                 }
@@ -2084,7 +2079,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (!strcmp(k->modality, "negated") && k->nactor && !k->nrecipient && !strcmp(k->type, "ASSAULT")) {
         /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target */
         int foiled = 0;
-        for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, "foil") != 0;
+        for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, CUE_FOIL) != 0;
         const char *sec = k->actor[0].sector;
         if (foiled && sec && (!strcmp(sec, "GOV") || !strcmp(sec, "MIL") || !strcmp(sec, "COP"))) {
             memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
@@ -2119,12 +2114,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * conflict or an insurgency is a tally of many events */
     if (k->pos == 'K' && k->ttok >= 2) {
         size_t r = SIZE_MAX;
-        if (ev_cue(c, k->ttok - 2, "result") == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, "result") == 1) r = k->ttok - 1;
+        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
+        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
         if (r != SIZE_MAX) {
             size_t w = SIZE_MAX;
             for (size_t q = s->tok_begin; q < r; q++)
-                if (ev_cue(c, q, "war")) w = q;
+                if (ev_cue(c, q, CUE_WAR)) w = q;
             int between = 0;
             const ev_cand *p, *pe;
             ev_sentence_cands(c, k, &p, &pe);
@@ -2137,9 +2132,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * event's toll */
     if (k->pos == 'K' && k->ttok >= 3) {
         size_t r = 0;
-        if (ev_cue(c, k->ttok - 2, "result") == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, "result") == 1) r = k->ttok - 1;
-        if (r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, "eventnoun")) {
+        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
+        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        if (r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, CUE_EVENTNOUN)) {
             const rasid_token *nt = &c->t[r - 1];
             int def = nt->nlen > 4 && !memcmp(nt->norm, "\xD8\xA7\xD9\x84", 4);
             for (uint16_t q = 1; q < nt->nreadings && !def; q++) def = nt->readings[q].article;
@@ -2147,11 +2142,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
     }
     {
-        int inquiry = k->ttok >= 1 && ev_cue(c, k->ttok - 1, "inquiry");
+        int inquiry = k->ttok >= 1 && ev_cue(c, k->ttok - 1, CUE_INQUIRY);
         /* (an adjective may stand between: "تحقيق مستقل في مقتل") */
         if (!inquiry && k->ttok >= 2 && c->t[k->ttok - 1].nlen == 4 && !memcmp(c->t[k->ttok - 1].norm, "\xD9\x81\xD9\x8A", 4)) /* في */
             for (size_t back = 2; back <= 4 && k->ttok >= back && c->t[k->ttok - back].sent == k->sent && !inquiry; back++)
-                inquiry = ev_cue(c, k->ttok - back, "inquiry") != 0;
+                inquiry = ev_cue(c, k->ttok - back, CUE_INQUIRY) != 0;
         if (inquiry) k->pos = 'R';
     }
     if (!strcmp(k->type, "PROTEST") && !k->nactor) {
@@ -2244,7 +2239,7 @@ void ev_implicit_opponents(ev_ctx *c)
         if (!x->alive || x->nrecipient || strcmp(x->type, "ACCUSE")) continue;
         size_t after = x->ttok + x->tntok, ref = 0;
         for (size_t q = after; q < after + 6 && q < c->n && c->t[q].sent == x->sent && !ref; q++)
-            if (ev_cue(c, q, "eventnoun")) ref = 1;
+            if (ev_cue(c, q, CUE_EVENTNOUN)) ref = 1;
         if (!ref) continue;
         for (size_t j = i; j > 0; j--) {
             const ev_cand *y = &k[j - 1];
@@ -2296,7 +2291,7 @@ static const char *claimed_kind(const ev_ctx *c, size_t from)
     if (from >= c->n) return NULL;
     uint32_t sent = c->t[from].sent;
     for (size_t q = from; q < from + 10 && q < c->n && c->t[q].sent == sent; q++) {
-        if (!ev_cue(c, q, "eventnoun")) continue;
+        if (!ev_cue(c, q, CUE_EVENTNOUN)) continue;
         rasid__match m[8];
         size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 8);
         for (size_t j = 0; j < n; j++) {
@@ -2315,7 +2310,7 @@ void ev_apply_claims(ev_ctx *c)
     ev_cand *k = c->cands.data;
     size_t nk = c->cands.len;
     for (size_t i = 0; i < c->n; i++) {
-        int len = ev_cue(c, i, "claim");
+        int len = ev_cue(c, i, CUE_CLAIM);
         if (!len) continue;
         /* a claim names what it claims: a pronoun (تبناه، تبناهما) or an event noun after it;
          * "تتبنى فكر القاعدة" (adopt an ideology) is no claim */
@@ -2326,7 +2321,7 @@ void ev_apply_claims(ev_ctx *c)
             /* (the claimant's name and its description may stand between: "تبنت جماعة
              * نصرة الإسلام والمسلمين الموالية لتنظيم القاعدة الهجوم") */
             for (size_t q = i + (size_t)len; q < i + (size_t)len + 10 && q < c->n && c->t[q].sent == c->t[i].sent && !ok; q++)
-                ok = ev_cue(c, q, "eventnoun") || ev_cue(c, q, "dead");
+                ok = ev_cue(c, q, CUE_EVENTNOUN) || ev_cue(c, q, CUE_DEAD);
             if (!ok) { /* a trigger right after it: the first one after token i */
                 size_t q = first_cand(k, nk, 1, (uint32_t)i + 1);
                 ok = q < nk && k[q].ttok <= i + (size_t)len + 5;
@@ -2336,7 +2331,7 @@ void ev_apply_claims(ev_ctx *c)
         size_t b, e;
         clause_of(c, i, &b, &e);
         int neg = 0;
-        for (size_t q = b; q < i; q++) neg |= ev_cue(c, q, "negation") != 0;
+        for (size_t q = b; q < i; q++) neg |= ev_cue(c, q, CUE_NEGATION) != 0;
         if (neg) continue;
         const rasid_sentence *s = sent_of(c, i);
         int m = party_in(c, i + (size_t)len, s->tok_end < i + (size_t)len + 6 ? s->tok_end : i + (size_t)len + 6);

@@ -10,6 +10,10 @@
 
 /* malloc'd copy of s[0..n) with ASCII whitespace trimmed at both ends; NULL on OOM. */
 char *rasid__ing_strtrim(const char *s, size_t n);
+/* s (malloc'd, NUL-terminated, *n bytes) with every invalid UTF-8 sequence and NUL byte
+ * replaced by U+FFFD, as the text layer reads them: s itself when it is valid, else a
+ * new string (s freed; *n updated); NULL when out of memory (s freed). */
+char *rasid__ing_utf8_clean(char *s, size_t *n);
 /* Case-insensitive ASCII prefix test. */
 int rasid__ing_prefix(const char *s, const char *prefix);
 /* 1 when url starts with http:// or https:// (case-insensitive). */

@@ -23,6 +23,30 @@ void rasid__ing_msg(char *err, size_t errlen, const char *fmt, ...)
 
 static int is_ws(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+char *rasid__ing_utf8_clean(char *s, size_t *n)
+{
+    size_t off;
+    if (!s || rasid_check_text(s, *n, &off) == RASID_OK) return s;
+    rasid__buf b;
+    rasid__buf_init(&b, 0);
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < *n;) {
+        uint32_t cp;
+        int bad = 0;
+        size_t l = rasid__utf8_decode(p + i, *n - i, &cp, &bad);
+        if (bad || cp == 0) rasid__buf_put(&b, "\xEF\xBF\xBD", 3);
+        else rasid__buf_put(&b, p + i, l);
+        i += l ? l : 1;
+    }
+    free(s);
+    if (b.err || !b.data) {
+        rasid__buf_free(&b);
+        return NULL;
+    }
+    *n = b.len;
+    return b.data;
+}
+
 char *rasid__ing_strtrim(const char *s, size_t n)
 {
     while (n && is_ws((unsigned char)*s)) s++, n--;

@@ -435,9 +435,14 @@ static size_t json_ws(const char *p, size_t n, size_t i)
 /* The index after the string token starting at p[i] ('"'), or 0 if it does not end. */
 static size_t json_skip_string(const char *p, size_t n, size_t i)
 {
-    for (i++; i < n; i++) {
-        if (p[i] == '"') return i + 1;
-        if (p[i] == '\\') i++;
+    size_t from = i + 1;
+    for (i = from; i < n;) {
+        const char *q = memchr(p + i, '"', n - i);
+        if (!q) return 0;
+        size_t k = (size_t)(q - p), bs = 0; /* the quote is escaped after an odd run of \\ */
+        while (k - bs > from && p[k - bs - 1] == '\\') bs++;
+        if (!(bs & 1)) return k + 1;
+        i = k + 1;
     }
     return 0;
 }
@@ -522,6 +527,13 @@ static long json_decode_string(const unsigned char *s, size_t n, char *out)
     while (i < n) {
         /* runs of plain ASCII first: most bytes of Arabic text are two-byte letters
          * between ASCII spaces and punctuation */
+        size_t run = rasid__json_plain_run((const char *)s + i, n - i);
+        if (run) {
+            memcpy(out + o, s + i, run);
+            o += run;
+            i += run;
+            if (i >= n) break;
+        }
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x80 && c != '\\') {
             out[o++] = (char)c;

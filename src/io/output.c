@@ -116,10 +116,12 @@ static void jnum(writer *w, double v)
         return;
     }
     char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.6f", v);
-    size_t n = strlen(tmp);
-    while (n > 0 && tmp[n - 1] == '0') tmp[--n] = 0;
-    if (n > 0 && tmp[n - 1] == '.') tmp[--n] = 0;
+    if (!rasid__fmt_fixed(v, 6, 1, tmp)) {
+        snprintf(tmp, sizeof tmp, "%.6f", v);
+        size_t n = strlen(tmp);
+        while (n > 0 && tmp[n - 1] == '0') tmp[--n] = 0;
+        if (n > 0 && tmp[n - 1] == '.') tmp[--n] = 0;
+    }
     puts_(w, tmp);
 }
 
@@ -131,6 +133,11 @@ static void num_text(char *out, size_t outlen, double v)
     }
     if (v == floor(v) && fabs(v) < 1e15) {
         snprintf(out, outlen, "%.0f", v);
+        return;
+    }
+    char tmp[64];
+    if (outlen >= 32 && rasid__fmt_fixed(v, 6, 1, tmp)) {
+        memcpy(out, tmp, strlen(tmp) + 1);
         return;
     }
     snprintf(out, outlen, "%.6f", v);
@@ -666,7 +673,7 @@ puts_(w, ",\"evidence\":{\"start\":");
     jspan(w, e->ev_start, e->ev_end);
     puts_(w, "},\"confidence\":");
     char c[32];
-    snprintf(c, sizeof c, "%.2f", e->confidence);
+    if (!rasid__fmt_fixed(e->confidence, 2, 0, c)) snprintf(c, sizeof c, "%.2f", e->confidence);
     puts_(w, c);
     puts_(w, ",\"summary\":");
     jstr(w, e->summary);
@@ -1000,7 +1007,7 @@ static void event_plover(writer *w, const rasid_event *e)
     jstr(w, rasid_doc_meta(w->doc, "url"));
     puts_(w, ",\"language\":\"ar\",\"coder\":\"rasid " RASID_VERSION "\",\"confidence\":");
     char c[32];
-    snprintf(c, sizeof c, "%.2f", e->confidence);
+    if (!rasid__fmt_fixed(e->confidence, 2, 0, c)) snprintf(c, sizeof c, "%.2f", e->confidence);
     puts_(w, c);
     puts_(w, "}\n");
 }

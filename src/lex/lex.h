@@ -114,17 +114,86 @@ void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n);
 /* Exact lookup of one normalised word (no clitics) in a category: the first entry or NULL. */
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key);
 
-/* Does token `tok` (any reading) equal one of the cue words of the given cue class
- * (column `class` of cues.tsv, e.g. "negation", "future", "claim")? */
+/* The cue classes the code asks about (column `class` of cues.tsv): CUE_NEGATION is
+ * "negation". cues.tsv may hold other classes (for a local rule file); the code cannot
+ * ask for them, and a class of this list that the data lacks matches no token. */
+#define RASID__CUE_CLASSES(X) \
+    X(FUNCTION, function) \
+    X(NOTNAME, notname) \
+    X(NAMEPREFIX, nameprefix) \
+    X(NEGATION, negation) \
+    X(FUTURE, future) \
+    X(HYPOTHETICAL, hypothetical) \
+    X(CLAIM, claim) \
+    X(DEAD, dead) \
+    X(INJURED, injured) \
+    X(HOSTAGE, hostage) \
+    X(ARRESTED, arrested) \
+    X(BETWEEN, between) \
+    X(WITH, with) \
+    X(AGAINST, against) \
+    X(BY, by) \
+    X(CLAUSEBREAK, clausebreak) \
+    X(REPORT, report) \
+    X(ANAPHOR, anaphor) \
+    X(LOCATIVE, locative) \
+    X(BOTHPARTIES, bothparties) \
+    X(MEMBER, member) \
+    X(AGGREGATE, aggregate) \
+    X(ORIGIN, origin) \
+    X(EVENTNOUN, eventnoun) \
+    X(SPORT, sport) \
+    X(RELATIVE, relative) \
+    X(PLACENOUN, placenoun) \
+    X(GROUPREF, groupref) \
+    X(TARGET, target) \
+    X(TO, to) \
+    X(COORDINATION, coordination) \
+    X(PREPOSITION, preposition) \
+    X(OWNER, owner) \
+    X(LEDBY, ledby) \
+    X(RESULT, result) \
+    X(FROM, from) \
+    X(BORDER, border) \
+    X(AIRCRAFT, aircraft) \
+    X(WEAPONS, weapons) \
+    X(TROOPS, troops) \
+    X(AFFILIATION, affiliation) \
+    X(TALLY, tally) \
+    X(DRONE, drone) \
+    X(UNIT, unit) \
+    X(FOIL, foil) \
+    X(INQUIRY, inquiry) \
+    X(DONEBY, doneby) \
+    X(ENVOY, envoy) \
+    X(WAR, war) \
+    X(SUPPORTERS, supporters) \
+    X(VAGUEAREA, vaguearea) \
+    X(PLAN, plan) \
+    X(RESPONSE, response) \
+    X(EARLIER, earlier) \
+    X(CAPITAL, capital)
+enum rasid__cue {
+#define RASID__CUE_ENUM(up, name) CUE_##up,
+    RASID__CUE_CLASSES(RASID__CUE_ENUM)
+#undef RASID__CUE_ENUM
+    CUE__COUNT
+};
+_Static_assert(CUE__COUNT <= 64, "a token's cue classes are a 64-bit mask (rasid_doc.cue_mask)");
+/* The class of that name, or -1. */
+int rasid__cue_by_name(const char *name);
+
+/* Does token `tok` (any reading) equal one of the cue words of the given cue class?
+ * Returns the length in tokens of the longest such cue starting there, or 0. */
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
-                         const char *cls);
+                         enum rasid__cue cue);
 /* Most tokens are no cue at all: answered here, without a call, once the cues are known. */
 static inline int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
-                                    const char *cls)
+                                    enum rasid__cue cue)
 {
     if (tok >= doc->tokens.len) return 0;
-    if (doc->cue_off && doc->cue_off[tok] == doc->cue_off[tok + 1]) return 0;
-    return rasid__lex_is_cue_at(lex, doc, tok, cls);
+    if (doc->cue_mask && !(doc->cue_mask[tok] >> cue & 1)) return 0;
+    return rasid__lex_is_cue_at(lex, doc, tok, cue);
 }
 
 /* The places.tsv entry of kind country for an ISO3 code, or NULL. */

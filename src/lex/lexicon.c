@@ -59,6 +59,7 @@ struct rasid__table {
     char ***rows;  /* rows[r][c] */
     int col_ar;
     int col_kind, col_sector, col_country; /* -1 when absent: read while compiling */
+    int col_id, col_name;                  /* the columns asked for most, by name */
 };
 
 typedef struct posting {
@@ -157,16 +158,15 @@ struct rasid_lexicon {
      * has_stop: which entries a stop rule may veto (most have none: no lookup) */
     index_t pairs, exact3;
     bloom_t first2, prefix3, fuzzy_probe;
-    int16_t *cue_id; /* per entry: its cue class id (cues.tsv `class`), -1 for none */
+    int16_t *cue_id; /* per entry: its cue class (enum rasid__cue), -1 for none or one the code never asks for */
     uint8_t *has_stop; /* per entry: some stop.tsv row has its key */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
     size_t ncountries;
-    /* cue classes (column `class` of cues.tsv), by id */
-    const char **cue_class;
-    int ncue_class;
-    int16_t cue_class_slot[512]; /* open-addressing table: hash of a class name -> id + 1 */
+    /* per three-letter code AAA..ZZZ: 1 + its index in country_entries, 0 for none,
+     * -1 when several rows have it (then the binary search decides, as before) */
+    int16_t *country_by_code;
     /* stop rules: compiled per form key; stop_rules[k] is posting k's rule */
     index_t stop;
     struct stop_rule *stop_rules;
@@ -496,6 +496,8 @@ static int load_table(rasid_lexicon *lex, int cat, rasid__srcfile *f, char *err,
             t->col_kind = rasid__table_col(t, "kind");
             t->col_sector = rasid__table_col(t, "sector");
             t->col_country = rasid__table_col(t, "country");
+            t->col_id = rasid__table_col(t, "id");
+            t->col_name = rasid__table_col(t, "name");
             if (t->col_ar < 0) {
                 snprintf(err, errlen, "%s:%ld: header has no `ar` column", path, lineno);
                 rc = RASID_DATA;
@@ -816,7 +818,6 @@ static int build_indexes(rasid_lexicon *lex)
     return rc;
 }
 
-static int cue_class_id(const rasid_lexicon *lex, const char *cls);
 
 /* From exact2 (keys of two tokens or more under their first two): pairs, its keys of
  * two tokens, and exact3, its longer keys under their first three tokens. Each exact2
@@ -856,6 +857,14 @@ static int build_pairs_exact3(rasid_lexicon *lex)
 }
 
 /* The matcher's aids (see struct rasid_lexicon), from the entries and indexes. */
+/* A three-letter upper-case code AAA..ZZZ as 0..17575, or -1. */
+static int code3(const char *s)
+{
+    if (!(s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= 'A' && s[2] <= 'Z' && !s[3]))
+        return -1;
+    return ((s[0] - 'A') * 26 + (s[1] - 'A')) * 26 + (s[2] - 'A');
+}
+
 static int build_match_aids(rasid_lexicon *lex)
 {
     int rc = build_pairs_exact3(lex);
@@ -887,10 +896,17 @@ static int build_match_aids(rasid_lexicon *lex)
         if (p->del_len && p->del_pos == 0 && lex->entries[p->e].ntok == 1)
             bloom_add(&lex->fuzzy_probe, fnv1a(p->k, p->klen + p->del_len));
     }
+    if (rc == RASID_OK && !(lex->country_by_code = calloc(26 * 26 * 26, sizeof *lex->country_by_code)))
+        rc = RASID_NOMEM;
+    for (size_t k = 0; rc == RASID_OK && k < lex->ncountries && k < INT16_MAX; k++) {
+        const char *code = rasid__entry_field(lex->country_entries[k], "country");
+        int c = code ? code3(code) : -1;
+        if (c >= 0) lex->country_by_code[c] = lex->country_by_code[c] ? -1 : (int16_t)(k + 1);
+    }
     if (rc == RASID_OK && !(lex->cue_id = malloc((lex->nentries + 1) * sizeof *lex->cue_id))) rc = RASID_NOMEM;
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
         const char *cls = lex->entries[i].cat == RASID_CAT_CUE ? rasid__entry_field(&lex->entries[i], "class") : NULL;
-        lex->cue_id[i] = (int16_t)(cls ? cue_class_id(lex, cls) : -1);
+        lex->cue_id[i] = (int16_t)(cls ? rasid__cue_by_name(cls) : -1);
     }
     /* has_stop: the entries with the key of a stop row, found from the few rows */
     if (rc == RASID_OK && !(lex->has_stop = calloc(lex->nentries + 1, 1))) rc = RASID_NOMEM;
@@ -1014,25 +1030,6 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
         if (rc == RASID_OK && lex->ncountries)
             qsort(lex->country_entries, lex->ncountries, sizeof *lex->country_entries, cmp_country);
     }
-    if (rc == RASID_OK) {
-        /* the distinct cue classes, in order of first appearance */
-        lex->cue_class = calloc(256, sizeof *lex->cue_class);
-        if (!lex->cue_class) rc = RASID_NOMEM;
-        for (size_t i = 0; i < lex->nentries && rc == RASID_OK; i++) {
-            if (lex->entries[i].cat != RASID_CAT_CUE) continue;
-            const char *cls = rasid__entry_field(&lex->entries[i], "class");
-            if (!cls || !*cls) continue;
-            int k = 0;
-            while (k < lex->ncue_class && strcmp(lex->cue_class[k], cls)) k++;
-            if (k == lex->ncue_class && k < 255) {
-                lex->cue_class[lex->ncue_class++] = cls;
-                uint64_t h = fnv1a(cls, strlen(cls));
-                size_t sl = h & 511;
-                while (lex->cue_class_slot[sl]) sl = (sl + 1) & 511;
-                lex->cue_class_slot[sl] = (int16_t)(k + 1);
-            }
-        }
-    }
     return rc;
 }
 
@@ -1065,7 +1062,8 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
  *      and set the lexicon's field;
  *   4. add the sizes and offsets of a new struct type to lexbin_layout().
  */
-#define LEXBIN_VERSION 4 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter */
+#define LEXBIN_VERSION 5 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter;
+                          * 5: no cue class table (the classes are enum rasid__cue) */
 #define LEXBIN_ALIGN 64
 
 enum lb_sec {
@@ -1086,7 +1084,6 @@ enum lb_sec {
     LB_STOP_WORDS,  /* const char *: -> POOL */
     LB_STOP_LENS,   /* uint32_t */
     LB_COUNTRIES,   /* const rasid__entry *: -> ENTRIES */
-    LB_CUE_CLASS,   /* const char *: -> POOL */
     LB_FZ_PROBE,    /* uint64_t: the words of the fuzzy_probe Bloom filter (a power of two, or none) */
     LB_POOL,        /* char: every string, NUL-terminated; byte 0 is ""; last: its size is
                        known only once everything else is written */
@@ -1107,7 +1104,6 @@ static const size_t lb_elsize[LB_NSEC] = {
     [LB_STOP_WORDS] = sizeof(const char *),
     [LB_STOP_LENS] = sizeof(uint32_t),
     [LB_COUNTRIES] = sizeof(const rasid__entry *),
-    [LB_CUE_CLASS] = sizeof(const char *),
     [LB_FZ_PROBE] = sizeof(uint64_t),
     [LB_POOL] = 1,
 };
@@ -1125,8 +1121,6 @@ typedef struct lexbin_header {
     struct { uint64_t off, count; } sec[LB_NSEC];
     int32_t ntables[RASID_CAT_COUNT];
     int32_t table_of[RASID_CAT_COUNT][MAX_TABLES_PER_CAT]; /* lex->tables[c][k]: index in TABLES */
-    int32_t ncue_class;
-    int16_t cue_class_slot[512];
     /* the data directory's real path, NUL-terminated, "" when unknown or too long: not
      * read by the loader; pruning drops the files of directories gone (lexcache.h) */
     char datadir[1024];
@@ -1143,6 +1137,7 @@ static uint64_t lexbin_layout(void)
         offsetof(rasid__table, ncols), offsetof(rasid__table, cols), offsetof(rasid__table, nrows),
         offsetof(rasid__table, rows), offsetof(rasid__table, col_ar), offsetof(rasid__table, col_kind),
         offsetof(rasid__table, col_sector), offsetof(rasid__table, col_country),
+        offsetof(rasid__table, col_id), offsetof(rasid__table, col_name),
         sizeof(rasid__entry), offsetof(rasid__entry, table), offsetof(rasid__entry, row),
         offsetof(rasid__entry, cat), offsetof(rasid__entry, ntok), offsetof(rasid__entry, key),
         offsetof(rasid__entry, form),
@@ -1225,7 +1220,6 @@ static void lexbin_counts(const rasid_lexicon *lex, size_t *count)
         count[LB_STOP_WORDS] += lex->stop_rules[k].side[0].n + lex->stop_rules[k].side[1].n;
     count[LB_STOP_LENS] = count[LB_STOP_WORDS];
     count[LB_COUNTRIES] = lex->ncountries;
-    count[LB_CUE_CLASS] = (size_t)lex->ncue_class;
     count[LB_FZ_PROBE] = lex->fuzzy_probe.w ? lex->fuzzy_probe.mask + 1 : 0;
 }
 
@@ -1394,12 +1388,6 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *da
         void *r = ref_elem(&w, LB_ENTRIES, (size_t)(lex->country_entries[k] - lex->entries));
         put(&w, LB_COUNTRIES, &r);
     }
-    h.ncue_class = lex->ncue_class;
-    memcpy(h.cue_class_slot, lex->cue_class_slot, sizeof h.cue_class_slot);
-    for (int k = 0; k < lex->ncue_class && !w.nomem; k++) {
-        void *r = ref_str(&w, lex->cue_class[k]);
-        put(&w, LB_CUE_CLASS, &r);
-    }
     /* the fuzzy probe filter as it is: building it walks every slot of the fuzzy index,
      * the largest part of what a load rebuilds */
     if (!w.nomem && w.count[LB_FZ_PROBE])
@@ -1550,7 +1538,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     if (!r.bytes[LB_POOL] || r.p[LB_POOL][0] || r.p[LB_POOL][r.bytes[LB_POOL] - 1]) return 0;
     if (!rebase_all(&r, LB_COLS, LB_POOL) || !rebase_all(&r, LB_CELLS, LB_POOL) ||
         !rebase_all(&r, LB_ROWS, LB_CELLS) || !rebase_all(&r, LB_STOP_WORDS, LB_POOL) ||
-        !rebase_all(&r, LB_CUE_CLASS, LB_POOL) || !rebase_all(&r, LB_COUNTRIES, LB_ENTRIES))
+        !rebase_all(&r, LB_COUNTRIES, LB_ENTRIES))
         return 0;
     rasid__table *tabs = (rasid__table *)r.p[LB_TABLES];
     for (size_t i = 0; i < r.count[LB_TABLES]; i++) {
@@ -1560,7 +1548,8 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
             !rebase(&r, &t->rows, LB_ROWS, t->nrows == 0) || (t->nrows && !fits(&r, LB_ROWS, t->rows, t->nrows)))
             return 0;
         if (t->col_ar < 0 || t->col_ar >= t->ncols || t->col_kind < -1 || t->col_kind >= t->ncols ||
-            t->col_sector < -1 || t->col_sector >= t->ncols || t->col_country < -1 || t->col_country >= t->ncols)
+            t->col_sector < -1 || t->col_sector >= t->ncols || t->col_country < -1 || t->col_country >= t->ncols ||
+            t->col_id < -1 || t->col_id >= t->ncols || t->col_name < -1 || t->col_name >= t->ncols)
             return 0;
         for (size_t row = 0; row < t->nrows; row++)
             if (!fits(&r, LB_CELLS, t->rows[row], (size_t)t->ncols)) return 0;
@@ -1615,14 +1604,7 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     /* countries: looked up by their `country` cell */
     const rasid__entry **countries = (const rasid__entry **)r.p[LB_COUNTRIES];
     for (size_t k = 0; ok && k < r.count[LB_COUNTRIES]; k++) ok = rasid__entry_field(countries[k], "country") != NULL;
-    /* cue classes: the probe of cue_class_slot ends at an empty slot */
-    int empty = 0;
-    ok = ok && h.ncue_class >= 0 && h.ncue_class <= 255 && (size_t)h.ncue_class == r.count[LB_CUE_CLASS];
-    for (int k = 0; ok && k < 512; k++) {
-        ok = h.cue_class_slot[k] >= 0 && h.cue_class_slot[k] <= h.ncue_class;
-        empty += !h.cue_class_slot[k];
-    }
-    if (!ok || !empty) {
+    if (!ok) {
         memset(&lex->exact1, 0, sizeof lex->exact1);
         memset(&lex->exact2, 0, sizeof lex->exact2);
         memset(&lex->fuzzy, 0, sizeof lex->fuzzy);
@@ -1638,9 +1620,6 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
     lex->stop_rules = rules;
     lex->country_entries = countries;
     lex->ncountries = r.count[LB_COUNTRIES];
-    lex->cue_class = (const char **)r.p[LB_CUE_CLASS];
-    lex->ncue_class = h.ncue_class;
-    memcpy(lex->cue_class_slot, h.cue_class_slot, sizeof h.cue_class_slot);
     /* the fuzzy probe filter: any bits will do for safety (a wrong bit only costs or
      * wastes a probe); a size that is no power of two is not used and the filter is
      * rebuilt by build_match_aids */
@@ -1826,7 +1805,6 @@ void rasid_lexicon_free(rasid_lexicon *lex)
         free(lex->stop_rules);
         free(lex->entries);
         free(lex->country_entries);
-        free(lex->cue_class);
     }
     /* the matcher's aids are built at every load, mapped or compiled */
     index_free(&lex->pairs);
@@ -1835,6 +1813,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     free(lex->prefix3.w);
     if (!lex->fuzzy_probe_mapped) free(lex->fuzzy_probe.w);
     free(lex->cue_id);
+    free(lex->country_by_code);
     free(lex->has_stop);
     free_sources(lex);
     free(lex->dir);
@@ -1863,7 +1842,15 @@ const char *rasid__entry_fieldi(const rasid__entry *e, int col)
 
 const char *rasid__entry_field(const rasid__entry *e, const char *col)
 {
-    return e ? rasid__entry_fieldi(e, rasid__table_col(e->table, col)) : NULL;
+    if (!e) return NULL;
+    const rasid__table *t = e->table;
+    /* the columns asked for most, found when the table was read */
+    int c = !strcmp(col, "id")      ? t->col_id
+            : !strcmp(col, "name")    ? t->col_name
+            : !strcmp(col, "country") ? t->col_country
+            : !strcmp(col, "kind")    ? t->col_kind
+                                      : rasid__table_col(t, col);
+    return rasid__entry_fieldi(e, c);
 }
 
 const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat)
@@ -1875,6 +1862,9 @@ const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat)
 const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3)
 {
     if (!iso3 || !*iso3) return NULL;
+    int k = lex->country_by_code ? code3(iso3) : -1;
+    if (k >= 0 && lex->country_by_code[k] >= 0)
+        return lex->country_by_code[k] ? lex->country_entries[lex->country_by_code[k] - 1] : NULL;
     size_t lo = 0, hi = lex->ncountries;
     const rasid__table *t = NULL; /* the column found once per table, not at every step */
     int col = -1;
@@ -2651,14 +2641,24 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
     return 0;
 }
 
-static int cue_class_id(const rasid_lexicon *lex, const char *cls)
+static const char *const cue_names[CUE__COUNT] = {
+#define RASID__CUE_NAME(up, name) #name,
+    RASID__CUE_CLASSES(RASID__CUE_NAME)
+#undef RASID__CUE_NAME
+};
+
+int rasid__cue_by_name(const char *name)
 {
-    uint64_t h = fnv1a(cls, strlen(cls));
-    for (size_t sl = h & 511; lex->cue_class_slot[sl]; sl = (sl + 1) & 511) {
-        int k = lex->cue_class_slot[sl] - 1;
-        if (!strcmp(lex->cue_class[k], cls)) return k;
-    }
+    for (int k = 0; k < CUE__COUNT; k++)
+        if (!strcmp(cue_names[k], name)) return k;
     return -1;
+}
+
+static uint64_t cue_mask_of(const uint16_t *items, size_t n)
+{
+    uint64_t m = 0;
+    for (size_t z = 0; z < n; z++) m |= (uint64_t)1 << (items[z] >> 8);
+    return m;
 }
 
 /* Find every cue word of every token once per document: the coder and the recognisers
@@ -2670,9 +2670,11 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     if (rc) return rc;
     free(doc->cue_off);
     free(doc->cue_items);
+    free(doc->cue_mask);
     doc->cue_items = NULL;
     doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
-    if (!doc->cue_off) return RASID_NOMEM;
+    doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask); /* zero: no cue, should this stop half-way */
+    if (!doc->cue_off || !doc->cue_mask) return RASID_NOMEM;
     size_t cap = n + 16, len = 0;
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
     if (!doc->cue_items) return RASID_NOMEM;
@@ -2691,6 +2693,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             }
             if (c[0]) memcpy(doc->cue_items + len, c + 1, c[0] * sizeof *c);
             len += c[0];
+            doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], c[0]);
             continue;
         }
         size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
@@ -2714,6 +2717,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             doc->cue_items[len++] = item;
         }
         size_t got = len - doc->cue_off[i];
+        doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], got);
         uint16_t *keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep) : NULL;
         if (keep) {
             keep[0] = (uint16_t)got;
@@ -2722,25 +2726,23 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
         }
     }
     doc->cue_off[n] = (uint32_t)len;
+    doc->cue_mask[n] = 0;
     return RASID_OK;
 }
 
-int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, const char *cls)
+int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)
 {
     if (tok >= doc->tokens.len) return 0;
-    if (doc->cue_off) {
-        /* most tokens are no cue at all; the others are one or two: compare class names */
-        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++) {
-            const char *name = lex->cue_class[doc->cue_items[z] >> 8];
-            if (name[0] == cls[0] && !strcmp(name, cls)) return doc->cue_items[z] & 0xFF;
-        }
+    if (doc->cue_off && doc->cue_mask && doc->cue_items) {
+        /* most tokens are no cue of that class */
+        if (!(doc->cue_mask[tok] >> cue & 1)) return 0;
+        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++)
+            if (doc->cue_items[z] >> 8 == (uint16_t)cue) return doc->cue_items[z] & 0xFF;
         return 0;
     }
     rasid__match m[16];
     size_t n = rasid__lex_match_at(lex, doc, tok, RASID_CATBIT(RASID_CAT_CUE), 0, m, 16);
-    for (size_t i = 0; i < n; i++) {
-        const char *c = rasid__entry_field(m[i].e, "class");
-        if (c && !strcmp(c, cls)) return (int)m[i].ntok;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (lex->cue_id[m[i].e - lex->entries] == (int16_t)cue) return (int)m[i].ntok;
     return 0;
 }

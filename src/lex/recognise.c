@@ -293,7 +293,7 @@ static const char *spell_name(ctx *c, size_t j, size_t e)
 }
 
 /* ---------------------------------------------------------- people */
-static int is_cue(const ctx *c, size_t i, const char *cls)
+static int is_cue(const ctx *c, size_t i, enum rasid__cue cls)
 {
     return i < c->n && rasid__lex_is_cue(c->lex, c->doc, i, cls);
 }
@@ -324,12 +324,12 @@ static int name_token(const ctx *c, size_t i, size_t first)
     if (i == first && form2_masdar(t)) return 0;
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
-    if (is_cue(c, i, "function") || is_cue(c, i, "notname")) return 0;
+    if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
     /* the article: names take it only after عبد / أبو (عبد العزيز) or as "ال" clans */
     if (starts_with_al(t) && i > first) {
         /* ... or as a listed name element: "محمد الأمين", "ولد الشيخ" */
         rasid__match nm[MAXM];
-        if (!is_cue(c, i - 1, "nameprefix") &&
+        if (!is_cue(c, i - 1, CUE_NAMEPREFIX) &&
             !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM))
             return 0;
     }
@@ -384,7 +384,7 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     /* "قوات خاصة فرنسية", "قوات أمنية نيجيرية": one adjective of the force (feminine like
      * قوات, no mention of its own) may stand before the nationality */
     else if (j + 1 < c->n && c->t[j + 1].sent == c->t[mm->tok_begin].sent && c->t[j].kind == RASID_TOK_ARABIC &&
-             !c->covered[j] && c->t[j].nlen >= 6 && !is_cue(c, j, "function") &&
+             !c->covered[j] && c->t[j].nlen >= 6 && !is_cue(c, j, CUE_FUNCTION) &&
              !memcmp(c->doc->text + c->t[j].end - 2, "\xD8\xA9", 2) /* ة */) {
         rasid__match am[MAXM];
         size_t ka = best_matches(c, j + 1, RASID_CATBIT(RASID_CAT_NISBA), am);
@@ -514,7 +514,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     size_t e = j;
     size_t maxlen = 3;
     while (e < c->n && e - j < maxlen && name_token(c, e, j)) {
-        if (is_cue(c, e, "nameprefix")) maxlen = 5; /* "محمد أحمد ولد محمد الأمين" */
+        if (is_cue(c, e, CUE_NAMEPREFIX)) maxlen = 5; /* "محمد أحمد ولد محمد الأمين" */
         e++;
     }
     if (e == j) return title_actor(c, tm, j, role, sector, iso, org);
@@ -641,7 +641,7 @@ static void resolve_group_references(ctx *c)
     }
     for (size_t i = 0; i < c->n; i++) {
         if (c->covered[i]) continue;
-        int len = is_cue(c, i, "groupref");
+        int len = is_cue(c, i, CUE_GROUPREF);
         if (!len) continue;
         const rasid_mention *g = latest_group(c->doc, &groups, c->t[i].start, c->t[i].sent, 8);
         if (!g) continue;
@@ -676,7 +676,7 @@ static int context_iso_ok(const rasid_mention *x)
 static void resolve_capitals(ctx *c)
 {
     for (size_t i = 0; i < c->n; i++) {
-        if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, "capital")) continue;
+        if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_CAPITAL)) continue;
         size_t nx = i + 1;
         if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
             (c->covered[nx] == 2 || (!c->covered[nx] && c->t[nx].kind == RASID_TOK_ARABIC && starts_with_al(&c->t[nx]))))

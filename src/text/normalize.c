@@ -28,6 +28,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <utf8proc.h>
 
 enum {
@@ -360,6 +363,37 @@ static inline int plain_letter_at(const unsigned char *s, size_t n, size_t i)
     return (w & 0xC0FCu) == 0x80D8u && arabic[((w << 6) & 0xC0u) | ((w >> 8) & 0x3Fu)].cls == C_AR;
 }
 
+#ifdef __SSE2__
+/* Eight 2-byte letters at a time (sixteen bytes at r): the letters of the block
+ * U+0620-064A that normalisation keeps as they are or rewrites letter for letter under
+ * `flags` (alef forms, ى, ة; ؤ and ئ only when their options are off), written at o in
+ * their normalised form. Returns a mask with both bits of each such letter set; the
+ * caller keeps the written letters up to the first one outside it. */
+static inline unsigned letters16(const unsigned char *r, unsigned char *o, unsigned flags)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)r);
+    const __m128i lead_ok = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16((short)0xC0FE)),
+                                            _mm_set1_epi16((short)0x80D8)); /* D8/D9 + 10xxxxxx */
+    /* the index in the block U+0600-067F: (lead & 1) << 6 | (cont & 0x3F) */
+    __m128i c = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(v, _mm_set1_epi16(1)), 6),
+                             _mm_and_si128(_mm_srli_epi16(v, 8), _mm_set1_epi16(0x3F)));
+#define IN(lo, hi) _mm_and_si128(_mm_cmpgt_epi16(c, _mm_set1_epi16((lo) - 1)), _mm_cmplt_epi16(c, _mm_set1_epi16((hi) + 1)))
+#define EQ(x) _mm_cmpeq_epi16(c, _mm_set1_epi16(x))
+#define PUT(m, w) v = _mm_or_si128(_mm_andnot_si128((m), v), _mm_and_si128((m), _mm_set1_epi16((short)(w))))
+    __m128i ok = _mm_or_si128(IN(0x20, 0x3F), IN(0x41, 0x4A)); /* all C_AR */
+    if (flags & RASID_NORM_HAMZA_WAW) ok = _mm_andnot_si128(EQ(0x24), ok);
+    if (flags & RASID_NORM_HAMZA_YEH) ok = _mm_andnot_si128(EQ(0x26), ok);
+    if (flags & RASID_NORM_ALEF) PUT(_mm_or_si128(_mm_or_si128(EQ(0x22), EQ(0x23)), EQ(0x25)), 0xA7D8); /* ا */
+    if (flags & RASID_NORM_TEH_MARBUTA) PUT(EQ(0x29), 0x87D9);                                       /* ه */
+    if (flags & RASID_NORM_YEH) PUT(EQ(0x49), 0x8AD9);                                               /* ي */
+#undef IN
+#undef EQ
+#undef PUT
+    _mm_storeu_si128((__m128i *)(void *)o, v);
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(lead_ok, ok));
+}
+#endif
+
 /* Fast path: a run of plain Arabic letters continuing the current Arabic word. Each letter
  * is 2 bytes in and 2 bytes out. Stops at anything else (marks, punctuation, the cap). */
 static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok_nstart,
@@ -403,7 +437,21 @@ static size_t arabic_run(rasid__scan *sc, size_t i, size_t tok_start, size_t tok
             k += 2;
         }
     } else {
-        while (k + 1 < m) {
+        for (;;) {
+#ifdef __SSE2__
+            /* eight letters at a time while they are plain letters or letters rewritten
+             * one for one (letters16); the scalar step below takes the next letter */
+            while (k + 16 <= m) {
+                unsigned ok = letters16(r + k, o + k, flags); /* room: ROOM past the token */
+                if (ok == 0xFFFFu) {
+                    k += 16;
+                    continue;
+                }
+                k += (unsigned)__builtin_ctz(~ok) & ~1u;
+                break;
+            }
+#endif
+            if (k + 1 >= m) break;
             AR_LETTER(break)
             k += 2;
         }
@@ -477,9 +525,40 @@ static int latin_letter_at(const unsigned char *s, size_t n, size_t i)
     return !bad && is_latin_letter_cp(cp);
 }
 
-static int close_tok(rasid__scan *sc, cur *c)
+/* A token into sc->sink (grown by doubling); RASID_NOMEM when it cannot grow. */
+static int sink_grow(rasid__scan *sc)
+{
+    size_t nc = sc->sink_cap ? sc->sink_cap * 2 : 256;
+    rasid_token *p = realloc(sc->sink, nc * sizeof *p);
+    if (!p) return sc->err = RASID_NOMEM;
+    sc->sink = p;
+    sc->sink_cap = nc;
+    return 0;
+}
+
+static inline int sink_put(rasid__scan *sc, uint32_t start, uint32_t end, size_t nstart, size_t nend,
+                           unsigned kind, unsigned flags, unsigned hint)
+{
+    if (sc->nsink == sc->sink_cap && sink_grow(sc)) return sc->err;
+    rasid_token *k = &sc->sink[sc->nsink++];
+    k->start = start;
+    k->end = end;
+    k->nstart = (uint32_t)nstart;
+    k->nend = (uint32_t)nend;
+    k->kind = (uint8_t)kind;
+    k->flags = (uint8_t)flags;
+    k->nreadings = (uint16_t)(kind == RASID_TOK_ARABIC ? hint : 0);
+    return 0;
+}
+
+static inline int close_tok(rasid__scan *sc, cur *c)
 {
     if (c->st == ST_NONE) return 0;
+    if (sc->sink) {
+        int st = c->st;
+        c->st = ST_NONE;
+        return sink_put(sc, c->start, c->end, c->nstart, c->nend, state_kind[st], c->flags, c->hint);
+    }
     if (sc->emit) {
         rasid__rawtok t;
         t.start = c->start;
@@ -679,7 +758,9 @@ int rasid__scan_run(rasid__scan *sc)
                 t.hint = 0;
                 pending = 0;
                 nl = 0;
-                if (sc->emit) {
+                if (sc->sink) {
+                    if (sink_put(sc, t.start, t.end, t.nstart, t.nend, t.kind, t.flags, 0)) return sc->err;
+                } else if (sc->emit) {
                     int rc = sc->emit(sc, &t);
                     if (rc) return sc->err = rc;
                 }

@@ -269,33 +269,19 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
     return e;
 }
 
-/* The scanner's tokens are written out as they come, with their key's hash (the hint of
- * an Arabic word's final letter waits in nreadings); seg_resolve then looks them all up.
- * Looking up after the scan lets each lookup's memory be fetched ahead of it: the word
- * cache of an analyser is too big to stay near the core, and the hash spreads its words. */
-static int seg_emit(rasid__scan *sc, const rasid__rawtok *t)
+/* The scanner writes the tokens out as they come (rasid__scan.sink: the hint of an
+ * Arabic word's final letter waits in nreadings); seg_hash then hashes their keys and
+ * seg_resolve looks them all up. Looking up after the scan lets each lookup's memory be
+ * fetched ahead of it: the word cache of an analyser is too big to stay near the core,
+ * and the hash spreads its words. */
+static int seg_hash(seg *g, const char *out)
 {
-    seg *g = sc->ud;
-    if (g->ntoks == g->tcap) {
-        size_t nc = g->tcap ? g->tcap * 2 : 256;
-        rasid_token *p = realloc(g->toks, nc * sizeof *p);
-        if (!p) return RASID_NOMEM;
-        g->toks = p;
-        uint32_t *h = realloc(g->hash, nc * sizeof *h);
-        if (!h) return RASID_NOMEM;
-        g->hash = h;
-        g->tcap = nc;
+    g->hash = malloc((g->ntoks + 1) * sizeof *g->hash);
+    if (!g->hash) return RASID_NOMEM;
+    for (size_t i = 0; i < g->ntoks; i++) {
+        const rasid_token *k = &g->toks[i];
+        g->hash[i] = (uint32_t)hash_bytes(out + k->nstart, k->nend - k->nstart, k->kind | (unsigned)k->nreadings << 8);
     }
-    unsigned hint = t->kind == RASID_TOK_ARABIC ? t->hint : 0;
-    rasid_token *k = &g->toks[g->ntoks];
-    g->hash[g->ntoks++] = (uint32_t)hash_bytes(sc->out + t->nstart, t->nend - t->nstart, t->kind | hint << 8);
-    k->start = t->start;
-    k->end = t->end;
-    k->nstart = t->nstart;
-    k->nend = t->nend;
-    k->kind = t->kind;
-    k->flags = t->flags;
-    k->nreadings = (uint16_t)hint;
     return 0;
 }
 
@@ -538,12 +524,13 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     sc.n = doc->len;
     sc.flags = flags;
     sc.want_map = 0; /* made when asked for (rasid__text_map) */
-    sc.emit = seg_emit;
-    sc.ud = &g;
-    g.tcap = doc->len / 8 + 64;
-    g.toks = malloc(g.tcap * sizeof *g.toks);
-    g.hash = malloc(g.tcap * sizeof *g.hash);
-    int rc = g.toks && g.hash ? rasid__scan_run(&sc) : RASID_NOMEM;
+    sc.sink_cap = doc->len / 8 + 64;
+    sc.sink = malloc(sc.sink_cap * sizeof *sc.sink);
+    int rc = sc.sink ? rasid__scan_run(&sc) : RASID_NOMEM;
+    g.toks = sc.sink;
+    g.ntoks = sc.nsink;
+    g.tcap = sc.sink ? sc.sink_cap : 0;
+    if (rc == RASID_OK) rc = seg_hash(&g, sc.out);
     if (rc == RASID_OK) rc = seg_resolve(&g, sc.out);
     else g.ntoks = 0; /* tokens not looked up: none */
     free(g.hash);

@@ -35,6 +35,11 @@ struct rasid__scan {
     int want_map;       /* fill ss/se */
     rasid__emit_fn emit; /* NULL: no tokens wanted */
     void *ud;
+    /* or, instead of emit, the tokens written here as they are cut (the document's own
+     * token array, grown by realloc): start, end, nstart, nend, kind, flags, and in
+     * nreadings the hint of an Arabic word's final letter; the rest left for the caller */
+    rasid_token *sink;
+    size_t nsink, sink_cap;
     /* output: normalised text (malloc'd) and its map */
     char *out;
     size_t olen, ocap;

@@ -138,7 +138,7 @@ static int future_context(const dctx *c, size_t i)
     if (!c->lex) return 0;
     for (size_t k = i, steps = 0; k > 0 && steps < 8; k--, steps++) {
         if (!same(c, k - 1, i)) break;
-        if (rasid__lex_is_cue(c->lex, c->doc, k - 1, "future")) return 1;
+        if (rasid__lex_is_cue(c->lex, c->doc, k - 1, CUE_FUTURE)) return 1;
     }
     return 0;
 }
@@ -710,10 +710,10 @@ static int emit(dctx *c, const dres *r)
     switch (r->prec) {
     case RASID_P_DAY:
     case RASID_P_WEEK:
-        snprintf(m.value, sizeof m.value, "%04d-%02d-%02d", r->y, r->m, r->d);
+        rasid__fmt_ymd(m.value, r->y, r->m, r->d);
         break;
-    case RASID_P_MONTH: snprintf(m.value, sizeof m.value, "%04d-%02d", r->y, r->m); break;
-    default: snprintf(m.value, sizeof m.value, "%04d", r->y);
+    case RASID_P_MONTH: rasid__fmt_ymd(m.value, r->y, r->m, -1); break;
+    default: rasid__fmt_ymd(m.value, r->y, -1, -1);
     }
     return rasid__doc_add_mention(c->doc, &m) ? RASID_OK : RASID_NOMEM;
 }
@@ -749,8 +749,7 @@ static void find_dateline(dctx *c)
                    (!strcmp(c->t[q].norm, "-") || !strcmp(c->t[q].norm, "\xE2\x80\x93") ||
                     !strcmp(c->t[q].norm, "\xE2\x80\x94"));
         if (ntok <= (r.e - r.b) + 10 || (dash && before <= 4)) {
-            snprintf(c->doc->published, sizeof c->doc->published, "%04d-%02d-%02d", r.y, r.m,
-                     r.d);
+            rasid__fmt_ymd(c->doc->published, r.y, r.m, r.d);
             c->doc->published_from_dateline = 1;
             break;
         }

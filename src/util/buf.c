@@ -7,6 +7,9 @@
 #include "internal.h"
 
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 void rasid__buf_init(rasid__buf *b, size_t cap)
@@ -40,14 +43,8 @@ int rasid__buf_reserve(rasid__buf *b, size_t extra)
     return RASID_OK;
 }
 
-int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
+int rasid__buf_put_grow(rasid__buf *b, const void *p, size_t n)
 {
-    if (!b->err && n < b->size - b->len) { /* room already (size > len): no reserve call */
-        memcpy(b->data + b->len, p, n);
-        b->len += n;
-        b->data[b->len] = 0;
-        return RASID_OK;
-    }
     int rc = rasid__buf_reserve(b, n);
     if (rc) return rc;
     if (n) memcpy(b->data + b->len, p, n);
@@ -56,15 +53,6 @@ int rasid__buf_put(rasid__buf *b, const void *p, size_t n)
     return RASID_OK;
 }
 
-int rasid__buf_putc(rasid__buf *b, char c)
-{
-    if (!b->err && 1 < b->size - b->len) {
-        b->data[b->len++] = c;
-        b->data[b->len] = 0;
-        return RASID_OK;
-    }
-    return rasid__buf_put(b, &c, 1);
-}
 
 int rasid__buf_putu(rasid__buf *b, unsigned long v)
 {
@@ -101,6 +89,63 @@ static const uint8_t json_plain[256] = {
     [0xC2 ... 0xDF] = 2,
 };
 
+/* The length of the prefix of s[0..n) that JSON takes as it is (json_plain, a 2-byte
+ * sequence whole), eight bytes at a time while they are printable ASCII and whole 2-byte
+ * sequences: the bulk of Arabic text. */
+size_t rasid__json_plain_run(const char *p, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#define HAS0(v) (((v) - ones) & ~(v))
+    size_t j = 0;
+    for (;;) {
+#ifdef __SSE2__
+        /* sixteen bytes at a time: the same tests on byte vectors, the pairing on masks */
+        while (j + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+#define SET(c) _mm_set1_epi8((char)(c))
+#define GE(c) _mm_cmpeq_epi8(_mm_max_epu8(v, SET(c)), v) /* unsigned v >= c */
+#define EQ(c) _mm_cmpeq_epi8(v, SET(c))
+            __m128i bad = _mm_or_si128(_mm_andnot_si128(GE(0x20), SET(0xFF)), _mm_or_si128(EQ(0x22), EQ(0x5C)));
+            bad = _mm_or_si128(bad, _mm_or_si128(EQ(0x7F), GE(0xE0)));
+            bad = _mm_or_si128(bad, _mm_cmpeq_epi8(_mm_and_si128(v, SET(0xFE)), SET(0xC0)));
+            if (_mm_movemask_epi8(bad)) break;
+            unsigned lead = (unsigned)_mm_movemask_epi8(GE(0xC0));
+            unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, SET(0xC0)), SET(0x80)));
+#undef SET
+#undef GE
+#undef EQ
+            if (cont != ((lead << 1) & 0xFFFFu)) break;
+            j += 16 - (lead >> 15);
+        }
+#endif
+        while (j + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, s + j, 8);
+            /* any byte below 0x20, '"', '\\', 0x7F, C0/C1 or a lead of 3 or 4 bytes */
+            uint64_t bad = ((x - ones * 0x20) & ~x) | HAS0(x ^ (ones * 0x22)) | HAS0(x ^ (ones * 0x5C)) |
+                           HAS0(x ^ (ones * 0x7F)) | HAS0((x & (ones * 0xFE)) ^ (ones * 0xC0)) |
+                           (x & (x << 1) & (x << 2));
+            if (bad & highs) break;
+            /* each lead byte (11xxxxxx) followed by a continuation (10xxxxxx) and each
+             * continuation preceded by a lead; a lead in the last byte waits for the next
+             * round (x is little-endian: the next byte is 8 bits up) */
+            uint64_t lead = x & (x << 1) & highs, cont = x & ~(x << 1) & highs;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            break; /* the shifts above assume little-endian words: byte by byte */
+#endif
+            if (cont != lead << 8) break;
+            j += 8 - (size_t)(lead >> 63);
+        }
+        if (j >= n) return n;
+        unsigned k = json_plain[s[j]];
+        if (k == 1) { j++; continue; }
+        if (k == 2 && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) { j += 2; continue; }
+        return j;
+    }
+#undef HAS0
+}
+
 int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -109,13 +154,7 @@ int rasid__buf_json_str(rasid__buf *b, const char *s, size_t n)
     while (i < n) {
         /* a run that needs no escaping (printable ASCII but " and \\, and 2-byte UTF-8
          * sequences: Arabic, Latin-1) is copied in one go */
-        size_t j = i;
-        while (j < n) {
-            unsigned k = json_plain[(unsigned char)s[j]];
-            if (k == 1) { j++; continue; }
-            if (k == 2 && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80) { j += 2; continue; }
-            break;
-        }
+        size_t j = i + rasid__json_plain_run(s + i, n - i);
         if (j != i) {
             rasid__buf_put(b, s + i, j - i);
             i = j;

@@ -67,6 +67,7 @@ void rasid_doc_free(rasid_doc *d)
     rasid__vec_free(&d->events);
     free(d->cue_off);
     free(d->cue_items);
+    free(d->cue_mask);
     free(d->norm);
     free(d->src_start);
     free(d->src_end);

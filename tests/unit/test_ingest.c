@@ -7,6 +7,7 @@
  */
 #include "rasid.h"
 #include "rasid_ingest.h"
+#include "ingest/ingest.h"
 #include "unit.h"
 
 #include <errno.h>
@@ -272,6 +273,15 @@ static void test_html_hostile(void)
         CHECK(rasid_check_text(p->text, p->text_len, &off) == RASID_OK);
         rasid_html_page_free(p);
     }
+    /* what libxml2 lets through of a page whose encoding breaks is made UTF-8 (a page
+     * found by fuzzing: fuzz/corpus/html/regress-broken-encoding.html) */
+    char *raw = strdup("ok \xDF\x04 \xC3\x98 \xFF"), *clean;
+    size_t rl = raw ? strlen(raw) : 0, off;
+    clean = rasid__ing_utf8_clean(raw, &rl);
+    CHECK_STR(clean, "ok \xEF\xBF\xBD\x04 \xC3\x98 \xEF\xBF\xBD");
+    CHECK_INT(rl, clean ? strlen(clean) : 0);
+    CHECK(clean && rasid_check_text(clean, rl, &off) == RASID_OK);
+    free(clean);
     /* too big */
     CHECK_INT(rasid_html_extract("x", RASID_MAX_DOC_BYTES + 1, NULL, NULL, &p, NULL, 0), RASID_TOOBIG);
     CHECK(p == NULL);

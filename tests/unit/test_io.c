@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include <jansson.h>
+#include <math.h>
 
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -212,6 +213,145 @@ static void test_json_escaping(void)
     rasid__buf_free(&b);
 }
 
+/* rasid__json_plain_run (eight bytes at a time) against its definition byte by byte, on
+ * random strings over an alphabet of every kind of byte at every alignment */
+static size_t plain_run_ref(const unsigned char *s, size_t n)
+{
+    size_t j = 0;
+    while (j < n) {
+        unsigned char c = s[j];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { j++; continue; }
+        if (c >= 0xC2 && c <= 0xDF && j + 1 < n && (s[j + 1] & 0xC0) == 0x80) { j += 2; continue; }
+        break;
+    }
+    return j;
+}
+
+static void test_json_plain_run(void)
+{
+    static const unsigned char alphabet[] = {'a', ' ', '"', '\\', 0x1F, 0x7F, 0x7E, 0x20, 0xD8, 0xA7, 0xD9,
+                                             0x84, 0xC0, 0xC1, 0xC2, 0xDF, 0xE2, 0x80, 0xBF, 0xF0, 0xFF, 0};
+    unsigned long long seed = 42;
+    int bad = 0;
+    for (int round = 0; round < 20000 && !bad; round++) {
+        unsigned char s[40];
+        size_t n = (size_t)(round % 40);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            unsigned r = (unsigned)(seed >> 33);
+            /* mostly Arabic letters and spaces, as in news, with a stray kind now and then */
+            s[i] = r % 4 ? (i % 2 ? (unsigned char)(0x80 | (r >> 8) % 64) : 0xD8) : alphabet[(r >> 8) % sizeof alphabet];
+        }
+        if (rasid__json_plain_run((const char *)s, n) != plain_run_ref(s, n)) bad = 1;
+        for (size_t off = 1; off < n && !bad; off++)
+            if (rasid__json_plain_run((const char *)s + off, n - off) != plain_run_ref(s + off, n - off)) bad = 1;
+    }
+    CHECK(!bad);
+    /* the JSON Lines reader's fast path finds the text's end past escaped quotes */
+    const char *rec = "{\"id\":\"q\",\"text\":\"قال \\\"الجيش\\\" \\\\\"}\n";
+    char path[600];
+    snprintf(path, sizeof path, "%s/quotes.jsonl", tmpdir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(rec, f);
+    fclose(f);
+    const char *paths[] = {path};
+    rasid_input *in = rasid_input_open(paths, 1, "2024-01-01");
+    rasid_doc *doc = NULL;
+    char err[256];
+    CHECK_INT(rasid_input_next(in, &doc, err, sizeof err), 1);
+    if (doc) {
+        size_t len;
+        const char *t = rasid_doc_text(doc, &len);
+        CHECK_MEM(t, len, "قال \"الجيش\" \\", strlen("قال \"الجيش\" \\"));
+        rasid_doc_free(doc);
+    }
+    rasid_input_close(in);
+}
+
+/* rasid__fmt_fixed against printf: random doubles of every magnitude, coordinates,
+ * confidences, and exact ties (k / 2^j) that printf rounds to even */
+static void test_fmt_fixed(void)
+{
+    unsigned long long seed = 7;
+    int bad = 0, handled = 0;
+    for (int round = 0; round < 300000 && bad < 5; round++) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        unsigned long long r = seed >> 11;
+        double v;
+        switch (round % 5) {
+        case 0: v = (double)r / 9007199254740992.0 * 360.0 - 180.0; break;          /* coordinates */
+        case 1: v = (double)(r % 101) / 100.0; break;                              /* confidences */
+        case 2: v = ldexp((double)(r % 100000), -(int)(r % 17)); break;            /* exact ties */
+        case 3: v = ldexp((double)r, (int)(seed % 140) - 110); break;              /* any magnitude */
+        default: v = -ldexp((double)(r % 1000), -(int)(r % 12)) / 1000.0; break; /* negatives near 0 */
+        }
+        for (int prec = 0; prec <= 6 && bad < 5; prec += (prec == 2 ? 4 : 1)) {
+            char got[64], want[64];
+            size_t n = rasid__fmt_fixed(v, prec, 0, got);
+            if (!n) continue;
+            handled++;
+            snprintf(want, sizeof want, "%.*f", prec, v);
+            if (strcmp(got, want) || n != strlen(want)) {
+                printf("fmt_fixed(%.17g, %d): %s, printf %s\n", v, prec, got, want);
+                bad++;
+            }
+            /* trimmed: printf's digits without trailing zeros and bare point */
+            size_t k = strlen(want);
+            if (strchr(want, '.')) {
+                while (k && want[k - 1] == '0') want[--k] = 0;
+                if (k && want[k - 1] == '.') want[--k] = 0;
+            }
+            rasid__fmt_fixed(v, prec, 1, got);
+            if (strcmp(got, want)) {
+                printf("fmt_fixed(%.17g, %d, trim): %s, printf %s\n", v, prec, got, want);
+                bad++;
+            }
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK(handled > 1000000);
+    char out[64];
+    CHECK_INT(rasid__fmt_fixed(1.0 / 128, 6, 0, out), 8);
+    CHECK_STR(out, "0.007812"); /* 7812.5 millionths: to even */
+    CHECK_INT(rasid__fmt_fixed(-0.0, 2, 0, out), 5);
+    CHECK_STR(out, "-0.00");
+    CHECK_INT(rasid__fmt_fixed(INFINITY, 2, 0, out), 0);
+}
+
+static void test_fmt_ymd(void)
+{
+    static const int ys[] = {0, 7, 999, 2015, 9999, 10000, -1, 123456};
+    static const int ms[] = {-1, 0, 1, 12, 99, 100};
+    static const int ds[] = {-1, 0, 9, 31, 99, 250};
+    int bad = 0;
+    for (size_t a = 0; a < sizeof ys / sizeof *ys; a++)
+        for (size_t b = 0; b < sizeof ms / sizeof *ms; b++)
+            for (size_t c = 0; c < sizeof ds / sizeof *ds; c++) {
+                int y = ys[a], m = ms[b], d = ds[c];
+                if (m < 0 && d >= 0) continue;
+                char got[11], want[64];
+                rasid__fmt_ymd(got, y, m, d);
+                if (m < 0) snprintf(want, sizeof want, "%04d", y);
+                else if (d < 0) snprintf(want, sizeof want, "%04d-%02d", y, m);
+                else snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, d);
+                want[10] = 0; /* as snprintf into 11 bytes */
+                if (strcmp(got, want)) {
+                    printf("fmt_ymd(%d, %d, %d): %s, snprintf %s\n", y, m, d, got, want);
+                    bad++;
+                }
+            }
+    CHECK_INT(bad, 0);
+}
+
+static void test_atoi(void)
+{
+    static const char *const cases[] = {"2015-11-20", "0007", "-12", "+5", "  42", "", "x1", "-", "999999999",
+                                        "1234567890", "-2147483648", "00000000012", "12a", "٣"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) CHECK_INT(rasid__atoi(cases[i]), atoi(cases[i]));
+}
+
 static void test_csv_escaping(void)
 {
     rasid__buf b;
@@ -376,6 +516,10 @@ int main(void)
     UNIT_RUN(test_plain_text);
     UNIT_RUN(test_files_and_dirs);
     UNIT_RUN(test_json_escaping);
+    UNIT_RUN(test_json_plain_run);
+    UNIT_RUN(test_fmt_fixed);
+    UNIT_RUN(test_fmt_ymd);
+    UNIT_RUN(test_atoi);
     UNIT_RUN(test_csv_escaping);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
