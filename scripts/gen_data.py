@@ -371,17 +371,6 @@ def build_places(cities, gmo, nisba_keys=frozenset(), nis=None):
             if ' ' not in m:
                 row['ar'].add('العاصمة ال' + m + 'ة')
 
-    # the capital of each country row, by the capital's first Arabic form: what "العاصمة"
-    # alone names in a text about that country
-    cap_form = {}
-    for gid, a3 in capitals.items():
-        crow = city_rows.get(gid)
-        if crow and str(crow['ar']):
-            cap_form[a3] = str(crow['ar']).split('|')[0]
-    for row in rows:
-        if row['kind'] == 'country':
-            row['capital'] = cap_form.get(row['country'], '')
-
     # hand-curated places
     extra_rows = []
     for e in extra:
@@ -517,6 +506,26 @@ def build_places(cities, gmo, nisba_keys=frozenset(), nis=None):
             name = ex['name']
         admin_rows.append(dict(id=rid, name=name, kind='admin1', country=a3, admin1=name, lat=lat, lon=lon,
                                geonameid='', ar=forms))
+
+    # the capital of each country row, by the first Arabic form its city row keeps once the
+    # forms are settled (a city loses its country's bare name: الجزائر -> العاصمة الجزائرية;
+    # عمّان is عمان, Oman): what "العاصمة" alone names in a text about that country. A
+    # capital GeoNames does not give by name (Nouakchott) is the curated row of that name.
+    cap_form = {}
+    for gid, a3 in capitals.items():
+        crow = city_rows.get(gid)
+        if crow and str(crow['ar']):
+            cap_form[a3] = str(crow['ar']).split('|')[0]
+    for row in rows:
+        if row['kind'] != 'country':
+            continue
+        row['capital'] = cap_form.get(row['country'], '')
+        cap = cur_c.get(row['country'], {}).get('capital')
+        if cap and not row['capital']:
+            crow = next((r for r in list(city_rows.values()) + extra_rows
+                         if r['country'] == row['country'] and r['name'] == cap and str(r['ar'])), None)
+            if crow:
+                row['capital'] = str(crow['ar']).split('|')[0]
 
     # a capital that is its own province (Conakry, Bangui) is named by that province's form
     for row in rows:
