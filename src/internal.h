@@ -33,6 +33,13 @@ char *rasid__arena_strndup(rasid__arena *a, const char *s, size_t n);
 char *rasid__arena_strdup(rasid__arena *a, const char *s);
 char *rasid__arena_printf(rasid__arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The strings joined (a NULL one as "(null)", as printf's %s writes it), in the arena:
+ * rasid__arena_cat(a, "Military Forces of ", name) is rasid__arena_printf(a, "Military
+ * Forces of %s", name) without printf. */
+char *rasid__arena_catv(rasid__arena *a, const char *const *parts, size_t n);
+#define rasid__arena_cat(a, ...)                                                        \
+    rasid__arena_catv((a), (const char *const[]){__VA_ARGS__},                          \
+                      sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
 
 /* ------------------------------------------------------------------ buffer */
 /* A growable byte buffer with a cap (growth past `cap` fails with RASID_TOOBIG). */

@@ -144,18 +144,33 @@ static const char *qual_word(uint8_t q)
     }
 }
 
+/* "; at least 12 killed": a count of the summary (no printf: one per event and count) */
+static void put_count(rasid__buf *b, const char *sep, int q, long v, const char *what)
+{
+    rasid__buf_puts(b, sep);
+    rasid__buf_puts(b, qual_word(q));
+    rasid__buf_putu(b, (unsigned long)v);
+    rasid__buf_putc(b, ' ');
+    rasid__buf_puts(b, what);
+}
+
 static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev)
 {
     rasid__buf b;
     rasid__buf_init(&b, 4096);
-    if (ev->date) rasid__buf_printf(&b, "%s, ", ev->date->value);
+    if (ev->date) {
+        rasid__buf_puts(&b, ev->date->value);
+        rasid__buf_puts(&b, ", ");
+    }
     if (ev->location) {
         const rasid_mention *l = ev->location;
         rasid__buf_puts(&b, l->name ? l->name : "?");
         if (l->precision != RASID_P_COUNTRY && l->country) {
             const rasid__entry *ce = rasid__lex_country(c->lex, l->country);
             const char *cn = ce ? ev_field(ce, "name") : l->country;
-            rasid__buf_printf(&b, " (%s)", cn);
+            rasid__buf_puts(&b, " (");
+            rasid__buf_puts(&b, cn ? cn : "(null)"); /* as printf wrote it */
+            rasid__buf_putc(&b, ')');
         }
         rasid__buf_puts(&b, ": ");
     }
@@ -170,14 +185,17 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     rasid__buf_puts(&b, verb_of(&kk, &conn));
     if (k->nrecipient) {
         rasid__buf_putc(&b, ' ');
-        if (*conn) rasid__buf_printf(&b, "%s ", conn);
+        if (*conn) {
+            rasid__buf_puts(&b, conn);
+            rasid__buf_putc(&b, ' ');
+        }
         names(&b, k->recipient, k->nrecipient, "");
     }
     const char *sep = "; ";
-    if (k->dead >= 0) { rasid__buf_printf(&b, "%s%s%ld killed", sep, qual_word(k->q_dead), k->dead); sep = ", "; }
-    if (k->injured >= 0) { rasid__buf_printf(&b, "%s%s%ld injured", sep, qual_word(k->q_injured), k->injured); sep = ", "; }
-    if (k->hostages >= 0) { rasid__buf_printf(&b, "%s%s%ld hostages", sep, qual_word(k->q_hostages), k->hostages); sep = ", "; }
-    if (k->arrested >= 0) rasid__buf_printf(&b, "%s%s%ld arrested", sep, qual_word(k->q_arrested), k->arrested);
+    if (k->dead >= 0) { put_count(&b, sep, k->q_dead, k->dead, "killed"); sep = ", "; }
+    if (k->injured >= 0) { put_count(&b, sep, k->q_injured, k->injured, "injured"); sep = ", "; }
+    if (k->hostages >= 0) { put_count(&b, sep, k->q_hostages, k->hostages, "hostages"); sep = ", "; }
+    if (k->arrested >= 0) put_count(&b, sep, k->q_arrested, k->arrested, "arrested");
     rasid__buf_putc(&b, '.');
     const char *s = b.err ? "" : rasid__arena_strndup(&c->doc->arena, b.data, b.len);
     rasid__buf_free(&b);

@@ -616,7 +616,7 @@ static size_t forces_from_countries(const ev_ctx *c, ev_cand *k, int m, size_t l
     size_t end = add_party_list(c, k->actor, &k->nactor, pm, limit);
     for (size_t i = before; i < k->nactor; i++) {
         const char *cn = k->actor[i].name;
-        k->actor[i].name = rasid__arena_printf(&c->doc->arena, "Military Forces of %s", cn ? cn : "?");
+        k->actor[i].name = rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : "?");
         k->actor[i].kind = "force";
         k->actor[i].sector = "MIL";
     }
@@ -852,7 +852,7 @@ static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != nx) return 0;
         const char *cn = country_name(c, c->ms[nm].country);
         k->recipient[k->nrecipient++] =
-            named_span(c, rasid__arena_printf(&c->doc->arena, "Civilians (%s)", cn ? cn : c->ms[nm].country), "civilians",
+            named_span(c, rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : c->ms[nm].country, ")"), "civilians",
                        "CVL", c->ms[nm].country, "rasid:civilians", c->t[q].start, c->ms[nm].end);
         return 1;
     }
@@ -880,15 +880,15 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                 const char *noun = m->noun ? m->noun : "";
                 const char *cn = country_name(c, x->country);
                 if (!strcmp(noun, "soldier") || !strcmp(noun, "military")) {
-                    en.name = rasid__arena_printf(&c->doc->arena, "Military Forces of %s", cn ? cn : x->country);
+                    en.name = rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : x->country);
                     en.kind = "force";
                     en.sector = "MIL";
                 } else if (!strcmp(noun, "police")) {
-                    en.name = rasid__arena_printf(&c->doc->arena, "Police Forces of %s", cn ? cn : x->country);
+                    en.name = rasid__arena_cat(&c->doc->arena, "Police Forces of ", cn ? cn : x->country);
                     en.kind = "force";
                     en.sector = "COP";
                 } else {
-                    en.name = rasid__arena_printf(&c->doc->arena, "Civilians (%s)", cn ? cn : x->country);
+                    en.name = rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : x->country, ")");
                     en.kind = "civilians";
                     en.sector = "CVL";
                 }
@@ -917,8 +917,8 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             const char *cn = iso ? country_name(c, iso) : NULL;
             if (!cn) continue;
             k->recipient[k->nrecipient++] = named_span(
-                c, rasid__arena_printf(&c->doc->arena, "%s Forces of %s", soldier ? "Military" : "Police", cn), "force",
-                soldier ? "MIL" : "COP", iso, rasid__arena_printf(&c->doc->arena, "rasid:%s-%s", soldier ? "mil" : "pol", iso),
+                c, rasid__arena_cat(&c->doc->arena, soldier ? "Military" : "Police", " Forces of ", cn), "force",
+                soldier ? "MIL" : "COP", iso, rasid__arena_cat(&c->doc->arena, "rasid:", soldier ? "mil" : "pol", "-", iso),
                 m->start, m->end);
             return;
         }
@@ -1268,7 +1268,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         if (!iso) continue;
         const char *cn = country_name(c, iso);
         e->country = iso;
-        if (cn && e->name) e->name = rasid__arena_printf(&c->doc->arena, "%s of %s", e->name, cn);
+        if (cn && e->name) e->name = rasid__arena_cat(&c->doc->arena, e->name, " of ", cn);
     }
 }
 
@@ -2154,7 +2154,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
         const char *cn = iso ? country_name(c, iso) : NULL;
         k->actor[k->nactor++] =
-            named_span(c, cn ? rasid__arena_printf(&c->doc->arena, "Protesters (%s)", cn) : "Protesters", "civilians", "CVL",
+            named_span(c, cn ? rasid__arena_cat(&c->doc->arena, "Protesters (", cn, ")") : "Protesters", "civilians", "CVL",
                        iso, "rasid:protesters", c->t[k->ttok].start, c->t[k->ttok + k->tntok - 1].end);
     }
     /* "نشر وحدات على الطرق المؤدية إلى الحدود مع ليبيا": a country across a border is a

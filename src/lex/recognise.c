@@ -408,7 +408,7 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     mm->country = iso;
     mm->tok_end = use->tok + use->ntok;
     mm->end = c->t[mm->tok_end - 1].end;
-    if (cn && mm->name) mm->name = rasid__arena_printf(&c->doc->arena, "%s of %s", mm->name, cn);
+    if (cn && mm->name) mm->name = rasid__arena_cat(&c->doc->arena, mm->name, " of ", cn);
 }
 
 /* A title with a nationality but no name ("وزير الخارجية الجزائري", "نظيره المالي") is
@@ -430,8 +430,8 @@ static size_t title_actor(ctx *c, const rasid__match *tm, size_t end, const char
     am.role = role;
     am.lat = am.lon = NAN;
     const char *cn = country_name(c, iso);
-    am.name = rasid__arena_printf(&c->doc->arena, "%s of %s", role, cn ? cn : iso);
-    am.id = rasid__arena_printf(&c->doc->arena, "rasid:office:%s:%s", iso, role);
+    am.name = rasid__arena_cat(&c->doc->arena, role, " of ", cn ? cn : iso);
+    am.id = rasid__arena_cat(&c->doc->arena, "rasid:office:", iso, ":", role);
     am.entry = tm->e;
     emit(c, &am);
     return end;
@@ -528,12 +528,12 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     pm.ekind = "person";
     pm.role = role;
     if (role && org && (!iso || !strcmp(role, "Spokesperson")))
-        pm.role = rasid__arena_printf(&c->doc->arena, "%s of %s", role, org);
+        pm.role = rasid__arena_cat(&c->doc->arena, role, " of ", org);
     pm.sector = sector;
     pm.country = iso;
     pm.lat = pm.lon = NAN;
     pm.name = spell_name(c, j, e);
-    pm.id = rasid__arena_printf(&c->doc->arena, "rasid:person:%s", pm.name ? pm.name : "");
+    pm.id = rasid__arena_cat(&c->doc->arena, "rasid:person:", pm.name ? pm.name : "");
     emit(c, &pm);
     return e;
 }

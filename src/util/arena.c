@@ -84,6 +84,22 @@ char *rasid__arena_strdup(rasid__arena *a, const char *s)
     return s ? rasid__arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+char *rasid__arena_catv(rasid__arena *a, const char *const *parts, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) len += strlen(parts[i] ? parts[i] : "(null)");
+    char *p = rasid__arena_alloc_raw(a, len + 1), *o = p;
+    if (!p) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = parts[i] ? parts[i] : "(null)";
+        size_t l = strlen(s);
+        memcpy(o, s, l);
+        o += l;
+    }
+    *o = 0;
+    return p;
+}
+
 char *rasid__arena_printf(rasid__arena *a, const char *fmt, ...)
 {
     va_list ap;
