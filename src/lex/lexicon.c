@@ -2427,6 +2427,10 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         off[i] = (uint32_t)len;
         rep[i] = (uint32_t)i;
         const rasid_reading *word = toks[i].readings;
+        /* the cache slot of the word eight tokens on, fetched while this one is done (the
+         * cache is too big to stay near the core; most lookups would wait for memory) */
+        if (lc && lc->cap && i + 8 < n && toks[i + 8].readings)
+            __builtin_prefetch(&lc->tab[lw_hash(toks[i + 8].readings, NULL, NULL, 0) & (lc->cap - 1)]);
         size_t h = 0;
         if (word) {
             uint64_t x = (uint64_t)(uintptr_t)word * 0x9E3779B97F4A7C15ull;
@@ -2679,8 +2683,19 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
     if (!doc->cue_items) return RASID_NOMEM;
     rasid__match m[32];
+    const struct rasid__lcache *lc = doc->an && doc->lexm_for == lex ? doc->an->lexc : NULL;
     for (size_t i = 0; i < n; i++) {
         doc->cue_off[i] = (uint32_t)len;
+        /* fetched ahead: the memo slot of the word sixteen tokens on, the cues of the
+         * word eight tokens on (its slot fetched by now) */
+        if (lc && lc->memo && doc->lexm_wid) {
+            if (i + 16 < n && doc->lexm_wid[i + 16])
+                __builtin_prefetch(&lc->memo[(size_t)(doc->lexm_wid[i + 16] - 1) * RASID__MEMO_COUNT + RASID__MEMO_CUES]);
+            if (i + 8 < n && doc->lexm_wid[i + 8]) {
+                const void *cues = lc->memo[(size_t)(doc->lexm_wid[i + 8] - 1) * RASID__MEMO_COUNT + RASID__MEMO_CUES];
+                if (cues) __builtin_prefetch(cues);
+            }
+        }
         /* a word's cues, found in an earlier document: {count, items...} */
         void **memo = rasid__lex_word_memo(lex, doc, i, RASID__MEMO_CUES);
         if (memo && *memo) {
