@@ -84,10 +84,12 @@ demo: deps
 eval: $(RASID)
 	@sh scripts/eval.sh $(BUILD)
 
+# its own build directory: objects built with other flags (make test's -O2) are not reused
+BENCH_BUILD ?= build-bench
 bench: deps
-	@$(MAKE) --no-print-directory $(RASID) OPT=-O3
-	@sh bench/run.sh $(BUILD)
-	@sh bench/serve.sh $(BUILD)
+	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) OPT=-O3 $(BENCH_BUILD)/rasid
+	@sh bench/run.sh $(BENCH_BUILD)
+	@sh bench/serve.sh $(BENCH_BUILD)
 
 # make web: the analysts' page served by `rasid serve` (web/dist), from the npm packages
 # pinned in web/package-lock.json (npm ci), rebuilt when its sources change.
@@ -108,4 +110,4 @@ data:
 	python3 scripts/gen_data.py
 
 clean:
-	rm -rf build build-san build-tsan build-fuzz
+	rm -rf build build-san build-tsan build-fuzz build-bench
