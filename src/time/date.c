@@ -658,14 +658,18 @@ static int p_part(const dctx *c, size_t i, dres *r)
     return 0;
 }
 
+/* Every pattern starts with a number, a time word, a month name, or an ordinal or tens
+ * word (a day): most tokens are none of these. */
+static inline int may_start(const dctx *c, size_t i)
+{
+    const rasid__word *w = &c->w[i];
+    return c->t[i].kind == RASID_TOK_NUMBER || w->tw || w->month || w->nw == NW_ORDINAL || w->nw == NW_TEN;
+}
+
 static int p_any(const dctx *c, size_t i, dres *r)
 {
     memset(r, 0, sizeof *r);
-    /* every pattern starts with a number, a time word, a month name, or an ordinal or
-     * tens word (a day): most tokens are none of these */
-    const rasid__word *w = &c->w[i];
-    if (c->t[i].kind != RASID_TOK_NUMBER && !w->tw && !w->month && w->nw != NW_ORDINAL && w->nw != NW_TEN)
-        return 0;
+    if (!may_start(c, i)) return 0;
     if (p_numeric(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
     if (p_daymonth(c, i, r)) return 1;
@@ -775,7 +779,7 @@ int rasid__time_run(rasid_doc *doc, const rasid__word *w, const rasid_lexicon *l
     }
     for (size_t i = 0; i < c.n; i++) {
         dres r;
-        if (!p_any(&c, i, &r)) continue;
+        if (!may_start(&c, i) || !p_any(&c, i, &r)) continue;
         int rc = emit(&c, &r);
         if (rc) return rc;
         i = r.e - 1;
