@@ -101,7 +101,8 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
             for (uint32_t x = ms[k].tok_begin; x < ms[k].tok_end && x < c.n; x++) c.claimed[x] = 1;
 
     for (size_t i = 0; i < c.n; i++) {
-        if (c.claimed[i]) continue;
+        /* a count starts with digits, a number word or a dual noun: most tokens are none */
+        if (c.claimed[i] || (c.t[i].kind != RASID_TOK_NUMBER && w[i].nw == NW_NONE && !w[i].nnlen)) continue;
         if (w[i].nw == NW_ORDINAL) { /* الثاني, الحادي عشر: never a count */
             i += (w[i].nwlen ? w[i].nwlen : 1) - 1;
             continue;
