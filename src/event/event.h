@@ -65,6 +65,7 @@ typedef struct ev_ctx {
     int ms_sorted;    /* mentions in token, sentence and byte order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
+    uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */
     ev_cols trig_cols;
     rasid__vec cands; /* ev_cand */
     double min_score;

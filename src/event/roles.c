@@ -156,6 +156,15 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
                                                                                          : -1;
     }
     c->sinfo = calloc(doc->sentences.len ? doc->sentences.len : 1, sizeof *c->sinfo);
+    c->clause_lo = malloc((c->n + 1) * sizeof *c->clause_lo);
+    c->clause_hi = malloc((c->n + 1) * sizeof *c->clause_hi);
+    if (c->clause_lo && c->clause_hi) {
+        memset(c->clause_lo, 0xFF, (c->n + 1) * sizeof *c->clause_lo);
+    } else {
+        free(c->clause_lo);
+        free(c->clause_hi);
+        c->clause_lo = c->clause_hi = NULL;
+    }
     c->pub_days = LONG_MIN;
     const char *p = rasid_doc_published(doc);
     if (p) c->pub_days = rasid__days_from_civil(rasid__atoi(p), rasid__atoi(p + 5), rasid__atoi(p + 8));
@@ -168,6 +177,8 @@ void ev_ctx_free(ev_ctx *c)
     free(c->mention_at);
     free(c->context_upto);
     free(c->sinfo);
+    free(c->clause_lo);
+    free(c->clause_hi);
     rasid__vec_free(&c->cands);
 }
 
@@ -215,6 +226,12 @@ static int is_comma(const rasid_token *t)
  * 30 مزارعا") is a parenthesis inside the clause, not its end. */
 static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
 {
+    /* asked many times for the tokens of each candidate: worked out once per token */
+    if (c->clause_lo && c->clause_lo[i] != UINT32_MAX) {
+        *b = c->clause_lo[i];
+        *e = c->clause_hi[i];
+        return;
+    }
     const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
     size_t lo = i, hi = i + 1;
     for (;;) {
@@ -235,6 +252,10 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
     }
     *b = lo;
     *e = hi;
+    if (c->clause_lo) {
+        c->clause_lo[i] = (uint32_t)lo;
+        c->clause_hi[i] = (uint32_t)hi;
+    }
 }
 
 static const rasid_sentence *sent_of(const ev_ctx *c, size_t i)
