@@ -652,7 +652,7 @@ static int person_noun(const char *noun)
                                       "duration", "age", "vehicle", "weapon", "house", "village", "day",
                                       "month", "hour", "currency", "unit"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-        if (!strcmp(noun, bad[i])) return 0;
+        if (noun[0] == bad[i][0] && !strcmp(noun, bad[i])) return 0;
     return 1;
 }
 
