@@ -177,6 +177,7 @@ typedef struct stop_words {
     const char **w;
     uint32_t *len;
     size_t n;
+    uint64_t lens; /* bit (len & 63) of every word's length: most tokens are ruled out at once */
 } stop_words;
 
 typedef struct stop_rule {
@@ -715,6 +716,7 @@ static int compile_stop_words(rasid_lexicon *lex, const char *list, stop_words *
             if (!w) return RASID_NOMEM;
             out->w[out->n] = w;
             out->len[out->n++] = (uint32_t)nl;
+            out->lens |= (uint64_t)1 << (nl & 63);
         }
         p = bar ? bar + 1 : p + l;
     }
@@ -1062,8 +1064,9 @@ static int compile_sources(rasid_lexicon *lex, char *err, size_t errlen)
  *      and set the lexicon's field;
  *   4. add the sizes and offsets of a new struct type to lexbin_layout().
  */
-#define LEXBIN_VERSION 5 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter;
-                          * 5: no cue class table (the classes are enum rasid__cue) */
+#define LEXBIN_VERSION 6 /* 3: the body checksum leaves out the fuzzy index; 4: the fuzzy probe filter;
+                          * 5: no cue class table (the classes are enum rasid__cue);
+                          * 6: stop word lists carry the set of their lengths */
 #define LEXBIN_ALIGN 64
 
 enum lb_sec {
@@ -1146,6 +1149,7 @@ static uint64_t lexbin_layout(void)
         sizeof(slot), offsetof(slot, h), offsetof(slot, first), offsetof(slot, count),
         sizeof(stop_rule), offsetof(stop_rule, cat), offsetof(stop_rule, side), offsetof(stop_rule, any),
         sizeof(stop_words), offsetof(stop_words, w), offsetof(stop_words, len), offsetof(stop_words, n),
+        offsetof(stop_words, lens),
     };
     return rasid__hash64(v, sizeof v, LEXBIN_VERSION);
 }
@@ -1376,6 +1380,7 @@ static int lexbin_save(const rasid_lexicon *lex, uint64_t source, const char *da
             x.side[side].w = sw->n ? ref_elem(&w, LB_STOP_WORDS, w.pos[LB_STOP_WORDS]) : NULL;
             x.side[side].len = sw->n ? ref_elem(&w, LB_STOP_LENS, w.pos[LB_STOP_LENS]) : NULL;
             x.side[side].n = sw->n;
+            x.side[side].lens = sw->lens;
             for (size_t j = 0; j < sw->n; j++) {
                 void *r = ref_str(&w, sw->w[j]);
                 put(&w, LB_STOP_WORDS, &r);
@@ -2629,12 +2634,13 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
             if (toks[j].sent != toks[m->tok].sent) continue;
             /* the context token, or one of its clitic readings (article + stem) */
             const rasid_token *t = &toks[j];
-            for (size_t w = 0; w < list->n; w++)
-                if (tok_eq(t, list->w[w], list->len[w])) return 1;
+            if (list->lens >> (t->nlen & 63) & 1)
+                for (size_t w = 0; w < list->n; w++)
+                    if (tok_eq(t, list->w[w], list->len[w])) return 1;
             for (uint16_t q = 1; q < t->nreadings; q++) {
                 const rasid_reading *rd = &t->readings[q];
                 size_t sl2 = strlen(rd->stem), al = rd->article ? 4 : 0;
-                if (sl2 + 4 >= 300) continue;
+                if (sl2 + 4 >= 300 || !(list->lens >> ((al + sl2) & 63) & 1)) continue;
                 for (size_t w = 0; w < list->n; w++)
                     if (list->len[w] == al + sl2 && (!al || !memcmp(list->w[w], "\xD8\xA7\xD9\x84", 4)) &&
                         !memcmp(list->w[w] + al, rd->stem, sl2))
