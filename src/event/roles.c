@@ -1648,9 +1648,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int relative = after < e && (ev_cue(c, after, CUE_RELATIVE) || (after + 1 < e && ev_cue(c, after + 1, CUE_RELATIVE)));
         k->reference = generic || anaphor || sentence_ref;
         k->definite_ref = k->definite && k->pos != 'V' && !relative;
+        /* "وردت القوات على الهجوم بقصف مواقع الجماعة مرات عدة": a response word a few words
+         * before the trigger makes it the answer to one attack; done again and again, it is
+         * still that answer, no tally */
+        int answer = 0;
+        for (size_t back = 1; back <= 6 && k->ttok >= back && !answer; back++) {
+            size_t q = k->ttok - back;
+            if (c->t[q].sent != k->sent) break;
+            answer = ev_cue(c, q, CUE_RESPONSE) != 0;
+        }
         for (size_t q = b; q < e; q++) {
             int al = ev_cue(c, q, CUE_AGGREGATE);
             if (!al) continue;
+            if (answer && ev_cue(c, q, CUE_REPEATED)) continue;
             /* "خلال الأشهر المقبلة": a period ahead frames a plan, it sums up nothing */
             size_t nx = q + (size_t)al;
             if ((nx < e && ev_cue(c, nx, CUE_FUTURE)) || (nx + 1 < e && ev_cue(c, nx + 1, CUE_FUTURE))) continue;
