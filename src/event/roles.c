@@ -1268,6 +1268,8 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         if (!iso) continue;
         const char *cn = country_name(c, iso);
         e->country = iso;
+        /* a person keeps the name: "Moussa Ag Mohamed", not "Moussa Ag Mohamed of Mali" */
+        if (e->kind && !strcmp(e->kind, "person")) continue;
         if (cn && e->name) e->name = rasid__arena_printf(&c->doc->arena, "%s of %s", e->name, cn);
     }
 }
