@@ -2242,6 +2242,22 @@ void ev_distinct_sides(ev_ctx *c)
  * three sentences before it: the nearest such mention. The entity is that mention, so
  * its text and offsets are real. */
 #define OPPONENT_SENTENCES 3
+/* A plural pronoun (هم، هما) on the trigger or on a word after it in its clause: "قصفت
+ * مواقعهم", "أطلقوا النار عليهم". */
+static int plural_pronoun_after(const ev_ctx *c, const ev_cand *x)
+{
+    size_t b, e;
+    clause_of(c, x->ttok, &b, &e);
+    for (size_t q = x->ttok; q < e && q < x->ttok + x->tntok + 6; q++) {
+        const rasid_token *t = &c->t[q];
+        for (size_t r = 1; r < t->nreadings; r++) {
+            const char *enc = t->readings[r].enc;
+            if (enc && (!strcmp(enc, "\xD9\x87\xD9\x85") || !strcmp(enc, "\xD9\x87\xD9\x85\xD8\xA7"))) return 1;
+        }
+    }
+    return 0;
+}
+
 void ev_implicit_opponents(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -2276,6 +2292,27 @@ void ev_implicit_opponents(ev_ctx *c)
         }
         if (!state) continue;
         int found = -1;
+        /* "هاجم مسلحون جنودا ... ثم قصف الجيش مواقعهم": a plural pronoun after the trigger of
+         * a state's attack (مواقعهم، عليهم، ضدهم) names the doers of the attack told before it */
+        if (plural_pronoun_after(c, x)) {
+            const ev_cand *y = NULL;
+            for (size_t j = 0; j < c->cands.len; j++) {
+                const ev_cand *z = &k[j];
+                if (z == x || strcmp(z->type, "ASSAULT") || !z->nactor) continue;
+                if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
+                if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
+            }
+            int nonstate = y != NULL;
+            for (size_t a = 0; y && a < y->nactor; a++) {
+                const char *sec = y->actor[a].sector;
+                nonstate &= sec && (!strcmp(sec, "REB") || !strcmp(sec, "UAF"));
+            }
+            if (nonstate) {
+                memcpy(x->recipient, y->actor, y->nactor * sizeof *y->actor);
+                x->nrecipient = y->nactor;
+                continue;
+            }
+        }
         /* "حررت قواته 12 رهينة ... وقتلت عددا من عناصر بوكو حرام": the group its own sentence
          * names after the trigger first */
         for (size_t m = mentions_before(c, x->ttok); m < c->nms && c->ms[m].sent == x->sent; m++) {
