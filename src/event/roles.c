@@ -409,6 +409,8 @@ static int apposition(const ev_ctx *c, int m)
             const rasid_token *t = &c->t[q - 1];
             if (t->sent != c->ms[m].sent || t->kind != RASID_TOK_ARABIC) break;
             int o = c->mention_at[q - 1];
+            /* "وزير الدفاع المالي نظيره محمد ...": the counterpart is another person */
+            if (o < 0 && ev_cue(c, q - 1, CUE_NOTNAME)) break;
             if (o < 0) continue; /* a rank: العقيد، الجنرال */
             const rasid_mention *x = &c->ms[o];
             if (x->tok_end == q && x->id && !strncmp(x->id, "rasid:office:", 13) &&
