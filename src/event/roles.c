@@ -2354,6 +2354,37 @@ static const char *claimed_kind(const ev_ctx *c, size_t from)
     return NULL;
 }
 
+/* Does the claim at token i (cue of len tokens) claim two attacks: a dual pronoun
+ * (تبناهما) or a dual event noun after it (تبنى ... الهجومين، مسؤوليته عن الهجومين)? */
+static int dual_claim(const ev_ctx *c, size_t i, size_t len)
+{
+    const rasid_token *ct = &c->t[i + len - 1];
+    for (uint16_t r = 0; r < ct->nreadings; r++)
+        if (!strcmp(ct->readings[r].enc, "\xD9\x87\xD9\x85\xD8\xA7")) return 1;
+    if (ct->nlen >= 6 && !memcmp(ct->norm + ct->nlen - 6, "\xD9\x87\xD9\x85\xD8\xA7", 6)) return 1;
+    for (size_t q = i + len; q < i + len + 10 && q < c->n && c->t[q].sent == c->t[i].sent; q++) {
+        if (!ev_cue(c, q, CUE_EVENTNOUN)) continue;
+        int m = c->mention_at[q];
+        return m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].num == 2;
+    }
+    return 0;
+}
+
+/* The number of places told by the attacks (not references) of sentence ss: two attacks
+ * in one sentence are told at two places. */
+static int attack_places(const ev_ctx *c, const ev_cand *k, size_t nk, uint32_t ss)
+{
+    const char *first = NULL;
+    for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
+        if (strcmp(k[r].type, "ASSAULT") || k[r].reference || k[r].location < 0) continue;
+        const char *nm = c->ms[k[r].location].name;
+        if (!nm) continue;
+        if (!first) first = nm;
+        else if (strcmp(first, nm)) return 2;
+    }
+    return first ? 1 : 0;
+}
+
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
@@ -2400,7 +2431,9 @@ void ev_apply_claims(ev_ctx *c)
             k[q].nactor = 0;
             add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
             k[q].claimed = 1;
-            applied = 1;
+            /* "وتبنت الجماعة الهجومين": the event noun claimed refers to attacks told before,
+             * which the claim still reaches */
+            if (!k[q].reference) applied = 1;
         }
         /* "وتبنى التنظيم الكمين": the claim names the kind of attack it claims; the latest
          * attack of that kind told in the three sentences before, if there is one */
@@ -2418,10 +2451,13 @@ void ev_apply_claims(ev_ctx *c)
                 }
             }
         }
+        /* a claim of two attacks told in two sentences reaches the attacks of both */
+        int sentences = !applied && dual_claim(c, i, (size_t)len) ? 2 : 1;
+        uint32_t done_sent = UINT32_MAX;
         for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */
-            if (strcmp(x->type, "ASSAULT")) continue;
+            if (strcmp(x->type, "ASSAULT") || x->sent == done_sent) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
             for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
@@ -2434,7 +2470,8 @@ void ev_apply_claims(ev_ctx *c)
                 add_party(c, k[r].actor, &k[r].nactor, &c->ms[m]);
                 k[r].claimed = 1;
             }
-            applied = 1;
+            done_sent = ss;
+            if (--sentences <= 0 || attack_places(c, k, nk, ss) >= 2) applied = 1;
         }
     }
 }
