@@ -345,7 +345,9 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         while (q < limit && list_glue(c, q)) q++;
         /* "عناصر من الجيش المالي ومقاتلين من فاغنر": و + fighters or members + من + a party */
         int members = 0;
-        if (q + 2 < limit && q == j && c->mention_at[q] < 0 && c->t[q].nreadings > 1 &&
+        int mq = q < limit ? c->mention_at[q] : -1; /* (مقاتلون alone names unnamed militants) */
+        int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && !strcmp(c->ms[mq].sector, "UAF"));
+        if (q + 2 < limit && q == j && bare && c->t[q].nreadings > 1 &&
             !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
             c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
             q += 2;
