@@ -704,7 +704,9 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && !strcmp(k->mode, "arrest");
 }
 
-static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+/* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
+ * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
+static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
 {
     for (size_t i = b; i < e; i++) {
         int mi = c->mention_at[i];
@@ -734,14 +736,15 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         /* (and of the people arrested or taken: "توقيف 11 عسكريا ومدنيين اثنين") */
         if ((role == R_DEAD && k->dead < 0) || (role == R_ARR && k->arrested < 0) || (role == R_HOST && k->hostages < 0)) {
             size_t q = j;
-            while (q < e) {
+            if (list_end < e) list_end = e;
+            while (q < list_end) {
                 /* past the counted noun and what qualifies it ("10 جنود", "خمسة من X"), which
                  * may be mentions of their own, to the next number */
-                while (q < e && !is_punct(&c->t[q]) && !list_glue(c, q) && q - j < 6 &&
+                while (q < list_end && !is_punct(&c->t[q]) && !list_glue(c, q) && q - j < 6 &&
                        (c->mention_at[q] < 0 || c->ms[c->mention_at[q]].kind != RASID_M_NUMBER))
                     q++;
-                while (q < e && (list_glue(c, q) || is_punct(&c->t[q]))) q++;
-                if (q >= e) break;
+                while (q < list_end && (list_glue(c, q) || is_punct(&c->t[q]))) q++;
+                if (q >= list_end) break;
                 int nm = c->mention_at[q];
                 if (nm < 0 || c->ms[nm].kind != RASID_M_NUMBER || c->ms[nm].tok_begin != q) break;
                 if (!person_noun(c->ms[nm].noun) || noun_role(&c->ms[nm]) != R_NONE) break;
@@ -2035,7 +2038,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 joined_by_wa(c, p))
                 ce = p->ttok;
     }
-    counts_in(c, k, b, ce);
+    counts_in(c, k, b, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
