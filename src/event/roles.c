@@ -2147,6 +2147,34 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (w != SIZE_MAX && !between) k->aggregate = 1;
         }
     }
+    /* "نفذت الشرطة عملية في نجامينا أسفرت عن مقتل أربعة", "عملية للجيش أسفرت عن مقتل": the
+     * dead of the outcome (أسفرت عن) of an operation fell to the force that carried it out,
+     * the subject right after the sentence's first verb or the force an operation noun
+     * names with ل */
+    if (k->pos == 'K' && !k->nactor && k->ttok >= 3) {
+        size_t r = SIZE_MAX;
+        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
+        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        int found = -1;
+        for (size_t q = s->tok_begin; r != SIZE_MAX && q < r && found < 0; q++) {
+            int pm = c->mention_at[q];
+            if (pm < 0 || c->ms[pm].tok_begin != q || c->ms[pm].kind != RASID_M_ACTOR || !party_ok(c, pm)) continue;
+            const char *sec = c->ms[pm].sector;
+            if (!sec || (strcmp(sec, "MIL") && strcmp(sec, "COP") && strcmp(sec, "SPY"))) continue;
+            int subject = q == s->tok_begin + 1 && !has_prep(c, pm) && c->mention_at[s->tok_begin] < 0 &&
+                          !ev_cue(c, s->tok_begin, CUE_FUNCTION) && !ev_cue(c, s->tok_begin, CUE_REPORT);
+            int genitive = q > s->tok_begin && prep_letter(c, pm) == 'l' && ev_cue(c, q - 1, CUE_EVENTNOUN);
+            if (subject || genitive) found = pm;
+        }
+        if (found >= 0) {
+            rasid_entity en;
+            entity_from(c, &c->ms[found], &en);
+            if (!already(k->recipient, k->nrecipient, &en)) {
+                add_party(c, k->actor, &k->nactor, &c->ms[found]);
+                complete_countries(c, k->actor, k->nactor, k->ttok);
+            }
+        }
+    }
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
      * event's toll */
     if (k->pos == 'K' && k->ttok >= 3) {
