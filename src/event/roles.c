@@ -1411,6 +1411,10 @@ static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
         if (p == k || p->sent != k->sent || p->pos == 'V') continue;
         if (p->ttok + p->tntok <= k->ttok && p->ttok + p->tntok + 3 >= k->ttok && p->ttok >= b) return 1;
     }
+    /* "هجومين دمويين، أحدهما بسيارة مفخخة استهدف السفارة": one of the events named is the
+     * subject */
+    for (size_t back = 1; back <= 4 && k->ttok >= back && k->ttok - back >= b; back++)
+        if (ev_cue(c, k->ttok - back, CUE_ONEOFTHEM)) return 1;
     return 0;
 }
 
@@ -1623,6 +1627,24 @@ static int construct_target(const ev_ctx *c, size_t from, size_t q)
     return 0;
 }
 
+/* A verb trigger of k's sentence in [from, to): "بسيارة مفخخة استهدف السفارة": the party
+ * after that verb is the verb's, not the doer of the noun before it. */
+static int verb_between(const ev_ctx *c, const ev_cand *k, size_t from, size_t to)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    for (; p < pe; p++) {
+        if (p == k || p->sent != k->sent || p->pos != 'V' || p->ttok < from || p->ttok >= to) continue;
+        /* (not a noun joined by و right after it, read as a verb too: "لتهنئة وشكر") */
+        const rasid_token *t = &c->t[p->ttok];
+        if (p->ttok == k->ttok + k->tntok && p->tread > 0 && p->tread < t->nreadings &&
+            !strncmp(t->readings[p->tread].pro, "\xD9\x88", 2))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
@@ -1812,7 +1834,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? 3 : 5) < e ? after + (pos == 'N' ? 3 : 5) : e)) >= 0 &&
-                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST)) {
+                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
+                   !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
@@ -2484,9 +2507,17 @@ void ev_apply_claims(ev_ctx *c)
                 }
             }
         }
-        /* a claim of two attacks told in two sentences reaches the attacks of both */
-        int sentences = !applied && dual_claim(c, i, (size_t)len) ? 2 : 1;
+        /* a claim of two attacks told in two sentences reaches the attacks of both (with
+         * one of them told in the claim's own sentence: "... فيما استهدف هجوم مسلح مقر
+         * الأركان، وتبناهما التنظيم" reaches the attack of the sentence before too) */
+        int dual = dual_claim(c, i, (size_t)len);
+        int sentences = !applied && dual ? 2 : 1;
         uint32_t done_sent = UINT32_MAX;
+        if (applied && dual && attack_places(c, k, nk, sent) < 2) {
+            applied = 0;
+            done_sent = sent;
+            kind_q = SIZE_MAX;
+        }
         for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */

@@ -174,7 +174,8 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     X(EARLIER, earlier) \
     X(CAPITAL, capital) \
     X(REPEATED, repeated) \
-    X(TITLEADJ, titleadj)
+    X(TITLEADJ, titleadj) \
+    X(ONEOFTHEM, oneofthem)
 enum rasid__cue {
 #define RASID__CUE_ENUM(up, name) CUE_##up,
     RASID__CUE_CLASSES(RASID__CUE_ENUM)
