@@ -976,6 +976,13 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     }
     /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
     if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
+    /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
+     * (a cell that is active in a town is dismantled there) */
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && strcmp(k->type, "COERCE"); back++) {
+        size_t q = m->tok_begin - back;
+        if (c->t[q].sent != m->sent) break;
+        if (ev_cue(c, q, CUE_BASE)) return 0;
+    }
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, CUE_BORDER) == 2) return 0;
