@@ -2448,6 +2448,20 @@ static int attack_places(const ev_ctx *c, const ev_cand *k, size_t nk, uint32_t 
     return first ? 1 : 0;
 }
 
+/* Does an attack of sentence ss have as a side an armed group (REB) other than g? */
+static int other_group_side(const ev_ctx *c, const ev_cand *k, size_t nk, uint32_t ss, const rasid_mention *g)
+{
+    (void)c;
+    for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
+        if (strcmp(k[r].type, "ASSAULT")) continue;
+        for (size_t a = 0; a < k[r].nactor + k[r].nrecipient; a++) {
+            const rasid_entity *en = a < k[r].nactor ? &k[r].actor[a] : &k[r].recipient[a - k[r].nactor];
+            if (en->sector && !strcmp(en->sector, "REB") && en->name && g->name && strcmp(en->name, g->name)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
@@ -2531,6 +2545,9 @@ void ev_apply_claims(ev_ctx *c)
             if (strcmp(x->type, "ASSAULT") || x->sent == done_sent) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
+            /* (not a sentence whose attacks already name another armed group as a side:
+             * "اشتباكات بين الجيش ومسلحين من بوكو حرام" is no attack of the claimant) */
+            if (other_group_side(c, k, nk, ss, &c->ms[m])) break;
             for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
                 if (strcmp(k[r].type, "ASSAULT")) continue;
                 if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF") &&
