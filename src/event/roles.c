@@ -2307,6 +2307,13 @@ void ev_distinct_sides(ev_ctx *c)
  * three sentences before it: the nearest such mention. The entity is that mention, so
  * its text and offsets are real. */
 #define OPPONENT_SENTENCES 3
+static int named_in(const rasid_entity *list, size_t n, const char *name)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (list[i].name && !strcmp(list[i].name, name)) return 1;
+    return 0;
+}
+
 /* A plural pronoun (هم، هما) on the trigger or on a word after it in its clause: "قصفت
  * مواقعهم", "أطلقوا النار عليهم". */
 static int plural_pronoun_after(const ev_ctx *c, const ev_cand *x)
@@ -2315,12 +2322,68 @@ static int plural_pronoun_after(const ev_ctx *c, const ev_cand *x)
     clause_of(c, x->ttok, &b, &e);
     for (size_t q = x->ttok; q < e && q < x->ttok + x->tntok + 6; q++) {
         const rasid_token *t = &c->t[q];
+        /* (منهم: من with its pronoun is read whole) */
+        if ((t->nlen == 8 && !memcmp(t->norm, "\xD9\x85\xD9\x86\xD9\x87\xD9\x85", 8)) ||
+            (t->nlen == 10 && !memcmp(t->norm, "\xD9\x88\xD9\x85\xD9\x86\xD9\x87\xD9\x85", 10)))
+            return 1;
         for (size_t r = 1; r < t->nreadings; r++) {
             const char *enc = t->readings[r].enc;
             if (enc && (!strcmp(enc, "\xD9\x87\xD9\x85") || !strcmp(enc, "\xD9\x87\xD9\x85\xD8\xA7"))) return 1;
         }
     }
     return 0;
+}
+
+/* Are all the parties of the list state forces or governments of a country? */
+static int state_party(const rasid_entity *list, size_t n)
+{
+    int state = n > 0;
+    for (size_t a = 0; a < n; a++) {
+        const char *sec = list[a].sector;
+        state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP") || !strcmp(sec, "GOV")) && list[a].country &&
+                 strcmp(list[a].country, "IMG");
+    }
+    return state;
+}
+
+static int nonstate_party(const rasid_entity *list, size_t n)
+{
+    int ok = n > 0;
+    for (size_t a = 0; a < n; a++) {
+        const char *sec = list[a].sector;
+        ok &= sec && (!strcmp(sec, "REB") || !strcmp(sec, "UAF") || !strcmp(sec, "CVL"));
+    }
+    return ok;
+}
+
+/* The people a state's plural pronoun (هم) stands for: of the event told just before x (in
+ * its sentence or the one before), its doers when they are armed men or a group, else the
+ * other side when x's doer did it too. Sets x's recipients; 0 when there is none. */
+static int pronoun_referent(ev_ctx *c, ev_cand *x)
+{
+    const ev_cand *k = c->cands.data, *y = NULL;
+    for (size_t j = 0; j < c->cands.len; j++) {
+        const ev_cand *z = &k[j];
+        if (z == x || (strcmp(z->type, "ASSAULT") && strcmp(z->type, "COERCE") && strcmp(z->type, "PROTEST"))) continue;
+        if (!z->nactor) continue;
+        if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
+        if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
+    }
+    if (!y) return 0;
+    const rasid_entity *from = NULL;
+    size_t n = 0;
+    if (!strcmp(y->type, "ASSAULT") && nonstate_party(y->actor, y->nactor) && strcmp(y->actor[0].sector, "CVL")) {
+        from = y->actor;
+        n = y->nactor;
+    } else if (y->nrecipient && nonstate_party(y->recipient, y->nrecipient) && x->nactor &&
+               named_in(y->actor, y->nactor, x->actor[0].name)) {
+        from = y->recipient;
+        n = y->nrecipient;
+    }
+    if (!from) return 0;
+    memcpy(x->recipient, from, n * sizeof *from);
+    x->nrecipient = n;
+    return 1;
 }
 
 void ev_implicit_opponents(ev_ctx *c)
@@ -2346,6 +2409,13 @@ void ev_implicit_opponents(ev_ctx *c)
         }
     }
     if (!c->ms_sorted) return;
+    /* "أطلقت الشرطة النار على المحتجين، ثم اعتقلت عشرات منهم": a state's arrest with a plural
+     * pronoun after it names the other side of the event before it */
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "COERCE")) continue;
+        if (state_party(x->actor, x->nactor) && plural_pronoun_after(c, x)) pronoun_referent(c, x);
+    }
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
         if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "ASSAULT")) continue;
@@ -2359,25 +2429,7 @@ void ev_implicit_opponents(ev_ctx *c)
         int found = -1;
         /* "هاجم مسلحون جنودا ... ثم قصف الجيش مواقعهم": a plural pronoun after the trigger of
          * a state's attack (مواقعهم، عليهم، ضدهم) names the doers of the attack told before it */
-        if (plural_pronoun_after(c, x)) {
-            const ev_cand *y = NULL;
-            for (size_t j = 0; j < c->cands.len; j++) {
-                const ev_cand *z = &k[j];
-                if (z == x || strcmp(z->type, "ASSAULT") || !z->nactor) continue;
-                if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
-                if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
-            }
-            int nonstate = y != NULL;
-            for (size_t a = 0; y && a < y->nactor; a++) {
-                const char *sec = y->actor[a].sector;
-                nonstate &= sec && (!strcmp(sec, "REB") || !strcmp(sec, "UAF"));
-            }
-            if (nonstate) {
-                memcpy(x->recipient, y->actor, y->nactor * sizeof *y->actor);
-                x->nrecipient = y->nactor;
-                continue;
-            }
-        }
+        if (plural_pronoun_after(c, x) && pronoun_referent(c, x)) continue;
         /* "حررت قواته 12 رهينة ... وقتلت عددا من عناصر بوكو حرام": the group its own sentence
          * names after the trigger first */
         for (size_t m = mentions_before(c, x->ttok); m < c->nms && c->ms[m].sent == x->sent; m++) {
