@@ -1634,6 +1634,21 @@ static int construct_target(const ev_ctx *c, size_t from, size_t q)
     return 0;
 }
 
+/* "قتل الجيش عشرة مسلحين واعتقل ثلاثة منهم": the party right before a verb joined by و
+ * stands a few words after an earlier verb of the sentence, as its object; the later verb
+ * shares the earlier one's subject. */
+static int object_of_earlier_verb(const ev_ctx *c, const ev_cand *k, int m)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    size_t mb = c->ms[m].tok_begin;
+    for (; p < pe; p++)
+        if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok < mb && p->ttok + p->tntok + 6 >= mb &&
+            p->nactor)
+            return 1;
+    return 0;
+}
+
 /* A verb trigger of k's sentence in [from, to): "بسيارة مفخخة استهدف السفارة": the party
  * after that verb is the verb's, not the doer of the noun before it. */
 static int verb_between(const ev_ctx *c, const ev_cand *k, size_t from, size_t to)
@@ -1830,7 +1845,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
-                    place_gap(c, c->ms[m].tok_end, k->ttok))) {
+                    place_gap(c, c->ms[m].tok_end, k->ttok)) &&
+                   !(joined_by_wa(c, k) && object_of_earlier_verb(c, k, m))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
@@ -2068,7 +2084,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 joined_by_wa(c, p))
                 ce = p->ttok;
     }
-    counts_in(c, k, b, ce, ce == e ? s->tok_end : ce);
+    /* and the people counted after an earlier verb of another kind are that verb's, not
+     * those of a verb joined to it by و ("قتل الجيش عشرة مسلحين واعتقل ثلاثة") */
+    size_t cb = b;
+    if (k->pos == 'V' && joined_by_wa(c, k)) {
+        const ev_cand *p, *pe;
+        ev_sentence_cands(c, k, &p, &pe);
+        for (; p < pe; p++)
+            if (p != k && p->sent == k->sent && p->ttok >= b && p->ttok < k->ttok && !family_kin(p, k)) cb = k->ttok;
+    }
+    counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
