@@ -511,6 +511,19 @@ static int told_as_earlier(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "هاجم مسلحون قرية في شمال بوركينا فاسو": a village (or town) not named, only its region;
+ * the village a next sentence names in that region is the one ("قرية سيتنغا"). Is there a
+ * place noun in k's evidence with no place named right after it? */
+static int unnamed_site(const ev_ctx *c, const ev_cand *k)
+{
+    for (size_t q = k->ttok; q < c->n && c->t[q].sent == k->sent && c->t[q].end <= k->ev_end; q++) {
+        if (!ev_cue(c, q, CUE_PLACENOUN)) continue;
+        int m = q + 1 < c->n ? c->mention_at[q + 1] : -1;
+        if (m < 0 || c->ms[m].kind != RASID_M_PLACE) return 1;
+    }
+    return 0;
+}
+
 /* How much two reports of one family agree; -1 when they conflict on a town or a day.
  * Places, days and tolls are hard evidence, parties, trigger and mode soft evidence. */
 static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
@@ -630,6 +643,12 @@ static void merge_in_document(ev_ctx *c)
                        (x->dead > 0 && x->dead == k[j].dead) || (x->hostages > 0 && x->hostages == k[j].hostages) ||
                        (x->date >= 0 && k[j].date >= 0 && c->ms[x->date].precision == RASID_P_DAY &&
                         c->ms[k[j].date].precision == RASID_P_DAY && same_date(c, x->date, k[j].date));
+            /* a village told unnamed in a region, and a source of the next sentence naming a
+             * village of that region ("وقال سكان من قرية سيتنغا إن ...") */
+            if (!hard && x->location >= 0 && k[j].location >= 0 && k[j].sent == x->sent + 1 &&
+                c->ms[x->location].precision >= RASID_P_ADMIN1 && c->ms[k[j].location].precision < RASID_P_ADMIN1 &&
+                same_place(c, x->location, k[j].location) && unnamed_site(c, x))
+                hard = 1;
             /* nothing new: no day, no toll, and no place finer than a region */
             int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;
             if (!hard && !(vague_place && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;

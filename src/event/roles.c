@@ -366,7 +366,9 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         while (q < limit && list_glue(c, q)) q++;
         /* "عناصر من الجيش المالي ومقاتلين من فاغنر": و + fighters or members + من + a party */
         int members = 0;
-        if (q + 2 < limit && q == j && c->mention_at[q] < 0 && c->t[q].nreadings > 1 &&
+        int mq = q < limit ? c->mention_at[q] : -1; /* (مقاتلون alone names unnamed militants) */
+        int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && !strcmp(c->ms[mq].sector, "UAF"));
+        if (q + 2 < limit && q == j && bare && c->t[q].nreadings > 1 &&
             !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
             c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
             q += 2;
@@ -430,6 +432,8 @@ static int apposition(const ev_ctx *c, int m)
             const rasid_token *t = &c->t[q - 1];
             if (t->sent != c->ms[m].sent || t->kind != RASID_TOK_ARABIC) break;
             int o = c->mention_at[q - 1];
+            /* "وزير الدفاع المالي نظيره محمد ...": the counterpart is another person */
+            if (o < 0 && ev_cue(c, q - 1, CUE_NOTNAME)) break;
             if (o < 0) continue; /* a rank: العقيد، الجنرال */
             const rasid_mention *x = &c->ms[o];
             if (x->tok_end == q && x->id && !strncmp(x->id, "rasid:office:", 13) &&
@@ -721,7 +725,9 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && !strcmp(k->mode, "arrest");
 }
 
-static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+/* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
+ * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
+static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
 {
     for (size_t i = b; i < e; i++) {
         int mi = c->mention_at[i];
@@ -751,14 +757,15 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         /* (and of the people arrested or taken: "توقيف 11 عسكريا ومدنيين اثنين") */
         if ((role == R_DEAD && k->dead < 0) || (role == R_ARR && k->arrested < 0) || (role == R_HOST && k->hostages < 0)) {
             size_t q = j;
-            while (q < e) {
+            if (list_end < e) list_end = e;
+            while (q < list_end) {
                 /* past the counted noun and what qualifies it ("10 جنود", "خمسة من X"), which
                  * may be mentions of their own, to the next number */
-                while (q < e && !is_punct(&c->t[q]) && !list_glue(c, q) && q - j < 6 &&
+                while (q < list_end && !is_punct(&c->t[q]) && !list_glue(c, q) && q - j < 6 &&
                        (c->mention_at[q] < 0 || c->ms[c->mention_at[q]].kind != RASID_M_NUMBER))
                     q++;
-                while (q < e && (list_glue(c, q) || is_punct(&c->t[q]))) q++;
-                if (q >= e) break;
+                while (q < list_end && (list_glue(c, q) || is_punct(&c->t[q]))) q++;
+                if (q >= list_end) break;
                 int nm = c->mention_at[q];
                 if (nm < 0 || c->ms[nm].kind != RASID_M_NUMBER || c->ms[nm].tok_begin != q) break;
                 if (!person_noun(c->ms[nm].noun) || noun_role(&c->ms[nm]) != R_NONE) break;
@@ -990,6 +997,13 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     }
     /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
     if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
+    /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
+     * (a cell that is active in a town is dismantled there) */
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && strcmp(k->type, "COERCE"); back++) {
+        size_t q = m->tok_begin - back;
+        if (c->t[q].sent != m->sent) break;
+        if (ev_cue(c, q, CUE_BASE)) return 0;
+    }
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, CUE_BORDER) == 2) return 0;
@@ -1289,6 +1303,8 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         if (!iso) continue;
         const char *cn = country_name(c, iso);
         e->country = iso;
+        /* a person keeps the name: "Moussa Ag Mohamed", not "Moussa Ag Mohamed of Mali" */
+        if (e->kind && !strcmp(e->kind, "person")) continue;
         if (cn && e->name) e->name = rasid__arena_cat(&c->doc->arena, e->name, " of ", cn);
     }
 }
@@ -1423,6 +1439,10 @@ static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
         if (p == k || p->sent != k->sent || p->pos == 'V') continue;
         if (p->ttok + p->tntok <= k->ttok && p->ttok + p->tntok + 3 >= k->ttok && p->ttok >= b) return 1;
     }
+    /* "هجومين دمويين، أحدهما بسيارة مفخخة استهدف السفارة": one of the events named is the
+     * subject */
+    for (size_t back = 1; back <= 4 && k->ttok >= back && k->ttok - back >= b; back++)
+        if (ev_cue(c, k->ttok - back, CUE_ONEOFTHEM)) return 1;
     return 0;
 }
 
@@ -1635,6 +1655,39 @@ static int construct_target(const ev_ctx *c, size_t from, size_t q)
     return 0;
 }
 
+/* "قتل الجيش عشرة مسلحين واعتقل ثلاثة منهم": the party right before a verb joined by و
+ * stands a few words after an earlier verb of the sentence, as its object; the later verb
+ * shares the earlier one's subject. */
+static int object_of_earlier_verb(const ev_ctx *c, const ev_cand *k, int m)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    size_t mb = c->ms[m].tok_begin;
+    for (; p < pe; p++)
+        if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok < mb && p->ttok + p->tntok + 6 >= mb &&
+            p->nactor)
+            return 1;
+    return 0;
+}
+
+/* A verb trigger of k's sentence in [from, to): "بسيارة مفخخة استهدف السفارة": the party
+ * after that verb is the verb's, not the doer of the noun before it. */
+static int verb_between(const ev_ctx *c, const ev_cand *k, size_t from, size_t to)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    for (; p < pe; p++) {
+        if (p == k || p->sent != k->sent || p->pos != 'V' || p->ttok < from || p->ttok >= to) continue;
+        /* (not a noun joined by و right after it, read as a verb too: "لتهنئة وشكر") */
+        const rasid_token *t = &c->t[p->ttok];
+        if (p->ttok == k->ttok + k->tntok && p->tread > 0 && p->tread < t->nreadings &&
+            !strncmp(t->readings[p->tread].pro, "\xD9\x88", 2))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
@@ -1669,9 +1722,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int relative = after < e && (ev_cue(c, after, CUE_RELATIVE) || (after + 1 < e && ev_cue(c, after + 1, CUE_RELATIVE)));
         k->reference = generic || anaphor || sentence_ref;
         k->definite_ref = k->definite && k->pos != 'V' && !relative;
+        /* "وردت القوات على الهجوم بقصف مواقع الجماعة مرات عدة": a response word a few words
+         * before the trigger makes it the answer to one attack; done again and again, it is
+         * still that answer, no tally */
+        int answer = 0;
+        for (size_t back = 1; back <= 6 && k->ttok >= back && !answer; back++) {
+            size_t q = k->ttok - back;
+            if (c->t[q].sent != k->sent) break;
+            answer = ev_cue(c, q, CUE_RESPONSE) != 0;
+        }
         for (size_t q = b; q < e; q++) {
             int al = ev_cue(c, q, CUE_AGGREGATE);
             if (!al) continue;
+            if (answer && ev_cue(c, q, CUE_REPEATED)) continue;
             /* "خلال الأشهر المقبلة": a period ahead frames a plan, it sums up nothing */
             size_t nx = q + (size_t)al;
             if ((nx < e && ev_cue(c, nx, CUE_FUTURE)) || (nx + 1 < e && ev_cue(c, nx + 1, CUE_FUTURE))) continue;
@@ -1803,7 +1866,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
-                    place_gap(c, c->ms[m].tok_end, k->ttok))) {
+                    place_gap(c, c->ms[m].tok_end, k->ttok)) &&
+                   !(joined_by_wa(c, k) && object_of_earlier_verb(c, k, m))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
@@ -1814,7 +1878,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? 3 : 5) < e ? after + (pos == 'N' ? 3 : 5) : e)) >= 0 &&
-                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST)) {
+                   !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
+                   !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
@@ -2040,7 +2105,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 joined_by_wa(c, p))
                 ce = p->ttok;
     }
-    counts_in(c, k, b, ce);
+    /* and the people counted after an earlier verb of another kind are that verb's, not
+     * those of a verb joined to it by و ("قتل الجيش عشرة مسلحين واعتقل ثلاثة") */
+    size_t cb = b;
+    if (k->pos == 'V' && joined_by_wa(c, k)) {
+        const ev_cand *p, *pe;
+        ev_sentence_cands(c, k, &p, &pe);
+        for (; p < pe; p++)
+            if (p != k && p->sent == k->sent && p->ttok >= b && p->ttok < k->ttok && !family_kin(p, k)) cb = k->ttok;
+    }
+    counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
@@ -2149,6 +2223,34 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (w != SIZE_MAX && !between) k->aggregate = 1;
         }
     }
+    /* "نفذت الشرطة عملية في نجامينا أسفرت عن مقتل أربعة", "عملية للجيش أسفرت عن مقتل": the
+     * dead of the outcome (أسفرت عن) of an operation fell to the force that carried it out,
+     * the subject right after the sentence's first verb or the force an operation noun
+     * names with ل */
+    if (k->pos == 'K' && !k->nactor && k->ttok >= 3) {
+        size_t r = SIZE_MAX;
+        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
+        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        int found = -1;
+        for (size_t q = s->tok_begin; r != SIZE_MAX && q < r && found < 0; q++) {
+            int pm = c->mention_at[q];
+            if (pm < 0 || c->ms[pm].tok_begin != q || c->ms[pm].kind != RASID_M_ACTOR || !party_ok(c, pm)) continue;
+            const char *sec = c->ms[pm].sector;
+            if (!sec || (strcmp(sec, "MIL") && strcmp(sec, "COP") && strcmp(sec, "SPY"))) continue;
+            int subject = q == s->tok_begin + 1 && !has_prep(c, pm) && c->mention_at[s->tok_begin] < 0 &&
+                          !ev_cue(c, s->tok_begin, CUE_FUNCTION) && !ev_cue(c, s->tok_begin, CUE_REPORT);
+            int genitive = q > s->tok_begin && prep_letter(c, pm) == 'l' && ev_cue(c, q - 1, CUE_EVENTNOUN);
+            if (subject || genitive) found = pm;
+        }
+        if (found >= 0) {
+            rasid_entity en;
+            entity_from(c, &c->ms[found], &en);
+            if (!already(k->recipient, k->nrecipient, &en)) {
+                add_party(c, k->actor, &k->nactor, &c->ms[found]);
+                complete_countries(c, k->actor, k->nactor, k->ttok);
+            }
+        }
+    }
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
      * event's toll */
     if (k->pos == 'K' && k->ttok >= 3) {
@@ -2251,6 +2353,85 @@ void ev_distinct_sides(ev_ctx *c)
  * three sentences before it: the nearest such mention. The entity is that mention, so
  * its text and offsets are real. */
 #define OPPONENT_SENTENCES 3
+static int named_in(const rasid_entity *list, size_t n, const char *name)
+{
+    for (size_t i = 0; name && i < n; i++)
+        if (list[i].name && !strcmp(list[i].name, name)) return 1;
+    return 0;
+}
+
+/* A plural pronoun (هم، هما) on the trigger or on a word after it in its clause: "قصفت
+ * مواقعهم", "أطلقوا النار عليهم". */
+static int plural_pronoun_after(const ev_ctx *c, const ev_cand *x)
+{
+    size_t b, e;
+    clause_of(c, x->ttok, &b, &e);
+    for (size_t q = x->ttok; q < e && q < x->ttok + x->tntok + 6; q++) {
+        const rasid_token *t = &c->t[q];
+        /* (منهم: من with its pronoun is read whole) */
+        if ((t->nlen == 8 && !memcmp(t->norm, "\xD9\x85\xD9\x86\xD9\x87\xD9\x85", 8)) ||
+            (t->nlen == 10 && !memcmp(t->norm, "\xD9\x88\xD9\x85\xD9\x86\xD9\x87\xD9\x85", 10)))
+            return 1;
+        for (size_t r = 1; r < t->nreadings; r++) {
+            const char *enc = t->readings[r].enc;
+            if (enc && (!strcmp(enc, "\xD9\x87\xD9\x85") || !strcmp(enc, "\xD9\x87\xD9\x85\xD8\xA7"))) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Are all the parties of the list state forces or governments of a country? */
+static int state_party(const rasid_entity *list, size_t n)
+{
+    int state = n > 0;
+    for (size_t a = 0; a < n; a++) {
+        const char *sec = list[a].sector;
+        state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP") || !strcmp(sec, "GOV")) && list[a].country &&
+                 strcmp(list[a].country, "IMG");
+    }
+    return state;
+}
+
+static int nonstate_party(const rasid_entity *list, size_t n)
+{
+    int ok = n > 0;
+    for (size_t a = 0; a < n; a++) {
+        const char *sec = list[a].sector;
+        ok &= sec && (!strcmp(sec, "REB") || !strcmp(sec, "UAF") || !strcmp(sec, "CVL"));
+    }
+    return ok;
+}
+
+/* The people a state's plural pronoun (هم) stands for: of the event told just before x (in
+ * its sentence or the one before), its doers when they are armed men or a group, else the
+ * other side when x's doer did it too. Sets x's recipients; 0 when there is none. */
+static int pronoun_referent(ev_ctx *c, ev_cand *x)
+{
+    const ev_cand *k = c->cands.data, *y = NULL;
+    for (size_t j = 0; j < c->cands.len; j++) {
+        const ev_cand *z = &k[j];
+        if (z == x || (strcmp(z->type, "ASSAULT") && strcmp(z->type, "COERCE") && strcmp(z->type, "PROTEST"))) continue;
+        if (!z->nactor) continue;
+        if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
+        if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
+    }
+    if (!y) return 0;
+    const rasid_entity *from = NULL;
+    size_t n = 0;
+    if (!strcmp(y->type, "ASSAULT") && nonstate_party(y->actor, y->nactor) && strcmp(y->actor[0].sector, "CVL")) {
+        from = y->actor;
+        n = y->nactor;
+    } else if (y->nrecipient && nonstate_party(y->recipient, y->nrecipient) && x->nactor &&
+               named_in(y->actor, y->nactor, x->actor[0].name)) {
+        from = y->recipient;
+        n = y->nrecipient;
+    }
+    if (!from) return 0;
+    memcpy(x->recipient, from, n * sizeof *from);
+    x->nrecipient = n;
+    return 1;
+}
+
 void ev_implicit_opponents(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -2274,6 +2455,13 @@ void ev_implicit_opponents(ev_ctx *c)
         }
     }
     if (!c->ms_sorted) return;
+    /* "أطلقت الشرطة النار على المحتجين، ثم اعتقلت عشرات منهم": a state's arrest with a plural
+     * pronoun after it names the other side of the event before it */
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "COERCE")) continue;
+        if (state_party(x->actor, x->nactor) && plural_pronoun_after(c, x)) pronoun_referent(c, x);
+    }
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
         if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "ASSAULT")) continue;
@@ -2285,6 +2473,9 @@ void ev_implicit_opponents(ev_ctx *c)
         }
         if (!state) continue;
         int found = -1;
+        /* "هاجم مسلحون جنودا ... ثم قصف الجيش مواقعهم": a plural pronoun after the trigger of
+         * a state's attack (مواقعهم، عليهم، ضدهم) names the doers of the attack told before it */
+        if (plural_pronoun_after(c, x) && pronoun_referent(c, x)) continue;
         /* "حررت قواته 12 رهينة ... وقتلت عددا من عناصر بوكو حرام": the group its own sentence
          * names after the trigger first */
         for (size_t m = mentions_before(c, x->ttok); m < c->nms && c->ms[m].sent == x->sent; m++) {
@@ -2322,6 +2513,51 @@ static const char *claimed_kind(const ev_ctx *c, size_t from)
         return NULL;
     }
     return NULL;
+}
+
+/* Does the claim at token i (cue of len tokens) claim two attacks: a dual pronoun
+ * (تبناهما) or a dual event noun after it (تبنى ... الهجومين، مسؤوليته عن الهجومين)? */
+static int dual_claim(const ev_ctx *c, size_t i, size_t len)
+{
+    const rasid_token *ct = &c->t[i + len - 1];
+    for (uint16_t r = 0; r < ct->nreadings; r++)
+        if (!strcmp(ct->readings[r].enc, "\xD9\x87\xD9\x85\xD8\xA7")) return 1;
+    if (ct->nlen >= 6 && !memcmp(ct->norm + ct->nlen - 6, "\xD9\x87\xD9\x85\xD8\xA7", 6)) return 1;
+    for (size_t q = i + len; q < i + len + 10 && q < c->n && c->t[q].sent == c->t[i].sent; q++) {
+        if (!ev_cue(c, q, CUE_EVENTNOUN)) continue;
+        int m = c->mention_at[q];
+        return m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].num == 2;
+    }
+    return 0;
+}
+
+/* The number of places told by the attacks (not references) of sentence ss: two attacks
+ * in one sentence are told at two places. */
+static int attack_places(const ev_ctx *c, const ev_cand *k, size_t nk, uint32_t ss)
+{
+    const char *first = NULL;
+    for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
+        if (strcmp(k[r].type, "ASSAULT") || k[r].reference || k[r].location < 0) continue;
+        const char *nm = c->ms[k[r].location].name;
+        if (!nm) continue;
+        if (!first) first = nm;
+        else if (strcmp(first, nm)) return 2;
+    }
+    return first ? 1 : 0;
+}
+
+/* Does an attack of sentence ss have as a side an armed group (REB) other than g? */
+static int other_group_side(const ev_ctx *c, const ev_cand *k, size_t nk, uint32_t ss, const rasid_mention *g)
+{
+    (void)c;
+    for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
+        if (strcmp(k[r].type, "ASSAULT")) continue;
+        for (size_t a = 0; a < k[r].nactor + k[r].nrecipient; a++) {
+            const rasid_entity *en = a < k[r].nactor ? &k[r].actor[a] : &k[r].recipient[a - k[r].nactor];
+            if (en->sector && !strcmp(en->sector, "REB") && en->name && g->name && strcmp(en->name, g->name)) return 1;
+        }
+    }
+    return 0;
 }
 
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
@@ -2370,7 +2606,9 @@ void ev_apply_claims(ev_ctx *c)
             k[q].nactor = 0;
             add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
             k[q].claimed = 1;
-            applied = 1;
+            /* "وتبنت الجماعة الهجومين": the event noun claimed refers to attacks told before,
+             * which the claim still reaches */
+            if (!k[q].reference) applied = 1;
         }
         /* "وتبنى التنظيم الكمين": the claim names the kind of attack it claims; the latest
          * attack of that kind told in the three sentences before, if there is one */
@@ -2388,12 +2626,26 @@ void ev_apply_claims(ev_ctx *c)
                 }
             }
         }
+        /* a claim of two attacks told in two sentences reaches the attacks of both (with
+         * one of them told in the claim's own sentence: "... فيما استهدف هجوم مسلح مقر
+         * الأركان، وتبناهما التنظيم" reaches the attack of the sentence before too) */
+        int dual = dual_claim(c, i, (size_t)len);
+        int sentences = !applied && dual ? 2 : 1;
+        uint32_t done_sent = UINT32_MAX;
+        if (applied && dual && attack_places(c, k, nk, sent) < 2) {
+            applied = 0;
+            done_sent = sent;
+            kind_q = SIZE_MAX;
+        }
         for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */
-            if (strcmp(x->type, "ASSAULT")) continue;
+            if (strcmp(x->type, "ASSAULT") || x->sent == done_sent) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
+            /* (not a sentence whose attacks already name another armed group as a side:
+             * "اشتباكات بين الجيش ومسلحين من بوكو حرام" is no attack of the claimant) */
+            if (other_group_side(c, k, nk, ss, &c->ms[m])) break;
             for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
                 if (strcmp(k[r].type, "ASSAULT")) continue;
                 if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF") &&
@@ -2404,7 +2656,8 @@ void ev_apply_claims(ev_ctx *c)
                 add_party(c, k[r].actor, &k[r].nactor, &c->ms[m]);
                 k[r].claimed = 1;
             }
-            applied = 1;
+            done_sent = ss;
+            if (--sentences <= 0 || attack_places(c, k, nk, ss) >= 2) applied = 1;
         }
     }
 }

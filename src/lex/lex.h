@@ -172,7 +172,11 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     X(PLAN, plan) \
     X(RESPONSE, response) \
     X(EARLIER, earlier) \
-    X(CAPITAL, capital)
+    X(CAPITAL, capital) \
+    X(REPEATED, repeated) \
+    X(TITLEADJ, titleadj) \
+    X(ONEOFTHEM, oneofthem) \
+    X(BASE, base)
 enum rasid__cue {
 #define RASID__CUE_ENUM(up, name) CUE_##up,
     RASID__CUE_CLASSES(RASID__CUE_ENUM)

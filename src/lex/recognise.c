@@ -417,6 +417,9 @@ static size_t title_actor(ctx *c, const rasid__match *tm, size_t end, const char
                           const char *iso, const char *org)
 {
     if (!iso || org || !role) return tm->tok + tm->ntok;
+    /* a title with no sector of its own (قائد، مسؤول) names a person, no state's office */
+    const char *own = field(tm->e, "sector");
+    if (!own || !*own) return tm->tok + tm->ntok;
     rasid_mention am = {0};
     am.kind = RASID_M_ACTOR;
     am.tok_begin = tm->tok;
@@ -456,6 +459,12 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
                                           RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_TITLE),
                                 m);
         const rasid__match *best = k ? &m[0] : NULL;
+        /* "القائد المحلي أحمد ولد سيدي", "المسؤول الأمني محمد": an adjective of the title */
+        int adj = best ? 0 : is_cue(c, j, CUE_TITLEADJ);
+        if (adj) {
+            j += (size_t)adj;
+            continue;
+        }
         if (best && best->e->cat == RASID_CAT_ACTOR) {
             const char *kd = field(best->e, "kind");
             if (kd && !strcmp(kd, "person")) break; /* the name itself */

@@ -52,7 +52,7 @@ static int lookup_type(const char *s, const char *const *names, int n)
 }
 
 static const char *const TW_NAMES[] = {NULL, "weekday", "relday", "past", "future", "current",
-                                       "unit", "part", "daypart", "ago", "prep", "era"};
+                                       "unit", "part", "daypart", "ago", "prep", "era", "now"};
 static const char *const NW_NAMES[] = {NULL, "digits", "unit", "teen", "ten", "hundred",
                                        "thousand", "million", "billion", "quantity", "before",
                                        "after", "link", "ordinal"};
@@ -89,7 +89,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         break;
     case RASID_CAT_TIMEWORD: {
         if (w->tw) return;
-        int t = lookup_type(field(&c->tw, e, 0, TW_COLS), TW_NAMES, 12);
+        int t = lookup_type(field(&c->tw, e, 0, TW_COLS), TW_NAMES, (int)(sizeof TW_NAMES / sizeof *TW_NAMES));
         if (!t) return;
         const char *v = field(&c->tw, e, 1, TW_COLS);
         int val = 0;

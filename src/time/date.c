@@ -510,6 +510,19 @@ static int p_unitrel(const dctx *c, size_t i, dres *r, int after_part)
     return 1;
 }
 
+/* حاليا، في الوقت الحاضر: now, an ongoing state of things (a visit under way, a siege):
+ * the month of publication, no finer */
+static int p_now(const dctx *c, size_t i, dres *r)
+{
+    if (c->w[i].tw != TW_NOW) return 0;
+    r->b = i;
+    r->e = i + c->w[i].twlen;
+    if (!c->have_pub) return 1;
+    r->y = c->py, r->m = c->pm;
+    r->prec = RASID_P_MONTH;
+    return 1;
+}
+
 /* أمس, اليوم, غدا, أول أمس [+ weekday | (weekday)] */
 static int p_relday(const dctx *c, size_t i, dres *r)
 {
@@ -690,6 +703,8 @@ static int p_any(const dctx *c, size_t i, dres *r)
     if (p_ago(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
     if (p_unitrel(c, i, r, 0)) return 1;
+    memset(r, 0, sizeof *r);
+    if (p_now(c, i, r)) return 1;
     return 0;
 }
 
