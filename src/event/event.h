@@ -102,10 +102,7 @@ void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin,
  * million times per thousand articles, nearly always of a token that is no such cue. */
 static inline int ev_cue(const ev_ctx *c, size_t i, enum rasid__cue cls)
 {
-    if (i >= c->n) return 0;
-    const uint64_t *mask = c->doc->cue_mask; /* most tokens are no cue of that class */
-    if (mask && !(mask[i] >> cls & 1)) return 0;
-    return rasid__lex_is_cue_at(c->lex, c->doc, i, cls);
+    return rasid__lex_is_cue(c->lex, c->doc, i, cls);
 }
 
 #endif
