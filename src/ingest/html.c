@@ -301,6 +301,10 @@ static void set_once(meta *m, char **slot, const char *v)
 {
     if (*slot || !v) return;
     char *t = rasid__ing_strtrim(v, strlen(v));
+    /* libxml2 passes on some bytes of a page whose encoding breaks half-way: metadata
+     * (the title among them) is UTF-8 all the same, as the text's paragraphs are */
+    size_t tl = t ? strlen(t) : 0;
+    if (t) t = rasid__ing_utf8_clean(t, &tl);
     if (!t) {
         m->nomem = 1;
         return;
@@ -707,13 +711,6 @@ int rasid_html_extract(const char *html, size_t len, const char *url, const char
     out.data = NULL;
     if (!pg->text) goto nomem;
     pg->text_len = strlen(pg->text);
-    /* libxml2 passes on some bytes of a page whose encoding breaks half-way: the text is
-     * UTF-8 all the same, as every reader of rasid gives it */
-    if (!(pg->text = rasid__ing_utf8_clean(pg->text, &pg->text_len))) goto nomem;
-    if (pg->title) {
-        size_t tl = strlen(pg->title);
-        if (!(pg->title = rasid__ing_utf8_clean(pg->title, &tl))) goto nomem;
-    }
 
     /* dates */
     const char *pubs[] = {m.pub_meta, m.pub_ld, m.pub_time, m.pub_other};
@@ -859,8 +856,6 @@ int rasid_html_to_text(const char *html, size_t len, char **text, size_t *text_l
     }
     *text = out.data ? out.data : strdup("");
     if (!*text) return RASID_NOMEM;
-    size_t tl = strlen(*text);
-    if (!(*text = rasid__ing_utf8_clean(*text, &tl))) return RASID_NOMEM;
-    if (text_len) *text_len = tl;
+    if (text_len) *text_len = strlen(*text);
     return RASID_OK;
 }
