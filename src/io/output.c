@@ -103,47 +103,30 @@ static void put_span_keys(writer *w, uint32_t start, uint32_t end)
     rasid__buf_putu(&w->b, end);
 }
 
-/* Numbers: integers without a fraction, others with up to 6 decimals, NaN/inf as null. */
-static void jnum(writer *w, double v)
+/* A number as text (out: 64 bytes): an integer without a fraction, others with up to 6
+ * decimals and no trailing zeros, as printf's "%.0f" / "%.6f" write them; "" for NaN/inf. */
+static size_t num_text(char out[64], double v)
 {
-    if (isnan(v) || isinf(v)) {
-        puts_(w, "null");
-        return;
+    out[0] = 0;
+    if (isnan(v) || isinf(v)) return 0;
+    int integral = v == floor(v) && fabs(v) < 1e15;
+    size_t n = rasid__fmt_fixed(v, integral ? 0 : 6, 1, out);
+    if (n) return n;
+    snprintf(out, 64, integral ? "%.0f" : "%.6f", v); /* what rasid__fmt_fixed leaves to printf */
+    n = strlen(out);
+    if (!integral) {
+        while (n > 0 && out[n - 1] == '0') out[--n] = 0;
+        if (n > 0 && out[n - 1] == '.') out[--n] = 0;
     }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        if (v == 0 && signbit(v)) puts_(w, "-0"); /* as "%.0f" writes it */
-        else put_long(w, (long)v);
-        return;
-    }
-    char tmp[64];
-    if (!rasid__fmt_fixed(v, 6, 1, tmp)) {
-        snprintf(tmp, sizeof tmp, "%.6f", v);
-        size_t n = strlen(tmp);
-        while (n > 0 && tmp[n - 1] == '0') tmp[--n] = 0;
-        if (n > 0 && tmp[n - 1] == '.') tmp[--n] = 0;
-    }
-    puts_(w, tmp);
+    return n;
 }
 
-static void num_text(char *out, size_t outlen, double v)
+/* Numbers in JSON: num_text, NaN/inf as null. */
+static void jnum(writer *w, double v)
 {
-    if (isnan(v) || isinf(v)) {
-        out[0] = 0;
-        return;
-    }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(out, outlen, "%.0f", v);
-        return;
-    }
     char tmp[64];
-    if (outlen >= 32 && rasid__fmt_fixed(v, 6, 1, tmp)) {
-        memcpy(out, tmp, strlen(tmp) + 1);
-        return;
-    }
-    snprintf(out, outlen, "%.6f", v);
-    size_t n = strlen(out);
-    while (n > 0 && out[n - 1] == '0') out[--n] = 0;
-    if (n > 0 && out[n - 1] == '.') out[--n] = 0;
+    if (num_text(tmp, v)) puts_(w, tmp);
+    else puts_(w, "null");
 }
 
 static const char *kind_name(unsigned k)
@@ -399,7 +382,7 @@ int rasid_write_mentions(FILE *out, const rasid_doc *doc, rasid_format fmt)
                 kv(&w, &first, "precision", precision_name(x->precision));
                 break;
             case RASID_M_NUMBER:
-                num_text(tmp, sizeof tmp, x->num);
+                num_text(tmp, x->num);
                 kv(&w, &first, "value", tmp);
                 if (x->qualifier != RASID_Q_EXACT)
                     kv(&w, &first, "qualifier", qualifier_name(x->qualifier));
@@ -787,9 +770,9 @@ static void event_csv(writer *w, const rasid_event *e)
     csv_cell(w, "", 0);
     csv_cell(w, "", 0);
     csv_cell(w, loc ? loc->name : "", 0);
-    num_text(tmp, sizeof tmp, loc ? loc->lat : NAN);
+    num_text(tmp, loc ? loc->lat : NAN);
     csv_cell(w, tmp, 0);
-    num_text(tmp, sizeof tmp, loc ? loc->lon : NAN);
+    num_text(tmp, loc ? loc->lon : NAN);
     csv_cell(w, tmp, 0);
     /* ACLED geo_precision: 1 the town itself, 2 near a town / district, 3 region or province */
     const char *gp = "";
@@ -914,9 +897,9 @@ static void event_tsv(writer *w, const rasid_event *e)
         tsv_cell(w, tmp, 0);
         tsv_cell(w, c ? c->fips : "", 0);
         tsv_cell(w, c ? c->fips : "", 0);
-        num_text(tmp, sizeof tmp, loc->lat);
+        num_text(tmp, loc->lat);
         tsv_cell(w, tmp, 0);
-        num_text(tmp, sizeof tmp, loc->lon);
+        num_text(tmp, loc->lon);
         tsv_cell(w, tmp, 0);
         snprintf(tmp, sizeof tmp, "%ld", loc->geonameid);
         tsv_cell(w, loc->geonameid ? tmp : "", 0);
