@@ -49,6 +49,18 @@ typedef struct rasid__buf {
     int err; /* sticky: first error (RASID_NOMEM / RASID_TOOBIG) */
 } rasid__buf;
 
+/* a equals b, where b is a short literal (a type, mode, sector or noun code): compared
+ * inline, byte by byte, since a call to strcmp costs more than the few bytes it reads.
+ * a must not be NULL. */
+static inline int rasid__streq(const char *a, const char *b)
+{
+    while (*b && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES * 4 */
 void rasid__buf_free(rasid__buf *b);
 int rasid__buf_reserve(rasid__buf *b, size_t extra);

@@ -76,9 +76,9 @@ static int needs_troops(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0;
-    if (l > 7 && !strcmp(id + l - 7, "_troops")) return CUE_TROOPS;
-    if (l > 6 && !strcmp(id + l - 6, "_envoy")) return CUE_ENVOY;
-    if (l > 5 && !strcmp(id + l - 5, "_unit")) return CUE_UNIT;
+    if (l > 7 && rasid__streq(id + l - 7, "_troops")) return CUE_TROOPS;
+    if (l > 6 && rasid__streq(id + l - 6, "_envoy")) return CUE_ENVOY;
+    if (l > 5 && rasid__streq(id + l - 5, "_unit")) return CUE_UNIT;
     return -1;
 }
 
@@ -96,8 +96,8 @@ static int unit_then_against(const ev_ctx *c, size_t from)
         if (force && m < 0 && ev_cue(c, q, CUE_AGAINST)) return 1;
         if (q == from && ev_cue(c, q, CUE_UNIT)) force = 1;
         if (m >= 0 && c->ms[m].kind == RASID_M_ACTOR && c->ms[m].sector &&
-            (!strcmp(c->ms[m].sector, "MIL") || !strcmp(c->ms[m].sector, "COP") || !strcmp(c->ms[m].sector, "REB") ||
-             !strcmp(c->ms[m].sector, "SPY")))
+            (rasid__streq(c->ms[m].sector, "MIL") || rasid__streq(c->ms[m].sector, "COP") || rasid__streq(c->ms[m].sector, "REB") ||
+             rasid__streq(c->ms[m].sector, "SPY")))
             force = 1;
     }
     return 0;
@@ -114,7 +114,7 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
         if (envoy) continue;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
-            (!strcmp(c->ms[m].noun, "soldier") || !strcmp(c->ms[m].noun, "police") || !strcmp(c->ms[m].noun, "militant")))
+            (rasid__streq(c->ms[m].noun, "soldier") || rasid__streq(c->ms[m].noun, "police") || rasid__streq(c->ms[m].noun, "militant")))
             return 1;
     }
     return 0;
@@ -197,7 +197,7 @@ static int actors_compatible_1(const ev_cand *a, const ev_cand *b);
  * Y وبحث معه"): one report's actor may be the other's recipient. */
 static int symmetric(const char *type)
 {
-    return !strcmp(type, "CONSULT") || !strcmp(type, "AGREE") || !strcmp(type, "COOPERATE");
+    return rasid__streq(type, "CONSULT") || rasid__streq(type, "AGREE") || rasid__streq(type, "COOPERATE");
 }
 
 /* A named party (not unnamed gunmen or civilians) on both lists. */
@@ -205,7 +205,7 @@ static int named_party_in(const rasid_entity *a, size_t na, const rasid_entity *
 {
     for (size_t i = 0; i < na; i++) {
         const char *sa = a[i].sector;
-        if (!a[i].name || (sa && (!strcmp(sa, "UAF") || !strcmp(sa, "CVL")))) continue;
+        if (!a[i].name || (sa && (rasid__streq(sa, "UAF") || rasid__streq(sa, "CVL")))) continue;
         for (size_t j = 0; j < nb; j++)
             if (b[j].name && !strcmp(a[i].name, b[j].name)) return 1;
     }
@@ -239,7 +239,7 @@ static int answers(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (!b->nactor || !responds(c, a, b)) return 0;
     for (size_t i = 0; i < b->nactor; i++) {
         const char *sb = b->actor[i].sector;
-        if (sb && (!strcmp(sb, "UAF") || !strcmp(sb, "CVL"))) continue;
+        if (sb && (rasid__streq(sb, "UAF") || rasid__streq(sb, "CVL"))) continue;
         if (!named_party_in(&b->actor[i], 1, a->actor, a->nactor)) return 1;
     }
     return 0;
@@ -267,7 +267,7 @@ static int actors_compatible_1(const ev_cand *a, const ev_cand *b)
                 return 1;
             /* unnamed gunmen, protesters, civilians fit any named party */
             const char *sa = a->actor[i].sector, *sb = b->actor[j].sector;
-            if ((sa && (!strcmp(sa, "UAF") || !strcmp(sa, "CVL"))) || (sb && (!strcmp(sb, "UAF") || !strcmp(sb, "CVL"))))
+            if ((sa && (rasid__streq(sa, "UAF") || rasid__streq(sa, "CVL"))) || (sb && (rasid__streq(sb, "UAF") || rasid__streq(sb, "CVL"))))
                 return 1;
             if (a->actor[i].id && b->actor[j].id && !strcmp(a->actor[i].id, b->actor[j].id)) return 1;
         }
@@ -281,7 +281,7 @@ static int family(const char *type)
                                         "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
                                         "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
     for (int i = 0; type && i < 16; i++)
-        if (type[0] == types[i][0] && !strcmp(type, types[i])) return i + 1;
+        if (type[0] == types[i][0] && rasid__streq(type, types[i])) return i + 1;
     return 0;
 }
 
@@ -309,18 +309,18 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
 
 static int territory_change(const char *acled_sub)
 {
-    return acled_sub && (!strcmp(acled_sub, "Non-state actor overtakes territory") ||
-                         !strcmp(acled_sub, "Government regains territory"));
+    return acled_sub && (rasid__streq(acled_sub, "Non-state actor overtakes territory") ||
+                         rasid__streq(acled_sub, "Government regains territory"));
 }
 
 /* How specific a mode is: a suicide bombing said once makes the whole report one. */
 static int mode_rank(const char *m)
 {
     if (!m) return 0;
-    if (!strcmp(m, "suicide-attack")) return 5;
-    if (!strcmp(m, "drone")) return 4;
-    if (!strcmp(m, "aerial") || !strcmp(m, "explosives") || !strcmp(m, "heavy-weapons")) return 3;
-    if (!strcmp(m, "abduct") || !strcmp(m, "targeted")) return 2;
+    if (rasid__streq(m, "suicide-attack")) return 5;
+    if (rasid__streq(m, "drone")) return 4;
+    if (rasid__streq(m, "aerial") || rasid__streq(m, "explosives") || rasid__streq(m, "heavy-weapons")) return 3;
+    if (rasid__streq(m, "abduct") || rasid__streq(m, "targeted")) return 2;
     return 1;
 }
 
@@ -381,7 +381,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
             into->cameo = from->cameo;
         }
     }
-    if (from_territory && !into_territory && !strcmp(into->type, "ASSAULT")) {
+    if (from_territory && !into_territory && rasid__streq(into->type, "ASSAULT")) {
         into->acled_event = from->acled_event;
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
@@ -483,7 +483,7 @@ static int same_entity(const rasid_entity *a, size_t na, const rasid_entity *b, 
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             if (a[i].name && b[j].name && !strcmp(a[i].name, b[j].name) && a[i].sector &&
-                strcmp(a[i].sector, "UAF") && strcmp(a[i].sector, "CVL"))
+                !rasid__streq(a[i].sector, "UAF") && !rasid__streq(a[i].sector, "CVL"))
                 return 1;
     return 0;
 }
@@ -556,7 +556,7 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (same_entity(a->actor, a->nactor, b->actor, b->nactor)) soft += 1;
     if (same_entity(a->recipient, a->nrecipient, b->recipient, b->nrecipient)) soft += 1;
     if (same_trigger_group(a, b)) soft += 1;
-    if (a->mode && b->mode && !strcmp(a->mode, b->mode) && strcmp(a->mode, "firearms")) soft += 1;
+    if (a->mode && b->mode && !strcmp(a->mode, b->mode) && !rasid__streq(a->mode, "firearms")) soft += 1;
     int total = hard + soft;
     int adjacent = b->sent <= a->sent + 1 && a->sent <= b->sent + 1;
     if (total >= 4 && hard >= 1) return total;
@@ -755,7 +755,7 @@ static void drop_weak(ev_ctx *c)
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content; x++) {
             if (x == &k[i] || x->sent != k[i].sent) continue;
             const char *xid = ev_field(x->trig, "id");
-            if (strcmp(x->type, "REQUEST") && strcmp(x->type, "THREATEN") && !(xid && !strcmp(xid, "accuse"))) continue;
+            if (!rasid__streq(x->type, "REQUEST") && !rasid__streq(x->type, "THREATEN") && !(xid && rasid__streq(xid, "accuse"))) continue;
             if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
         }
         if (content) { k[i].alive = 0; continue; }
@@ -770,14 +770,14 @@ static void drop_weak(ev_ctx *c)
         /* a tally over a period ("خلال النصف الأول من العام") has no one place */
         if (k[i].aggregate && (k[i].location < 0 || c->ms[k[i].location].precision >= RASID_P_COUNTRY)) score -= 0.2;
         /* what may have happened, with nobody named and nothing counted, is no record */
-        if (!strcmp(k[i].modality, "hypothetical") && !k[i].nactor && k[i].dead < 0) score -= 0.3;
-        if (!strcmp(k[i].type, "CONSULT") || !strcmp(k[i].type, "AGREE") || !strcmp(k[i].type, "COOPERATE")) {
+        if (rasid__streq(k[i].modality, "hypothetical") && !k[i].nactor && k[i].dead < 0) score -= 0.3;
+        if (rasid__streq(k[i].type, "CONSULT") || rasid__streq(k[i].type, "AGREE") || rasid__streq(k[i].type, "COOPERATE")) {
             /* diplomacy is done by states, officials, organisations or armed groups */
             int official = 0;
             for (size_t a = 0; a < k[i].nactor; a++)
-                official |= k[i].actor[a].sector && strcmp(k[i].actor[a].sector, "CVL") && strcmp(k[i].actor[a].sector, "UAF");
+                official |= k[i].actor[a].sector && !rasid__streq(k[i].actor[a].sector, "CVL") && !rasid__streq(k[i].actor[a].sector, "UAF");
             for (size_t a = 0; a < k[i].nrecipient; a++)
-                official |= k[i].recipient[a].sector && strcmp(k[i].recipient[a].sector, "CVL") && strcmp(k[i].recipient[a].sector, "UAF");
+                official |= k[i].recipient[a].sector && !rasid__streq(k[i].recipient[a].sector, "CVL") && !rasid__streq(k[i].recipient[a].sector, "UAF");
             if (!official) score -= 0.2;
         }
         if (k[i].reference && !k[i].headline) score -= 0.15;

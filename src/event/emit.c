@@ -18,14 +18,14 @@ static int sector_is(const rasid_entity *e, size_t n, const char *const *secs)
 
 static void adjust_acled(const ev_cand *k, rasid_event *ev)
 {
-    if (strcmp(k->type, "ASSAULT") || !ev->acled_event) return;
+    if (!rasid__streq(k->type, "ASSAULT") || !ev->acled_event) return;
     static const char *const armed[] = {"MIL", "COP", "REB", "INS", "UAF", NULL};
     static const char *const civ[] = {"CVL", NULL};
     static const char *const state[] = {"MIL", "COP", "GOV", NULL};
     static const char *const nonstate[] = {"REB", "INS", "UAF", NULL};
     /* who changes the map decides the sub-event: the state regains, others overtake */
     const char *sub = ev->acled_sub ? ev->acled_sub : "";
-    if ((!strcmp(sub, "Non-state actor overtakes territory") || !strcmp(sub, "Government regains territory")) &&
+    if ((rasid__streq(sub, "Non-state actor overtakes territory") || rasid__streq(sub, "Government regains territory")) &&
         k->hostages > 0) {
         /* "حررت قواته 12 رهينة": freeing people (تحرير) is no change of territory; against
          * an armed group it is a battle */
@@ -38,22 +38,22 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
         }
         return;
     }
-    if (!strcmp(sub, "Non-state actor overtakes territory") || !strcmp(sub, "Government regains territory")) {
+    if (rasid__streq(sub, "Non-state actor overtakes territory") || rasid__streq(sub, "Government regains territory")) {
         if (sector_is(k->actor, k->nactor, state)) ev->acled_sub = "Government regains territory";
         else if (sector_is(k->actor, k->nactor, nonstate)) ev->acled_sub = "Non-state actor overtakes territory";
         return;
     }
     /* state forces firing on protesters: ACLED's excessive force against protesters */
     for (size_t i = 0; i < k->nrecipient; i++)
-        if (k->recipient[i].id && !strcmp(k->recipient[i].id, "rasid:protesters") && sector_is(k->actor, k->nactor, state)) {
+        if (k->recipient[i].id && rasid__streq(k->recipient[i].id, "rasid:protesters") && sector_is(k->actor, k->nactor, state)) {
             ev->acled_event = "Protests";
             ev->acled_sub = "Excessive force against protesters";
             return;
         }
-    int remote = !strcmp(ev->acled_event, "Explosions/Remote violence");
+    int remote = rasid__streq(ev->acled_event, "Explosions/Remote violence");
     if (remote) return;
     if (!strcmp(ev->acled_sub ? ev->acled_sub : "", "Abduction/forced disappearance")) return;
-    if (!strcmp(ev->acled_event, "Battles") && strcmp(ev->acled_sub ? ev->acled_sub : "", "Armed clash")) return;
+    if (rasid__streq(ev->acled_event, "Battles") && strcmp(ev->acled_sub ? ev->acled_sub : "", "Armed clash")) return;
     if (sector_is(k->recipient, k->nrecipient, armed)) {
         ev->acled_event = "Battles";
         ev->acled_sub = "Armed clash";
@@ -72,54 +72,54 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     *conn = "";
     const char *rowtype = ev_field(k->trig, "type");
     if (id && rowtype && !strcmp(rowtype, t)) { /* triggers whose own verb says more than their type */
-        if (!strcmp(id, "coup")) { *conn = "against"; return "staged a coup"; }
-        if (!strcmp(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
-        if (!strcmp(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }
-        if (!strcmp(id, "withdraw")) { *conn = "from"; return "withdrew"; }
-        if (!strcmp(id, "rescue")) { *conn = "held by"; return "freed people"; }
-        if (!strcmp(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
-        if (!strcmp(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
-        if (!strcmp(id, "sentence")) return "sentenced";
-        if (!strcmp(id, "boycott")) return "boycotted";
-        if (!strcmp(id, "disperse")) return "dispersed";
-        if (!strcmp(id, "clash")) { *conn = "with"; return "clashed"; }
-        if (!strcmp(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
+        if (rasid__streq(id, "coup")) { *conn = "against"; return "staged a coup"; }
+        if (rasid__streq(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
+        if (rasid__streq(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }
+        if (rasid__streq(id, "withdraw")) { *conn = "from"; return "withdrew"; }
+        if (rasid__streq(id, "rescue")) { *conn = "held by"; return "freed people"; }
+        if (rasid__streq(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
+        if (rasid__streq(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
+        if (rasid__streq(id, "sentence")) return "sentenced";
+        if (rasid__streq(id, "boycott")) return "boycotted";
+        if (rasid__streq(id, "disperse")) return "dispersed";
+        if (rasid__streq(id, "clash")) { *conn = "with"; return "clashed"; }
+        if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
     }
-    if (!strcmp(t, "ASSAULT")) {
-        if (!strcmp(m, "suicide-attack")) { *conn = "on"; return "carried out a suicide attack"; }
-        if (!strcmp(m, "explosives")) { *conn = "on"; return "carried out a bombing"; }
-        if (!strcmp(m, "aerial") || !strcmp(m, "drone")) { *conn = "on"; return "carried out an air strike"; }
-        if (!strcmp(m, "heavy-weapons")) return "shelled";
-        if (!strcmp(m, "abduct")) return k->nrecipient ? "abducted" : "abducted people";
-        if (!strcmp(m, "targeted")) return "assassinated";
+    if (rasid__streq(t, "ASSAULT")) {
+        if (rasid__streq(m, "suicide-attack")) { *conn = "on"; return "carried out a suicide attack"; }
+        if (rasid__streq(m, "explosives")) { *conn = "on"; return "carried out a bombing"; }
+        if (rasid__streq(m, "aerial") || rasid__streq(m, "drone")) { *conn = "on"; return "carried out an air strike"; }
+        if (rasid__streq(m, "heavy-weapons")) return "shelled";
+        if (rasid__streq(m, "abduct")) return k->nrecipient ? "abducted" : "abducted people";
+        if (rasid__streq(m, "targeted")) return "assassinated";
         return "attacked";
     }
-    if (!strcmp(t, "COERCE")) {
-        if (!strcmp(m, "arrest")) return "arrested";
-        if (!strcmp(m, "seize")) { *conn = "from"; return "seized weapons"; }
-        if (!strcmp(m, "deport")) return "expelled";
-        if (!strcmp(m, "repression")) return "repressed";
+    if (rasid__streq(t, "COERCE")) {
+        if (rasid__streq(m, "arrest")) return "arrested";
+        if (rasid__streq(m, "seize")) { *conn = "from"; return "seized weapons"; }
+        if (rasid__streq(m, "deport")) return "expelled";
+        if (rasid__streq(m, "repression")) return "repressed";
         *conn = "on";
         return "imposed restrictions";
     }
-    if (!strcmp(t, "CONSULT")) {
-        if (!strcmp(m, "visit")) return "visited";
-        if (!strcmp(m, "phone")) { *conn = "with"; return "held talks by phone or letter"; }
+    if (rasid__streq(t, "CONSULT")) {
+        if (rasid__streq(m, "visit")) return "visited";
+        if (rasid__streq(m, "phone")) { *conn = "with"; return "held talks by phone or letter"; }
         return "met";
     }
-    if (!strcmp(t, "AGREE")) { *conn = "with"; return "reached an agreement"; }
-    if (!strcmp(t, "COOPERATE")) { *conn = "with"; return "cooperated"; }
-    if (!strcmp(t, "AID")) { *conn = "to"; return "gave aid"; }
-    if (!strcmp(t, "SUPPORT")) { *conn = "for"; return "expressed support"; }
-    if (!strcmp(t, "ACCUSE")) return "accused or condemned";
-    if (!strcmp(t, "THREATEN")) return "threatened";
-    if (!strcmp(t, "REQUEST")) { *conn = "of"; return "made a demand"; }
-    if (!strcmp(t, "PROTEST")) { *conn = "against"; return "protested"; }
-    if (!strcmp(t, "REJECT")) return "rejected or boycotted";
-    if (!strcmp(t, "SANCTION")) return "sanctioned";
-    if (!strcmp(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
-    if (!strcmp(t, "RETREAT")) { *conn = "from"; return "released people or withdrew"; }
-    if (!strcmp(t, "CONCEDE")) { *conn = "to"; return "conceded"; }
+    if (rasid__streq(t, "AGREE")) { *conn = "with"; return "reached an agreement"; }
+    if (rasid__streq(t, "COOPERATE")) { *conn = "with"; return "cooperated"; }
+    if (rasid__streq(t, "AID")) { *conn = "to"; return "gave aid"; }
+    if (rasid__streq(t, "SUPPORT")) { *conn = "for"; return "expressed support"; }
+    if (rasid__streq(t, "ACCUSE")) return "accused or condemned";
+    if (rasid__streq(t, "THREATEN")) return "threatened";
+    if (rasid__streq(t, "REQUEST")) { *conn = "of"; return "made a demand"; }
+    if (rasid__streq(t, "PROTEST")) { *conn = "against"; return "protested"; }
+    if (rasid__streq(t, "REJECT")) return "rejected or boycotted";
+    if (rasid__streq(t, "SANCTION")) return "sanctioned";
+    if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
+    if (rasid__streq(t, "RETREAT")) { *conn = "from"; return "released people or withdrew"; }
+    if (rasid__streq(t, "CONCEDE")) { *conn = "to"; return "conceded"; }
     return "acted";
 }
 
@@ -174,10 +174,10 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
         }
         rasid__buf_puts(&b, ": ");
     }
-    if (!strcmp(k->modality, "negated")) rasid__buf_puts(&b, "[denied] ");
-    else if (!strcmp(k->modality, "future")) rasid__buf_puts(&b, "[planned] ");
-    else if (!strcmp(k->modality, "hypothetical")) rasid__buf_puts(&b, "[possible] ");
-    names(&b, k->actor, k->nactor, !strcmp(k->type, "ASSAULT") ? "unidentified attackers" : "unnamed parties");
+    if (rasid__streq(k->modality, "negated")) rasid__buf_puts(&b, "[denied] ");
+    else if (rasid__streq(k->modality, "future")) rasid__buf_puts(&b, "[planned] ");
+    else if (rasid__streq(k->modality, "hypothetical")) rasid__buf_puts(&b, "[possible] ");
+    names(&b, k->actor, k->nactor, rasid__streq(k->type, "ASSAULT") ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
     const char *conn;
     ev_cand kk = *k;
@@ -211,7 +211,7 @@ static double confidence_of(const ev_cand *k)
     x += k->date >= 0 ? 0.05 : 0;
     x += (k->dead >= 0 || k->hostages >= 0) ? 0.04 : 0;
     x += k->mentions > 1 ? 0.04 : 0;
-    if (strcmp(k->modality, "asserted") && strcmp(k->modality, "historical")) x -= 0.1;
+    if (!rasid__streq(k->modality, "asserted") && !rasid__streq(k->modality, "historical")) x -= 0.1;
     if (x > 0.99) x = 0.99;
     if (x < 0.05) x = 0.05;
     return floor(x * 100 + 0.5) / 100;
@@ -228,10 +228,10 @@ static rasid_entity *copy_entities(ev_ctx *c, const rasid_entity *e, size_t n)
 /* A visit to several countries ("زار تشاد والنيجر") is one visit to each. */
 static int split_visit(ev_ctx *c, const ev_cand *x, ev_cand *parts, size_t max)
 {
-    if (!x->mode || strcmp(x->mode, "visit") || x->nrecipient < 2) return 0;
+    if (!x->mode || !rasid__streq(x->mode, "visit") || x->nrecipient < 2) return 0;
     size_t n = 0;
     for (size_t r = 0; r < x->nrecipient && n < max; r++) {
-        if (!x->recipient[r].kind || strcmp(x->recipient[r].kind, "state")) return 0;
+        if (!x->recipient[r].kind || !rasid__streq(x->recipient[r].kind, "state")) return 0;
         parts[n] = *x;
         parts[n].recipient[0] = x->recipient[r];
         parts[n].nrecipient = 1;
@@ -279,7 +279,7 @@ int ev_emit(ev_ctx *c)
         ev->acled_event = x->acled_event;
         ev->acled_sub = x->acled_sub;
         ev->cameo = x->cameo;
-        for (size_t a = 0; a < x->nactor && !strcmp(x->type, "ASSAULT"); a++)
+        for (size_t a = 0; a < x->nactor && rasid__streq(x->type, "ASSAULT"); a++)
             if (x->actor[a].id && strstr(x->actor[a].id, "suicide")) {
                 /* a suicide bomber's attack is a suicide attack whatever verb told it */
                 ev->mode = "suicide-attack";

@@ -75,7 +75,11 @@ typedef struct ev_ctx {
 
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex);
 void ev_ctx_free(ev_ctx *c);
-const char *ev_field(const rasid__entry *e, const char *col);
+static inline __attribute__((always_inline)) const char *ev_field(const rasid__entry *e, const char *col)
+{
+    const char *v = rasid__entry_field(e, col); /* inline: col is a literal, its column found at compile time */
+    return v && *v && !rasid__streq(v, "-") ? v : NULL;
+}
 /* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols. */
 const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc);
 

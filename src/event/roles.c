@@ -15,12 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *ev_field(const rasid__entry *e, const char *col)
-{
-    const char *v = rasid__entry_field(e, col);
-    return v && *v && strcmp(v, "-") ? v : NULL;
-}
-
 const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
 {
     static const char *const names[TC_N] = {"type", "mode", "context", "acled_event", "acled_sub", "cameo", "pos", "weight"};
@@ -30,17 +24,17 @@ const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
         for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(e->table, names[i]);
     }
     const char *v = rasid__entry_fieldi(e, cc->col[tc]);
-    return v && *v && strcmp(v, "-") ? v : NULL;
+    return v && *v && !rasid__streq(v, "-") ? v : NULL;
 }
 
 /* A nationality, a country, or a state force or government: it sets the country the text
  * is about (context_country). */
 static int sets_context(const rasid_mention *x)
 {
-    if (!x->country || !strcmp(x->country, "?") || !strcmp(x->country, "IMG") || !strcmp(x->country, "IGO")) return 0;
+    if (!x->country || rasid__streq(x->country, "?") || rasid__streq(x->country, "IMG") || rasid__streq(x->country, "IGO")) return 0;
     if (x->kind == RASID_M_NISBA || (x->kind == RASID_M_PLACE && x->precision == RASID_P_COUNTRY)) return 1;
     return x->kind == RASID_M_ACTOR && x->sector &&
-           (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") || !strcmp(x->sector, "GOV"));
+           (rasid__streq(x->sector, "MIL") || rasid__streq(x->sector, "COP") || rasid__streq(x->sector, "GOV"));
 }
 
 /* The first mention (sorted) starting at or after byte `start`. */
@@ -285,7 +279,7 @@ static void entity_from(const ev_ctx *c, const rasid_mention *m, rasid_entity *e
     e->text = rasid__arena_strndup(&c->doc->arena, c->doc->text + m->start, m->end - m->start);
     e->name = m->name;
     e->id = m->id;
-    e->country = m->country && strcmp(m->country, "?") ? m->country : NULL;
+    e->country = m->country && !rasid__streq(m->country, "?") ? m->country : NULL;
     e->sector = m->sector;
     e->kind = m->ekind;
     if (m->kind == RASID_M_PLACE) {
@@ -312,11 +306,11 @@ static int already(const rasid_entity *list, size_t n, const rasid_entity *e)
 /* "مسلحو بوكو حرام", "مقاتلين ينتمون إلى جماعة X", "عناصر من X": the group itself. */
 static const rasid_mention *group_of(const ev_ctx *c, const rasid_mention *m)
 {
-    if (!m->sector || strcmp(m->sector, "UAF")) return m;
+    if (!m->sector || !rasid__streq(m->sector, "UAF")) return m;
     size_t j = m->tok_end;
     for (size_t q = j; q < j + 8 && q < c->n && c->t[q].sent == m->sent; q++) {
         int g = c->mention_at[q];
-        if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sector && !strcmp(c->ms[g].sector, "REB")) {
+        if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sector && rasid__streq(c->ms[g].sector, "REB")) {
             if (q == j || ev_cue(c, j, CUE_MEMBER) || ev_cue(c, m->tok_end - 1, CUE_MEMBER)) return &c->ms[g];
             return m;
         }
@@ -367,7 +361,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         /* "عناصر من الجيش المالي ومقاتلين من فاغنر": و + fighters or members + من + a party */
         int members = 0;
         int mq = q < limit ? c->mention_at[q] : -1; /* (مقاتلون alone names unnamed militants) */
-        int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && !strcmp(c->ms[mq].sector, "UAF"));
+        int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && rasid__streq(c->ms[mq].sector, "UAF"));
         if (q + 2 < limit && q == j && bare && c->t[q].nreadings > 1 &&
             !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
             c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
@@ -454,14 +448,14 @@ static int apposition(const ev_ctx *c, int m)
 static int allegiance(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
-    if (x->kind != RASID_M_ACTOR || !x->sector || strcmp(x->sector, "REB")) return 0;
+    if (x->kind != RASID_M_ACTOR || !x->sector || !rasid__streq(x->sector, "REB")) return 0;
     size_t b = x->tok_begin;
     if (b < 2 || c->t[b - 2].sent != x->sent || !ev_cue(c, b - 1, CUE_AFFILIATION)) return 0;
     size_t p = b - 1; /* past the quotation marks around the first name */
     while (p > 0 && c->t[p - 1].kind == RASID_TOK_PUNCT && c->t[p - 1].sent == x->sent && !is_punct(&c->t[p - 1])) p--;
     int g = p > 0 ? c->mention_at[p - 1] : -1;
     return g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].tok_end == p && c->ms[g].sector &&
-           !strcmp(c->ms[g].sector, "REB");
+           rasid__streq(c->ms[g].sector, "REB");
 }
 
 /* "مئات من أنصار السلطة الانتقالية", "مؤيدو الرئيس": the party whose supporters act is no
@@ -552,7 +546,7 @@ static int prep_b(const ev_ctx *c, size_t q)
     const rasid_token *t = &c->t[q];
     for (uint16_t r = 1; r < t->nreadings; r++) {
         const char *pro = t->readings[r].pro;
-        if (!strcmp(pro, "\xD8\xA8") || !strcmp(pro, "\xD9\x88\xD8\xA8") || !strcmp(pro, "\xD9\x81\xD8\xA8"))
+        if (rasid__streq(pro, "\xD8\xA8") || rasid__streq(pro, "\xD9\x88\xD8\xA8") || rasid__streq(pro, "\xD9\x81\xD8\xA8"))
             return 1; /* ب وب فب */
     }
     return 0;
@@ -629,7 +623,7 @@ static size_t forces_from_countries(const ev_ctx *c, ev_cand *k, int m, size_t l
 {
     const rasid_mention *g = &c->ms[m];
     size_t j = g->tok_end;
-    if (g->country && strcmp(g->country, "?")) return 0;
+    if (g->country && !rasid__streq(g->country, "?")) return 0;
     /* "قوات مشتركة من نيجيريا والنيجر وتشاد": one adjective may stand between */
     if (j + 2 < limit && c->mention_at[j] < 0 && c->t[j].kind == RASID_TOK_ARABIC && !ev_cue(c, j, CUE_FUNCTION) &&
         c->t[j + 1].nlen == 4 && !memcmp(c->t[j + 1].norm, "\xD9\x85\xD9\x86", 4))
@@ -674,10 +668,10 @@ static int cue_role(const ev_ctx *c, size_t i)
 static int noun_role(const rasid_mention *m)
 {
     if (!m->noun) return R_NONE;
-    if (!strcmp(m->noun, "dead")) return R_DEAD;
-    if (!strcmp(m->noun, "injured")) return R_INJ;
-    if (!strcmp(m->noun, "hostage")) return R_HOST;
-    if (!strcmp(m->noun, "arrested")) return R_ARR;
+    if (rasid__streq(m->noun, "dead")) return R_DEAD;
+    if (rasid__streq(m->noun, "injured")) return R_INJ;
+    if (rasid__streq(m->noun, "hostage")) return R_HOST;
+    if (rasid__streq(m->noun, "arrested")) return R_ARR;
     return R_NONE;
 }
 
@@ -694,7 +688,7 @@ static void set_count(ev_cand *k, int role, long v, uint8_t q)
 static int is_kill_trigger(const ev_cand *k)
 {
     const char *id = ev_field(k->trig, "id");
-    return id && (!strncmp(id, "kill", 4) || !strcmp(id, "assassinate"));
+    return id && (!strncmp(id, "kill", 4) || rasid__streq(id, "assassinate"));
 }
 
 /* "مقر اللواء 444", "الكتيبة 33", "الطريق الوطني 15": a bare number right after a definite
@@ -722,7 +716,7 @@ static int counted_noun(const ev_ctx *c, int m)
 
 static int is_arrest_trigger(const ev_cand *k)
 {
-    return k->mode && !strcmp(k->mode, "arrest");
+    return k->mode && rasid__streq(k->mode, "arrest");
 }
 
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
@@ -749,7 +743,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         /* "أوقفت الوحدات 9 عناصر": the people counted after an arrest were arrested */
         if (role == R_NONE && is_arrest_trigger(k) && i > k->ttok) role = R_ARR;
         /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
-        if (role == R_NONE && k->mode && !strcmp(k->mode, "abduct") && i > k->ttok) role = R_HOST;
+        if (role == R_NONE && k->mode && rasid__streq(k->mode, "abduct") && i > k->ttok) role = R_HOST;
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
@@ -791,8 +785,8 @@ static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
         int role = cue_role(c, q + (size_t)tl);
         if (role == R_NONE) continue;
         int fits = (role == R_ARR && is_arrest_trigger(k)) ||
-                   ((role == R_DEAD || role == R_INJ) && !strcmp(k->type, "ASSAULT")) ||
-                   (role == R_HOST && k->mode && !strcmp(k->mode, "abduct"));
+                   ((role == R_DEAD || role == R_INJ) && rasid__streq(k->type, "ASSAULT")) ||
+                   (role == R_HOST && k->mode && rasid__streq(k->mode, "abduct"));
         if (!fits) continue;
         for (size_t n = q + (size_t)tl + 1; n < to && n < q + 12; n++) {
             const rasid_token *t = &c->t[n];
@@ -907,11 +901,11 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                 entity_from(c, x, &en);
                 const char *noun = m->noun ? m->noun : "";
                 const char *cn = country_name(c, x->country);
-                if (!strcmp(noun, "soldier") || !strcmp(noun, "military")) {
+                if (rasid__streq(noun, "soldier") || rasid__streq(noun, "military")) {
                     en.name = rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : x->country);
                     en.kind = "force";
                     en.sector = "MIL";
-                } else if (!strcmp(noun, "police")) {
+                } else if (rasid__streq(noun, "police")) {
                     en.name = rasid__arena_cat(&c->doc->arena, "Police Forces of ", cn ? cn : x->country);
                     en.kind = "force";
                     en.sector = "COP";
@@ -930,14 +924,14 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             break;
         }
         /* "قتل 15 مدنيا": civilians, whatever their country */
-        if (!strcmp(m->noun, "civilian")) {
+        if (rasid__streq(m->noun, "civilian")) {
             k->recipient[k->nrecipient++] =
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", m->start, m->end);
             return;
         }
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
-        int soldier = !strcmp(m->noun, "soldier") || !strcmp(m->noun, "military");
-        if (soldier || !strcmp(m->noun, "police")) {
+        int soldier = rasid__streq(m->noun, "soldier") || rasid__streq(m->noun, "military");
+        if (soldier || rasid__streq(m->noun, "police")) {
             /* the country of the town where they fell, else of the text at that point */
             const char *iso = town_country(c, m->tok_begin);
             if (!iso) iso = context_country(c, m->tok_begin);
@@ -970,8 +964,8 @@ static int dateline_place(const ev_ctx *c, const rasid_mention *x)
         if (t->kind == RASID_TOK_PUNCT) {
             if (t->nlen == 1 && t->norm[0] == '(') paren = 1;
             else if (t->nlen == 1 && t->norm[0] == ')') paren = 0;
-            else if ((t->nlen == 1 && t->norm[0] == '-') || !strcmp(t->norm, "\xE2\x80\x93") ||
-                     !strcmp(t->norm, "\xE2\x80\x94"))
+            else if ((t->nlen == 1 && t->norm[0] == '-') || rasid__streq(t->norm, "\xE2\x80\x93") ||
+                     rasid__streq(t->norm, "\xE2\x80\x94"))
                 return 1;
             continue;
         }
@@ -999,7 +993,7 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
     /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
      * (a cell that is active in a town is dismantled there) */
-    for (size_t back = 1; back <= 3 && m->tok_begin >= back && strcmp(k->type, "COERCE"); back++) {
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && !rasid__streq(k->type, "COERCE"); back++) {
         size_t q = m->tok_begin - back;
         if (c->t[q].sent != m->sent) break;
         if (ev_cue(c, q, CUE_BASE)) return 0;
@@ -1016,7 +1010,7 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     for (size_t i = 0; i < k->nactor; i++)
         if (k->actor[i].start == m->start) return 0;
     for (size_t i = 0; i < k->nrecipient; i++)
-        if (k->recipient[i].start == m->start && !(k->mode && !strcmp(k->mode, "visit"))) return 0;
+        if (k->recipient[i].start == m->start && !(k->mode && rasid__streq(k->mode, "visit"))) return 0;
     return 1;
 }
 
@@ -1040,7 +1034,7 @@ static int reference_point(const ev_ctx *c, int m)
     for (size_t back = 1; back <= 5 && b >= back; back++) {
         int q = c->mention_at[b - back];
         if (c->t[b - back].sent != x->sent) break;
-        if (q >= 0 && c->ms[q].kind == RASID_M_NUMBER && c->ms[q].noun && !strcmp(c->ms[q].noun, "distance")) return 1;
+        if (q >= 0 && c->ms[q].kind == RASID_M_NUMBER && c->ms[q].noun && rasid__streq(c->ms[q].noun, "distance")) return 1;
         if (q >= 0 && c->ms[q].kind != RASID_M_NUMBER) break;
     }
     return 0;
@@ -1106,7 +1100,7 @@ static int is_dateline(const ev_ctx *c, int m)
     while (q < c->n && c->t[q].kind == RASID_TOK_NUMBER) q++; /* a time: "12:28" */
     if (q < c->n && c->t[q].kind == RASID_TOK_PUNCT && c->t[q].sent == x->sent) {
         const char *p = c->t[q].norm;
-        if (!strcmp(p, "-") || !strcmp(p, "\xE2\x80\x93") || !strcmp(p, "\xE2\x80\x94")) return 1;
+        if (rasid__streq(p, "-") || rasid__streq(p, "\xE2\x80\x93") || rasid__streq(p, "\xE2\x80\x94")) return 1;
     }
     return 0;
 }
@@ -1182,7 +1176,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (k->pos != 'V' && r + 1 < c->n && c->t[r + 1].sent == k->sent && ev_cue(c, r, CUE_RELATIVE)) {
             const rasid_token *v = &c->t[r + 1];
             for (uint16_t q = 1; q < v->nreadings; q++)
-                if (!strcmp(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6) return "future";
+                if (rasid__streq(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6) return "future";
         }
     }
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++) {
@@ -1293,7 +1287,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
     for (size_t i = 0; i < n; i++) {
         rasid_entity *e = &list[i];
         if (e->country || !e->sector) continue;
-        if (strcmp(e->sector, "MIL") && strcmp(e->sector, "COP") && strcmp(e->sector, "GOV")) continue;
+        if (!rasid__streq(e->sector, "MIL") && !rasid__streq(e->sector, "COP") && !rasid__streq(e->sector, "GOV")) continue;
         /* the country of the places of its own sentence (not across a border), else of
          * the text at that point */
         const char *iso = own_sentence_country(c, at);
@@ -1304,7 +1298,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         const char *cn = country_name(c, iso);
         e->country = iso;
         /* a person keeps the name: "Moussa Ag Mohamed", not "Moussa Ag Mohamed of Mali" */
-        if (e->kind && !strcmp(e->kind, "person")) continue;
+        if (e->kind && rasid__streq(e->kind, "person")) continue;
         if (cn && e->name) e->name = rasid__arena_cat(&c->doc->arena, e->name, " of ", cn);
     }
 }
@@ -1383,7 +1377,7 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     for (const ev_cand *p = k; p > all && !pick; p--) {
         const ev_cand *x = p - 1;
         if (x->nactor && x->nrecipient &&
-            (!strcmp(x->type, "CONSULT") || !strcmp(x->type, "AGREE") || !strcmp(x->type, "COOPERATE")))
+            (rasid__streq(x->type, "CONSULT") || rasid__streq(x->type, "AGREE") || rasid__streq(x->type, "COOPERATE")))
             pick = x;
     }
     for (const ev_cand *p = k; p > all; p--) {
@@ -1461,7 +1455,7 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
         if (ev_cue(c, k->ttok - 2, CUE_COORDINATION)) return 1;
         for (uint16_t r = 1; r < v->nreadings; r++) {
             const char *pro = v->readings[r].pro;
-            if (!strcmp(pro, "\xD9\x88") || !strcmp(pro, "\xD9\x81")) return 1; /* و ف alone */
+            if (rasid__streq(pro, "\xD9\x88") || rasid__streq(pro, "\xD9\x81")) return 1; /* و ف alone */
         }
     }
     return 0;
@@ -1475,7 +1469,7 @@ static void inherit_subject(ev_ctx *c, ev_cand *k)
         const ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
         if (x->descriptive) continue; /* "التي تقاتل": its subject is the relative's antecedent */
-        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && !strcmp(x->mode, "visit")))) {
+        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && rasid__streq(x->mode, "visit")))) {
             memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
             k->nactor = x->nactor;
             return;
@@ -1568,7 +1562,7 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
     if (m < 0 || c->ms[m].kind != RASID_M_ACTOR || c->ms[m].tok_end != k->ttok) return 0;
     const rasid_mention *x = &c->ms[m];
     const char *sector = x->sector;
-    if (!sector || (strcmp(sector, "UAF") && strcmp(sector, "CVL"))) return 0;
+    if (!sector || (!rasid__streq(sector, "UAF") && !rasid__streq(sector, "CVL"))) return 0;
     const rasid_token *first = &c->t[x->tok_begin];
     return !(first->nlen > 4 && !memcmp(first->norm, "\xD8\xA7\xD9\x84", 4)); /* no ال */
 }
@@ -1582,17 +1576,17 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     if (k->tread >= tt->nreadings) return 0;
     /* "استدعت السفير احتجاجا على تصريحاته": a protest told as the motive (the accusative
      * احتجاجا) of an earlier act of another kind in its sentence is no protest of its own */
-    if (!strcmp(k->type, "PROTEST") && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
+    if (rasid__streq(k->type, "PROTEST") && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
         const ev_cand *p, *end;
         ev_sentence_cands(c, k, &p, &end);
         for (; p < end; p++)
-            if (p != k && p->sent == k->sent && p->ttok < k->ttok && strcmp(p->type, "PROTEST") && p->pos != 'R') return 1;
+            if (p != k && p->sent == k->sent && p->ttok < k->ttok && !rasid__streq(p->type, "PROTEST") && p->pos != 'R') return 1;
     }
     if (k->tread == 0) { /* a form listed whole: "للمطالبة" */
         if (tt->nlen < 10 || memcmp(tt->norm, "\xD9\x84\xD9\x84", 4)) return 0;
     } else {
         const char *pro = tt->readings[k->tread].pro;
-        if (strcmp(pro, "\xD9\x84") && strcmp(pro, "\xD9\x88\xD9\x84")) return 0; /* ل ول */
+        if (!rasid__streq(pro, "\xD9\x84") && !rasid__streq(pro, "\xD9\x88\xD9\x84")) return 0; /* ل ول */
     }
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
@@ -1606,12 +1600,12 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
 static void protest_clash(ev_ctx *c, ev_cand *k)
 {
     const char *id = ev_field(k->trig, "id");
-    if (!id || strcmp(id, "clash") || k->ttok == 0) return;
+    if (!id || !rasid__streq(id, "clash") || k->ttok == 0) return;
     ev_cand *all = c->cands.data;
     for (ev_cand *p = k; p > all; p--) {
         ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
-        if (strcmp(x->type, "PROTEST") || x->ttok + x->tntok + 2 < k->ttok) continue;
+        if (!rasid__streq(x->type, "PROTEST") || x->ttok + x->tntok + 2 < k->ttok) continue;
         x->acled_event = "Protests";
         x->acled_sub = "Protest with intervention";
         k->descriptive = 1; /* told by the protest */
@@ -1775,7 +1769,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         starts_with_number = (nm->noun && person_noun(nm->noun)) || noun_role(nm) != R_NONE ||
                              (nm->tok_end < c->n && cue_role(c, nm->tok_end) != R_NONE);
     }
-    int is_visit = k->mode && !strcmp(k->mode, "visit");
+    int is_visit = k->mode && rasid__streq(k->mode, "visit");
     if (is_visit) {
         /* "يقوم الرئيس بخاري بزيارة إلى": a visit noun's visitor stands before it */
         /* the noun زيارة (ة: no verb ends so) after "وصل X إلى موسكو في": the visitor and
@@ -1803,7 +1797,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (const ev_cand *p = k; p > all && !k->nactor; p--) {
             const ev_cand *x = p - 1;
             if (x->sent != k->sent) break;
-            if (x->nactor && x->mode && !strcmp(x->mode, "visit")) {
+            if (x->nactor && x->mode && rasid__streq(x->mode, "visit")) {
                 memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
                 k->nactor = x->nactor;
             }
@@ -2031,7 +2025,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     both_parties(c, k, b, e);
     /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
      * past the commas of a parenthetical place, up to the sentence's next event */
-    if (!k->nrecipient && k->nactor && (!strcmp(k->type, "CONSULT") || !strcmp(k->type, "AGREE"))) {
+    if (!k->nrecipient && k->nactor && (rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "AGREE"))) {
         size_t from = after;
         for (size_t a = 0; a < k->nactor; a++)
             for (size_t q = after; q < s->tok_end; q++)
@@ -2089,7 +2083,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
     }
     /* civilians do not attack: named as the "actor" of an attack they are its victims */
-    if (!strcmp(k->type, "ASSAULT") && k->nactor == 1 && k->actor[0].sector && !strcmp(k->actor[0].sector, "CVL") &&
+    if (rasid__streq(k->type, "ASSAULT") && k->nactor == 1 && k->actor[0].sector && rasid__streq(k->actor[0].sector, "CVL") &&
         !k->nrecipient) {
         k->recipient[k->nrecipient++] = k->actor[0];
         k->nactor = 0;
@@ -2118,8 +2112,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
-    int freeing = tid && (!strcmp(tid, "retake") || !strcmp(tid, "rescue"));
-    if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
+    int freeing = tid && (rasid__streq(tid, "retake") || rasid__streq(tid, "rescue"));
+    if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
@@ -2134,7 +2128,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * للأسلحة" is a seizure of weapons, "قصفت طائرات الجيش" an air strike */
         const char *id = ev_field(k->trig, "id");
         size_t lim = k->ttok + k->tntok + 6 < e ? k->ttok + k->tntok + 6 : e;
-        if (id && !strcmp(id, "seize_town"))
+        if (id && rasid__streq(id, "seize_town"))
             for (size_t q = after; q < e; q++)
                 if (ev_cue(c, q, CUE_WEAPONS)) {
                     k->type = "COERCE";
@@ -2144,7 +2138,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     k->cameo = "1711";
                     break;
                 }
-        if (id && !strcmp(id, "shell"))
+        if (id && rasid__streq(id, "shell"))
             for (size_t q = b; q < lim; q++)
                 if (ev_cue(c, q, CUE_AIRCRAFT)) {
                     k->mode = "aerial";
@@ -2154,8 +2148,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
-        if (!strcmp(k->type, "ASSAULT") && (!k->mode || !strcmp(k->mode, "firearms") || !strcmp(k->mode, "heavy-weapons") ||
-                                            !strcmp(k->mode, "aerial")))
+        if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
+                                            rasid__streq(k->mode, "aerial")))
             for (size_t q = after; q < lim; q++)
                 if (ev_cue(c, q, CUE_DRONE) && prep_b(c, q)) {
                     k->mode = "drone";
@@ -2171,12 +2165,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
     }
     k->modality = modality_of(c, k, b);
-    if (!strcmp(k->modality, "negated") && k->nactor && !k->nrecipient && !strcmp(k->type, "ASSAULT")) {
+    if (rasid__streq(k->modality, "negated") && k->nactor && !k->nrecipient && rasid__streq(k->type, "ASSAULT")) {
         /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target */
         int foiled = 0;
         for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, CUE_FOIL) != 0;
         const char *sec = k->actor[0].sector;
-        if (foiled && sec && (!strcmp(sec, "GOV") || !strcmp(sec, "MIL") || !strcmp(sec, "COP"))) {
+        if (foiled && sec && (rasid__streq(sec, "GOV") || rasid__streq(sec, "MIL") || rasid__streq(sec, "COP"))) {
             memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
             k->nrecipient = k->nactor;
             k->nactor = 0;
@@ -2236,7 +2230,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int pm = c->mention_at[q];
             if (pm < 0 || c->ms[pm].tok_begin != q || c->ms[pm].kind != RASID_M_ACTOR || !party_ok(c, pm)) continue;
             const char *sec = c->ms[pm].sector;
-            if (!sec || (strcmp(sec, "MIL") && strcmp(sec, "COP") && strcmp(sec, "SPY"))) continue;
+            if (!sec || (!rasid__streq(sec, "MIL") && !rasid__streq(sec, "COP") && !rasid__streq(sec, "SPY"))) continue;
             int subject = q == s->tok_begin + 1 && !has_prep(c, pm) && c->mention_at[s->tok_begin] < 0 &&
                           !ev_cue(c, s->tok_begin, CUE_FUNCTION) && !ev_cue(c, s->tok_begin, CUE_REPORT);
             int genitive = q > s->tok_begin && prep_letter(c, pm) == 'l' && ev_cue(c, q - 1, CUE_EVENTNOUN);
@@ -2272,7 +2266,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 inquiry = ev_cue(c, k->ttok - back, CUE_INQUIRY) != 0;
         if (inquiry) k->pos = 'R';
     }
-    if (!strcmp(k->type, "PROTEST") && !k->nactor) {
+    if (rasid__streq(k->type, "PROTEST") && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
         const char *cn = iso ? country_name(c, iso) : NULL;
@@ -2282,7 +2276,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "نشر وحدات على الطرق المؤدية إلى الحدود مع ليبيا": a country across a border is a
      * landmark, no party, unless the border itself is acted on (closed, sanctioned) */
-    if (strcmp(k->type, "COERCE") && strcmp(k->type, "SANCTION") && c->ms_sorted)
+    if (!rasid__streq(k->type, "COERCE") && !rasid__streq(k->type, "SANCTION") && c->ms_sorted)
         for (size_t i = 0; i < k->nrecipient; i++) {
             size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
             if (bm < c->nms && c->ms[bm].start == k->recipient[i].start && border_landmark(c, (int)bm)) {
@@ -2309,7 +2303,7 @@ static void displace_actor(ev_ctx *c, ev_cand *k, int claimant)
     (void)claimant;
     if (k->nrecipient || !k->nactor) return;
     const char *sec = k->actor[0].sector;
-    if (!sec || !strcmp(sec, "UAF") || !strcmp(sec, "REB")) return;
+    if (!sec || rasid__streq(sec, "UAF") || rasid__streq(sec, "REB")) return;
     (void)c;
     k->recipient[0] = k->actor[0];
     k->nrecipient = 1;
@@ -2374,7 +2368,7 @@ static int plural_pronoun_after(const ev_ctx *c, const ev_cand *x)
             return 1;
         for (size_t r = 1; r < t->nreadings; r++) {
             const char *enc = t->readings[r].enc;
-            if (enc && (!strcmp(enc, "\xD9\x87\xD9\x85") || !strcmp(enc, "\xD9\x87\xD9\x85\xD8\xA7"))) return 1;
+            if (enc && (rasid__streq(enc, "\xD9\x87\xD9\x85") || rasid__streq(enc, "\xD9\x87\xD9\x85\xD8\xA7"))) return 1;
         }
     }
     return 0;
@@ -2386,8 +2380,8 @@ static int state_party(const rasid_entity *list, size_t n)
     int state = n > 0;
     for (size_t a = 0; a < n; a++) {
         const char *sec = list[a].sector;
-        state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP") || !strcmp(sec, "GOV")) && list[a].country &&
-                 strcmp(list[a].country, "IMG");
+        state &= sec && (rasid__streq(sec, "MIL") || rasid__streq(sec, "COP") || rasid__streq(sec, "GOV")) && list[a].country &&
+                 !rasid__streq(list[a].country, "IMG");
     }
     return state;
 }
@@ -2397,7 +2391,7 @@ static int nonstate_party(const rasid_entity *list, size_t n)
     int ok = n > 0;
     for (size_t a = 0; a < n; a++) {
         const char *sec = list[a].sector;
-        ok &= sec && (!strcmp(sec, "REB") || !strcmp(sec, "UAF") || !strcmp(sec, "CVL"));
+        ok &= sec && (rasid__streq(sec, "REB") || rasid__streq(sec, "UAF") || rasid__streq(sec, "CVL"));
     }
     return ok;
 }
@@ -2410,7 +2404,7 @@ static int pronoun_referent(ev_ctx *c, ev_cand *x)
     const ev_cand *k = c->cands.data, *y = NULL;
     for (size_t j = 0; j < c->cands.len; j++) {
         const ev_cand *z = &k[j];
-        if (z == x || (strcmp(z->type, "ASSAULT") && strcmp(z->type, "COERCE") && strcmp(z->type, "PROTEST"))) continue;
+        if (z == x || (!rasid__streq(z->type, "ASSAULT") && !rasid__streq(z->type, "COERCE") && !rasid__streq(z->type, "PROTEST"))) continue;
         if (!z->nactor) continue;
         if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
         if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
@@ -2418,7 +2412,7 @@ static int pronoun_referent(ev_ctx *c, ev_cand *x)
     if (!y) return 0;
     const rasid_entity *from = NULL;
     size_t n = 0;
-    if (!strcmp(y->type, "ASSAULT") && nonstate_party(y->actor, y->nactor) && strcmp(y->actor[0].sector, "CVL")) {
+    if (rasid__streq(y->type, "ASSAULT") && nonstate_party(y->actor, y->nactor) && !rasid__streq(y->actor[0].sector, "CVL")) {
         from = y->actor;
         n = y->nactor;
     } else if (y->nrecipient && nonstate_party(y->recipient, y->nrecipient) && x->nactor &&
@@ -2438,15 +2432,15 @@ void ev_implicit_opponents(ev_ctx *c)
     /* "دانت الأمم المتحدة الهجوم": the condemned attack's doer is the one condemned */
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || strcmp(x->type, "ACCUSE")) continue;
+        if (!x->alive || x->nrecipient || !rasid__streq(x->type, "ACCUSE")) continue;
         size_t after = x->ttok + x->tntok, ref = 0;
         for (size_t q = after; q < after + 6 && q < c->n && c->t[q].sent == x->sent && !ref; q++)
             if (ev_cue(c, q, CUE_EVENTNOUN)) ref = 1;
         if (!ref) continue;
         for (size_t j = i; j > 0; j--) {
             const ev_cand *y = &k[j - 1];
-            if (!y->alive || strcmp(y->type, "ASSAULT") || y->descriptive) continue;
-            if (y->modality && strcmp(y->modality, "asserted") && strcmp(y->modality, "historical")) continue;
+            if (!y->alive || !rasid__streq(y->type, "ASSAULT") || y->descriptive) continue;
+            if (y->modality && !rasid__streq(y->modality, "asserted") && !rasid__streq(y->modality, "historical")) continue;
             if (y->nactor && (!x->nactor || !already(y->actor, y->nactor, &x->actor[0]))) {
                 memcpy(x->recipient, y->actor, y->nactor * sizeof *y->actor);
                 x->nrecipient = y->nactor;
@@ -2459,17 +2453,17 @@ void ev_implicit_opponents(ev_ctx *c)
      * pronoun after it names the other side of the event before it */
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "COERCE")) continue;
+        if (!x->alive || x->nrecipient || !x->nactor || !rasid__streq(x->type, "COERCE")) continue;
         if (state_party(x->actor, x->nactor) && plural_pronoun_after(c, x)) pronoun_referent(c, x);
     }
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !x->nactor || strcmp(x->type, "ASSAULT")) continue;
+        if (!x->alive || x->nrecipient || !x->nactor || !rasid__streq(x->type, "ASSAULT")) continue;
         int state = 1;
         for (size_t a = 0; a < x->nactor; a++) {
             const char *sec = x->actor[a].sector;
-            state &= sec && (!strcmp(sec, "MIL") || !strcmp(sec, "COP") || !strcmp(sec, "GOV")) && x->actor[a].country &&
-                     strcmp(x->actor[a].country, "IMG");
+            state &= sec && (rasid__streq(sec, "MIL") || rasid__streq(sec, "COP") || rasid__streq(sec, "GOV")) && x->actor[a].country &&
+                     !rasid__streq(x->actor[a].country, "IMG");
         }
         if (!state) continue;
         int found = -1;
@@ -2480,14 +2474,14 @@ void ev_implicit_opponents(ev_ctx *c)
          * names after the trigger first */
         for (size_t m = mentions_before(c, x->ttok); m < c->nms && c->ms[m].sent == x->sent; m++) {
             const rasid_mention *y = &c->ms[m];
-            if (y->kind != RASID_M_ACTOR || !y->sector || strcmp(y->sector, "REB") || allegiance(c, (int)m)) continue;
+            if (y->kind != RASID_M_ACTOR || !y->sector || !rasid__streq(y->sector, "REB") || allegiance(c, (int)m)) continue;
             found = (int)m;
             break;
         }
         for (size_t m = mentions_before(c, x->ttok); found < 0 && m > 0; m--) {
             const rasid_mention *y = &c->ms[m - 1];
             if (y->sent + OPPONENT_SENTENCES < x->sent) break;
-            if (y->kind != RASID_M_ACTOR || !y->sector || strcmp(y->sector, "REB")) continue;
+            if (y->kind != RASID_M_ACTOR || !y->sector || !rasid__streq(y->sector, "REB")) continue;
             if (allegiance(c, (int)(m - 1))) continue; /* the group named before it is the one */
             found = (int)(m - 1);
             break;
@@ -2521,7 +2515,7 @@ static int dual_claim(const ev_ctx *c, size_t i, size_t len)
 {
     const rasid_token *ct = &c->t[i + len - 1];
     for (uint16_t r = 0; r < ct->nreadings; r++)
-        if (!strcmp(ct->readings[r].enc, "\xD9\x87\xD9\x85\xD8\xA7")) return 1;
+        if (rasid__streq(ct->readings[r].enc, "\xD9\x87\xD9\x85\xD8\xA7")) return 1;
     if (ct->nlen >= 6 && !memcmp(ct->norm + ct->nlen - 6, "\xD9\x87\xD9\x85\xD8\xA7", 6)) return 1;
     for (size_t q = i + len; q < i + len + 10 && q < c->n && c->t[q].sent == c->t[i].sent; q++) {
         if (!ev_cue(c, q, CUE_EVENTNOUN)) continue;
@@ -2537,7 +2531,7 @@ static int attack_places(const ev_ctx *c, const ev_cand *k, size_t nk, uint32_t 
 {
     const char *first = NULL;
     for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
-        if (strcmp(k[r].type, "ASSAULT") || k[r].reference || k[r].location < 0) continue;
+        if (!rasid__streq(k[r].type, "ASSAULT") || k[r].reference || k[r].location < 0) continue;
         const char *nm = c->ms[k[r].location].name;
         if (!nm) continue;
         if (!first) first = nm;
@@ -2551,10 +2545,10 @@ static int other_group_side(const ev_ctx *c, const ev_cand *k, size_t nk, uint32
 {
     (void)c;
     for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
-        if (strcmp(k[r].type, "ASSAULT")) continue;
+        if (!rasid__streq(k[r].type, "ASSAULT")) continue;
         for (size_t a = 0; a < k[r].nactor + k[r].nrecipient; a++) {
             const rasid_entity *en = a < k[r].nactor ? &k[r].actor[a] : &k[r].recipient[a - k[r].nactor];
-            if (en->sector && !strcmp(en->sector, "REB") && en->name && g->name && strcmp(en->name, g->name)) return 1;
+            if (en->sector && rasid__streq(en->sector, "REB") && en->name && g->name && strcmp(en->name, g->name)) return 1;
         }
     }
     return 0;
@@ -2595,13 +2589,13 @@ void ev_apply_claims(ev_ctx *c)
         if (m < 0) m = party_before(c, s->tok_begin, i);
         if (m < 0 || c->ms[m].kind == RASID_M_PLACE) continue;
         const char *sec = c->ms[m].sector;
-        if (sec && strcmp(sec, "REB") && strcmp(sec, "UAF")) continue;
+        if (sec && !rasid__streq(sec, "REB") && !rasid__streq(sec, "UAF")) continue;
         uint32_t sent = c->t[i].sent;
         /* the attacks in this sentence; else the latest attack in the three before */
         int applied = 0;
         size_t here = first_cand(k, nk, 0, sent); /* this sentence's candidates start here */
         for (size_t q = here; q < nk && k[q].sent == sent; q++) {
-            if (strcmp(k[q].type, "ASSAULT")) continue;
+            if (!rasid__streq(k[q].type, "ASSAULT")) continue;
             displace_actor(c, &k[q], m);
             k[q].nactor = 0;
             add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
@@ -2619,7 +2613,7 @@ void ev_apply_claims(ev_ctx *c)
                 const ev_cand *x = &k[q - 1];
                 if (x->sent + 3 < sent) break;
                 const char *xid = ev_field(x->trig, "id");
-                if (!strcmp(x->type, "ASSAULT") && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
+                if (rasid__streq(x->type, "ASSAULT") && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
                     !strncmp(xid, kind, strcspn(kind, "_"))) {
                     kind_q = q;
                     break;
@@ -2640,16 +2634,16 @@ void ev_apply_claims(ev_ctx *c)
         for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */
-            if (strcmp(x->type, "ASSAULT") || x->sent == done_sent) continue;
+            if (!rasid__streq(x->type, "ASSAULT") || x->sent == done_sent) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
             /* (not a sentence whose attacks already name another armed group as a side:
              * "اشتباكات بين الجيش ومسلحين من بوكو حرام" is no attack of the claimant) */
             if (other_group_side(c, k, nk, ss, &c->ms[m])) break;
             for (size_t r = first_cand(k, nk, 0, ss); r < nk && k[r].sent == ss; r++) {
-                if (strcmp(k[r].type, "ASSAULT")) continue;
-                if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF") &&
-                    strcmp(k[r].actor[0].sector, "REB"))
+                if (!rasid__streq(k[r].type, "ASSAULT")) continue;
+                if (k[r].nactor && k[r].actor[0].sector && !rasid__streq(k[r].actor[0].sector, "UAF") &&
+                    !rasid__streq(k[r].actor[0].sector, "REB"))
                     continue;
                 displace_actor(c, &k[r], m);
                 k[r].nactor = 0;
@@ -2684,7 +2678,7 @@ static size_t branch_parent(const char *role, const char **parent)
 static void refine_list(ev_ctx *c, const ev_cand *k, rasid_entity *list, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!list[i].name || !list[i].sector || strcmp(list[i].sector, "REB")) continue;
+        if (!list[i].name || !list[i].sector || !rasid__streq(list[i].sector, "REB")) continue;
         const rasid_mention *best = NULL;
         long bestd = LONG_MAX;
         for (size_t m = 0; m < c->nms; m++) {
@@ -2703,7 +2697,7 @@ static void refine_list(ev_ctx *c, const ev_cand *k, rasid_entity *list, size_t 
         list[i].id = best->id;
         list[i].kind = best->ekind;
         list[i].sector = best->sector;
-        list[i].country = best->country && strcmp(best->country, "?") ? best->country : NULL;
+        list[i].country = best->country && !rasid__streq(best->country, "?") ? best->country : NULL;
     }
 }
 

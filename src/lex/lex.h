@@ -55,12 +55,43 @@ typedef struct rasid__entry {
     const char *form;   /* the form as written in the data file */
 } rasid__entry;
 
-/* A column value of the entry's row by column name; "" when empty, NULL when the table
- * has no such column. */
-const char *rasid__entry_field(const rasid__entry *e, const char *col);
-/* Column value by index (cheaper in loops); see rasid__table_col(). */
-const char *rasid__entry_fieldi(const rasid__entry *e, int col);
+/* A dictionary file as read: its column names and rows. */
+struct rasid__table {
+    const char *path;
+    int cat;
+    int ncols;
+    char **cols;   /* column names */
+    size_t nrows;
+    char ***rows;  /* rows[r][c] */
+    int col_ar;
+    int col_kind, col_sector, col_country; /* -1 when absent: read while compiling */
+    int col_id, col_name;                  /* the columns asked for most, by name */
+};
+
 int rasid__table_col(const rasid__table *t, const char *col); /* -1 if absent */
+
+/* Column value by index (cheaper in loops); see rasid__table_col(). */
+static inline const char *rasid__entry_fieldi(const rasid__entry *e, int col)
+{
+    if (!e || col < 0 || col >= e->table->ncols) return NULL;
+    return e->table->rows[e->row][col];
+}
+
+/* A column value of the entry's row by column name; "" when empty, NULL when the table
+ * has no such column. Inline: the name is a literal at nearly every call, so the
+ * comparisons with the columns found when the table was read fold away. */
+static inline const char *rasid__entry_field(const rasid__entry *e, const char *col)
+{
+    if (!e) return NULL;
+    const rasid__table *t = e->table;
+    int c = !strcmp(col, "id")        ? t->col_id
+            : !strcmp(col, "name")    ? t->col_name
+            : !strcmp(col, "country") ? t->col_country
+            : !strcmp(col, "kind")    ? t->col_kind
+            : !strcmp(col, "sector")  ? t->col_sector
+                                      : rasid__table_col(t, col);
+    return rasid__entry_fieldi(e, c);
+}
 const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat);
 
 /* One match of a dictionary key at a token position. */

@@ -50,18 +50,6 @@ static const char *const cat_file[RASID_CAT_COUNT] = {
 #define MAX_LINE_BYTES (1u << 20)
 #define RASID__MAX_READINGS_LEX 16 /* readings of a token looked at by lookup_first (the text layer makes <= 8) */
 
-struct rasid__table {
-    const char *path;
-    int cat;
-    int ncols;
-    char **cols;   /* column names */
-    size_t nrows;
-    char ***rows;  /* rows[r][c] */
-    int col_ar;
-    int col_kind, col_sector, col_country; /* -1 when absent: read while compiling */
-    int col_id, col_name;                  /* the columns asked for most, by name */
-};
-
 typedef struct posting {
     /* the indexed string: k[0..klen), or in the fuzzy index, when del_len > 0, k without
      * the del_len bytes at del_pos (a deletion variant, never materialised; klen is the
@@ -1839,25 +1827,6 @@ int rasid__table_col(const rasid__table *t, const char *col)
     return -1;
 }
 
-const char *rasid__entry_fieldi(const rasid__entry *e, int col)
-{
-    if (!e || col < 0 || col >= e->table->ncols) return NULL;
-    return e->table->rows[e->row][col];
-}
-
-const char *rasid__entry_field(const rasid__entry *e, const char *col)
-{
-    if (!e) return NULL;
-    const rasid__table *t = e->table;
-    /* the columns asked for most, found when the table was read */
-    int c = !strcmp(col, "id")      ? t->col_id
-            : !strcmp(col, "name")    ? t->col_name
-            : !strcmp(col, "country") ? t->col_country
-            : !strcmp(col, "kind")    ? t->col_kind
-                                      : rasid__table_col(t, col);
-    return rasid__entry_fieldi(e, c);
-}
-
 const rasid__table *rasid__lex_table(const rasid_lexicon *lex, int cat)
 {
     return cat >= 0 && cat < RASID_CAT_COUNT && lex->ntables[cat] ? lex->tables[cat][0] : NULL;
@@ -2417,11 +2386,8 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
      * multi-token key (exact_matches says which): those are matched once per document,
      * later tokens of the word copy them. The segmenter gives every token of one word
      * the same readings array (and norm), which identifies the word; wm maps it to the
-     * first token whose matches can be copied. */
-    struct wmemo {
-        const rasid_reading *word;
-        uint32_t tok;
-    } *wm;
+     * first token whose matches can be copied (its index + 1; 0 = empty slot). */
+    uint32_t *wm;
     size_t wcap = 16;
     while (wcap < 2 * n) wcap <<= 1;
     wm = calloc(wcap, sizeof *wm);
@@ -2440,13 +2406,14 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         if (word) {
             uint64_t x = (uint64_t)(uintptr_t)word * 0x9E3779B97F4A7C15ull;
             h = (size_t)(x >> 32) & (wcap - 1);
-            while (wm[h].word && wm[h].word != word) h = (h + 1) & (wcap - 1);
+            while (wm[h] && toks[wm[h] - 1].readings != word) h = (h + 1) & (wcap - 1);
         }
-        if (word && wm[h].word) { /* a word seen before: its matches, at this token */
-            rep[i] = wm[h].tok;
-            wid[i] = wid[wm[h].tok];
-            cats[i] = cats[wm[h].tok];
-            uint32_t from = off[wm[h].tok], k = off[wm[h].tok + 1] - from;
+        if (word && wm[h]) { /* a word seen before: its matches, at this token */
+            uint32_t first = wm[h] - 1;
+            rep[i] = first;
+            wid[i] = wid[first];
+            cats[i] = cats[first];
+            uint32_t from = off[first], k = off[first + 1] - from;
             if (len + k > cap) {
                 cap = (len + k) * 2;
                 rasid__match *ni = realloc(items, cap * sizeof *ni);
@@ -2474,7 +2441,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             src = known->count ? lc->items + known->first : buf; /* items may be NULL while empty */
             k = known->count;
             cats[i] = known->cats; /* without reading the entries */
-            if (known->kind == LW_WORD) wm[h] = (struct wmemo){word, (uint32_t)i};
+            if (known->kind == LW_WORD) wm[h] = (uint32_t)i + 1;
             wid[i] = known->id + 1;
         } else {
             int ctx = 0;
@@ -2484,7 +2451,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].e->cat);
             cats[i] = (uint16_t)c;
             if (word && !ctx) {
-                wm[h] = (struct wmemo){word, (uint32_t)i};
+                wm[h] = (uint32_t)i + 1;
                 const lw_slot *put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
                 if (put) wid[i] = put->id + 1;
             } else if (word && lc && !(ctx & CTX_LONG)) {
@@ -2511,7 +2478,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     }
     free(wm);
     off[n] = (uint32_t)len;
-    rasid__match *kept = rasid__arena_alloc(&doc->arena, (len ? len : 1) * sizeof *kept);
+    rasid__match *kept = rasid__arena_alloc_raw(&doc->arena, (len ? len : 1) * sizeof *kept);
     if (!kept) { free(items); return RASID_NOMEM; }
     if (len) memcpy(kept, items, len * sizeof *kept);
     free(items);

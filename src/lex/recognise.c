@@ -41,7 +41,8 @@ typedef struct ctx {
     colcache place_cols, actor_cols;
 } ctx;
 
-static const char *field(const rasid__entry *e, const char *col)
+/* inline: col is a literal, so rasid__entry_field finds its column at compile time */
+static inline __attribute__((always_inline)) const char *field(const rasid__entry *e, const char *col)
 {
     const char *v = rasid__entry_field(e, col);
     return v && *v ? v : NULL;
@@ -136,11 +137,11 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
     mm->lon = lo ? rasid__decimal(lo) : NAN;
     mm->geonameid = g ? strtol(g, NULL, 10) : 0;
     const char *k = mm->ekind ? mm->ekind : "";
-    mm->precision = !strcmp(k, "country") ? RASID_P_COUNTRY
-                    : !strcmp(k, "admin1") ? RASID_P_ADMIN1
-                    : !strcmp(k, "admin2") ? RASID_P_ADMIN2
-                    : !strcmp(k, "region") ? RASID_P_REGION
-                    : !strcmp(k, "site")   ? RASID_P_SITE
+    mm->precision = rasid__streq(k, "country") ? RASID_P_COUNTRY
+                    : rasid__streq(k, "admin1") ? RASID_P_ADMIN1
+                    : rasid__streq(k, "admin2") ? RASID_P_ADMIN2
+                    : rasid__streq(k, "region") ? RASID_P_REGION
+                    : rasid__streq(k, "site")   ? RASID_P_SITE
                                            : RASID_P_CITY;
 }
 
@@ -148,7 +149,7 @@ static void fill_actor(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
 #define AF(k) cfield(&c->actor_cols, ACTOR_COLS, AC_N, e, k)
     const char *k = AF(AC_KIND);
-    mm->kind = k && !strcmp(k, "person") ? RASID_M_PERSON : RASID_M_ACTOR;
+    mm->kind = k && rasid__streq(k, "person") ? RASID_M_PERSON : RASID_M_ACTOR;
     mm->id = AF(AC_ID);
     mm->name = AF(AC_NAME);
     mm->ekind = k;
@@ -345,7 +346,7 @@ static int name_token(const ctx *c, size_t i, size_t first)
         if (m[j].e->cat == RASID_CAT_PLACE || m[j].e->cat == RASID_CAT_NISBA) return 0;
         if (m[j].e->cat == RASID_CAT_ACTOR) {
             const char *kd = field(m[j].e, "kind");
-            if (kd && !strcmp(kd, "person")) continue;
+            if (kd && rasid__streq(kd, "person")) continue;
         }
         if (m[j].e->cat == RASID_CAT_PLACE && i > first) continue; /* "ولد الداه" etc. */
         return 0;
@@ -375,7 +376,7 @@ static int ruling_in(const ctx *c, size_t j)
 static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, size_t next)
 {
     const char *co = field(e, "country");
-    if (!co || strcmp(co, "?")) return;
+    if (!co || !rasid__streq(co, "?")) return;
     mm->country = NULL;
     rasid__match m[MAXM];
     size_t j = next;
@@ -401,7 +402,7 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     if (nb && nb->reading == 0) { iso = field(nb->e, "country"); use = nb; }
     else if (pl && pl->reading == 0) {
         const char *kd = field(pl->e, "kind");
-        if (kd && !strcmp(kd, "country")) { iso = field(pl->e, "country"); use = pl; }
+        if (kd && rasid__streq(kd, "country")) { iso = field(pl->e, "country"); use = pl; }
     }
     if (!iso || !use) return;
     const char *cn = country_name(c, iso);
@@ -467,7 +468,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         }
         if (best && best->e->cat == RASID_CAT_ACTOR) {
             const char *kd = field(best->e, "kind");
-            if (kd && !strcmp(kd, "person")) break; /* the name itself */
+            if (kd && rasid__streq(kd, "person")) break; /* the name itself */
         }
         if (best && best->e->cat == RASID_CAT_NISBA) {
             iso = field(best->e, "country");
@@ -494,7 +495,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             else fill_place(c, &om, best->e);
             set_span(c, &om, best);
             if (best->e->cat == RASID_CAT_ACTOR) complete_generic(c, &om, best->e, best->tok + best->ntok);
-            if (!iso) iso = om.country && strcmp(om.country, "?") ? om.country : iso;
+            if (!iso) iso = om.country && !rasid__streq(om.country, "?") ? om.country : iso;
             if (best->e->cat == RASID_CAT_ACTOR) org = om.name; /* a country only gives the office its country */
             emit(c, &om);
             j = om.tok_end;
@@ -509,7 +510,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     size_t k = best_matches(c, j, RASID_CATBIT(RASID_CAT_ACTOR), m);
     for (size_t q = 0; q < k; q++) {
         const char *kd = field(m[q].e, "kind");
-        if (!kd || strcmp(kd, "person")) continue;
+        if (!kd || !rasid__streq(kd, "person")) continue;
         rasid_mention pm = {0};
         fill_actor(c, &pm, m[q].e);
         set_span(c, &pm, &m[q]);
@@ -536,7 +537,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     pm.sent = sent;
     pm.ekind = "person";
     pm.role = role;
-    if (role && org && (!iso || !strcmp(role, "Spokesperson")))
+    if (role && org && (!iso || rasid__streq(role, "Spokesperson")))
         pm.role = rasid__arena_cat(&c->doc->arena, role, " of ", org);
     pm.sector = sector;
     pm.country = iso;
@@ -551,7 +552,7 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
  * `max_sent` sentences of sentence `sent`; NULL if none. */
 static int is_group(const rasid_mention *m)
 {
-    return m->kind == RASID_M_ACTOR && m->sector && !strcmp(m->sector, "REB");
+    return m->kind == RASID_M_ACTOR && m->sector && rasid__streq(m->sector, "REB");
 }
 
 /* The armed groups named so far, by start offset then index: latest_group looks up the
@@ -637,7 +638,7 @@ static void resolve_group_references(ctx *c)
         if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i);
     for (size_t i = 0; i < n; i++) {
         rasid_mention *m = &((rasid_mention *)c->doc->mentions.data)[i];
-        if (m->kind != RASID_M_ACTOR || !m->sector || strcmp(m->sector, "UAF") || !definite_form(c, m)) continue;
+        if (m->kind != RASID_M_ACTOR || !m->sector || !rasid__streq(m->sector, "UAF") || !definite_form(c, m)) continue;
         if (m->name && strstr(m->name, "Suicide")) continue;
         const rasid_mention *g = latest_group(c->doc, &groups, m->start, m->sent, 8);
         if (!g) continue;
@@ -676,10 +677,10 @@ static void resolve_group_references(ctx *c)
  * "العاصمة الاقتصادية"): the name says it, the adjective may name another city. */
 static int context_iso_ok(const rasid_mention *x)
 {
-    if (!x->country || strlen(x->country) != 3 || !strcmp(x->country, "IMG") || !strcmp(x->country, "IGO")) return 0;
+    if (!x->country || strlen(x->country) != 3 || rasid__streq(x->country, "IMG") || rasid__streq(x->country, "IGO")) return 0;
     if (x->kind == RASID_M_PLACE || x->kind == RASID_M_NISBA) return 1;
     return x->kind == RASID_M_ACTOR && x->sector &&
-           (!strcmp(x->sector, "MIL") || !strcmp(x->sector, "COP") || !strcmp(x->sector, "GOV"));
+           (rasid__streq(x->sector, "MIL") || rasid__streq(x->sector, "COP") || rasid__streq(x->sector, "GOV"));
 }
 
 static void resolve_capitals(ctx *c)
@@ -770,13 +771,13 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
                                            RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
         for (size_t z = 0; z < k; z++) {
             const char *kd = field(m[z].e, "kind");
-            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && !strcmp(kd, "country"))) {
+            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && rasid__streq(kd, "country"))) {
                 vote(&votes, field(m[z].e, "country"));
                 break;
             }
             /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
             const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
-            if (ac && strlen(ac) == 3 && strcmp(ac, "IMG") && strcmp(ac, "IGO") && m[z].ntok > 1) {
+            if (ac && strlen(ac) == 3 && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
                 vote(&votes, ac);
                 break;
             }

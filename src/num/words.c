@@ -169,7 +169,7 @@ static void lookup_extra(classifier *c, const rasid_lexicon *lex, const rasid_to
         }
         if (cat == RASID_CAT_NUMWORD) return;
     }
-    if (t->nlen > 4 && t->nlen < sizeof key && strcmp(t->norm + t->nlen - 2, "\xd8\xa7") == 0) {
+    if (t->nlen > 4 && t->nlen < sizeof key && rasid__streq(t->norm + t->nlen - 2, "\xd8\xa7")) {
         memcpy(key, t->norm, t->nlen - 2); /* drop the final ا */
         key[t->nlen - 2] = 0;
         if ((e = rasid__lex_lookup(lex, cat, key))) apply(c, w, e, 1, NULL, key);
@@ -184,10 +184,16 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
     if (doc->words) return doc->words; /* done once, shared by the date and number passes */
     size_t n = doc->tokens.len;
     const rasid_token *t = doc->tokens.data;
-    rasid__word *w = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *w);
+    /* not zeroed as a whole: nearly every element is copied from an earlier token or the
+     * analyser's memo; the others are zeroed before they are classified */
+    rasid__word *w = rasid__arena_alloc_raw(&doc->arena, (n + 1) * sizeof *w);
     if (!w) return NULL;
     doc->words = w;
-    if (!lex) return w;
+    memset(&w[n], 0, sizeof *w);
+    if (!lex) {
+        memset(w, 0, n * sizeof *w);
+        return w;
+    }
     classifier c;
     memset(&c, 0, sizeof c);
     static const int cats[4] = {RASID_CAT_MONTH, RASID_CAT_TIMEWORD, RASID_CAT_NUMWORD,
@@ -208,6 +214,7 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
             w[i] = *(const rasid__word *)*memo;
             continue;
         }
+        memset(&w[i], 0, sizeof *w);
         classify_one(&c, lex, doc, t, w, i, mask, cats);
         rasid__word *keep = memo ? rasid__lex_memo_alloc(doc, sizeof *keep) : NULL;
         if (keep) {

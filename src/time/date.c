@@ -765,8 +765,8 @@ static void find_dateline(dctx *c)
             if (c->t[k].start >= ls) before++;
         while (q < c->n && (c->t[q].kind == RASID_TOK_NUMBER || (c->t[q].nlen == 1 && c->t[q].norm[0] == ':'))) q++;
         int dash = q < c->n && c->t[q].kind == RASID_TOK_PUNCT &&
-                   (!strcmp(c->t[q].norm, "-") || !strcmp(c->t[q].norm, "\xE2\x80\x93") ||
-                    !strcmp(c->t[q].norm, "\xE2\x80\x94"));
+                   (rasid__streq(c->t[q].norm, "-") || rasid__streq(c->t[q].norm, "\xE2\x80\x93") ||
+                    rasid__streq(c->t[q].norm, "\xE2\x80\x94"));
         if (ntok <= (r.e - r.b) + 10 || (dash && before <= 4)) {
             rasid__fmt_ymd(c->doc->published, r.y, r.m, r.d);
             c->doc->published_from_dateline = 1;
