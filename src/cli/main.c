@@ -321,15 +321,13 @@ static int write_normalized(const rasid_doc *doc, int *last_nl)
  * happens here, one document at a time. With N > 1 a reader thread reads, N workers (each
  * with its own analyser; the lexicon is shared, read-only) analyse and render into
  * memory, and this thread writes the jobs in input order: the output and the messages are
- * the same as with one job. At most 4N + 4 jobs are in flight. */
+ * the same as with one job. Jobs travel in batches; at most 2N + 2 batches are in flight. */
 typedef struct job {
     rasid_doc *doc; /* NULL: a message about the input only */
     long line;      /* JSON Lines record number, or 0 */
     char *msg;      /* lines for stderr (malloc'd), or NULL */
     int status;     /* the exit status it sets (0: none) */
     int fatal;      /* out of memory: stop after it */
-    char *out;      /* rendered output (worker threads), or NULL */
-    size_t outlen;
 } job;
 
 typedef struct loop {
@@ -455,18 +453,66 @@ static int run_here(const loop *L, rasid_analyser *an)
 
 enum { J_FREE, J_READ, J_TAKEN, J_DONE };
 
+/* With N > 1 jobs travel in batches: a hand-over between threads costs a few futex calls
+ * and context switches, as much as analysing a short article. A batch closes when it has
+ * BATCH_DOCS documents or BATCH_BYTES of text, or at once when a worker is waiting for
+ * work (a slow input, such as a pipe fed by hand, is not held back). */
+enum { BATCH_DOCS = 32, BATCH_BYTES = 256 * 1024 };
+
+typedef struct batch {
+    job items[BATCH_DOCS];
+    size_t n;
+    size_t ends[BATCH_DOCS]; /* end of each item's output in out */
+    char *out;               /* the batch's rendered output (malloc'd) */
+    size_t outlen;
+} batch;
+
 typedef struct pool {
     const loop *L;
     pthread_mutex_t mu;
-    pthread_cond_t more; /* a job to take, or the end */
-    pthread_cond_t done; /* a job is done */
+    pthread_cond_t more; /* a batch to take, or the end */
+    pthread_cond_t done; /* a batch is done */
     pthread_cond_t room; /* a slot is free */
-    job *ring;
+    batch *ring;
     unsigned char *state;
     size_t cap;
-    size_t read, taken, written; /* counts of jobs read, taken by workers, written */
+    size_t read, taken, written; /* counts of batches read, taken by workers, written */
+    size_t idle;                 /* workers waiting for a batch */
     int eof, stop;
 } pool;
+
+static void batch_clear(batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        rasid_doc_free(b->items[i].doc);
+        free(b->items[i].msg);
+    }
+    free(b->out);
+    memset(b, 0, sizeof *b);
+}
+
+/* Read one batch into *b: 0 when there was nothing left to read. */
+static int read_batch(pool *P, batch *b)
+{
+    size_t bytes = 0;
+    b->n = 0;
+    while (b->n < BATCH_DOCS && bytes < BATCH_BYTES) {
+        job *j = &b->items[b->n];
+        if (!read_job(P->L, j)) break;
+        b->n++;
+        if (j->fatal) break; /* out of memory: read no more */
+        if (j->doc) {
+            size_t len;
+            rasid_doc_text(j->doc, &len);
+            bytes += len;
+        }
+        pthread_mutex_lock(&P->mu);
+        int hungry = P->idle > 0 && P->taken == P->read;
+        pthread_mutex_unlock(&P->mu);
+        if (hungry) break;
+    }
+    return b->n > 0;
+}
 
 static void *reader_main(void *arg)
 {
@@ -475,38 +521,61 @@ static void *reader_main(void *arg)
         pthread_mutex_lock(&P->mu);
         while (!P->stop && P->read - P->written >= P->cap) pthread_cond_wait(&P->room, &P->mu);
         int stop = P->stop;
+        size_t k = P->read % P->cap; /* free: read - written < cap */
         pthread_mutex_unlock(&P->mu);
-        job j;
-        int more = !stop && read_job(P->L, &j);
+        batch *b = &P->ring[k];
+        int more = !stop && read_batch(P, b);
+        int fatal = more && b->items[b->n - 1].fatal;
         pthread_mutex_lock(&P->mu);
         if (!more || P->stop) {
-            if (more) { /* stopped while reading: drop it */
-                rasid_doc_free(j.doc);
-                free(j.msg);
-            }
+            if (more) batch_clear(b); /* stopped while reading: drop it */
             P->eof = 1;
             pthread_cond_broadcast(&P->more);
             pthread_cond_broadcast(&P->done);
             pthread_mutex_unlock(&P->mu);
             return NULL;
         }
-        size_t k = P->read % P->cap;
-        P->ring[k] = j;
-        P->state[k] = j.doc && !j.fatal ? J_READ : J_DONE;
+        P->state[k] = J_READ;
         P->read++;
-        if (P->state[k] == J_READ) pthread_cond_signal(&P->more);
-        else pthread_cond_broadcast(&P->done);
-        int fatal = j.fatal;
+        if (fatal) P->eof = 1; /* out of memory: read no more */
+        pthread_cond_signal(&P->more);
+        if (fatal) pthread_cond_broadcast(&P->more);
         pthread_mutex_unlock(&P->mu);
-        if (fatal) { /* out of memory: read no more */
-            pthread_mutex_lock(&P->mu);
-            P->eof = 1;
-            pthread_cond_broadcast(&P->more);
-            pthread_cond_broadcast(&P->done);
-            pthread_mutex_unlock(&P->mu);
-            return NULL;
+        if (fatal) return NULL;
+    }
+}
+
+/* Analyse and render a batch's documents in order; after an out-of-memory item the
+ * rest are not analysed (the writer stops there). */
+static void work_batch(pool *P, rasid_analyser *an, batch *b)
+{
+    FILE *f = open_memstream(&b->out, &b->outlen);
+    for (size_t i = 0; i < b->n; i++) {
+        job *j = &b->items[i];
+        if (j->fatal) break;
+        int rc = f ? work_job(P->L, an, j, f, NULL) : RASID_NOMEM;
+        if (f && fflush(f) != 0) rc = RASID_NOMEM;
+        if (!f) { /* not analysed: freed here */
+            rasid_doc_free(j->doc);
+            j->doc = NULL;
+        }
+        b->ends[i] = f ? b->outlen : 0;
+        if (rc != RASID_OK) { /* rendering into memory fails only for want of it */
+            job_msg(j, "rasid: out of memory\n");
+            j->status = EXIT_INTERNAL;
+            j->fatal = 1;
+        }
+        if (j->fatal) break;
+    }
+    if (f && fclose(f) != 0 && b->n) { /* the last bytes could not be kept */
+        job *j = &b->items[b->n - 1];
+        if (!j->fatal) {
+            job_msg(j, "rasid: out of memory\n");
+            j->status = EXIT_INTERNAL;
+            j->fatal = 1;
         }
     }
+    if (!f) b->out = NULL, b->outlen = 0;
 }
 
 static void *worker_main(void *arg)
@@ -515,31 +584,18 @@ static void *worker_main(void *arg)
     rasid_analyser *an = rasid_analyser_new(P->L->lex); /* NULL: works without caches */
     for (;;) {
         pthread_mutex_lock(&P->mu);
+        P->idle++;
         while (!P->stop && P->taken == P->read && !P->eof) pthread_cond_wait(&P->more, &P->mu);
+        P->idle--;
         if (P->stop || P->taken == P->read) {
             pthread_mutex_unlock(&P->mu);
             break;
         }
         size_t k = P->taken++ % P->cap;
-        if (P->state[k] != J_READ) { /* a message only: nothing to analyse */
-            pthread_mutex_unlock(&P->mu);
-            continue;
-        }
         P->state[k] = J_TAKEN;
-        job *j = &P->ring[k];
+        batch *b = &P->ring[k];
         pthread_mutex_unlock(&P->mu);
-        FILE *f = open_memstream(&j->out, &j->outlen);
-        int rc = f ? work_job(P->L, an, j, f, NULL) : RASID_NOMEM;
-        if (f && fclose(f) != 0) rc = RASID_NOMEM;
-        if (!f) { /* not analysed: free it here */
-            rasid_doc_free(j->doc);
-            j->doc = NULL;
-        }
-        if (rc != RASID_OK) { /* rendering into memory fails only for want of it */
-            job_msg(j, "rasid: out of memory\n");
-            j->status = EXIT_INTERNAL;
-            j->fatal = 1;
-        }
+        work_batch(P, an, b);
         pthread_mutex_lock(&P->mu);
         P->state[k] = J_DONE;
         pthread_cond_broadcast(&P->done);
@@ -556,7 +612,7 @@ static int run_threads(const loop *L)
     memset(&P, 0, sizeof P);
     P.L = L;
     size_t nw = (size_t)L->o->jobs;
-    P.cap = 4 * nw + 4;
+    P.cap = 2 * nw + 2;
     P.ring = calloc(P.cap, sizeof *P.ring);
     P.state = calloc(P.cap, 1);
     pthread_t *tw = calloc(nw, sizeof *tw);
@@ -576,8 +632,8 @@ static int run_threads(const loop *L)
         fputs("rasid: cannot start threads\n", stderr);
         exit(EXIT_INTERNAL);
     }
-    int status = EXIT_OK, last_nl = 1;
-    for (;;) {
+    int status = EXIT_OK, last_nl = 1, fatal = 0;
+    while (!fatal) {
         pthread_mutex_lock(&P.mu);
         while (!(P.written < P.read && P.state[P.written % P.cap] == J_DONE) && !(P.eof && P.written == P.read))
             pthread_cond_wait(&P.done, &P.mu);
@@ -585,20 +641,25 @@ static int run_threads(const loop *L)
             pthread_mutex_unlock(&P.mu);
             break;
         }
-        job *j = &P.ring[P.written % P.cap];
+        batch *b = &P.ring[P.written % P.cap];
         pthread_mutex_unlock(&P.mu);
-        put_msg(j);
-        if (j->status) status = j->status;
-        int fatal = j->fatal;
-        if (j->out && j->outlen) {
-            if (L->o->cmd == CMD_NORMALIZE) { /* keep documents apart, as write_normalized */
-                if (!last_nl) fputc('\n', stdout);
-                last_nl = j->out[j->outlen - 1] == '\n';
+        size_t from = 0;
+        for (size_t i = 0; i < b->n && !fatal; i++) {
+            job *j = &b->items[i];
+            put_msg(j);
+            if (j->status) status = j->status;
+            fatal = j->fatal;
+            size_t to = b->ends[i] > from ? b->ends[i] : from;
+            if (to > from) {
+                if (L->o->cmd == CMD_NORMALIZE) { /* keep documents apart, as write_normalized */
+                    if (!last_nl) fputc('\n', stdout);
+                    last_nl = b->out[to - 1] == '\n';
+                }
+                check_write(fwrite(b->out + from, 1, to - from, stdout) == to - from ? RASID_OK : RASID_IO);
             }
-            check_write(fwrite(j->out, 1, j->outlen, stdout) == j->outlen ? RASID_OK : RASID_IO);
+            from = to;
         }
-        free(j->out);
-        j->out = NULL;
+        batch_clear(b);
         pthread_mutex_lock(&P.mu);
         P.state[P.written % P.cap] = J_FREE;
         P.written++;
@@ -606,15 +667,10 @@ static int run_threads(const loop *L)
         pthread_cond_broadcast(&P.room);
         if (fatal) pthread_cond_broadcast(&P.more);
         pthread_mutex_unlock(&P.mu);
-        if (fatal) break;
     }
     pthread_join(tr, NULL);
     for (size_t i = 0; i < started; i++) pthread_join(tw[i], NULL);
-    for (size_t k = 0; k < P.cap; k++) { /* what a stop left behind */
-        rasid_doc_free(P.ring[k].doc);
-        free(P.ring[k].msg);
-        free(P.ring[k].out);
-    }
+    for (size_t k = 0; k < P.cap; k++) batch_clear(&P.ring[k]); /* what a stop left behind */
     pthread_mutex_destroy(&P.mu);
     pthread_cond_destroy(&P.more);
     pthread_cond_destroy(&P.done);
