@@ -285,11 +285,14 @@ static int family(const char *type)
     return 0;
 }
 
+/* most candidates of one family share the type string of their trigger table's cell */
+static int same_family(const char *a, const char *b) { return a == b || family(a) == family(b); }
+
 static int told_as_earlier(const ev_ctx *c, const ev_cand *k);
 
 static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
-    if (family(a->type) != family(b->type)) return 0;
+    if (!same_family(a->type, b->type)) return 0;
     if (a->sent != b->sent && told_as_earlier(c, a) != told_as_earlier(c, b)) return 0;
     if (!same_place(c, a->location, b->location)) return 0;
     if (!same_date(c, a->date, b->date)) return 0;
@@ -436,7 +439,7 @@ static void merge_in_sentences(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
-            if (!k[j].alive || family(k[i].type) != family(k[j].type)) continue;
+            if (!k[j].alive || !same_family(k[i].type, k[j].type)) continue;
             if (strcmp(k[i].modality, k[j].modality)) continue;
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
@@ -591,7 +594,7 @@ static void merge_in_document(ev_ctx *c)
         for (size_t i = j; i > 0; i--) {
             const ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break;
-            if (!x->alive || family(x->type) != family(k[j].type)) continue;
+            if (!x->alive || !same_family(x->type, k[j].type)) continue;
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
             if ((x->groups & k[j].groups) && ev_field(k[j].trig, "id") && !strstr(ev_field(k[j].trig, "id"), "generic")) {
                 start = i;
@@ -601,7 +604,7 @@ static void merge_in_document(ev_ctx *c)
         for (size_t i = start; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break; /* so are all before it */
-            if (!x->alive || family(x->type) != family(k[j].type)) continue;
+            if (!x->alive || !same_family(x->type, k[j].type)) continue;
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
             if (x->date >= 0 && k[j].date >= 0 && !same_date(c, x->date, k[j].date)) break;
             if (x->sent + 8 < k[j].sent) break;
@@ -620,7 +623,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline) continue;
-            if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
             absorb_ex(c, x, &k[j], 1);
             break;
         }
@@ -632,7 +635,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
-            if (family(x->type) != family(k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
             if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
              * a new event: it must share a place, a day or a toll, or bring nothing new */
@@ -691,7 +694,7 @@ static void merge_in_document(ev_ctx *c)
             }
             if (!k[i].headline && k[j].sent > k[i].sent + 6) continue;
             if (!k[i].alive || k[i].aggregate != k[j].aggregate) continue;
-            int fam = family(k[i].type) == family(k[j].type);
+            int fam = same_family(k[i].type, k[j].type);
             /* an operation that freed hostages is one event whether told as an attack or a rescue */
             int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;
             if (!fam && !hostage_twin) continue;
@@ -734,7 +737,7 @@ static void drop_told_tallies(ev_ctx *c)
         if (k[i].location >= 0 && c->ms[k[i].location].precision < RASID_P_COUNTRY) continue;
         int told = 0;
         for (size_t j = 0; j < c->cands.len && told < 2; j++)
-            if (j != i && k[j].alive && !k[j].aggregate && family(k[j].type) == family(k[i].type) &&
+            if (j != i && k[j].alive && !k[j].aggregate && same_family(k[j].type, k[i].type) &&
                 !strcmp(k[j].modality, k[i].modality))
                 told++;
         if (told >= 2) k[i].alive = 0;

@@ -2378,7 +2378,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     uint32_t *rep = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *rep);
     uint32_t *wid = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *wid);
     if (!off || !over || !cats || !rep || !wid) return RASID_NOMEM;
-    size_t cap = n + 64, len = 0;
+    size_t cap = 2 * n + 64, len = 0; /* a token has 1-2 matches on average */
     rasid__match *items = malloc(cap * sizeof *items);
     if (!items) return RASID_NOMEM;
     rasid__match buf[TABLE_MAX_PER_TOKEN];
