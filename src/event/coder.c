@@ -744,12 +744,29 @@ static void drop_told_tallies(ev_ctx *c)
     }
 }
 
+/* "لقي خمسة أشخاص حتفهم في حادث سير", "مصرع عشرة في فيضانات", "انقلاب حافلة": deaths in
+ * an accident or a disaster, and a trigger word that is part of the accident's name, tell
+ * no political violence, unless the clause also tells of an attack (a verb or an attack
+ * noun of the sentence whose clause has the cue too: "مقتل جنديين في انفجار لغم"). */
+static int mishap_only(const ev_ctx *c, const ev_cand *k)
+{
+    if (!k->mishap) return 0;
+    if (ev_cue(c, k->ttok, CUE_MISHAP) > 1) return 1; /* انقلاب حافلة */
+    if (k->pos != 'K') return 0;
+    const ev_cand *x, *xend;
+    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++)
+        if (x != k && x->sent == k->sent && x->mishap && x->pos != 'K' && rasid__streq(x->type, "ASSAULT") &&
+            ev_cue(c, x->ttok, CUE_MISHAP) <= 1)
+            return 0;
+    return 1;
+}
+
 static void drop_weak(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R' || k[i].sport) { k[i].alive = 0; continue; }
+        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i])) { k[i].alive = 0; continue; }
         /* "للمطالبة بالإفراج عن", "هدد بشن هجمات", "دعا إلى وقف": what is demanded or
          * threatened is the content of that act, not an event of its own; so is what one
          * is accused of ("اتهمت مالي الجزائر بدعم المتمردين") */

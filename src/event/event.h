@@ -29,6 +29,7 @@ typedef struct ev_cand {
     int reference;       /* refers back to an event already told (الهجوم، هذا الهجوم، نفسه) */
     int reported;        /* told through a source: قال ... إن, a quotation */
     int sport;           /* the sentence is about sport (مواجهات = fixtures) */
+    int mishap;          /* its clause tells of an accident or a disaster (حادث سير، فيضانات) */
     int aggregate;       /* a series, a period or a habit, not one event */
     int descriptive;     /* an imperfect verb describing a party ("التي تقاتل"), not an event */
     int headline;        /* found in a headline sentence */
@@ -43,6 +44,7 @@ typedef struct ev_sentinfo {
     int8_t known;          /* the fields below are set */
     int8_t sport;          /* a sport cue: the sentence is about sport */
     int8_t ref;            /* "هذه العملية", "الهجوم نفسه": an anaphor next to an event noun */
+    int8_t mishap;         /* an accident or disaster cue (حادث سير، فيضانات، غرق) */
     uint32_t first_report; /* the first reporting cue, or UINT32_MAX */
 } ev_sentinfo;
 

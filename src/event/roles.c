@@ -95,6 +95,19 @@ static int border_landmark(const ev_ctx *c, int m)
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_BORDER) == 1;
 }
 
+/* Drop from a party list the countries named as the other side of a border. */
+static void drop_border_landmarks(const ev_ctx *c, rasid_entity *list, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++) {
+        size_t bm = ev_mention_at_byte(c, list[i].start);
+        if (bm < c->nms && c->ms[bm].start == list[i].start && border_landmark(c, (int)bm)) {
+            memmove(&list[i], &list[i + 1], (*n - i - 1) * sizeof *list);
+            (*n)--;
+            i--;
+        }
+    }
+}
+
 /* "جنديان فرنسيان", "خمسة جنود فرنسيين", "رهينة ألمانية": an indefinite nationality on a
  * counted or common noun of people says who they are, not which country the text is
  * about (the generic forces named after them are not French). */
@@ -881,6 +894,29 @@ static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     return 0;
 }
 
+/* The one state force of sector `sector` (MIL, COP) named in tokens [b, e), with a
+ * country and not among k's actors; NULL when there is none or there are forces of
+ * several countries. */
+static const rasid_mention *clause_force(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, const char *sector)
+{
+    const rasid_mention *found = NULL;
+    for (size_t i = b; i < e; i++) {
+        int mi = c->mention_at[i];
+        if (mi < 0 || c->ms[mi].tok_begin != i) continue;
+        const rasid_mention *x = &c->ms[mi];
+        if (x->kind != RASID_M_ACTOR || !x->sector || !rasid__streq(x->sector, sector) || !x->country ||
+            rasid__streq(x->country, "?"))
+            continue;
+        int doer = 0;
+        for (size_t a = 0; a < k->nactor; a++)
+            if (k->actor[a].country && !strcmp(k->actor[a].country, x->country)) doer = 1;
+        if (doer) continue;
+        if (found && strcmp(found->country, x->country)) return NULL;
+        if (!found) found = x;
+    }
+    return found;
+}
+
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nrecipient) return;
@@ -932,6 +968,13 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
         int soldier = rasid__streq(m->noun, "soldier") || rasid__streq(m->noun, "military");
         if (soldier || rasid__streq(m->noun, "police")) {
+            /* a force of their kind named in the clause ("هجوم على معسكر للجيش المالي") and
+             * not the event's doer: theirs */
+            const rasid_mention *own = clause_force(c, k, b, e, soldier ? "MIL" : "COP");
+            if (own) {
+                add_party(c, k->recipient, &k->nrecipient, own);
+                if (k->nrecipient) return;
+            }
             /* the country of the town where they fell, else of the text at that point */
             const char *iso = town_country(c, m->tok_begin);
             if (!iso) iso = context_country(c, m->tok_begin);
@@ -1225,7 +1268,8 @@ static const char *context_country(const ev_ctx *c, uint32_t before_tok)
     return NULL;
 }
 
-/* The country of the place nearest to token `at` in its sentence. */
+/* The country of the place nearest to token `at` in its sentence (not a country named
+ * as the other side of a border). */
 static const char *sentence_country(const ev_ctx *c, uint32_t at)
 {
     const char *best = NULL;
@@ -1243,7 +1287,7 @@ static const char *sentence_country(const ev_ctx *c, uint32_t at)
     for (; m < c->nms; m++) {
         const rasid_mention *x = &c->ms[m];
         if (c->ms_sorted && x->sent > sent) break;
-        if (x->kind != RASID_M_PLACE || x->sent != sent || !x->country) continue;
+        if (x->kind != RASID_M_PLACE || x->sent != sent || !x->country || border_landmark(c, (int)m)) continue;
         size_t d = x->tok_begin > at ? x->tok_begin - at : at - x->tok_begin;
         if (d < bestd) { bestd = d; best = x->country; }
     }
@@ -1623,6 +1667,9 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
     si->first_report = UINT32_MAX;
     for (size_t q = s->tok_begin; q < s->tok_end; q++)
         if (ev_cue(c, q, CUE_REPORT)) { si->first_report = (uint32_t)q; break; }
+    si->mishap = 0;
+    for (size_t q = s->tok_begin; q < s->tok_end && !si->mishap; q++)
+        if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
     si->ref = 0;
     for (size_t q = s->tok_begin; q + 1 < s->tok_end && !si->ref; q++)
         if (ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) si->ref = 1;
@@ -1692,6 +1739,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (!c->sinfo) si->known = 0;
     if (!si->known) sentence_info(c, s, si);
     k->sport = si->sport;
+    k->mishap = 0; /* an accident or disaster cue in the trigger's clause */
+    for (size_t q = b; si->mishap && q < e && !k->mishap; q++)
+        if (ev_cue(c, q, CUE_MISHAP)) k->mishap = 1;
     {
         /* a source's words: a reporting verb before the trigger, or inside quotation marks */
         int quotes = 0;
@@ -1976,6 +2026,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         break;
     }
     case 'K': {
+        /* "لقي تسعة جنود حتفهم", "لقي 12 مدنيا مصرعهم": the dead stand between لقي and
+         * their death */
+        for (size_t q = k->ttok; q-- > s->tok_begin && q + 6 >= k->ttok;)
+            if (ev_cue(c, q, CUE_MET)) {
+                victims_in(c, k, q + 1, k->ttok);
+                break;
+            }
         /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X */
         size_t lim = after + 6 < e ? after + 6 : e;
         for (size_t q = after; q < lim; q++) {
@@ -2275,16 +2332,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                        iso, "rasid:protesters", c->t[k->ttok].start, c->t[k->ttok + k->tntok - 1].end);
     }
     /* "نشر وحدات على الطرق المؤدية إلى الحدود مع ليبيا": a country across a border is a
-     * landmark, no party, unless the border itself is acted on (closed, sanctioned) */
-    if (!rasid__streq(k->type, "COERCE") && !rasid__streq(k->type, "SANCTION") && c->ms_sorted)
-        for (size_t i = 0; i < k->nrecipient; i++) {
-            size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
-            if (bm < c->nms && c->ms[bm].start == k->recipient[i].start && border_landmark(c, (int)bm)) {
-                memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
-                k->nrecipient--;
-                i--;
-            }
-        }
+     * landmark, no party, unless the border itself is acted on (closed, sanctioned); and
+     * it never does what happened near it ("هجوم على قافلة قرب الحدود مع مالي") */
+    if (c->ms_sorted) {
+        int acted_on = rasid__streq(k->type, "COERCE") || rasid__streq(k->type, "SANCTION");
+        drop_border_landmarks(c, k->actor, &k->nactor);
+        if (!acted_on) drop_border_landmarks(c, k->recipient, &k->nrecipient);
+    }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
