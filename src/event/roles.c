@@ -63,6 +63,30 @@ static size_t mentions_before(const ev_ctx *c, uint32_t tok)
 
 static int list_glue(const ev_ctx *c, size_t i);
 
+/* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
+ * meeting) listed together, the first is its actor and the others are its other side. */
+static void two_sides(ev_cand *k)
+{
+    if (k->nactor < 2) return;
+    size_t extra = k->nactor - 1;
+    if (k->nrecipient + extra > EV_MAX_PARTY) extra = EV_MAX_PARTY - k->nrecipient;
+    memmove(&k->recipient[extra], &k->recipient[0], k->nrecipient * sizeof *k->recipient);
+    for (size_t i = 0; i < extra; i++) k->recipient[i] = k->actor[1 + i];
+    k->nrecipient += extra;
+    k->nactor = 1;
+}
+
+/* "في كل من العراق وسوريا", "في كل من": a list whose first token h follows a locative
+ * preposition and كل من */
+static int list_after_locative(const ev_ctx *c, size_t h)
+{
+    if (h < 3 || c->t[h - 3].sent != c->t[h].sent) return 0;
+    const rasid_token *fi = &c->t[h - 3], *kl = &c->t[h - 2], *mn = &c->t[h - 1];
+    return fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4) && /* في */
+           kl->nlen == 4 && !memcmp(kl->norm, "\xD9\x83\xD9\x84", 4) && /* كل */
+           mn->nlen == 4 && !memcmp(mn->norm, "\xD9\x85\xD9\x86", 4);   /* من */
+}
+
 /* The first token of the list of countries that country mention m ends ("مالي والنيجر"
  * for النيجر: the token of مالي), or m's own first token. */
 static size_t country_list_head(const ev_ctx *c, int m)
@@ -93,6 +117,24 @@ static int border_landmark(const ev_ctx *c, int m)
     size_t b = country_list_head(c, m);
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_BORDER) == 1;
+}
+
+/* "أرسلت روسيا مئات الجنود إلى بوركينا فاسو": the troops a deployment sends are the
+ * doer's, not its other side */
+static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
+{
+    for (size_t i = 0; i < k->nrecipient; i++) {
+        size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
+        if (bm >= c->nms || c->ms[bm].start != k->recipient[i].start || c->ms[bm].tok_begin <= k->ttok) continue;
+        const rasid_mention *x = &c->ms[bm]; /* the troops, or their number ("مئات الجنود") */
+        size_t q = x->kind == RASID_M_NUMBER ? x->tok_end : x->tok_begin;
+        int unnamed = x->kind == RASID_M_ACTOR && x->id && !strncmp(x->id, "rasid:generic-", 14);
+        if (unnamed || (q < c->n && c->t[q].sent == x->sent && ev_cue(c, q, CUE_TROOPS))) {
+            memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
+            k->nrecipient--;
+            i--;
+        }
+    }
 }
 
 /* Drop from a party list the countries named as the other side of a border. */
@@ -1729,6 +1771,20 @@ static int verb_between(const ev_ctx *c, const ev_cand *k, size_t from, size_t t
     return 0;
 }
 
+/* "نددت الجزائر بالهجوم", "رحبت مالي بالاتفاق": an event noun that is the object of an
+ * earlier trigger of its sentence judging it (condemning, rejecting, praising, asking) */
+static int judged_by_earlier(const ev_ctx *c, const ev_cand *k)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    const ev_cand *last = NULL;
+    for (; p < pe; p++)
+        if (p != k && p->sent == k->sent && p->ttok < k->ttok && (!last || p->ttok > last->ttok)) last = p;
+    if (!last || !last->type) return 0;
+    return rasid__streq(last->type, "ACCUSE") || rasid__streq(last->type, "REJECT") ||
+           rasid__streq(last->type, "SUPPORT") || rasid__streq(last->type, "REQUEST");
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
@@ -1953,7 +2009,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
             /* "أدانت الأمم المتحدة الهجوم": the party right after another verb is that verb's subject */
             if (pos == 'N' && from > b && from < k->ttok) from = k->ttok;
-            if (instrumental) from = s->tok_begin;
+            /* "قام مسلحون بهجوم": the subject of the verb carrying the noun is its doer;
+             * not of a verb that judges it ("نددت الجزائر بالهجوم") */
+            if (instrumental && !judged_by_earlier(c, k)) from = s->tok_begin;
             int p = party_before(c, from, k->ttok);
             if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) {
                 /* "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما": the countries of a
@@ -1964,7 +2022,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     int g = c->mention_at[h - back];
                     if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sent == c->ms[p].sent) f = g;
                 }
-                if (f < 0 || !forces_from_countries(c, k, f, k->ttok)) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                if (f >= 0 && forces_from_countries(c, k, f, k->ttok)) {
+                } else if (c->ms[p].kind == RASID_M_PLACE && h < c->ms[p].tok_begin && c->mention_at[h] >= 0) {
+                    /* "وقعت النيجر ومالي وبوركينا فاسو ميثاقا": a list of countries, all doers;
+                     * "في كل من العراق وسوريا": a list of places, none */
+                    if (party_ok(c, c->mention_at[h]) && !list_after_locative(c, h)) {
+                        add_party_list(c, k->actor, &k->nactor, c->mention_at[h], c->ms[p].tok_end);
+                        if (k->pos == 'B') two_sides(k);
+                    }
+                } else {
+                    add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                }
             }
         }
         if (!k->nrecipient) {
@@ -2052,6 +2120,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* a meeting names both sides: take the other from before the noun ("أكد الرئيس X
          * للممثل Y خلال استقباله") */
         int p = party_before(c, s->tok_begin, k->ttok);
+        size_t h = p >= 0 && c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : SIZE_MAX;
+        if (h < c->ms[p].tok_begin && c->mention_at[h] >= 0 && party_ok(c, c->mention_at[h]) &&
+            !list_after_locative(c, h)) {
+            /* "وقعت النيجر ومالي وبوركينا فاسو ميثاقا لتأسيس ...": the countries of a list
+             * before the noun are its parties, as with بين X و Y (two_sides); what was found
+             * after, on the other side too */
+            for (size_t i = 0; i < k->nactor && k->nrecipient < EV_MAX_PARTY; i++)
+                if (!already(k->recipient, k->nrecipient, &k->actor[i])) k->recipient[k->nrecipient++] = k->actor[i];
+            k->nactor = 0;
+            add_party_list(c, k->actor, &k->nactor, c->mention_at[h], c->ms[p].tok_end);
+            two_sides(k);
+            p = -1;
+        }
         while (p >= 0 && k->nactor + k->nrecipient < 2) {
             rasid_entity en;
             entity_from(c, &c->ms[p], &en);
@@ -2077,7 +2158,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (!k->nactor && k->pos != 'K' && coordinated_of(c, k)) inherit_subject(c, k);
     /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
      * that has no subject of its own shares the sentence's earlier subject */
-    if (!k->nactor && instrumental) inherit_subject(c, k);
+    if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
     /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
@@ -2338,6 +2419,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int acted_on = rasid__streq(k->type, "COERCE") || rasid__streq(k->type, "SANCTION");
         drop_border_landmarks(c, k->actor, &k->nactor);
         if (!acted_on) drop_border_landmarks(c, k->recipient, &k->nrecipient);
+        if (rasid__streq(k->type, "MOBILIZE")) drop_sent_troops(c, k);
     }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
