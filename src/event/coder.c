@@ -761,6 +761,26 @@ static int mishap_only(const ev_ctx *c, const ev_cand *k)
     return 1;
 }
 
+/* Is candidate k a noun introduced as the content of a demand or threat: with the
+ * proclitic ب ("بطرد", "بشن") or right after إلى ("إلى وقف")? */
+static int marks_content(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *t = &c->t[k->ttok];
+    if (k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8")) return 1; /* ب */
+    if (k->ttok == 0 || c->t[k->ttok - 1].sent != t->sent) return 0;
+    const rasid_token *p = &c->t[k->ttok - 1];
+    return p->nlen == 6 && !memcmp(p->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6); /* الي (إلى) */
+}
+
+/* Another candidate's trigger between the triggers of a and b (same sentence)? */
+static int trigger_between(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    const ev_cand *x, *xend;
+    for (ev_sentence_cands(c, a, &x, &xend); x < xend; x++)
+        if (x != a && x != b && x->sent == a->sent && x->ttok > a->ttok && x->ttok < b->ttok) return 1;
+    return 0;
+}
+
 static void drop_weak(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -777,6 +797,11 @@ static void drop_weak(ev_ctx *c)
             const char *xid = ev_field(x->trig, "id");
             if (!rasid__streq(x->type, "REQUEST") && !rasid__streq(x->type, "THREATEN") && !(xid && rasid__streq(xid, "accuse"))) continue;
             if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
+            /* "هدد قائد المجلس العسكري بطرد السفير", "دعا الاتحاد الأفريقي المجلس إلى وقف":
+             * with the subject between, the content is the noun with ب or after إلى */
+            else if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && marks_content(c, &k[i]) &&
+                     !trigger_between(c, x, &k[i]))
+                content = 1;
         }
         if (content) { k[i].alive = 0; continue; }
         int fields = (k[i].nactor > 0) + (k[i].nrecipient > 0) + (k[i].location >= 0) + (k[i].date >= 0) +

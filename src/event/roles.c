@@ -63,6 +63,22 @@ static size_t mentions_before(const ev_ctx *c, uint32_t tok)
 
 static int list_glue(const ev_ctx *c, size_t i);
 
+/* How far after an event noun its doer is looked for: three tokens, or up to the party
+ * after an owner cue that only adjectives separate from the noun ("طائرات مسيرة تركية
+ * الصنع تابعة للجيش المالي"). */
+static size_t noun_reach(const ev_ctx *c, size_t after, size_t e)
+{
+    for (size_t q = after; q < after + 5 && q + 1 < e; q++) {
+        int own = ev_cue(c, q, CUE_OWNER);
+        if (own) return q + (size_t)own + 1 - after;
+        int mq = c->mention_at[q]; /* (a nationality adjective: "تركية الصنع") */
+        if ((mq >= 0 && c->ms[mq].kind != RASID_M_NISBA) || c->t[q].kind != RASID_TOK_ARABIC ||
+            ev_cue(c, q, CUE_FUNCTION) || ev_cue(c, q, CUE_PREPOSITION))
+            break;
+    }
+    return 3;
+}
+
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
  * meeting) listed together, the first is its actor and the others are its other side. */
 static void two_sides(ev_cand *k)
@@ -917,14 +933,27 @@ static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         if (c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) continue;
         rasid__match mt[8];
         size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+        const rasid__entry *bare = NULL;
+        const rasid_token *tq = &c->t[q];
+        if (!n && tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
+            /* "عاملا", "صحفيا": the accusative's tanween alef */
+            char key[RASID_MAX_TOKEN_BYTES + 1];
+            memcpy(key, tq->norm, tq->nlen - 2);
+            key[tq->nlen - 2] = 0;
+            bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
+        }
         const char *cls = NULL;
-        for (size_t j = 0; j < n && !cls; j++) {
-            const char *x = ev_field(mt[j].e, "class");
+        for (size_t j = 0; j < n + (bare != NULL) && !cls; j++) {
+            const char *x = ev_field(j < n ? mt[j].e : bare, "class");
             for (const char *const *p = civ; x && *p && !cls; p++)
                 if (!strcmp(x, *p)) cls = x;
         }
         if (!cls) continue;
         size_t nx = q + (n ? mt[0].ntok : 1);
+        /* one adjective may stand between ("عاملا إنسانيا ألمانيا") */
+        if (nx + 1 < e && c->mention_at[nx] < 0 && c->t[nx].kind == RASID_TOK_ARABIC && !ev_cue(c, nx, CUE_FUNCTION) &&
+            c->mention_at[nx + 1] >= 0 && c->ms[c->mention_at[nx + 1]].kind == RASID_M_NISBA)
+            nx++;
         int nm = nx < e ? c->mention_at[nx] : -1;
         if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != nx) return 0;
         const char *cn = country_name(c, c->ms[nm].country);
@@ -1977,7 +2006,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* "هجوم مسلح استهدف مقر الجيش": the noun is the subject, the party is the object */
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
-        } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? 3 : 5) < e ? after + (pos == 'N' ? 3 : 5) : e)) >= 0 &&
+        } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
                    !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
             size_t end = forces_from_countries(c, k, m, e);

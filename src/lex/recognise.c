@@ -109,6 +109,29 @@ static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *
     return k;
 }
 
+/* "عاملا إنسانيا ألمانيا", "وفدا روسيا", "مواطنا ليبيا": a country named ...يا right after
+ * an indefinite accusative noun (ending in the tanween alef, without the article) is the
+ * accusative of its nationality adjective (ألماني + ا), not the country. Returns the
+ * nationality's entry, or NULL. */
+static const rasid__entry *country_as_adjective(const ctx *c, const rasid__match *m)
+{
+    if (m->ntok != 1 || m->tok == 0 || m->reading != 0 || m->fuzzy) return NULL;
+    const char *kind = field(m->e, "kind");
+    if (!kind || !rasid__streq(kind, "country")) return NULL;
+    const rasid_token *t = &c->t[m->tok], *p = &c->t[m->tok - 1];
+    if (t->nlen < 8 || memcmp(t->norm + t->nlen - 4, "\xD9\x8A\xD8\xA7", 4)) return NULL; /* ...يا */
+    if (p->sent != t->sent || p->kind != RASID_TOK_ARABIC || p->nlen < 6 || c->covered[m->tok - 1] ||
+        memcmp(p->norm + p->nlen - 2, "\xD8\xA7", 2) || !memcmp(p->norm, "\xD8\xA7\xD9\x84", 4)) /* ...ا, no ال */
+        return NULL;
+    char key[RASID_MAX_TOKEN_BYTES + 1];
+    if (t->nlen - 2 > RASID_MAX_TOKEN_BYTES) return NULL;
+    memcpy(key, t->norm, t->nlen - 2);
+    key[t->nlen - 2] = 0;
+    const rasid__entry *n = rasid__lex_lookup(c->lex, RASID_CAT_NISBA, key);
+    const char *nc = n ? field(n, "country") : NULL, *pc = field(m->e, "country");
+    return nc && pc && !strcmp(nc, pc) ? n : NULL;
+}
+
 static const rasid__match *pick(const rasid__match *m, size_t n, int cat)
 {
     for (size_t i = 0; i < n; i++)
@@ -382,14 +405,25 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     size_t j = next;
     /* "المجلس العسكري الحاكم في النيجر": the ruling body of that country */
     if (j + 2 < c->n && c->t[j + 2].sent == c->t[mm->tok_begin].sent && ruling_in(c, j)) j += 2;
-    /* "قوات خاصة فرنسية", "قوات أمنية نيجيرية": one adjective of the force (feminine like
-     * قوات, no mention of its own) may stand before the nationality */
+    /* "قوات خاصة فرنسية", "قوات أمنية نيجيرية", "الوفد العسكري الروسي", "وفدا عسكريا روسيا":
+     * one adjective of the force (ending in ة، ي or the accusative يا, no mention of its
+     * own) may stand before the nationality */
     else if (j + 1 < c->n && c->t[j + 1].sent == c->t[mm->tok_begin].sent && c->t[j].kind == RASID_TOK_ARABIC &&
-             !c->covered[j] && c->t[j].nlen >= 6 && !is_cue(c, j, CUE_FUNCTION) &&
-             !memcmp(c->doc->text + c->t[j].end - 2, "\xD8\xA9", 2) /* ة */) {
+             !c->covered[j] && c->t[j].nlen >= 6 && !is_cue(c, j, CUE_FUNCTION)) {
+        const char *end = c->doc->text + c->t[j].end;
+        const rasid_token *g = &c->t[next - 1], *a = &c->t[j]; /* the force's last word, the adjective */
+        /* a masculine adjective agrees with its noun: both with the article or neither, the
+         * accusative's alef on both ("الوفد العسكري", "وفدا عسكريا", not "الشرطة صحفيا") */
+        int gdef = g->nlen > 4 && !memcmp(g->norm, "\xD8\xA7\xD9\x84", 4), adef = a->nlen > 4 && !memcmp(a->norm, "\xD8\xA7\xD9\x84", 4);
+        int gacc = g->nlen > 2 && !memcmp(g->norm + g->nlen - 2, "\xD8\xA7", 2);
+        int fem = !memcmp(end - 2, "\xD8\xA9", 2), /* ة */
+            masc = gdef == adef && !gacc && !memcmp(end - 2, "\xD9\x8A", 2), /* ي */
+            acc = !gdef && !adef && gacc && a->nlen >= 8 && !memcmp(a->norm + a->nlen - 4, "\xD9\x8A\xD8\xA7", 4); /* يا */
         rasid__match am[MAXM];
-        size_t ka = best_matches(c, j + 1, RASID_CATBIT(RASID_CAT_NISBA), am);
-        if (ka && am[0].reading == 0) j++;
+        size_t ka = fem || masc || acc ? best_matches(c, j + 1, RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_PLACE), am) : 0;
+        const rasid__match *an = pick(am, ka, RASID_CAT_NISBA), *ap = pick(am, ka, RASID_CAT_PLACE);
+        if (an && an->reading == 0) j++;
+        else if (acc && ap && ap->reading == 0 && ap->ntok == 1 && country_as_adjective(c, ap)) j++;
     }
     /* "الجيش في مالي" is not composed; "جيش مالي", "الجيش المالي", "قوات الأمن التشادية" are */
     size_t k = j < c->n && c->t[j].sent == c->t[mm->tok_begin].sent
@@ -477,6 +511,9 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             continue;
         }
         if (best && best->e->cat == RASID_CAT_TITLE && nisba_seen) break; /* "الرئيس الموريتاني نظيره ..." */
+        /* "استقبل الرئيس التشادي وفدا روسيا": after the nationality, a party is the next
+         * one of the sentence, not the title's organisation */
+        if (best && best->e->cat == RASID_CAT_ACTOR && nisba_seen) break;
         if (best && best->e->cat == RASID_CAT_TITLE) {
             /* "قائد الأركان، الجنرال عمر ديارا": a second title; keep the first role */
             j = best->tok + best->ntok;
@@ -824,6 +861,13 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             continue;
         }
         rasid_mention mm = {0};
+        rasid__match adjm;
+        const rasid__entry *adj = best->e->cat == RASID_CAT_PLACE ? country_as_adjective(&c, best) : NULL;
+        if (adj) {
+            adjm = *best;
+            adjm.e = adj;
+            best = &adjm;
+        }
         if (best->e->cat == RASID_CAT_PLACE) fill_place(&c, &mm, best->e);
         else if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&c, &mm, best->e);
         else {
