@@ -781,12 +781,27 @@ static int trigger_between(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     return 0;
 }
 
+/* "رفض المتحدث باسم الجيش التعليق", "رفض مصدر أمني الكشف عن هويته": a refusal to comment
+ * or to disclose (its object within the clause's next words) rejects nothing */
+static int declined_comment(const ev_ctx *c, const ev_cand *k)
+{
+    if (!rasid__streq(k->type, "REJECT")) return 0;
+    for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 8 && q < c->n && c->t[q].sent == k->sent; q++) {
+        if (ev_cue(c, q, CUE_NOCOMMENT)) return 1;
+        if (c->t[q].kind == RASID_TOK_PUNCT) break;
+    }
+    return 0;
+}
+
 static void drop_weak(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i])) { k[i].alive = 0; continue; }
+        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
+            k[i].alive = 0;
+            continue;
+        }
         /* "للمطالبة بالإفراج عن", "هدد بشن هجمات", "دعا إلى وقف": what is demanded or
          * threatened is the content of that act, not an event of its own; so is what one
          * is accused of ("اتهمت مالي الجزائر بدعم المتمردين") */

@@ -1480,6 +1480,34 @@ static void nisba_parties(ev_ctx *c, ev_cand *k, size_t after, size_t e)
     if (got == 1 && k->pos == 'N') { k->nactor = 0; } /* one adjective qualifies, it names no party */
 }
 
+/* "رفضت مالي الوساطة الجزائرية", "أشادت نواكشوط بالموقف السنغالي": the nationality of
+ * the thing judged (a noun, then its nationality adjective) is the judgement's other side. */
+static void judged_nationality(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    if (k->nrecipient || !k->nactor || !k->type) return;
+    if (!rasid__streq(k->type, "REJECT") && !rasid__streq(k->type, "ACCUSE") && !rasid__streq(k->type, "SUPPORT")) return;
+    for (size_t q = after; q < e && q < after + 8; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) {
+            if (c->t[q].kind == RASID_TOK_PUNCT) return;
+            continue;
+        }
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_NISBA) { /* the subject, after the verb: passed over */
+            q = x->tok_end - 1;
+            continue;
+        }
+        if (q == after || c->mention_at[q - 1] >= 0 || c->t[q - 1].kind != RASID_TOK_ARABIC) return;
+        rasid_entity en;
+        entity_from(c, x, &en);
+        if (!en.name || !x->country) return;
+        for (size_t a = 0; a < k->nactor; a++)
+            if (k->actor[a].country && !strcmp(k->actor[a].country, x->country)) return;
+        k->recipient[k->nrecipient++] = en;
+        return;
+    }
+}
+
 /* "البلدين", "الطرفين": the two parties of the last two-party event told. */
 static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
@@ -1949,6 +1977,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         const char *pro = tt->readings[k->tread].pro;
         instrumental = strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
     }
+    /* "أعربت الجزائر عن إدانتها للهجوم": a noun owned by a pronoun after عن says what the
+     * subject of the verb before expressed; that subject is its doer, nobody after it */
+    int possessed = 0;
+    if (k->ttok > s->tok_begin && k->tntok == 1) {
+        const rasid_token *pt = &c->t[k->ttok - 1];
+        possessed = pt->nlen == 4 && !memcmp(pt->norm, "\xD8\xB9\xD9\x86", 4) && /* عن */
+                    tt->nlen > 6 && (!memcmp(tt->norm + tt->nlen - 4, "\xD9\x87\xD8\xA7", 4) || /* ها */
+                                     !memcmp(tt->norm + tt->nlen - 4, "\xD9\x87\xD9\x85", 4) || /* هم */
+                                     !memcmp(tt->norm + tt->nlen - 2, "\xD9\x87", 2));            /* ه */
+        if (possessed) instrumental = 1;
+    }
     char pos = k->pos;
     if (instrumental && pos == 'V') pos = 'N';
     /* "أعلنت السلطات أن هجوما استهدف ثكنة": an event noun right after أن / إن is the
@@ -2006,7 +2045,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* "هجوم مسلح استهدف مقر الجيش": the noun is the subject, the party is the object */
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
-        } else if ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 &&
+        } else if (!possessed &&
+                   (m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
                    !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
             size_t end = forces_from_countries(c, k, m, e);
@@ -2190,6 +2230,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
+    judged_nationality(c, k, after, e);
     /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
      * past the commas of a parenthetical place, up to the sentence's next event */
     if (!k->nrecipient && k->nactor && (rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "AGREE"))) {

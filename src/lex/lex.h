@@ -209,7 +209,8 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     X(ONEOFTHEM, oneofthem) \
     X(BASE, base) \
     X(MET, met) \
-    X(MISHAP, mishap)
+    X(MISHAP, mishap) \
+    X(NOCOMMENT, nocomment)
 enum rasid__cue {
 #define RASID__CUE_ENUM(up, name) CUE_##up,
     RASID__CUE_CLASSES(RASID__CUE_ENUM)
