@@ -1268,6 +1268,14 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
         if (ev_cue(c, t - back, CUE_NEGATION)) return "negated";
+    /* "نفى الجيش المالي أن يكون قد قصف سوقا": a denial whose object (أن ...) holds the event */
+    for (size_t back = 1; !joined && back <= 4 && t >= back && t - back >= b; back++) {
+        const rasid_token *an = &c->t[t - back];
+        if (!(an->nlen == 4 && !memcmp(an->norm, "\xD8\xA7\xD9\x86", 4))) continue; /* ان (أن) */
+        for (size_t q = t - back; q-- > b && q + 5 >= t - back;)
+            if (ev_cue(c, q, CUE_NEGATION)) return "negated";
+        break;
+    }
     /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
