@@ -1219,6 +1219,18 @@ static int is_dateline(const ev_ctx *c, int m)
     return 0;
 }
 
+/* Is token i (a date after k's trigger) right after the verb of another event between? */
+static int date_of_later_verb(const ev_ctx *c, const ev_cand *k, size_t i)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    for (; p < pe; p++)
+        if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok > k->ttok + k->tntok - 1 && p->ttok + p->tntok <= i &&
+            p->ttok + p->tntok + 1 >= i)
+            return 1;
+    return 0;
+}
+
 static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 {
     int best = -1;
@@ -1241,6 +1253,9 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
             for (size_t q = db; q < i && !planned; q++) planned = ev_cue(c, q, CUE_PLAN) != 0;
             if (planned && (k->ttok < db || k->ttok >= de)) continue;
         }
+        /* "أطلقت سراح 27 تلميذا اختطفتهم الشهر الماضي": a date right after a later verb of
+         * the sentence is that verb's */
+        if (i > k->ttok && date_of_later_verb(c, k, i)) continue;
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
         if (d < bestd) { bestd = d; best = m; }
     }
@@ -2236,6 +2251,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
      * that has no subject of its own shares the sentence's earlier subject */
     if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
+    /* "أطلقت الجماعة سراح 27 تلميذا اختطفتهم الشهر الماضي": a verb with an object pronoun
+     * (a relative clause on what came before) and no subject of its own shares the
+     * sentence's earlier subject */
+    if (!k->nactor && k->pos == 'V' && k->tread > 0 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0])
+        inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
     judged_nationality(c, k, after, e);

@@ -2096,7 +2096,24 @@ static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size
             if (catmask & RASID_CATBIT(RASID_CAT_TRIGGER))
                 n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_TRIGGER), r, 2, out, n, max, ctx);
         } else if (rd->enc[0] && !rd->pro[0]) {
-            /* enclitic only: only single-token entries (names rarely take pronouns) */
+            /* enclitic only: names rarely take pronouns; a verb of violence or coercion
+             * takes its object ("اختطفتهم", "اعتقلته", "قتلوهم": the plural's alef is not
+             * written before it) */
+            if (!(catmask & RASID_CATBIT(RASID_CAT_TRIGGER)) || sl < 4) continue;
+            size_t before = n;
+            n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_TRIGGER), r, 0, out, n, max, ctx);
+            if (n == before && sl + 2 < sizeof buf && !memcmp(rd->stem + sl - 2, "\xD9\x88", 2)) { /* ...و */
+                memcpy(buf, rd->stem, sl);
+                memcpy(buf + sl, "\xD8\xA7", 2); /* + ا */
+                n = lookup_first(lex, doc, tok, buf, sl + 2, RASID_CATBIT(RASID_CAT_TRIGGER), r, 0, out, n, max, ctx);
+            }
+            size_t kept = before;
+            for (size_t z = before; z < n; z++) {
+                const char *pos = rasid__entry_field(out[z].e, "pos"), *type = rasid__entry_field(out[z].e, "type");
+                if (pos && rasid__streq(pos, "V") && type && (rasid__streq(type, "ASSAULT") || rasid__streq(type, "COERCE")))
+                    out[kept++] = out[z];
+            }
+            n = kept;
             continue;
         } else {
             n = lookup_first(lex, doc, tok, rd->stem, sl, catmask, r, 0, out, n, max, ctx);
