@@ -1219,6 +1219,23 @@ static int is_dateline(const ev_ctx *c, int m)
     return 0;
 }
 
+/* The end of a result clause ("، ما أسفر عن ...", "، مما أدى إلى ...") right after
+ * clause end e of sentence s, or e when none follows. */
+static size_t result_clause_end(const ev_ctx *c, size_t e, const rasid_sentence *s)
+{
+    size_t q = e;
+    if (q < s->tok_end && is_comma(&c->t[q])) q++;
+    if (q < s->tok_end) {
+        const rasid_token *t = &c->t[q];
+        int ma = t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD8\xA7", 4);                  /* ما */
+        int mimma = t->nlen == 6 && !memcmp(t->norm, "\xD9\x85\xD9\x85\xD8\xA7", 6);     /* مما */
+        if (ma || mimma) q++;
+    }
+    if (q >= s->tok_end || !ev_cue(c, q, CUE_RESULT)) return e;
+    while (q < s->tok_end && !is_punct(&c->t[q])) q++;
+    return q;
+}
+
 /* Is token i (a date after k's trigger) right after the verb of another event between? */
 static int date_of_later_verb(const ev_ctx *c, const ev_cand *k, size_t i)
 {
@@ -2344,6 +2361,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (; p < pe; p++)
             if (p != k && p->sent == k->sent && p->ttok >= b && p->ttok < k->ttok && !family_kin(p, k)) cb = k->ttok;
     }
+    /* "فجر مسلحون عبوة استهدفت دورية، ما أسفر عن إصابة ثلاثة عناصر": the toll told in a
+     * result clause right after the event's clause is the event's */
+    if (ce == e) ce = result_clause_end(c, e, s);
     counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
@@ -2480,6 +2500,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 complete_countries(c, k->actor, k->nactor, k->ttok);
             }
         }
+    }
+    /* "أعلن الجيش التشادي مقتل 17 من عناصر بوكو حرام": armed men dead, told by a state
+     * force right before (the subject of the reporting verb) with no doer named: the
+     * force that reports its enemies' dead killed them */
+    if (k->pos == 'K' && !k->nactor && k->nrecipient && k->recipient[0].sector &&
+        (rasid__streq(k->recipient[0].sector, "REB") || rasid__streq(k->recipient[0].sector, "UAF")) &&
+        si->first_report < k->ttok && si->first_report + 1 < k->ttok && si->first_report + 6 >= k->ttok) {
+        int pm = c->mention_at[si->first_report + 1];
+        if (pm >= 0 && c->ms[pm].tok_begin == si->first_report + 1 && c->ms[pm].kind == RASID_M_ACTOR && c->ms[pm].sector &&
+            (rasid__streq(c->ms[pm].sector, "MIL") || rasid__streq(c->ms[pm].sector, "COP")) && c->ms[pm].tok_end == k->ttok)
+            add_party(c, k->actor, &k->nactor, &c->ms[pm]);
     }
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
      * event's toll */
