@@ -411,13 +411,30 @@ static int list_glue(const ev_ctx *c, size_t i)
 
 /* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
  * token after the list. */
+static int has_prep(const ev_ctx *c, int m);
+
+/* Can mention x head a construct (إضافة): its last word without the article ("قوات",
+ * not "القوات")? */
+static int construct_head(const ev_ctx *c, const rasid_mention *x)
+{
+    const rasid_token *t = &c->t[x->tok_end - 1];
+    for (uint16_t r = 0; r < t->nreadings; r++)
+        if (t->readings[r].article) return 0;
+    return !(t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4));
+}
+
 static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
 {
     size_t j = c->ms[m].tok_end;
-    /* "قوات تابعة لحكومة الوحدة الوطنية": unnamed forces are their owner's */
-    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j + 1 < limit && ev_cue(c, j, CUE_OWNER)) {
-        int o = c->mention_at[j + 1];
-        if (o >= 0 && c->ms[o].tok_begin == j + 1 && is_partyish(&c->ms[o]) && c->ms[o].kind != RASID_M_PLACE) {
+    /* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces are
+     * their owner's, named after تابعة ل or in construct right after them */
+    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j < limit) {
+        size_t oq = ev_cue(c, j, CUE_OWNER) ? j + 1 : j;
+        int o = oq < limit ? c->mention_at[oq] : -1;
+        if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
+            (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
+                        strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                        !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person"))))) {
             m = o;
             j = c->ms[o].tok_end;
         }
@@ -453,7 +470,6 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
     return j;
 }
 
-static int has_prep(const ev_ctx *c, int m);
 
 /* A country is a party (a state) unless it is where something happens: "في مالي",
  * "بنيجيريا", "إلى تشاد", "شمال مالي". */
@@ -659,7 +675,6 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
     return -1;
 }
 
-static int has_prep(const ev_ctx *c, int m);
 
 /* Last party-ish mention ending in [from, to) that could be a doer (no preposition on
  * it), or -1. */
