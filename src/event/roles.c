@@ -940,10 +940,19 @@ static const char *town_country(const ev_ctx *c, uint32_t at)
 
 /* "اختطف مسلحون مواطنة سويسرية": one person, named by a noun of civilians and a
  * nationality, is civilians of that country. */
+static const char *const civ[] = {"civilian", "woman", "man",     "child",    "girl",      "student",
+                                  "worker",   "journalist", "tourist", "migrant", "fisherman", NULL};
+
+/* Is a counted noun's class one of civilians ("مدنيين", "مدرسين", "صيادين")? */
+static int civilian_noun(const char *noun)
+{
+    for (const char *const *p = civ; noun && *p; p++)
+        if (!strcmp(noun, *p)) return 1;
+    return 0;
+}
+
 static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
-    static const char *const civ[] = {"civilian", "woman", "man", "child", "girl", "student", "worker",
-                                      "journalist", "tourist", "migrant", "fisherman", NULL};
     for (size_t q = b; q < e && q < b + 10; q++) {
         if (c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) continue;
         rasid__match mt[8];
@@ -1045,8 +1054,8 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             }
             break;
         }
-        /* "قتل 15 مدنيا": civilians, whatever their country */
-        if (rasid__streq(m->noun, "civilian")) {
+        /* "قتل 15 مدنيا", "اختطف مسلحون أربعة مدرسين": civilians, whatever their country */
+        if (civilian_noun(m->noun)) {
             k->recipient[k->nrecipient++] =
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", m->start, m->end);
             return;
