@@ -793,12 +793,26 @@ static int declined_comment(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "اشترت بلاده طائرات مسيرة من تركيا", "تسلم الجيش طائرات بدون طيار": drones bought,
+ * received or built, named as the thing acquired earlier in the clause, are an arms deal,
+ * not a strike */
+static int acquired_drone(const ev_ctx *c, const ev_cand *k)
+{
+    if (!k->mode || !rasid__streq(k->mode, "drone")) return 0;
+    for (size_t q = k->ttok; q-- > 0 && q + 8 >= k->ttok && c->t[q].sent == k->sent;) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return 0;
+        if (ev_cue(c, q, CUE_ACQUIRE)) return 1;
+    }
+    return 0;
+}
+
 static void drop_weak(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
+        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i]) ||
+            acquired_drone(c, &k[i])) {
             k[i].alive = 0;
             continue;
         }

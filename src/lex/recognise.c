@@ -760,6 +760,34 @@ static void resolve_capitals(ctx *c)
     }
 }
 
+/* "أكد الوزير الموريتاني أن بلاده ستنشر": بلاده is the country of the party with a country
+ * named last before it in its sentence (a person or force of a state, a nationality). */
+static void resolve_own_country(ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_OWNCOUNTRY)) continue;
+        const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
+        for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
+            const rasid_mention *x = &ms[m];
+            int own = context_iso_ok(x) ||
+                      (x->kind == RASID_M_PERSON && x->country && strlen(x->country) == 3 &&
+                       !rasid__streq(x->country, "IMG") && !rasid__streq(x->country, "IGO"));
+            if (own && x->sent == c->t[i].sent && x->tok_end <= i && (!best || x->start > best->start)) best = x;
+        }
+        const rasid__entry *ce = best ? rasid__lex_country(c->lex, best->country) : NULL;
+        if (!ce) continue;
+        rasid_mention mm = {0};
+        fill_place(c, &mm, ce);
+        mm.tok_begin = (uint32_t)i;
+        mm.tok_end = (uint32_t)(i + 1);
+        mm.start = c->t[i].start;
+        mm.end = c->t[i].end;
+        mm.sent = c->t[i].sent;
+        mm.entry = ce;
+        emit(c, &mm);
+    }
+}
+
 /* Country mentions counted per ISO3 code (a handful per article: a small array). */
 typedef struct votes_t {
     const char *iso[32];
@@ -884,6 +912,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     }
     resolve_group_references(&c);
     resolve_capitals(&c);
+    resolve_own_country(&c);
     free(c.covered);
     return RASID_OK;
 }
