@@ -799,6 +799,13 @@ static int declined_comment(const ev_ctx *c, const ev_cand *k)
 static int acquired_drone(const ev_ctx *c, const ev_cand *k)
 {
     if (!k->mode || !rasid__streq(k->mode, "drone")) return 0;
+    /* "أسقطت الدفاعات الجوية طائرة مسيرة تابعة للدعم السريع": the drone shot down is the
+     * object of the shooting, not a strike of its own */
+    const ev_cand *x, *xend;
+    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++) {
+        const char *xid = x != k && x->sent == k->sent ? ev_field(x->trig, "id") : NULL;
+        if (xid && rasid__streq(xid, "shootdown") && x->ttok < k->ttok && x->ttok + x->tntok + 4 >= k->ttok) return 1;
+    }
     for (size_t q = k->ttok; q-- > 0 && q + 8 >= k->ttok && c->t[q].sent == k->sent;) {
         if (c->t[q].kind == RASID_TOK_PUNCT) return 0;
         if (ev_cue(c, q, CUE_ACQUIRE)) return 1;
@@ -806,13 +813,23 @@ static int acquired_drone(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "أسقطت الدفاعات الجوية طائرة مسيرة": shooting down or intercepting is an event only
+ * with an aircraft or a drone as its object (not "أسقطت الحكومة الضرائب") */
+static int shootdown_without_aircraft(const ev_ctx *c, const ev_cand *k)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || !rasid__streq(id, "shootdown")) return 0;
+    for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 5 && q < c->n && c->t[q].sent == k->sent; q++)
+        if (ev_cue(c, q, CUE_AIRCRAFT) || ev_cue(c, q, CUE_DRONE)) return 0;
+    return 1;
+}
+
 static void drop_weak(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i]) ||
-            acquired_drone(c, &k[i])) {
+        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
             k[i].alive = 0;
             continue;
         }
@@ -886,9 +903,10 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
                         k[i].nactor ? k[i].actor[0].name : "-", k[i].nrecipient ? k[i].recipient[0].name : "-",
                         k[i].ev_start, k[i].ev_end);
         /* a verb describing a party ("التي تقاتل") is no event, and must not absorb the
-         * events of its sentence when they merge */
+         * events of its sentence when they merge; nor must a drone that is the object of
+         * another act (bought, shot down), or a shooting down of no aircraft */
         for (size_t i = 0; i < c.cands.len; i++)
-            if (k[i].descriptive) k[i].alive = 0;
+            if (k[i].descriptive || acquired_drone(&c, &k[i]) || shootdown_without_aircraft(&c, &k[i])) k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);
         if (c.debug)
