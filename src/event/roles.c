@@ -664,6 +664,11 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
         if (unit_of_force(c, m)) return m;
         if (has_prep(c, m)) return -1;
         if (locative(c, m)) continue;
+        /* "وقتل عشرات المهاجمين", "قتل 10 مسلحين": counted people right after the verb are
+         * its object (or a passive's subject), not its doer */
+        if (i == from + 1 && c->mention_at[from] >= 0 && c->ms[c->mention_at[from]].kind == RASID_M_NUMBER &&
+            c->ms[c->mention_at[from]].tok_end == i)
+            return -1;
         /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
         if (i > 0 && ev_cue(c, i - 1, CUE_PREPOSITION)) continue;
         /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
