@@ -769,7 +769,12 @@ static int marks_content(const ev_ctx *c, const ev_cand *k)
     if (k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8")) return 1; /* ب */
     if (k->ttok == 0 || c->t[k->ttok - 1].sent != t->sent) return 0;
     const rasid_token *p = &c->t[k->ttok - 1];
-    return p->nlen == 6 && !memcmp(p->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6); /* الي (إلى) */
+    if (p->nlen == 6 && !memcmp(p->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6)) return 1; /* الي (إلى) */
+    /* "هددت الجماعة بفرض حصار", "هدد بشن هجمات": a verbal noun with ب governs it */
+    if (c->mention_at[k->ttok - 1] >= 0 || p->kind != RASID_TOK_ARABIC) return 0;
+    for (uint16_t r = 1; r < p->nreadings; r++)
+        if (!p->readings[r].article && !p->readings[r].enc[0] && rasid__streq(p->readings[r].pro, "\xD8\xA8")) return 1;
+    return 0;
 }
 
 /* Another candidate's trigger between the triggers of a and b (same sentence)? */

@@ -79,16 +79,54 @@ static size_t noun_reach(const ev_ctx *c, size_t after, size_t e)
     return 3;
 }
 
+static int is_partyish(const rasid_mention *m);
+
+/* The first token of the list of parties (armed forces, groups, organisations joined by
+ * و) that actor mention m ends ("الجيش السوداني وقوات الدعم السريع" for the RSF: the token
+ * of الجيش), or m's own first token. */
+static size_t actor_list_head(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_ACTOR) return x->tok_begin;
+    size_t q = x->tok_begin;
+    for (;;) {
+        const rasid_mention *cur = &c->ms[c->mention_at[q]];
+        /* joined by و on the name itself ("وقوات"), or by a separate glue token */
+        size_t before = q;
+        if (!(cur->start > c->t[q].start && c->t[q].nreadings > 1 && !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2))) {
+            if (q == 0 || c->t[q - 1].sent != x->sent || !list_glue(c, q - 1)) break;
+            before = q - 1;
+        }
+        int p = before > 0 ? c->mention_at[before - 1] : -1;
+        if (p < 0 || c->ms[p].sent != x->sent || c->ms[p].tok_end != before || !is_partyish(&c->ms[p]) ||
+            c->ms[p].kind != RASID_M_ACTOR)
+            break;
+        q = c->ms[p].tok_begin;
+    }
+    return q;
+}
+
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
  * meeting) listed together, the first is its actor and the others are its other side. */
+static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
+
+/* An event with two sides of one standing: an agreement, a meeting, cooperation. */
+static int two_sided(const ev_cand *k)
+{
+    return k->type && (rasid__streq(k->type, "AGREE") || rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "COOPERATE"));
+}
+
 static void two_sides(ev_cand *k)
 {
     if (k->nactor < 2) return;
-    size_t extra = k->nactor - 1;
-    if (k->nrecipient + extra > EV_MAX_PARTY) extra = EV_MAX_PARTY - k->nrecipient;
-    memmove(&k->recipient[extra], &k->recipient[0], k->nrecipient * sizeof *k->recipient);
-    for (size_t i = 0; i < extra; i++) k->recipient[i] = k->actor[1 + i];
-    k->nrecipient += extra;
+    rasid_entity side[EV_MAX_PARTY];
+    size_t n = 0;
+    for (size_t i = 1; i < k->nactor && n < EV_MAX_PARTY; i++)
+        if (!already(side, n, &k->actor[i])) side[n++] = k->actor[i];
+    for (size_t i = 0; i < k->nrecipient && n < EV_MAX_PARTY; i++)
+        if (!already(side, n, &k->recipient[i]) && !already(k->actor, 1, &k->recipient[i])) side[n++] = k->recipient[i];
+    memcpy(k->recipient, side, n * sizeof *side);
+    k->nrecipient = n;
     k->nactor = 1;
 }
 
@@ -2166,8 +2204,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                      * "في كل من العراق وسوريا": a list of places, none */
                     if (party_ok(c, c->mention_at[h]) && !list_after_locative(c, h)) {
                         add_party_list(c, k->actor, &k->nactor, c->mention_at[h], c->ms[p].tok_end);
-                        if (k->pos == 'B') two_sides(k);
+                        if (k->pos == 'B' || two_sided(k)) two_sides(k);
                     }
+                } else if (c->ms[p].kind == RASID_M_ACTOR && actor_list_head(c, p) < c->ms[p].tok_begin &&
+                           party_ok(c, c->mention_at[actor_list_head(c, p)])) {
+                    /* "أعلن الجيش السوداني وقوات الدعم السريع هدنة": a list of forces before
+                     * the noun, all its parties */
+                    add_party_list(c, k->actor, &k->nactor, c->mention_at[actor_list_head(c, p)], c->ms[p].tok_end);
+                    if (k->pos == 'B' || two_sided(k)) two_sides(k);
                 } else {
                     add_party(c, k->actor, &k->nactor, &c->ms[p]);
                 }
@@ -2258,7 +2302,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* a meeting names both sides: take the other from before the noun ("أكد الرئيس X
          * للممثل Y خلال استقباله") */
         int p = party_before(c, s->tok_begin, k->ttok);
-        size_t h = p >= 0 && c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : SIZE_MAX;
+        size_t h = p < 0 ? SIZE_MAX : c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : actor_list_head(c, p);
         if (h < c->ms[p].tok_begin && c->mention_at[h] >= 0 && party_ok(c, c->mention_at[h]) &&
             !list_after_locative(c, h)) {
             /* "وقعت النيجر ومالي وبوركينا فاسو ميثاقا لتأسيس ...": the countries of a list
