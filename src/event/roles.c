@@ -191,6 +191,41 @@ static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
     }
 }
 
+/* "تعرضت دورية للجيش لإطلاق نار من مهربين", "تعرض الجيش لكمين": an event noun with ل
+ * after تعرض (was subjected to) within its clause: the subject of تعرض suffered it.
+ * Returns the token after تعرض, or 0. */
+static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    if (!(k->tread > 0 && k->tread < tt->nreadings && strstr(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
+    for (size_t q = k->ttok; q-- > b && q + 8 >= k->ttok;) {
+        const rasid_token *v = &c->t[q];
+        for (uint16_t r = 0; r < v->nreadings; r++) {
+            const char *st = r ? v->readings[r].stem : v->norm;
+            if (!strncmp(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 8) ||                /* تعرض */
+                !strncmp(st, "\xD9\x8A\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 10) ||        /* يتعرض */
+                !strncmp(st, "\xD8\xAA\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 10))          /* تتعرض */
+                return q + 1; /* after the verb */
+        }
+    }
+    return 0;
+}
+
+/* The doer named after an event noun suffered by another (من X، على يد X), or -1. */
+static int doer_after(const ev_ctx *c, const ev_cand *k, size_t e)
+{
+    for (size_t q = k->ttok + k->tntok; q < e && q < k->ttok + k->tntok + 6; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q || !is_partyish(&c->ms[m])) continue;
+        const rasid_token *t = &c->t[q];
+        int min = q > 0 && c->t[q - 1].nlen == 4 && !memcmp(c->t[q - 1].norm, "\xD9\x85\xD9\x86", 4); /* من */
+        int by = q > 0 && ev_cue(c, q - 1, CUE_BY);
+        int min_pro = c->ms[m].start > t->start && t->nreadings > 1 && !strncmp(t->readings[1].pro, "\xD9\x85\xD9\x86", 4);
+        return min || by || min_pro ? m : -1;
+    }
+    return -1;
+}
+
 /* Drop from a party list the countries named as the other side of a border. */
 static void drop_border_landmarks(const ev_ctx *c, rasid_entity *list, size_t *n)
 {
@@ -2617,6 +2652,36 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "نشر وحدات على الطرق المؤدية إلى الحدود مع ليبيا": a country across a border is a
      * landmark, no party, unless the border itself is acted on (closed, sanctioned); and
      * it never does what happened near it ("هجوم على قافلة قرب الحدود مع مالي") */
+    size_t subj = subjected_to(c, k, b);
+    if (subj) {
+        /* the parties before the noun suffered it; its doer is named after it, or none */
+        size_t kept = 0;
+        for (size_t i = 0; i < k->nactor; i++) {
+            if (k->actor[i].start > c->t[k->ttok].start) k->actor[kept++] = k->actor[i];
+            else if (k->nrecipient < EV_MAX_PARTY && !already(k->recipient, k->nrecipient, &k->actor[i]))
+                k->recipient[k->nrecipient++] = k->actor[i];
+        }
+        k->nactor = kept;
+        if (!k->nrecipient) { /* "تعرضت قافلة تابعة لبعثة الأمم المتحدة": the owner of what was hit */
+            for (size_t q = subj; q + 1 < k->ttok && !k->nrecipient; q++) {
+                int own = ev_cue(c, q, CUE_OWNER), o = own ? c->mention_at[q + (size_t)own] : -1;
+                if (o >= 0 && c->ms[o].tok_begin == q + (size_t)own && is_partyish(&c->ms[o]))
+                    add_party(c, k->recipient, &k->nrecipient, &c->ms[o]);
+            }
+        }
+        if (!k->nrecipient) {
+            int r = party_before(c, subj, k->ttok);
+            if (r >= 0) add_party(c, k->recipient, &k->nrecipient, &c->ms[r]);
+        }
+        int d = k->nactor ? -1 : doer_after(c, k, e);
+        if (d >= 0) add_party(c, k->actor, &k->nactor, &c->ms[d]);
+        for (size_t i = 0; i < k->nrecipient; i++) /* (no party on both sides) */
+            if (already(k->actor, k->nactor, &k->recipient[i])) {
+                memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
+                k->nrecipient--;
+                i--;
+            }
+    }
     if (c->ms_sorted) {
         int acted_on = rasid__streq(k->type, "COERCE") || rasid__streq(k->type, "SANCTION");
         drop_border_landmarks(c, k->actor, &k->nactor);

@@ -132,6 +132,22 @@ static const rasid__entry *country_as_adjective(const ctx *c, const rasid__match
     return nc && pc && !strcmp(nc, pc) ? n : NULL;
 }
 
+/* Is place entry e (a town) the capital of its country (places.tsv, column capital of
+ * the country's row, compared normalised with e's form)? */
+static int is_capital(const rasid_lexicon *lex, const rasid__entry *e)
+{
+    const char *kind = field(e, "kind");
+    if (!kind || rasid__streq(kind, "country")) return 0;
+    const rasid__entry *ce = rasid__lex_country(lex, field(e, "country"));
+    const char *cap = ce ? field(ce, "capital") : NULL;
+    if (!cap) return 0;
+    char key[256];
+    size_t kl = rasid__normalize_str(cap, strlen(cap), RASID_NORM_DEFAULT, key, sizeof key);
+    if (kl == 0 || kl >= sizeof key) return 0;
+    key[kl] = 0;
+    return !strcmp(key, e->key);
+}
+
 static const rasid__match *pick(const rasid__match *m, size_t n, int cat)
 {
     for (size_t i = 0; i < n; i++)
@@ -862,9 +878,12 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             static const int rank[RASID_CAT_COUNT] = {[RASID_CAT_ACTOR] = 4, [RASID_CAT_PLACE] = 3,
                                                       [RASID_CAT_TITLE] = 2, [RASID_CAT_NISBA] = 1};
             if (rank[x->e->cat] > rank[best->e->cat]) best = x;
-            else if (x->e->cat == RASID_CAT_PLACE && best->e->cat == RASID_CAT_PLACE &&
-                     country_votes(&votes, field(x->e, "country")) > country_votes(&votes, field(best->e, "country")))
-                best = x; /* طرابلس: the Tripoli of the country the article is about */
+            else if (x->e->cat == RASID_CAT_PLACE && best->e->cat == RASID_CAT_PLACE) {
+                /* طرابلس: the Tripoli of the country the article is about; with no country
+                 * named for either, the one that is a capital */
+                int vx = country_votes(&votes, field(x->e, "country")), vb = country_votes(&votes, field(best->e, "country"));
+                if (vx > vb || (vx == vb && is_capital(c.lex, x->e) && !is_capital(c.lex, best->e))) best = x;
+            }
         }
         /* "تنظيم القاعدة في بلاد المغرب": a longer name starting inside this match wins
          * ("تنظيم القاعدة" is only its first half) */
