@@ -1103,6 +1103,7 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         /* the noun, then a nationality */
         for (size_t q = j; q < j + 3 && q < e; q++) {
             int nm = c->mention_at[q];
+            if (nm < 0 && ev_cue(c, q, CUE_BY)) break; /* "متظاهران برصاص الشرطة": the agent */
             if (nm < 0) continue;
             const rasid_mention *x = &c->ms[nm];
             if (x->kind == RASID_M_NISBA) {
@@ -1131,6 +1132,12 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                 return;
             }
             break;
+        }
+        /* "قتل متظاهران برصاص الشرطة": protesters */
+        if (rasid__streq(m->noun, "protester")) {
+            k->recipient[k->nrecipient++] =
+                named_span(c, "Protesters", "civilians", "CVL", NULL, "rasid:protesters", m->start, m->end);
+            return;
         }
         /* "قتل 15 مدنيا", "اختطف مسلحون أربعة مدرسين": civilians, whatever their country */
         if (civilian_noun(m->noun)) {
