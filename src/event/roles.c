@@ -173,6 +173,13 @@ static int border_landmark(const ev_ctx *c, int m)
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_BORDER) == 1;
 }
 
+/* Remove entry i of a party list. */
+static void drop_party(rasid_entity *list, size_t *n, size_t i)
+{
+    memmove(&list[i], &list[i + 1], (*n - i - 1) * sizeof *list);
+    (*n)--;
+}
+
 /* "أرسلت روسيا مئات الجنود إلى بوركينا فاسو": the troops a deployment sends are the
  * doer's, not its other side */
 static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
@@ -184,8 +191,7 @@ static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
         size_t q = x->kind == RASID_M_NUMBER ? x->tok_end : x->tok_begin;
         int unnamed = x->kind == RASID_M_ACTOR && x->id && !strncmp(x->id, "rasid:generic-", 14);
         if (unnamed || (q < c->n && c->t[q].sent == x->sent && ev_cue(c, q, CUE_TROOPS))) {
-            memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
-            k->nrecipient--;
+            drop_party(k->recipient, &k->nrecipient, i);
             i--;
         }
     }
@@ -232,8 +238,7 @@ static void drop_border_landmarks(const ev_ctx *c, rasid_entity *list, size_t *n
     for (size_t i = 0; i < *n; i++) {
         size_t bm = ev_mention_at_byte(c, list[i].start);
         if (bm < c->nms && c->ms[bm].start == list[i].start && border_landmark(c, (int)bm)) {
-            memmove(&list[i], &list[i + 1], (*n - i - 1) * sizeof *list);
-            (*n)--;
+            drop_party(list, n, i);
             i--;
         }
     }
@@ -2684,8 +2689,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (d >= 0) add_party(c, k->actor, &k->nactor, &c->ms[d]);
         for (size_t i = 0; i < k->nrecipient; i++) /* (no party on both sides) */
             if (already(k->actor, k->nactor, &k->recipient[i])) {
-                memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
-                k->nrecipient--;
+                drop_party(k->recipient, &k->nrecipient, i);
                 i--;
             }
     }
@@ -2699,8 +2703,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
             if (k->recipient[i].name && k->actor[j].name && !strcmp(k->recipient[i].name, k->actor[j].name)) {
-                memmove(&k->recipient[i], &k->recipient[i + 1], (k->nrecipient - i - 1) * sizeof *k->recipient);
-                k->nrecipient--;
+                drop_party(k->recipient, &k->nrecipient, i);
                 i--;
                 break;
             }

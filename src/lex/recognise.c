@@ -736,6 +736,20 @@ static int context_iso_ok(const rasid_mention *x)
            (rasid__streq(x->sector, "MIL") || rasid__streq(x->sector, "COP") || rasid__streq(x->sector, "GOV"));
 }
 
+/* Emit token i alone as a mention of place entry e (a word standing for a place). */
+static void emit_place_at(ctx *c, size_t i, const rasid__entry *e)
+{
+    rasid_mention mm = {0};
+    fill_place(c, &mm, e);
+    mm.tok_begin = (uint32_t)i;
+    mm.tok_end = (uint32_t)(i + 1);
+    mm.start = c->t[i].start;
+    mm.end = c->t[i].end;
+    mm.sent = c->t[i].sent;
+    mm.entry = e;
+    emit(c, &mm);
+}
+
 static void resolve_capitals(ctx *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -764,15 +778,7 @@ static void resolve_capitals(ctx *c)
         key[kl] = 0;
         const rasid__entry *pe = rasid__lex_lookup(c->lex, RASID_CAT_PLACE, key);
         if (!pe) continue;
-        rasid_mention mm = {0};
-        fill_place(c, &mm, pe);
-        mm.tok_begin = (uint32_t)i;
-        mm.tok_end = (uint32_t)(i + 1);
-        mm.start = c->t[i].start;
-        mm.end = c->t[i].end;
-        mm.sent = c->t[i].sent;
-        mm.entry = pe;
-        emit(c, &mm);
+        emit_place_at(c, i, pe);
     }
 }
 
@@ -792,15 +798,7 @@ static void resolve_own_country(ctx *c)
         }
         const rasid__entry *ce = best ? rasid__lex_country(c->lex, best->country) : NULL;
         if (!ce) continue;
-        rasid_mention mm = {0};
-        fill_place(c, &mm, ce);
-        mm.tok_begin = (uint32_t)i;
-        mm.tok_end = (uint32_t)(i + 1);
-        mm.start = c->t[i].start;
-        mm.end = c->t[i].end;
-        mm.sent = c->t[i].sent;
-        mm.entry = ce;
-        emit(c, &mm);
+        emit_place_at(c, i, ce);
     }
 }
 
