@@ -132,20 +132,27 @@ static const rasid__entry *country_as_adjective(const ctx *c, const rasid__match
     return nc && pc && !strcmp(nc, pc) ? n : NULL;
 }
 
+/* The normalised form of the capital of country iso3 (places.tsv, column capital of the
+ * country's row) in key[0..n): its length, or 0 when there is none. */
+static size_t capital_key(const rasid_lexicon *lex, const char *iso3, char *key, size_t n)
+{
+    const rasid__entry *ce = rasid__lex_country(lex, iso3);
+    const char *cap = ce ? field(ce, "capital") : NULL;
+    if (!cap || !*cap) return 0;
+    size_t kl = rasid__normalize_str(cap, strlen(cap), RASID_NORM_DEFAULT, key, n);
+    if (kl == 0 || kl >= n) return 0;
+    key[kl] = 0;
+    return kl;
+}
+
 /* Is place entry e (a town) the capital of its country (places.tsv, column capital of
  * the country's row, compared normalised with e's form)? */
 static int is_capital(const rasid_lexicon *lex, const rasid__entry *e)
 {
     const char *kind = field(e, "kind");
     if (!kind || rasid__streq(kind, "country")) return 0;
-    const rasid__entry *ce = rasid__lex_country(lex, field(e, "country"));
-    const char *cap = ce ? field(ce, "capital") : NULL;
-    if (!cap) return 0;
     char key[256];
-    size_t kl = rasid__normalize_str(cap, strlen(cap), RASID_NORM_DEFAULT, key, sizeof key);
-    if (kl == 0 || kl >= sizeof key) return 0;
-    key[kl] = 0;
-    return !strcmp(key, e->key);
+    return capital_key(lex, field(e, "country"), key, sizeof key) && !strcmp(key, e->key);
 }
 
 static const rasid__match *pick(const rasid__match *m, size_t n, int cat)
@@ -769,13 +776,8 @@ static void resolve_capitals(ctx *c)
                 best = x;
         }
         if (!best) continue;
-        const rasid__entry *ce = rasid__lex_country(c->lex, best->country);
-        const char *cap = ce ? field(ce, "capital") : NULL;
-        if (!cap || !*cap) continue;
         char key[256];
-        size_t kl = rasid__normalize_str(cap, strlen(cap), RASID_NORM_DEFAULT, key, sizeof key);
-        if (kl == 0 || kl >= sizeof key) continue;
-        key[kl] = 0;
+        if (!capital_key(c->lex, best->country, key, sizeof key)) continue;
         const rasid__entry *pe = rasid__lex_lookup(c->lex, RASID_CAT_PLACE, key);
         if (!pe) continue;
         emit_place_at(c, i, pe);
