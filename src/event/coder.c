@@ -818,6 +818,19 @@ static int acquired_drone(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "حجزت السلطات شحنة أسلحة": an arms shipment seized is the object of the seizure, no
+ * transfer of its own */
+static int seized_shipment(const ev_ctx *c, const ev_cand *k)
+{
+    if (!k->type || !rasid__streq(k->type, "AID")) return 0;
+    const ev_cand *x, *xend;
+    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++)
+        if (x != k && x->sent == k->sent && x->mode && rasid__streq(x->mode, "seize") && x->ttok < k->ttok &&
+            x->ttok + x->tntok + 5 >= k->ttok)
+            return 1;
+    return 0;
+}
+
 /* "أسقطت الدفاعات الجوية طائرة مسيرة": shooting down or intercepting is an event only
  * with an aircraft or a drone as its object (not "أسقطت الحكومة الضرائب") */
 static int shootdown_without_aircraft(const ev_ctx *c, const ev_cand *k)
@@ -908,10 +921,13 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
                         k[i].nactor ? k[i].actor[0].name : "-", k[i].nrecipient ? k[i].recipient[0].name : "-",
                         k[i].ev_start, k[i].ev_end);
         /* a verb describing a party ("التي تقاتل") is no event, and must not absorb the
-         * events of its sentence when they merge; nor must a drone that is the object of
-         * another act (bought, shot down), or a shooting down of no aircraft */
+         * events of its sentence when they merge; nor must a drone or an arms shipment that
+         * is the object of another act (bought, shot down, seized), or a shooting down of no
+         * aircraft */
         for (size_t i = 0; i < c.cands.len; i++)
-            if (k[i].descriptive || acquired_drone(&c, &k[i]) || shootdown_without_aircraft(&c, &k[i])) k[i].alive = 0;
+            if (k[i].descriptive || acquired_drone(&c, &k[i]) || shootdown_without_aircraft(&c, &k[i]) ||
+                seized_shipment(&c, &k[i]))
+                k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);
         if (c.debug)

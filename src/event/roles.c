@@ -1226,6 +1226,15 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
         if (c->t[q].sent != m->sent) break;
         if (ev_cue(c, q, CUE_BASE)) return 0;
     }
+    /* "شحنة أسلحة كانت متجهة إلى مالي": where something was heading is not where it happened
+     * (a deployment's destination is its place: the rule leaves MOBILIZE alone) */
+    if (!rasid__streq(k->type, "MOBILIZE") && m->tok_begin >= 2 && c->t[m->tok_begin - 2].sent == m->sent &&
+        ev_cue(c, m->tok_begin - 1, CUE_TO)) {
+        const rasid_token *h = &c->t[m->tok_begin - 2];
+        if (h->nlen >= 8 && (!memcmp(h->norm, "\xD9\x85\xD8\xAA\xD8\xAC\xD9\x87", 8) ||                    /* متجه */
+                             (h->nlen >= 10 && !memcmp(h->norm, "\xD9\x85\xD8\xAA\xD9\x88\xD8\xAC\xD9\x87", 10)))) /* متوجه */
+            return 0;
+    }
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, CUE_BORDER) == 2) return 0;
@@ -1707,6 +1716,19 @@ static int speech_type(const char *t)
 
 /* Is there an event noun among the three tokens before this verb? */
 /* Does the trigger's token carry the conjunction و or ف ("واعتقلت")? */
+/* The subject of a sentence opening with a verb (a word that is no mention, function or
+ * reporting word, then a party with no preposition), if it ends before token `before`. */
+static int vso_subject(const ev_ctx *c, const rasid_sentence *s, size_t before)
+{
+    size_t v = s->tok_begin;
+    if (v + 1 >= before || c->mention_at[v] >= 0 || c->t[v].kind != RASID_TOK_ARABIC || ev_cue(c, v, CUE_FUNCTION) ||
+        ev_cue(c, v, CUE_REPORT) || ev_cue(c, v, CUE_EVENTNOUN))
+        return -1;
+    int m = c->mention_at[v + 1];
+    if (m < 0 || c->ms[m].tok_begin != v + 1 || c->ms[m].tok_end > before || !party_ok(c, m) || has_prep(c, m)) return -1;
+    return m;
+}
+
 static int joined_by_wa(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *tt = &c->t[k->ttok];
@@ -2236,6 +2258,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
              * not of a verb that judges it ("نددت الجزائر بالهجوم") */
             if (instrumental && !judged_by_earlier(c, k)) from = s->tok_begin;
             int p = party_before(c, from, k->ttok);
+            /* "فككت الأجهزة الأمنية خلية إرهابية واعتقلت خمسة": a verb joined by و shares the
+             * subject of the sentence's first verb (VSO), not the object before it */
+            int shared = pos == 'V' && joined_by_wa(c, k) ? vso_subject(c, s, k->ttok) : -1;
+            if (shared >= 0) p = shared;
             if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) {
                 /* "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما": the countries of a
                  * force before the noun are its doers, all of them */
