@@ -317,6 +317,77 @@ static int form2_masdar(const rasid_token *t)
     return s[0] == 0xD8 && s[1] == 0xAA && s[6] == 0xD9 && s[7] == 0x8A && !(s[2] == 0xD9 && s[3] == 0x88);
 }
 
+/* Is the normalised word an inflected verb by its shape alone, a form no personal name
+ * takes? Only derived patterns with an inflection are read, so that names such as أحمد
+ * or يزيد (also verbs) and masdars used as names (انتصار، ابتسام) stay names:
+ * - past 3fs/3mp of forms VII, VIII, X: انسحبت، انتهزت، اختارت، استهدفت، اعتقلوا, and
+ *   their bare 3ms where the letters a name would have as vowels are consonants: استعرض،
+ *   اعتقل، انسحب (not استيفن، اندرو);
+ * - imperfect of forms VIII and X, with or without a plural or dual ending: ينتهز، تعتزم،
+ *   يستهدف، يعتقلون.
+ * A listed name (names.tsv) is checked by the caller before. */
+static int verb_shape(const rasid_token *t)
+{
+    uint32_t w[16];
+    size_t n = 0;
+    for (size_t i = 0; i < t->nlen;) {
+        uint32_t cp;
+        int bad = 0;
+        size_t l = rasid__utf8_decode((const unsigned char *)t->norm + i, t->nlen - i, &cp, &bad);
+        if (!l || bad || cp < 0x0621 || cp > 0x064A || n == sizeof w / sizeof *w) return 0;
+        w[n++] = cp;
+        i += l;
+    }
+    enum { ALEF = 0x0627, TEH = 0x062A, SEEN = 0x0633, NOON = 0x0646, WAW = 0x0648, YEH = 0x064A };
+    /* the inflection: -ت (3fs past), -وا (3mp past), -ون / -ان (imperfect plural, dual) */
+    size_t stem = n;
+    int past = 0, impf_end = 0;
+    if (n > 2 && w[n - 1] == TEH) { stem = n - 1; past = 1; }
+    else if (n > 3 && w[n - 2] == WAW && w[n - 1] == ALEF) { stem = n - 2; past = 1; }
+    else if (n > 3 && (w[n - 2] == WAW || w[n - 2] == ALEF) && w[n - 1] == NOON) { stem = n - 2; impf_end = 1; }
+#define VOWEL(x) ((x) == ALEF || (x) == WAW || (x) == YEH)
+    int consonant2 = n > 1 && !VOWEL(w[1]);
+    if (!past && !impf_end && w[0] == ALEF) {
+        /* the bare past 3ms of the same forms, with consonants where a name has vowels:
+         * استهدف، استعاد (not استيفن), اعتقل، انسحب (not اندرو، أنطون) */
+        if (n >= 6 && n <= 7 && w[1] == SEEN && w[2] == TEH && !VOWEL(w[3])) return 1;
+        if (n == 5 && consonant2 && w[2] == TEH && !VOWEL(w[3]) && !VOWEL(w[4])) return 1;
+        if (n == 5 && w[1] == NOON && !VOWEL(w[2]) && !VOWEL(w[3]) && !VOWEL(w[4])) return 1;
+        return 0;
+    }
+    if (past && w[0] == ALEF) {
+        /* X: است + three (استهدف، استعاد) */
+        if (stem >= 6 && stem <= 7 && w[1] == SEEN && w[2] == TEH) return 1;
+        /* VIII: ا C ت C C (اعتقل، اختار): five letters */
+        if (stem == 5 && consonant2 && w[2] == TEH) return 1;
+        /* VII: ان C C C (انسحب، انطلق) */
+        if (stem == 5 && w[1] == NOON && w[2] != ALEF && w[2] != WAW && w[2] != YEH) return 1;
+        return 0;
+    }
+    if (!past && (w[0] == YEH || w[0] == TEH)) {
+        /* imperfect X: يست + three; VIII: ي C ت C C */
+        if (stem >= 6 && stem <= 7 && w[1] == SEEN && w[2] == TEH) return 1;
+        if (stem == 5 && consonant2 && w[1] != TEH && w[2] == TEH && w[3] != ALEF && w[3] != WAW && w[3] != YEH)
+            return 1;
+        (void)impf_end;
+    }
+#undef VOWEL
+    return 0;
+}
+
+/* Words that tell what a titled person did, never part of the name: a verb by its shape
+ * (verb_shape) or a cue word of a verbal class (said, claimed, will, did not ...). */
+static int verb_word(const ctx *c, size_t i)
+{
+    static const enum rasid__cue verbal[] = {CUE_REPORT, CUE_NEGATION, CUE_FUTURE, CUE_HYPOTHETICAL, CUE_CLAIM,
+                                             CUE_RESULT, CUE_PLAN,   CUE_RESPONSE, CUE_FOIL};
+    for (size_t k = 0; k < sizeof verbal / sizeof *verbal; k++)
+        if (is_cue(c, i, verbal[k])) return 1;
+    if (!verb_shape(&c->t[i])) return 0;
+    rasid__match nm[MAXM];
+    return !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM);
+}
+
 static int name_token(const ctx *c, size_t i, size_t first)
 {
     const rasid_token *t = &c->t[i];
@@ -325,6 +396,7 @@ static int name_token(const ctx *c, size_t i, size_t first)
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
     if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
+    if (verb_word(c, i)) return 0;
     /* the article: names take it only after عبد / أبو (عبد العزيز) or as "ال" clans */
     if (starts_with_al(t) && i > first) {
         /* ... or as a listed name element: "محمد الأمين", "ولد الشيخ" */
