@@ -483,6 +483,9 @@ static int party_ok(const ev_ctx *c, int m)
 static int title_qualifier(const ev_ctx *c, int m)
 {
     if (m < 0 || c->ms[m].kind != RASID_M_PLACE || !c->ms_sorted) return -1;
+    /* (a place after a preposition says where: "التقى الرئيس فلان في لومي الوزير فلان") */
+    size_t b = c->ms[m].tok_begin;
+    if (b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, CUE_PREPOSITION)) return -1;
     size_t nx = (size_t)m + 1;
     while (nx < c->nms && c->ms[nx].tok_begin < c->ms[m].tok_end) nx++;
     if (nx >= c->nms) return -1;
@@ -1709,7 +1712,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->mentions = 1;
     const rasid_token *tt = &c->t[k->ttok];
     k->definite = k->tread < tt->nreadings && tt->readings[k->tread].article;
-    if (k->tread == 0 && tt->nlen > 4 && !memcmp(tt->norm, "\xD8\xA7\xD9\x84", 4)) k->definite = 1;
+    /* (a listed form that begins with ال: "القبض على"; not a form VIII verb of a root in ل,
+     * التقى، التقت، التقوا, whose ال is no article) */
+    if (k->tread == 0 && tt->nlen > 4 && !memcmp(tt->norm, "\xD8\xA7\xD9\x84", 4) &&
+        !(tt->nlen >= 10 && tt->nlen <= 12 && !memcmp(tt->norm + 4, "\xD8\xAA", 2)))
+        k->definite = 1;
     size_t after = k->ttok + k->tntok;
     {
         const char *id = ev_field(k->trig, "id");
@@ -2291,6 +2298,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 i--;
             }
         }
+    /* "أسر الجيش خمسة إرهابيين": fighters a state force captures are its prisoners, an
+     * arrest; captives of an armed group stay hostages */
+    if (ev_capture_row(k) && k->nactor && k->actor[0].sector &&
+        (!strcmp(k->actor[0].sector, "MIL") || !strcmp(k->actor[0].sector, "COP"))) {
+        k->type = "COERCE";
+        k->mode = "arrest";
+        k->context = "military";
+        k->acled_event = "Strategic developments";
+        k->acled_sub = "Arrests";
+        k->cameo = "173";
+        if (k->hostages >= 0 && k->arrested < 0) { k->arrested = k->hostages; k->q_arrested = k->q_hostages; }
+        k->hostages = -1;
+    }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
