@@ -1098,6 +1098,46 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     return -1;
 }
 
+/* "وصلت التعزيزات إلى بلدة بوني ... وقتل مسلحون ثلاثة مدنيين في البلدة": a definite town
+ * noun (cue class townref) with no name of its own in the clause [b, e) refers back to the
+ * town, city or village named last before it, in its sentence or the one before. */
+static int town_reference(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    if (!c->ms_sorted) return -1;
+    for (size_t q = b; q < e; q++) {
+        if (!ev_cue(c, q, CUE_TOWNREF)) continue;
+        const rasid_token *t = &c->t[q];
+        int def = t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4);
+        for (uint16_t r = 1; r < t->nreadings && !def; r++) def = t->readings[r].article;
+        if (!def || c->mention_at[q] >= 0) continue;
+        /* (a name or a nationality after it is its own: "المدينة المالية", "القرية X") */
+        int nx = q + 1 < c->n && c->t[q + 1].sent == t->sent ? c->mention_at[q + 1] : -1;
+        if (nx >= 0 && (c->ms[nx].kind == RASID_M_PLACE || c->ms[nx].kind == RASID_M_NISBA)) continue;
+        /* the noun without its article: "قرية" for "القرية" */
+        const char *noun = NULL;
+        for (uint16_t r = 1; r < t->nreadings && !noun; r++)
+            if (t->readings[r].article && !t->readings[r].pro[0]) noun = t->readings[r].stem;
+        if (!noun && t->nlen > 4) noun = t->norm + 4;
+        /* the last town named before it, and better the last one the same noun introduced
+         * ("في قرية مالاري القريبة من كوندوغا ... هاجموا القرية": Malari) */
+        int last = -1;
+        size_t mi = ev_mention_at_byte(c, t->start);
+        for (size_t seen = 0; mi > 0 && seen < 48; seen++) {
+            const rasid_mention *x = &c->ms[--mi];
+            if (x->sent + 1 < t->sent) break;
+            if (x->kind != RASID_M_PLACE) continue;
+            if (x->precision != RASID_P_CITY && x->precision != RASID_P_SITE && x->precision != RASID_P_ADMIN2) continue;
+            /* (a landmark, "القريبة من مدينة X", is the antecedent only when its noun is the same) */
+            if (last < 0 && !reference_point(c, (int)mi)) last = (int)mi;
+            const rasid_token *pt = x->tok_begin > 0 ? &c->t[x->tok_begin - 1] : NULL;
+            for (uint16_t r = 0; pt && noun && pt->sent == x->sent && r < pt->nreadings; r++)
+                if (!pt->readings[r].article && !strcmp(pt->readings[r].stem, noun)) return (int)mi;
+        }
+        return last;
+    }
+    return -1;
+}
+
 /* "باماكو، الأحد 14 مايو 2023 - قتل ...": the dateline dates the report, not the event. */
 static int is_dateline(const ev_ctx *c, int m)
 {
@@ -2131,6 +2171,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
+    if (k->location < 0 && !k->aggregate) k->location = town_reference(c, k, b, e);
     if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 0);
     if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
