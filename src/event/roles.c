@@ -728,6 +728,37 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && !strcmp(k->mode, "arrest");
 }
 
+/* Is there an object right after verb k: a number of people or a party with no
+ * preposition ("قتلا خمسة قرويين", "قتلوا الجنود")? */
+static int object_after_verb(const ev_ctx *c, const ev_cand *k)
+{
+    size_t a = k->ttok + k->tntok;
+    if (a >= c->n || c->t[a].sent != k->sent) return 0;
+    int m = c->mention_at[a];
+    if (m < 0 || c->ms[m].tok_begin != a) return 0;
+    if (c->ms[m].kind == RASID_M_NUMBER) return person_noun(c->ms[m].noun);
+    return c->ms[m].kind == RASID_M_ACTOR && !has_prep(c, m);
+}
+
+/* The number that counts the people right before token `at` (not before b), past a
+ * nationality: "13 جنديا" (the noun no mention of its own), "الجنديان", "جنديين ماليين";
+ * -1 if none. */
+static int counted_before(const ev_ctx *c, size_t at, size_t b)
+{
+    size_t q = at;
+    int vm = q > b ? c->mention_at[q - 1] : -1;
+    if (vm >= 0 && c->ms[vm].kind == RASID_M_NISBA) {
+        q = c->ms[vm].tok_begin;
+        vm = q > b ? c->mention_at[q - 1] : -1;
+    }
+    if (vm < 0 && q > b + 1 && c->t[q - 1].kind == RASID_TOK_ARABIC) {
+        vm = c->mention_at[q - 2];
+        if (vm >= 0 && c->ms[vm].tok_end != q - 1) vm = -1;
+    }
+    if (vm < 0 || c->ms[vm].kind != RASID_M_NUMBER || !c->ms[vm].noun || !person_noun(c->ms[vm].noun)) return -1;
+    return vm;
+}
+
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
  * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
@@ -741,6 +772,12 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         int role = noun_role(m);
         size_t after = m->tok_end;
         if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
+        /* (but "المسلحان قتلا خمسة قرويين": the people before a killing verb with an object
+         * are its doers) */
+        if (role == R_DEAD && after == k->ttok && noun_role(m) == R_NONE && object_after_verb(c, k)) {
+            i = m->tok_end - 1;
+            continue;
+        }
         for (size_t back = 1; role == R_NONE && back <= 3 && i >= back + b; back++) {
             role = cue_role(c, i - back);                                    /* مقتل 14 */
             if (role == R_NONE && c->mention_at[i - back] >= 0 && c->ms[c->mention_at[i - back]].kind == RASID_M_NUMBER)
@@ -2166,6 +2203,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
     int freeing = tid && (!strcmp(tid, "retake") || !strcmp(tid, "rescue"));
+    /* "13 جنديا قتلوا", "الجنديان قتلا في هجوم": people counted right before a killing verb
+     * (past a nationality) with no object after it are its victims, the verb a passive or
+     * agreeing with them ("المسلحان قتلا خمسة قرويين": the doers) */
+    if (!k->nrecipient && k->pos == 'V' && is_kill_trigger(k) && !freeing && !object_after_verb(c, k)) {
+        int nm = counted_before(c, k->ttok, b);
+        if (nm >= 0) victims_in(c, k, c->ms[nm].tok_begin, k->ttok);
+    }
     if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
