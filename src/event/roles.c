@@ -770,6 +770,12 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (m->kind != RASID_M_NUMBER || m->tok_begin != i) continue;
         if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
         int role = noun_role(m);
+        /* "مقتل خمسة مشتبه بهم", "إصابة 3 معتقلين": suspects or detainees killed or hurt are
+         * dead or injured; their noun says what they were, the word before what befell them */
+        if (role == R_ARR && i > b) {
+            int before = cue_role(c, i - 1);
+            if (before == R_DEAD || before == R_INJ) role = before;
+        }
         size_t after = m->tok_end;
         if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
         /* (but "المسلحان قتلا خمسة قرويين": the people before a killing verb with an object
@@ -1699,6 +1705,29 @@ static void protest_clash(ev_ctx *c, ev_cand *k)
     }
 }
 
+/* The verb of a result phrase whose outcome k (a victim form, مقتل) is: "أسفر عن مقتل",
+ * "أدت إلى مقتل", or with the event it tells of between the verb and its preposition:
+ * "أسفرت عملية للشرطة في نجامينا عن مقتل", "أسفر الهجوم الذي نفذه مسلحون على السوق عن
+ * سقوط" (the verb alone is a result cue of one token). SIZE_MAX if none. */
+static size_t result_verb(const ev_ctx *c, const ev_cand *k)
+{
+    if (k->ttok >= 2 && ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) return k->ttok - 2;
+    if (k->ttok >= 1 && ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) return k->ttok - 1;
+    if (k->ttok < 3) return SIZE_MAX;
+    const rasid_token *pr = &c->t[k->ttok - 1];
+    int an = pr->nlen == 4 && !memcmp(pr->norm, "\xD8\xB9\xD9\x86", 4);                              /* عن */
+    int ila = pr->nlen == 6 && !memcmp(pr->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6);                    /* الي */
+    if (!an && !ila) return SIZE_MAX;
+    for (size_t back = 2; back <= 16 && k->ttok >= back; back++) {
+        size_t q = k->ttok - back;
+        const rasid_token *t = &c->t[q];
+        if (t->sent != k->sent) break;
+        if (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && strchr(".;:!?", t->norm[0])) break;
+        if (ev_cue(c, q, CUE_RESULT) == 1) return q;
+    }
+    return SIZE_MAX;
+}
+
 /* ------------------------------------------------------------------ roles */
 static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo *si)
 {
@@ -1841,7 +1870,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
         /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
-        if (!k->aggregate && k->ttok >= 2 && (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2 || ev_cue(c, k->ttok - 1, CUE_RESULT))) {
+        if (!k->aggregate && result_verb(c, k) != SIZE_MAX) {
             const ev_cand *p, *pe;
             ev_sentence_cands(c, k, &p, &pe);
             for (; p < pe; p++)
@@ -2300,9 +2329,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "اندلعت الحرب في أبريل 2023، وأسفرت عن مقتل عشرات الآلاف": the toll of a war, a
      * conflict or an insurgency is a tally of many events */
     if (k->pos == 'K' && k->ttok >= 2) {
-        size_t r = SIZE_MAX;
-        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        size_t r = result_verb(c, k);
         if (r != SIZE_MAX) {
             size_t w = SIZE_MAX;
             for (size_t q = s->tok_begin; q < r; q++)
@@ -2320,11 +2347,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * the subject right after the sentence's first verb or the force an operation noun
      * names with ل */
     if (k->pos == 'K' && !k->nactor && k->ttok >= 3) {
-        size_t r = SIZE_MAX;
-        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        size_t r = result_verb(c, k);
         int found = -1;
-        for (size_t q = s->tok_begin; r != SIZE_MAX && q < r && found < 0; q++) {
+        /* (before the verb, or between it and its preposition: "أسفرت عملية للشرطة ... عن") */
+        for (size_t q = s->tok_begin; r != SIZE_MAX && q + 1 < k->ttok && found < 0; q++) {
+            if (q == r) continue;
             int pm = c->mention_at[q];
             if (pm < 0 || c->ms[pm].tok_begin != q || c->ms[pm].kind != RASID_M_ACTOR || !party_ok(c, pm)) continue;
             const char *sec = c->ms[pm].sector;
@@ -2346,10 +2373,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
      * event's toll */
     if (k->pos == 'K' && k->ttok >= 3) {
-        size_t r = 0;
-        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
-        if (r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, CUE_EVENTNOUN)) {
+        size_t r = result_verb(c, k);
+        if (r != SIZE_MAX && r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, CUE_EVENTNOUN)) {
             const rasid_token *nt = &c->t[r - 1];
             int def = nt->nlen > 4 && !memcmp(nt->norm, "\xD8\xA7\xD9\x84", 4);
             for (uint16_t q = 1; q < nt->nreadings && !def; q++) def = nt->readings[q].article;
