@@ -2445,6 +2445,24 @@ static void displace_actor(ev_ctx *c, ev_cand *k, int claimant)
     k->nrecipient = 1;
 }
 
+/* The claimant m becomes k's actor. A suicide bomber it replaces still says how the
+ * attack was made: "فجر انتحاري نفسه ... وتبنت بوكو حرام الهجوم" is Boko Haram's suicide
+ * attack. */
+static void claimed_by(ev_ctx *c, ev_cand *k, int m)
+{
+    displace_actor(c, k, m);
+    for (size_t a = 0; a < k->nactor; a++)
+        if (k->actor[a].id && strstr(k->actor[a].id, "suicide")) {
+            k->mode = "suicide-attack";
+            k->acled_event = "Explosions/Remote violence";
+            k->acled_sub = "Suicide bomb";
+            k->cameo = "1831";
+        }
+    k->nactor = 0;
+    add_party(c, k->actor, &k->nactor, &c->ms[m]);
+    k->claimed = 1;
+}
+
 /* The first candidate whose sentence (by_tok 0) or trigger token (by_tok 1) is at least
  * v: candidates are in token order until the merging passes. */
 static size_t first_cand(const ev_cand *k, size_t nk, int by_tok, uint32_t v)
@@ -2721,7 +2739,13 @@ void ev_apply_claims(ev_ctx *c)
         for (size_t q = b; q < i; q++) neg |= ev_cue(c, q, CUE_NEGATION) != 0;
         if (neg) continue;
         const rasid_sentence *s = sent_of(c, i);
-        int m = party_in(c, i + (size_t)len, s->tok_end < i + (size_t)len + 6 ? s->tok_end : i + (size_t)len + 6);
+        size_t wend = s->tok_end < i + (size_t)len + 6 ? s->tok_end : i + (size_t)len + 6;
+        int m = party_in(c, i + (size_t)len, wend);
+        /* "ونسبت السلطات الهجوم إلى تنظيم ولاية غرب إفريقيا": the state that attributes an
+         * attack is no claimant; the armed group after it is */
+        while (m >= 0 && c->ms[m].kind == RASID_M_ACTOR && c->ms[m].sector &&
+               (!strcmp(c->ms[m].sector, "GOV") || !strcmp(c->ms[m].sector, "MIL") || !strcmp(c->ms[m].sector, "COP")))
+            m = party_in(c, c->ms[m].tok_end, s->tok_end < c->ms[m].tok_end + 6 ? s->tok_end : c->ms[m].tok_end + 6);
         if (m < 0) m = party_before(c, s->tok_begin, i);
         if (m < 0 || c->ms[m].kind == RASID_M_PLACE) continue;
         const char *sec = c->ms[m].sector;
@@ -2732,10 +2756,7 @@ void ev_apply_claims(ev_ctx *c)
         size_t here = first_cand(k, nk, 0, sent); /* this sentence's candidates start here */
         for (size_t q = here; q < nk && k[q].sent == sent; q++) {
             if (strcmp(k[q].type, "ASSAULT")) continue;
-            displace_actor(c, &k[q], m);
-            k[q].nactor = 0;
-            add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
-            k[q].claimed = 1;
+            claimed_by(c, &k[q], m);
             /* "وتبنت الجماعة الهجومين": the event noun claimed refers to attacks told before,
              * which the claim still reaches */
             if (!k[q].reference) applied = 1;
@@ -2781,10 +2802,7 @@ void ev_apply_claims(ev_ctx *c)
                 if (k[r].nactor && k[r].actor[0].sector && strcmp(k[r].actor[0].sector, "UAF") &&
                     strcmp(k[r].actor[0].sector, "REB"))
                     continue;
-                displace_actor(c, &k[r], m);
-                k[r].nactor = 0;
-                add_party(c, k[r].actor, &k[r].nactor, &c->ms[m]);
-                k[r].claimed = 1;
+                claimed_by(c, &k[r], m);
             }
             done_sent = ss;
             if (--sentences <= 0 || attack_places(c, k, nk, ss) >= 2) applied = 1;
