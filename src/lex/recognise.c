@@ -576,6 +576,30 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 2 && !memcmp(c->t[j].norm, "\xD8\x8C", 2)) { j++; continue; }
         break;
     }
+    /* "الرئيس الانتقالي في مالي", "رئيس المجلس العسكري في النيجر": an office with no
+     * nationality of its own, then في and a country, is that country's office (the country
+     * stays a place mention of its own), and so is the person named after it */
+    if (!iso && !org && j + 1 < c->n && c->t[j + 1].sent == sent && c->t[j].nlen == 4 &&
+        !memcmp(c->t[j].norm, "\xD9\x81\xD9\x8A", 4) /* في */) {
+        size_t k = best_matches(c, j + 1, RASID_CATBIT(RASID_CAT_PLACE), m);
+        const rasid__match *pl = k && m[0].reading == 0 ? &m[0] : NULL;
+        const char *kd = pl ? field(pl->e, "kind") : NULL;
+        size_t pe = pl ? pl->tok + pl->ntok : 0;
+        const char *own = field(te, "sector");
+        /* (heads, ministers and officers; an envoy or an official "in" a country is
+         * posted there: "السفير في مالي" is another country's) */
+        const char *tk = field(te, "kind");
+        int of_state = tk && (!strcmp(tk, "head") || !strcmp(tk, "minister") || !strcmp(tk, "military"));
+        if (kd && !strcmp(kd, "country") && own && *own && of_state) {
+            iso = field(pl->e, "country");
+            /* "وزير الدفاع في مالي ساديو كامارا": the name after the country */
+            if (pe < c->n && c->t[pe].sent == sent && name_token(c, pe, pe)) j = pe;
+            else {
+                title_actor(c, tm, j, role, sector, iso, org);
+                return j;
+            }
+        }
+    }
     if (j >= c->n || c->t[j].sent != sent) return title_actor(c, tm, j, role, sector, iso, org);
     /* a known person? */
     size_t k = best_matches(c, j, RASID_CATBIT(RASID_CAT_ACTOR), m);
