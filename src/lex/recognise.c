@@ -519,6 +519,23 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     const rasid__entry *te = tm->e;
     const char *role = field(te, "role");
     const char *sector = field(te, "sector");
+    /* "استقبل الرئيس الجزائري نظيره الموريتاني": a counterpart holds the office of the
+     * title named before it in the sentence (the President of Mauritania), up to twelve
+     * words back (past the name of the first: "وزير الخارجية المالي عبد الله ديوب نظيره") */
+    if (role && !strcmp(role, "Counterpart")) {
+        rasid__match pm[MAXM];
+        for (size_t q = tm->tok, back = 0; q > 0 && back < 12 && c->t[q - 1].sent == c->t[tm->tok].sent; q--, back++) {
+            /* (not a word of a name after a particle: "محمد ولد الشيخ الغزواني") */
+            if (q >= 2 && is_cue(c, q - 2, CUE_NAMEPREFIX)) continue;
+            size_t k = rasid__lex_match_at(c->lex, c->doc, q - 1, RASID_CATBIT(RASID_CAT_TITLE), 0, pm, MAXM);
+            const char *r = k ? field(pm[0].e, "role") : NULL;
+            if (!r || !strcmp(r, "Counterpart") || pm[0].tok + pm[0].ntok > tm->tok) continue;
+            role = r;
+            const char *sc = field(pm[0].e, "sector");
+            if (sc && *sc) sector = sc;
+            break;
+        }
+    }
     const char *iso = NULL;
     const char *org = NULL;
     int nisba_seen = 0;
