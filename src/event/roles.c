@@ -728,6 +728,16 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && !strcmp(k->mode, "arrest");
 }
 
+/* A number counting people (a noun of people after it) in tokens [from, to). */
+static int people_between(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t q = from; q < to && q < c->n; q++) {
+        int m = c->mention_at[q];
+        if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun && person_noun(c->ms[m].noun)) return 1;
+    }
+    return 0;
+}
+
 /* Is there an object right after verb k: a number of people or a party with no
  * preposition ("قتلا خمسة قرويين", "قتلوا الجنود")? */
 static int object_after_verb(const ev_ctx *c, const ev_cand *k)
@@ -975,8 +985,13 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             }
             break;
         }
-        /* "قتل 15 مدنيا": civilians, whatever their country */
-        if (!strcmp(m->noun, "civilian")) {
+        /* "قتل 15 مدنيا": civilians, whatever their country; and so are women, men,
+         * children, pupils, fishermen, migrants, workers, journalists counted as such */
+        static const char *const civil[] = {"civilian", "woman", "man",     "child",   "girl",      "student",
+                                            "fisherman", "migrant", "worker", "tourist", "journalist"};
+        int civ = 0;
+        for (size_t z = 0; z < sizeof civil / sizeof *civil && !civ; z++) civ = !strcmp(m->noun, civil[z]);
+        if (civ) {
             k->recipient[k->nrecipient++] =
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", m->start, m->end);
             return;
@@ -2006,7 +2021,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             } else {
                 if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
                 int r = party_in(c, end, next_trigger(c, k, e));
-                if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                /* "أعدمت جماعة مسلحة رميا بالرصاص رجلين اتهمتهما بالتعاون مع الجيش": people
+                 * counted before the next party are the object; the party is told of them */
+                if (r >= 0 && !people_between(c, end, c->ms[r].tok_begin)) add_party_list(c, k->recipient, &k->nrecipient, r, e);
             }
         }
         /* "13 شخصا قتلوا": victims before the verb, no subject there */
@@ -2046,7 +2063,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (!k->nrecipient && pos == 'V' && k->nactor) {
             /* the object comes before the next verb of the clause */
             int r = party_in(c, after, next_trigger(c, k, e));
-            if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+            if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start && !people_between(c, after, c->ms[r].tok_begin))
+                add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
         if (!k->nrecipient && pos == 'V' && !k->nactor) {
             /* "مستهدفا مركزا للشرطة": with the doer named elsewhere, a party joined by the
@@ -2239,6 +2257,18 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int nm = counted_before(c, k->ttok, b);
         if (nm >= 0) victims_in(c, k, c->ms[nm].tok_begin, k->ttok);
     }
+    /* "وأصيب ستة جنود نيجريين بجروح في انفجار عبوة ناسفة": the people a casualty word
+     * counts before the event noun of their clause were its victims */
+    if (!k->nrecipient && !strcmp(k->type, "ASSAULT") && k->pos != 'V' && !freeing)
+        for (size_t q = b + 1; q < k->ttok; q++) {
+            int vm = c->mention_at[q];
+            if (vm < 0 || c->ms[vm].kind != RASID_M_NUMBER || c->ms[vm].tok_begin != q) continue;
+            int cr = cue_role(c, q - 1);
+            if (cr == R_DEAD || cr == R_INJ) {
+                victims_in(c, k, q, k->ttok);
+                break;
+            }
+        }
     if ((!strcmp(k->type, "ASSAULT") || !strcmp(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
