@@ -1689,6 +1689,22 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
         for (; p < end; p++)
             if (p != k && p->sent == k->sent && p->ttok < k->ttok && strcmp(p->type, "PROTEST") && p->pos != 'R') return 1;
     }
+    /* "طالبت المنظمة بإطلاق سراح الصحفيين", "دعا المجلس إلى وقف إطلاق النار": what a demand
+     * asks for (after ب or إلى, a few words on) has not happened */
+    if (strcmp(k->type, "REQUEST")) {
+        int gov = 0;
+        if (k->tread > 0 && k->tread < tt->nreadings) gov = strchr(tt->readings[k->tread].pro, '\xA8') != NULL; /* ب (D8 A8) */
+        if (!gov && k->ttok > 0) {
+            const rasid_token *pt = &c->t[k->ttok - 1];
+            gov = pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6); /* الي (إلى) */
+        }
+        const ev_cand *p, *end;
+        ev_sentence_cands(c, k, &p, &end);
+        for (; gov && p < end; p++)
+            if (p != k && p->sent == k->sent && !strcmp(p->type, "REQUEST") && p->ttok < k->ttok &&
+                p->ttok + p->tntok + 8 >= k->ttok)
+                return 1;
+    }
     if (k->tread == 0) { /* a form listed whole: "للمطالبة" */
         if (tt->nlen < 10 || memcmp(tt->norm, "\xD9\x84\xD9\x84", 4)) return 0;
     } else {
