@@ -1261,6 +1261,18 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
         if (ev_cue(c, t - back, CUE_NEGATION)) return "negated";
+    /* "نفى الجيش أن يكون قد قصف سوقا", "نفت الجماعة أن تكون عناصرها هاجمت": a verb of denial
+     * (a negation word of three letters or more), its subject, then أن and the event denied */
+    {
+        int an = 0;
+        for (size_t back = 1; back <= 10 && t >= back; back++) {
+            size_t q = t - back;
+            const rasid_token *x = &c->t[q];
+            if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
+            if (x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4)) an = 1; /* ان (أن) */
+            else if (an && x->nlen >= 6 && ev_cue(c, q, CUE_NEGATION) == 1 && !ev_cue(c, q, CUE_FOIL)) return "negated";
+        }
+    }
     /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
