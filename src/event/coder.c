@@ -406,6 +406,13 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
         into->nactor = from->nactor;
     }
+    /* a named armed group says more than "Militants" on the same side: "مقتل 40 متمردا"
+     * in the headline, "أربعين متمردا من جبهة التناوب" in the body */
+    if (into->nrecipient == 1 && from->nrecipient && into->recipient[0].sector && from->recipient[0].sector &&
+        !strcmp(into->recipient[0].sector, "UAF") && !strcmp(from->recipient[0].sector, "REB")) {
+        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+        into->nrecipient = from->nrecipient;
+    }
     if (!into->nrecipient && from->nrecipient) {
         memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
         into->nrecipient = from->nrecipient;

@@ -996,6 +996,12 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", m->start, m->end);
             return;
         }
+        /* "القضاء على إرهابيين اثنين": fighters counted by a noun of their own */
+        if (!strcmp(m->noun, "militant")) {
+            k->recipient[k->nrecipient++] =
+                named_span(c, "Militants", "unknown", "UAF", NULL, "rasid:militants", m->start, m->end);
+            return;
+        }
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
         int soldier = !strcmp(m->noun, "soldier") || !strcmp(m->noun, "military");
         if (soldier || !strcmp(m->noun, "police")) {
@@ -1619,8 +1625,11 @@ static int imperfect_verb(const ev_ctx *c, const ev_cand *k)
     size_t l = strlen(stem);
     if (l < 6) return 0;
     if (!memcmp(stem, "\xD9\x8A", 2)) return 1; /* ي */
-    if (!memcmp(stem, "\xD8\xAA", 2))           /* ت */
+    if (!memcmp(stem, "\xD8\xAA", 2)) {         /* ت */
+        /* (not the verbal noun of form II, تفعيل: توقيف، تدمير، تفجير) */
+        if (l == 10 && !memcmp(stem + 6, "\xD9\x8A", 2)) return 0;
         return memcmp(stem + l - 2, "\xD8\xAA", 2) != 0;
+    }
     return 0;
 }
 
