@@ -1987,12 +1987,25 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     char pos = k->pos;
     if (instrumental && pos == 'V') pos = 'N';
+    /* "أن قصفا مدفعيا لقوات الدعم السريع على السوق": a verb's row read on an accusative
+     * verbal noun, its tanween alef agreeing with an adjective after it, is a noun (not a
+     * dual verb, قتلا، nor a plural, ...وا) */
+    if (pos == 'V' && k->tntok == 1 && after < e) {
+        const rasid_token *nx = &c->t[after];
+        size_t sl = tt->nlen, nl = nx->nlen;
+        if (sl >= 8 && !memcmp(tt->norm + sl - 2, "\xD8\xA7", 2) && memcmp(tt->norm + sl - 4, "\xD9\x88", 2) &&
+            nx->kind == RASID_TOK_ARABIC && c->mention_at[after] < 0 && nl >= 8 &&
+            !memcmp(nx->norm + nl - 2, "\xD8\xA7", 2) && memcmp(nx->norm + nl - 4, "\xD9\x88", 2) &&
+            !ev_cue(c, after, CUE_FUNCTION))
+            pos = 'N';
+    }
     /* "أعلنت السلطات أن هجوما استهدف ثكنة": an event noun right after أن / إن is the
      * subject of the words reported; the speaker before is not its doer */
     int reported_subject = 0;
     if (pos == 'N' && !instrumental && k->ttok > s->tok_begin) {
         const rasid_token *pt = &c->t[k->ttok - 1];
-        reported_subject = pt->nlen == 4 && (!memcmp(pt->norm, "\xD8\xA7\xD9\x86", 4)); /* ان (أن إن) */
+        reported_subject = (pt->nlen == 4 && !memcmp(pt->norm, "\xD8\xA7\xD9\x86", 4)) || /* ان (أن إن) */
+                           (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA8\xD8\xA7\xD9\x86", 6));  /* بان (بأن) */
     }
     switch (is_visit ? 'X' : pos) {
     case 'B': {
@@ -2048,7 +2061,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
-            int genitive_l = mb == after && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
+            /* (past one adjective of the noun: "قصفا مدفعيا لقوات الدعم السريع") */
+            int adj = mb == after + 1 && c->mention_at[after] < 0 && c->t[after].kind == RASID_TOK_ARABIC &&
+                      !ev_cue(c, after, CUE_FUNCTION) && !ev_cue(c, after, CUE_PREPOSITION) && !ev_cue(c, after, CUE_AGAINST);
+            int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
+
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
             int owner = mb > after && ev_cue(c, mb - 1, CUE_OWNER);
             if (!end && pos == 'N' && !genitive_l && !owner &&
@@ -2487,6 +2504,32 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         k->cameo = "173";
         if (k->hostages >= 0 && k->arrested < 0) { k->arrested = k->hostages; k->q_arrested = k->q_hostages; }
         k->hostages = -1;
+    }
+    /* "تعرضت دورية للدرك الجزائري لإطلاق نار من قبل مهربين", "تعرض موقع للجيش لهجوم": the
+     * party between a verb of undergoing and the event noun after ل is the target */
+    if (!strcmp(k->type, "ASSAULT") && k->tread > 0 && k->tread < tt->nreadings &&
+        strstr(tt->readings[k->tread].pro, "\xD9\x84")) {
+        size_t u = SIZE_MAX;
+        for (size_t back = 1; back <= 10 && k->ttok >= back; back++) {
+            size_t q = k->ttok - back;
+            if (c->t[q].sent != k->sent || (is_punct(&c->t[q]) && !is_comma(&c->t[q]))) break;
+            if (ev_cue(c, q, CUE_UNDERGO)) { u = q; break; }
+        }
+        int r = -1;
+        for (size_t q = u == SIZE_MAX ? k->ttok : u + 1; q < k->ttok && r < 0; q++) {
+            int pm = c->mention_at[q];
+            if (pm >= 0 && c->ms[pm].tok_begin == q && is_partyish(&c->ms[pm])) r = pm;
+        }
+        if (r >= 0) {
+            uint32_t lo = c->t[u + 1].start, hi = c->t[k->ttok].start;
+            size_t w = 0;
+            for (size_t i = 0; i < k->nactor; i++)
+                if (k->actor[i].start < lo || k->actor[i].start >= hi) k->actor[w++] = k->actor[i];
+            k->nactor = w;
+            k->nrecipient = 0;
+            add_party(c, k->recipient, &k->nrecipient, &c->ms[r]);
+            complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+        }
     }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)

@@ -177,7 +177,8 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     X(TITLEADJ, titleadj) \
     X(ONEOFTHEM, oneofthem) \
     X(BASE, base) \
-    X(TOWNREF, townref)
+    X(TOWNREF, townref) \
+    X(UNDERGO, undergo)
 enum rasid__cue {
 #define RASID__CUE_ENUM(up, name) CUE_##up,
     RASID__CUE_CLASSES(RASID__CUE_ENUM)
