@@ -2307,7 +2307,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "13 جنديا قتلوا", "الجنديان قتلا في هجوم": people counted right before a killing verb
      * (past a nationality) with no object after it are its victims, the verb a passive or
      * agreeing with them ("المسلحان قتلا خمسة قرويين": the doers) */
-    if (!k->nrecipient && k->pos == 'V' && is_kill_trigger(k) && !freeing && !object_after_verb(c, k)) {
+    if (!k->nrecipient && k->pos == 'V' && (is_kill_trigger(k) || (k->mode && !strcmp(k->mode, "abduct"))) && !freeing &&
+        !object_after_verb(c, k)) {
         int nm = counted_before(c, k->ttok, b);
         if (nm >= 0) victims_in(c, k, c->ms[nm].tok_begin, k->ttok);
     }
