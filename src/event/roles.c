@@ -346,6 +346,29 @@ static int list_glue(const ev_ctx *c, size_t i)
 
 /* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
  * token after the list. */
+/* The first party of the list "X وY" that party m ends, joined by و (a proclitic on m's
+ * name or a token of its own): "جنودا ماليين ومقاتلين أجانب قتلوا" for مقاتلين. */
+static int party_list_head(const ev_ctx *c, int m)
+{
+    for (int guard = 0; guard < 8; guard++) {
+        const rasid_mention *x = &c->ms[m];
+        size_t b = x->tok_begin, pb = b;
+        const rasid_token *t = &c->t[b];
+        int wa = t->nreadings > 1 && x->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
+        if (!wa && b > 0 && c->t[b - 1].kind != RASID_TOK_PUNCT && list_glue(c, b - 1)) {
+            wa = 1;
+            pb = b - 1;
+        }
+        if (!wa || pb == 0) break;
+        int p = c->mention_at[pb - 1];
+        if (p < 0 || c->ms[p].tok_end != pb || c->ms[p].sent != x->sent || !is_partyish(&c->ms[p]) ||
+            (c->ms[p].kind == RASID_M_PLACE) != (x->kind == RASID_M_PLACE))
+            break;
+        m = p;
+    }
+    return m;
+}
+
 static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
 {
     size_t j = c->ms[m].tok_end;
@@ -2104,7 +2127,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     int g = c->mention_at[h - back];
                     if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && c->ms[g].sent == c->ms[p].sent) f = g;
                 }
-                if (f < 0 || !forces_from_countries(c, k, f, k->ttok)) add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                /* (and the parties joined to it by و: "جنودا ماليين ومقاتلين أجانب قتلوا") */
+                if (f < 0 || !forces_from_countries(c, k, f, k->ttok)) {
+                    int hd = c->ms[p].kind == RASID_M_PLACE ? p : party_list_head(c, p);
+                    if (hd != p) add_party_list(c, k->actor, &k->nactor, hd, c->ms[p].tok_end);
+                    else add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                }
             }
         }
         if (!k->nrecipient) {
