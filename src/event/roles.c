@@ -751,6 +751,20 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && !strcmp(k->mode, "arrest");
 }
 
+/* عندما، حين، حينما: "when", opening a clause that tells the event of the one before. */
+static int when_word(const rasid_token *t)
+{
+    static const char *const w[] = {"\xD8\xB9\xD9\x86\xD8\xAF\xD9\x85\xD8\xA7", /* عندما */
+                                    "\xD8\xAD\xD9\x8A\xD9\x86",                     /* حين */
+                                    "\xD8\xAD\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7"}; /* حينما */
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        size_t l = strlen(w[i]);
+        if (t->nlen == l && !memcmp(t->norm, w[i], l)) return 1;
+        if (t->nlen == l + 2 && !memcmp(t->norm, "\xD9\x88", 2) && !memcmp(t->norm + 2, w[i], l)) return 1; /* و */
+    }
+    return 0;
+}
+
 /* A number counting people (a noun of people after it) in tokens [from, to). */
 static int people_between(const ev_ctx *c, size_t from, size_t to)
 {
@@ -822,14 +836,25 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             if (role == R_NONE && c->mention_at[i - back] >= 0 && c->ms[c->mention_at[i - back]].kind == RASID_M_NUMBER)
                 break;
         }
-        for (size_t fwd = 1; role == R_NONE && fwd <= 3 && after + fwd < e; fwd++)
-            role = cue_role(c, after + fwd);                                  /* 13 شخصا قتلوا */
+        /* 13 شخصا قتلوا; "40 مقاتلا من تنظيم الدولة قتلوا" (a party counts as one word) */
+        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e; fwd++) {
+            int qm = c->mention_at[q];
+            if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
+                q = c->ms[qm].tok_end;
+                continue;
+            }
+            role = cue_role(c, q);
+            q++;
+        }
         if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
         /* "أوقفت الوحدات 9 عناصر": the people counted after an arrest were arrested */
         if (role == R_NONE && is_arrest_trigger(k) && i > k->ttok) role = R_ARR;
         /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
         if (role == R_NONE && k->mode && !strcmp(k->mode, "abduct") && i > k->ttok) role = R_HOST;
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
+        /* (prisoners freed or a prison stormed: those counted as detainees were not
+         * arrested by this event) */
+        if (role == R_ARR && strcmp(k->type, "COERCE")) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
         size_t j = m->tok_end;
@@ -1302,6 +1327,10 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             else if (an && x->nlen >= 6 && ev_cue(c, q, CUE_NEGATION) == 1 && !ev_cue(c, q, CUE_FOIL)) return "negated";
         }
     }
+    /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
+     * hypothetical, whatever future the clause tells */
+    for (size_t back = 1; back <= 2 && t >= back && t - back >= b; back++)
+        if (ev_cue(c, t - back, CUE_HYPOTHETICAL)) return "hypothetical";
     /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
@@ -2329,6 +2358,23 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
+    /* "أصيب ثلاثة جنود تشاديين عندما انفجر لغم بمركبتهم": the toll of the clause before
+     * عندما / حين is the toll of the event told after it */
+    if (!strcmp(k->type, "ASSAULT") && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
+        size_t w = SIZE_MAX;
+        for (size_t q = b; q <= b + 1 && q < k->ttok; q++)
+            if (when_word(&c->t[q])) w = q;
+        if (w == SIZE_MAX && when_word(&c->t[b - 1])) w = b - 1;
+        size_t q = w;
+        while (q != SIZE_MAX && q > s->tok_begin && is_punct(&c->t[q - 1])) q--;
+        if (q != SIZE_MAX && q > s->tok_begin) {
+            size_t pb, pe;
+            clause_of(c, q - 1, &pb, &pe);
+            if (pe > w) pe = w;
+            counts_in(c, k, pb, pe, pe);
+            if (!k->nrecipient) victims_in(c, k, pb, pe);
+        }
+    }
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
     int freeing = tid && (!strcmp(tid, "retake") || !strcmp(tid, "rescue"));
