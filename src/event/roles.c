@@ -2580,6 +2580,22 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (k->hostages >= 0 && k->arrested < 0) { k->arrested = k->hostages; k->q_arrested = k->q_hostages; }
         k->hostages = -1;
     }
+    /* "فجرت انتحارية من جماعة بوكو حرام نفسها": a suicide bomber of a group named after
+     * it acts for the group, and the attack is still a suicide attack */
+    if (!strcmp(k->type, "ASSAULT") && k->nactor && k->actor[0].sector &&
+        (!strcmp(k->actor[0].sector, "REB") || !strcmp(k->actor[0].sector, "UAF")) &&
+        !(k->mode && !strcmp(k->mode, "suicide-attack")))
+        for (size_t q = b; q < e; q++) {
+            int sm = c->mention_at[q];
+            if (sm < 0 || c->ms[sm].tok_begin != q || c->ms[sm].kind != RASID_M_ACTOR || !c->ms[sm].id ||
+                !strstr(c->ms[sm].id, "suicide") || group_of(c, &c->ms[sm]) == &c->ms[sm])
+                continue;
+            k->mode = "suicide-attack";
+            k->acled_event = "Explosions/Remote violence";
+            k->acled_sub = "Suicide bomb";
+            k->cameo = "1831";
+            break;
+        }
     /* "تعرضت دورية للدرك الجزائري لإطلاق نار من قبل مهربين", "تعرض موقع للجيش لهجوم": the
      * party between a verb of undergoing and the event noun after ل is the target */
     if (!strcmp(k->type, "ASSAULT") && k->tread > 0 && k->tread < tt->nreadings &&
