@@ -2159,8 +2159,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 /* (and the parties joined to it by و: "جنودا ماليين ومقاتلين أجانب قتلوا") */
                 if (f < 0 || !forces_from_countries(c, k, f, k->ttok)) {
                     int hd = c->ms[p].kind == RASID_M_PLACE ? p : party_list_head(c, p);
-                    if (hd != p) add_party_list(c, k->actor, &k->nactor, hd, c->ms[p].tok_end);
-                    else add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                    if (hd != p) {
+                        add_party_list(c, k->actor, &k->nactor, hd, c->ms[p].tok_end);
+                        /* (the two sides of a meeting or an agreement: "وقع الرئيس الجزائري
+                         * ونظيره الموريتاني اتفاقية": the first acts, the others are met) */
+                        if ((!strcmp(k->type, "CONSULT") || !strcmp(k->type, "AGREE") || !strcmp(k->type, "COOPERATE")) &&
+                            !k->nrecipient && k->nactor > 1) {
+                            for (size_t i = 1; i < k->nactor; i++) k->recipient[k->nrecipient++] = k->actor[i];
+                            k->nactor = 1;
+                        }
+                    } else add_party(c, k->actor, &k->nactor, &c->ms[p]);
                 }
             }
         }
