@@ -120,6 +120,56 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
     return 0;
 }
 
+/* Rows whose id ends in "_capture" (أسر "captured") are spelt, in their bare forms أسر
+ * and أسرا, like a noun too: أسر "families" ("أسر الضحايا", "لأسر الجنود", "أسرهم"). The verb is read only on its bare
+ * form (no preposition, article or pronoun on it) with what a verb of capture takes right
+ * after it: a number of captives ("أسر 12 جنديا"), or a party acting or taken ("أسر مسلحون
+ * جنديين", "أسر الجيش خمسة إرهابيين"); not a definite noun of people, whose families they
+ * are ("أسر الجنود", "أسر القتلى"). */
+static int needs_captive(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 8 && rasid__streq(id + l - 8, "_capture");
+}
+
+int ev_capture_row(const ev_cand *k) { return k->trig && needs_captive(k->trig); }
+
+static int definite_token(const rasid_token *t)
+{
+    if (t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4)) return 1; /* ال */
+    for (uint16_t r = 1; r < t->nreadings; r++)
+        if (t->readings[r].article) return 1;
+    return 0;
+}
+
+static int capture_object(const ev_ctx *c, const rasid__match *m)
+{
+    const rasid_token *t = &c->t[m->tok];
+    /* (the other forms, أسرت، أسروا، يأسر, are verbs only) */
+    if (!rasid__streq(m->e->key, "\xD8\xA7\xD8\xB3\xD8\xB1") && !rasid__streq(m->e->key, "\xD8\xA7\xD8\xB3\xD8\xB1\xD8\xA7"))
+        return 1; /* اسر، اسرا */
+    if (m->article || m->ntok != 1) return 0;
+    if (m->reading) {
+        const rasid_reading *rd = &t->readings[m->reading];
+        if (rd->enc && rd->enc[0]) return 0;
+        for (const char *p = rd->pro; p && *p; p++)
+            if (*p != '\xD9' && *p != '\x88') return 0; /* only و (U+0648: D9 88) */
+    }
+    size_t q = m->tok + 1;
+    if (q >= c->n || c->t[q].sent != t->sent) return 0;
+    int mi = c->mention_at[q];
+    if (c->t[q].kind == RASID_TOK_NUMBER || (mi >= 0 && c->ms[mi].kind == RASID_M_NUMBER)) return 1;
+    if (mi < 0 || c->ms[mi].kind != RASID_M_ACTOR) return 0;
+    if (!definite_token(&c->t[q])) return 1;
+    /* "أسر الجنود", "أسر الضحايا": people named by a counted or casualty noun */
+    rasid__match nm[8];
+    if (rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, nm, 8)) return 0;
+    if (ev_cue(c, q, CUE_DEAD) || ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_HOSTAGE) || ev_cue(c, q, CUE_ARRESTED))
+        return 0;
+    return 1;
+}
+
 /* Scan every sentence for triggers; fill c->cands. */
 static int find_triggers(ev_ctx *c)
 {
@@ -144,6 +194,7 @@ static int find_triggers(ev_ctx *c)
             if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need)
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
+            if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
             best = &m[q];
         }
         if (!best) continue;
@@ -358,6 +409,13 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
         into->nactor = from->nactor;
     }
+    /* a named armed group says more than "Militants" on the same side: "مقتل 40 متمردا"
+     * in the headline, "أربعين متمردا من جبهة التناوب" in the body */
+    if (into->nrecipient == 1 && from->nrecipient && into->recipient[0].sector && from->recipient[0].sector &&
+        rasid__streq(into->recipient[0].sector, "UAF") && rasid__streq(from->recipient[0].sector, "REB")) {
+        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+        into->nrecipient = from->nrecipient;
+    }
     if (!into->nrecipient && from->nrecipient) {
         memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
         into->nrecipient = from->nrecipient;
@@ -375,8 +433,11 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     /* a change of territory told with its fighting is coded as the change (ACLED codes
      * the seizure, not the clash that led to it) */
     int into_territory = territory_change(into->acled_sub), from_territory = territory_change(from->acled_sub);
-    if (from->mode && (!into->mode || mode_rank(from->mode) > mode_rank(into->mode) ||
-                       (mode_rank(from->mode) == mode_rank(into->mode) && from->weight > into->weight + 0.05))) {
+    /* soldiers captured in an attack are told with it: the attack's mode stays */
+    int rank_from = ev_capture_row(from) ? 0 : mode_rank(from->mode);
+    int rank_into = ev_capture_row(into) ? 0 : mode_rank(into->mode);
+    if (from->mode && (!into->mode || rank_from > rank_into ||
+                       (rank_from == rank_into && from->weight > into->weight + 0.05))) {
         into->mode = from->mode;
         if (!into_territory) {
             into->acled_event = from->acled_event;

@@ -81,29 +81,19 @@ static size_t noun_reach(const ev_ctx *c, size_t after, size_t e)
 
 static int is_partyish(const rasid_mention *m);
 
-/* The first token of the list of parties (armed forces, groups, organisations joined by
- * و) that actor mention m ends ("الجيش السوداني وقوات الدعم السريع" for the RSF: the token
- * of الجيش), or m's own first token. */
-static size_t actor_list_head(const ev_ctx *c, int m)
+/* لقي، لقيت، لقوا، لقيا، لقيتا ("met" their death), with و or ف before it or not */
+static int met_verb(const rasid_token *t)
 {
-    const rasid_mention *x = &c->ms[m];
-    if (x->kind != RASID_M_ACTOR) return x->tok_begin;
-    size_t q = x->tok_begin;
-    for (;;) {
-        const rasid_mention *cur = &c->ms[c->mention_at[q]];
-        /* joined by و on the name itself ("وقوات"), or by a separate glue token */
-        size_t before = q;
-        if (!(cur->start > c->t[q].start && c->t[q].nreadings > 1 && !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2))) {
-            if (q == 0 || c->t[q - 1].sent != x->sent || !list_glue(c, q - 1)) break;
-            before = q - 1;
-        }
-        int p = before > 0 ? c->mention_at[before - 1] : -1;
-        if (p < 0 || c->ms[p].sent != x->sent || c->ms[p].tok_end != before || !is_partyish(&c->ms[p]) ||
-            c->ms[p].kind != RASID_M_ACTOR)
-            break;
-        q = c->ms[p].tok_begin;
+    static const char *const forms[] = {"\xD9\x84\xD9\x82\xD9\x8A", "\xD9\x84\xD9\x82\xD9\x8A\xD8\xAA",
+                                        "\xD9\x84\xD9\x82\xD9\x88\xD8\xA7", "\xD9\x84\xD9\x82\xD9\x8A\xD8\xA7",
+                                        "\xD9\x84\xD9\x82\xD9\x8A\xD8\xAA\xD8\xA7"};
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
     }
-    return q;
+    return 0;
 }
 
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
@@ -487,8 +477,6 @@ static int list_glue(const ev_ctx *c, size_t i)
     return t->nlen == 2 && !memcmp(t->norm, "\xD9\x88", 2); /* و */
 }
 
-/* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
- * token after the list. */
 static int has_prep(const ev_ctx *c, int m);
 
 /* Can mention x head a construct (إضافة): its last word without the article ("قوات",
@@ -501,6 +489,31 @@ static int construct_head(const ev_ctx *c, const rasid_mention *x)
     return !(t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4));
 }
 
+/* The first party of the list "X وY" that party m ends, joined by و (a proclitic on m's
+ * name or a token of its own): "جنودا ماليين ومقاتلين أجانب قتلوا" for مقاتلين. */
+static int party_list_head(const ev_ctx *c, int m)
+{
+    for (int guard = 0; guard < 8; guard++) {
+        const rasid_mention *x = &c->ms[m];
+        size_t b = x->tok_begin, pb = b;
+        const rasid_token *t = &c->t[b];
+        int wa = t->nreadings > 1 && x->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
+        if (!wa && b > 0 && c->t[b - 1].kind != RASID_TOK_PUNCT && list_glue(c, b - 1)) {
+            wa = 1;
+            pb = b - 1;
+        }
+        if (!wa || pb == 0) break;
+        int p = c->mention_at[pb - 1];
+        if (p < 0 || c->ms[p].tok_end != pb || c->ms[p].sent != x->sent || !is_partyish(&c->ms[p]) ||
+            (c->ms[p].kind == RASID_M_PLACE) != (x->kind == RASID_M_PLACE))
+            break;
+        m = p;
+    }
+    return m;
+}
+
+/* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
+ * token after the list. */
 static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
 {
     size_t j = c->ms[m].tok_end;
@@ -642,6 +655,9 @@ static int party_ok(const ev_ctx *c, int m)
 static int title_qualifier(const ev_ctx *c, int m)
 {
     if (m < 0 || c->ms[m].kind != RASID_M_PLACE || !c->ms_sorted) return -1;
+    /* (a place after a preposition says where: "التقى الرئيس فلان في لومي الوزير فلان") */
+    size_t b = c->ms[m].tok_begin;
+    if (b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, CUE_PREPOSITION)) return -1;
     size_t nx = (size_t)m + 1;
     while (nx < c->nms && c->ms[nx].tok_begin < c->ms[m].tok_end) nx++;
     if (nx >= c->nms) return -1;
@@ -888,6 +904,61 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && rasid__streq(k->mode, "arrest");
 }
 
+/* عندما، حين، حينما: "when", opening a clause that tells the event of the one before. */
+static int when_word(const rasid_token *t)
+{
+    static const char *const w[] = {"\xD8\xB9\xD9\x86\xD8\xAF\xD9\x85\xD8\xA7", /* عندما */
+                                    "\xD8\xAD\xD9\x8A\xD9\x86",                     /* حين */
+                                    "\xD8\xAD\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7"}; /* حينما */
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
+        size_t l = strlen(w[i]);
+        if (t->nlen == l && !memcmp(t->norm, w[i], l)) return 1;
+        if (t->nlen == l + 2 && !memcmp(t->norm, "\xD9\x88", 2) && !memcmp(t->norm + 2, w[i], l)) return 1; /* و */
+    }
+    return 0;
+}
+
+/* A number counting people (a noun of people after it) in tokens [from, to). */
+static int people_between(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t q = from; q < to && q < c->n; q++) {
+        int m = c->mention_at[q];
+        if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun && person_noun(c->ms[m].noun)) return 1;
+    }
+    return 0;
+}
+
+/* Is there an object right after verb k: a number of people or a party with no
+ * preposition ("قتلا خمسة قرويين", "قتلوا الجنود")? */
+static int object_after_verb(const ev_ctx *c, const ev_cand *k)
+{
+    size_t a = k->ttok + k->tntok;
+    if (a >= c->n || c->t[a].sent != k->sent) return 0;
+    int m = c->mention_at[a];
+    if (m < 0 || c->ms[m].tok_begin != a) return 0;
+    if (c->ms[m].kind == RASID_M_NUMBER) return person_noun(c->ms[m].noun);
+    return c->ms[m].kind == RASID_M_ACTOR && !has_prep(c, m);
+}
+
+/* The number that counts the people right before token `at` (not before b), past a
+ * nationality: "13 جنديا" (the noun no mention of its own), "الجنديان", "جنديين ماليين";
+ * -1 if none. */
+static int counted_before(const ev_ctx *c, size_t at, size_t b)
+{
+    size_t q = at;
+    int vm = q > b ? c->mention_at[q - 1] : -1;
+    if (vm >= 0 && c->ms[vm].kind == RASID_M_NISBA) {
+        q = c->ms[vm].tok_begin;
+        vm = q > b ? c->mention_at[q - 1] : -1;
+    }
+    if (vm < 0 && q > b + 1 && c->t[q - 1].kind == RASID_TOK_ARABIC) {
+        vm = c->mention_at[q - 2];
+        if (vm >= 0 && c->ms[vm].tok_end != q - 1) vm = -1;
+    }
+    if (vm < 0 || c->ms[vm].kind != RASID_M_NUMBER || !c->ms[vm].noun || !person_noun(c->ms[vm].noun)) return -1;
+    return vm;
+}
+
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
  * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
@@ -899,21 +970,44 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (m->kind != RASID_M_NUMBER || m->tok_begin != i) continue;
         if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
         int role = noun_role(m);
+        /* "مقتل خمسة مشتبه بهم", "إصابة 3 معتقلين": suspects or detainees killed or hurt are
+         * dead or injured; their noun says what they were, the word before what befell them */
+        if (role == R_ARR && i > b) {
+            int before = cue_role(c, i - 1);
+            if (before == R_DEAD || before == R_INJ) role = before;
+        }
         size_t after = m->tok_end;
         if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
+        /* (but "المسلحان قتلا خمسة قرويين": the people before a killing verb with an object
+         * are its doers) */
+        if (role == R_DEAD && after == k->ttok && noun_role(m) == R_NONE && object_after_verb(c, k)) {
+            i = m->tok_end - 1;
+            continue;
+        }
         for (size_t back = 1; role == R_NONE && back <= 3 && i >= back + b; back++) {
             role = cue_role(c, i - back);                                    /* مقتل 14 */
             if (role == R_NONE && c->mention_at[i - back] >= 0 && c->ms[c->mention_at[i - back]].kind == RASID_M_NUMBER)
                 break;
         }
-        for (size_t fwd = 1; role == R_NONE && fwd <= 3 && after + fwd < e; fwd++)
-            role = cue_role(c, after + fwd);                                  /* 13 شخصا قتلوا */
+        /* 13 شخصا قتلوا; "40 مقاتلا من تنظيم الدولة قتلوا" (a party counts as one word) */
+        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e; fwd++) {
+            int qm = c->mention_at[q];
+            if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
+                q = c->ms[qm].tok_end;
+                continue;
+            }
+            role = cue_role(c, q);
+            q++;
+        }
         if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
         /* "أوقفت الوحدات 9 عناصر": the people counted after an arrest were arrested */
         if (role == R_NONE && is_arrest_trigger(k) && i > k->ttok) role = R_ARR;
         /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
         if (role == R_NONE && k->mode && rasid__streq(k->mode, "abduct") && i > k->ttok) role = R_HOST;
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
+        /* (prisoners freed or a prison stormed: those counted as detainees were not
+         * arrested by this event) */
+        if (role == R_ARR && !rasid__streq(k->type, "COERCE")) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
         size_t j = m->tok_end;
@@ -1150,6 +1244,12 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", m->start, m->end);
             return;
         }
+        /* "القضاء على إرهابيين اثنين": fighters counted by a noun of their own */
+        if (rasid__streq(m->noun, "militant")) {
+            k->recipient[k->nrecipient++] =
+                named_span(c, "Militants", "unknown", "UAF", NULL, "rasid:militants", m->start, m->end);
+            return;
+        }
         /* "قتل 12 جنديا" with no nationality: the soldiers of the country the text is about */
         int soldier = rasid__streq(m->noun, "soldier") || rasid__streq(m->noun, "military");
         if (soldier || rasid__streq(m->noun, "police")) {
@@ -1326,6 +1426,46 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     return -1;
 }
 
+/* "وصلت التعزيزات إلى بلدة بوني ... وقتل مسلحون ثلاثة مدنيين في البلدة": a definite town
+ * noun (cue class townref) with no name of its own in the clause [b, e) refers back to the
+ * town, city or village named last before it, in its sentence or the one before. */
+static int town_reference(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    if (!c->ms_sorted) return -1;
+    for (size_t q = b; q < e; q++) {
+        if (!ev_cue(c, q, CUE_TOWNREF)) continue;
+        const rasid_token *t = &c->t[q];
+        int def = t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4);
+        for (uint16_t r = 1; r < t->nreadings && !def; r++) def = t->readings[r].article;
+        if (!def || c->mention_at[q] >= 0) continue;
+        /* (a name or a nationality after it is its own: "المدينة المالية", "القرية X") */
+        int nx = q + 1 < c->n && c->t[q + 1].sent == t->sent ? c->mention_at[q + 1] : -1;
+        if (nx >= 0 && (c->ms[nx].kind == RASID_M_PLACE || c->ms[nx].kind == RASID_M_NISBA)) continue;
+        /* the noun without its article: "قرية" for "القرية" */
+        const char *noun = NULL;
+        for (uint16_t r = 1; r < t->nreadings && !noun; r++)
+            if (t->readings[r].article && !t->readings[r].pro[0]) noun = t->readings[r].stem;
+        if (!noun && t->nlen > 4) noun = t->norm + 4;
+        /* the last town named before it, and better the last one the same noun introduced
+         * ("في قرية مالاري القريبة من كوندوغا ... هاجموا القرية": Malari) */
+        int last = -1;
+        size_t mi = ev_mention_at_byte(c, t->start);
+        for (size_t seen = 0; mi > 0 && seen < 48; seen++) {
+            const rasid_mention *x = &c->ms[--mi];
+            if (x->sent + 1 < t->sent) break;
+            if (x->kind != RASID_M_PLACE) continue;
+            if (x->precision != RASID_P_CITY && x->precision != RASID_P_SITE && x->precision != RASID_P_ADMIN2) continue;
+            /* (a landmark, "القريبة من مدينة X", is the antecedent only when its noun is the same) */
+            if (last < 0 && !reference_point(c, (int)mi)) last = (int)mi;
+            const rasid_token *pt = x->tok_begin > 0 ? &c->t[x->tok_begin - 1] : NULL;
+            for (uint16_t r = 0; pt && noun && pt->sent == x->sent && r < pt->nreadings; r++)
+                if (!pt->readings[r].article && !strcmp(pt->readings[r].stem, noun)) return (int)mi;
+        }
+        return last;
+    }
+    return -1;
+}
+
 /* "باماكو، الأحد 14 مايو 2023 - قتل ...": the dateline dates the report, not the event. */
 static int is_dateline(const ev_ctx *c, int m)
 {
@@ -1423,14 +1563,22 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
         if (ev_cue(c, t - back, CUE_NEGATION)) return "negated";
-    /* "نفى الجيش المالي أن يكون قد قصف سوقا": a denial whose object (أن ...) holds the event */
-    for (size_t back = 1; !joined && back <= 4 && t >= back && t - back >= b; back++) {
-        const rasid_token *an = &c->t[t - back];
-        if (!(an->nlen == 4 && !memcmp(an->norm, "\xD8\xA7\xD9\x86", 4))) continue; /* ان (أن) */
-        for (size_t q = t - back; q-- > b && q + 5 >= t - back;)
-            if (ev_cue(c, q, CUE_NEGATION)) return "negated";
-        break;
+    /* "نفى الجيش أن يكون قد قصف سوقا", "نفت الجماعة أن تكون عناصرها هاجمت": a verb of denial
+     * (a negation word of three letters or more), its subject, then أن and the event denied */
+    {
+        int an = 0;
+        for (size_t back = 1; back <= 10 && t >= back; back++) {
+            size_t q = t - back;
+            const rasid_token *x = &c->t[q];
+            if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
+            if (x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4)) an = 1; /* ان (أن) */
+            else if (an && x->nlen >= 6 && ev_cue(c, q, CUE_NEGATION) == 1 && !ev_cue(c, q, CUE_FOIL)) return "negated";
+        }
     }
+    /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
+     * hypothetical, whatever future the clause tells */
+    for (size_t back = 1; back <= 2 && t >= back && t - back >= b; back++)
+        if (ev_cue(c, t - back, CUE_HYPOTHETICAL)) return "hypothetical";
     /* future: a س proclitic on the trigger verb, or a future cue before it in the clause */
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
@@ -1819,8 +1967,11 @@ static int imperfect_verb(const ev_ctx *c, const ev_cand *k)
     size_t l = strlen(stem);
     if (l < 6) return 0;
     if (!memcmp(stem, "\xD9\x8A", 2)) return 1; /* ي */
-    if (!memcmp(stem, "\xD8\xAA", 2))           /* ت */
+    if (!memcmp(stem, "\xD8\xAA", 2)) {         /* ت */
+        /* (not the verbal noun of form II, تفعيل: توقيف، تدمير، تفجير) */
+        if (l == 10 && !memcmp(stem + 6, "\xD9\x8A", 2)) return 0;
         return memcmp(stem + l - 2, "\xD8\xAA", 2) != 0;
+    }
     return 0;
 }
 
@@ -1901,6 +2052,22 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
         for (; p < end; p++)
             if (p != k && p->sent == k->sent && p->ttok < k->ttok && !rasid__streq(p->type, "PROTEST") && p->pos != 'R') return 1;
     }
+    /* "طالبت المنظمة بإطلاق سراح الصحفيين", "دعا المجلس إلى وقف إطلاق النار": what a demand
+     * asks for (after ب or إلى, a few words on) has not happened */
+    if (!rasid__streq(k->type, "REQUEST")) {
+        int gov = 0;
+        if (k->tread > 0 && k->tread < tt->nreadings) gov = strchr(tt->readings[k->tread].pro, '\xA8') != NULL; /* ب (D8 A8) */
+        if (!gov && k->ttok > 0) {
+            const rasid_token *pt = &c->t[k->ttok - 1];
+            gov = pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6); /* الي (إلى) */
+        }
+        const ev_cand *p, *end;
+        ev_sentence_cands(c, k, &p, &end);
+        for (; gov && p < end; p++)
+            if (p != k && p->sent == k->sent && rasid__streq(p->type, "REQUEST") && p->ttok < k->ttok &&
+                p->ttok + p->tntok + 8 >= k->ttok)
+                return 1;
+    }
     if (k->tread == 0) { /* a form listed whole: "للمطالبة" */
         if (tt->nlen < 10 || memcmp(tt->norm, "\xD9\x84\xD9\x84", 4)) return 0;
     } else {
@@ -1930,6 +2097,29 @@ static void protest_clash(ev_ctx *c, ev_cand *k)
         k->descriptive = 1; /* told by the protest */
         return;
     }
+}
+
+/* The verb of a result phrase whose outcome k (a victim form, مقتل) is: "أسفر عن مقتل",
+ * "أدت إلى مقتل", or with the event it tells of between the verb and its preposition:
+ * "أسفرت عملية للشرطة في نجامينا عن مقتل", "أسفر الهجوم الذي نفذه مسلحون على السوق عن
+ * سقوط" (the verb alone is a result cue of one token). SIZE_MAX if none. */
+static size_t result_verb(const ev_ctx *c, const ev_cand *k)
+{
+    if (k->ttok >= 2 && ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) return k->ttok - 2;
+    if (k->ttok >= 1 && ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) return k->ttok - 1;
+    if (k->ttok < 3) return SIZE_MAX;
+    const rasid_token *pr = &c->t[k->ttok - 1];
+    int an = pr->nlen == 4 && !memcmp(pr->norm, "\xD8\xB9\xD9\x86", 4);                              /* عن */
+    int ila = pr->nlen == 6 && !memcmp(pr->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6);                    /* الي */
+    if (!an && !ila) return SIZE_MAX;
+    for (size_t back = 2; back <= 16 && k->ttok >= back; back++) {
+        size_t q = k->ttok - back;
+        const rasid_token *t = &c->t[q];
+        if (t->sent != k->sent) break;
+        if (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && strchr(".;:!?", t->norm[0])) break;
+        if (ev_cue(c, q, CUE_RESULT) == 1) return q;
+    }
+    return SIZE_MAX;
 }
 
 /* ------------------------------------------------------------------ roles */
@@ -2042,7 +2232,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     k->mentions = 1;
     const rasid_token *tt = &c->t[k->ttok];
     k->definite = k->tread < tt->nreadings && tt->readings[k->tread].article;
-    if (k->tread == 0 && tt->nlen > 4 && !memcmp(tt->norm, "\xD8\xA7\xD9\x84", 4)) k->definite = 1;
+    /* (a listed form that begins with ال: "القبض على"; not a form VIII verb of a root in ل,
+     * التقى، التقت، التقوا, whose ال is no article) */
+    if (k->tread == 0 && tt->nlen > 4 && !memcmp(tt->norm, "\xD8\xA7\xD9\x84", 4) &&
+        !(tt->nlen >= 10 && tt->nlen <= 12 && !memcmp(tt->norm + 4, "\xD8\xAA", 2)))
+        k->definite = 1;
     size_t after = k->ttok + k->tntok;
     {
         const char *id = ev_field(k->trig, "id");
@@ -2090,7 +2284,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
         /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
-        if (!k->aggregate && k->ttok >= 2 && (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2 || ev_cue(c, k->ttok - 1, CUE_RESULT))) {
+        if (!k->aggregate && result_verb(c, k) != SIZE_MAX) {
             const ev_cand *p, *pe;
             ev_sentence_cands(c, k, &p, &pe);
             for (; p < pe; p++)
@@ -2166,12 +2360,25 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     char pos = k->pos;
     if (instrumental && pos == 'V') pos = 'N';
+    /* "أن قصفا مدفعيا لقوات الدعم السريع على السوق": a verb's row read on an accusative
+     * verbal noun, its tanween alef agreeing with an adjective after it, is a noun (not a
+     * dual verb, قتلا، nor a plural, ...وا) */
+    if (pos == 'V' && k->tntok == 1 && after < e) {
+        const rasid_token *nx = &c->t[after];
+        size_t sl = tt->nlen, nl = nx->nlen;
+        if (sl >= 8 && !memcmp(tt->norm + sl - 2, "\xD8\xA7", 2) && memcmp(tt->norm + sl - 4, "\xD9\x88", 2) &&
+            nx->kind == RASID_TOK_ARABIC && c->mention_at[after] < 0 && nl >= 8 &&
+            !memcmp(nx->norm + nl - 2, "\xD8\xA7", 2) && memcmp(nx->norm + nl - 4, "\xD9\x88", 2) &&
+            !ev_cue(c, after, CUE_FUNCTION))
+            pos = 'N';
+    }
     /* "أعلنت السلطات أن هجوما استهدف ثكنة": an event noun right after أن / إن is the
      * subject of the words reported; the speaker before is not its doer */
     int reported_subject = 0;
     if (pos == 'N' && !instrumental && k->ttok > s->tok_begin) {
         const rasid_token *pt = &c->t[k->ttok - 1];
-        reported_subject = pt->nlen == 4 && (!memcmp(pt->norm, "\xD8\xA7\xD9\x86", 4)); /* ان (أن إن) */
+        reported_subject = (pt->nlen == 4 && !memcmp(pt->norm, "\xD8\xA7\xD9\x86", 4)) || /* ان (أن إن) */
+                           (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA8\xD8\xA7\xD9\x86", 6));  /* بان (بأن) */
     }
     switch (is_visit ? 'X' : pos) {
     case 'B': {
@@ -2228,7 +2435,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
             /* "هجوم لجماعة بوكو حرام": ل right after the noun marks its doer */
-            int genitive_l = mb == after && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
+            /* (past one adjective of the noun: "قصفا مدفعيا لقوات الدعم السريع") */
+            int adj = mb == after + 1 && c->mention_at[after] < 0 && c->t[after].kind == RASID_TOK_ARABIC &&
+                      !ev_cue(c, after, CUE_FUNCTION) && !ev_cue(c, after, CUE_PREPOSITION) && !ev_cue(c, after, CUE_AGAINST);
+            int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
+
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
             int owner = mb > after && ev_cue(c, mb - 1, CUE_OWNER);
             if (!end && pos == 'N' && !genitive_l && !owner &&
@@ -2238,7 +2449,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             } else {
                 if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
                 int r = party_in(c, end, next_trigger(c, k, e));
-                if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                /* "أعدمت جماعة مسلحة رميا بالرصاص رجلين اتهمتهما بالتعاون مع الجيش": people
+                 * counted before the next party are the object; the party is told of them */
+                if (r >= 0 && !people_between(c, end, c->ms[r].tok_begin)) add_party_list(c, k->recipient, &k->nrecipient, r, e);
             }
         }
         /* "13 شخصا قتلوا": victims before the verb, no subject there */
@@ -2279,14 +2492,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                         add_party_list(c, k->actor, &k->nactor, c->mention_at[h], c->ms[p].tok_end);
                         if (k->pos == 'B' || two_sided(k)) two_sides(k);
                     }
-                } else if (c->ms[p].kind == RASID_M_ACTOR && actor_list_head(c, p) < c->ms[p].tok_begin &&
-                           party_ok(c, c->mention_at[actor_list_head(c, p)])) {
-                    /* "أعلن الجيش السوداني وقوات الدعم السريع هدنة": a list of forces before
-                     * the noun, all its parties */
-                    add_party_list(c, k->actor, &k->nactor, c->mention_at[actor_list_head(c, p)], c->ms[p].tok_end);
-                    if (k->pos == 'B' || two_sided(k)) two_sides(k);
                 } else {
-                    add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                    /* (and the parties joined to it by و: "جنودا ماليين ومقاتلين أجانب قتلوا",
+                     * "أعلن الجيش السوداني وقوات الدعم السريع هدنة"; of a meeting, an agreement
+                     * or cooperation, the first acts and the others are its other side) */
+                    int hd = c->ms[p].kind == RASID_M_PLACE ? p : party_list_head(c, p);
+                    if (hd != p && party_ok(c, hd)) {
+                        add_party_list(c, k->actor, &k->nactor, hd, c->ms[p].tok_end);
+                        if (k->pos == 'B' || two_sided(k)) two_sides(k);
+                    } else {
+                        add_party(c, k->actor, &k->nactor, &c->ms[p]);
+                    }
                 }
             }
         }
@@ -2300,7 +2516,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (!k->nrecipient && pos == 'V' && k->nactor) {
             /* the object comes before the next verb of the clause */
             int r = party_in(c, after, next_trigger(c, k, e));
-            if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+            if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start && !people_between(c, after, c->ms[r].tok_begin))
+                add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
         if (!k->nrecipient && pos == 'V' && !k->nactor) {
             /* "مستهدفا مركزا للشرطة": with the doer named elsewhere, a party joined by the
@@ -2352,7 +2569,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* "لقي تسعة جنود حتفهم", "لقي 12 مدنيا مصرعهم": the dead stand between لقي and
          * their death */
         for (size_t q = k->ttok; q-- > s->tok_begin && q + 6 >= k->ttok;)
-            if (ev_cue(c, q, CUE_MET)) {
+            if (met_verb(&c->t[q])) {
                 victims_in(c, k, q + 1, k->ttok);
                 break;
             }
@@ -2375,7 +2592,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* a meeting names both sides: take the other from before the noun ("أكد الرئيس X
          * للممثل Y خلال استقباله") */
         int p = party_before(c, s->tok_begin, k->ttok);
-        size_t h = p < 0 ? SIZE_MAX : c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : actor_list_head(c, p);
+        size_t h = p < 0                            ? SIZE_MAX
+                   : c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p)
+                                                    : c->ms[party_list_head(c, p)].tok_begin;
         if (h < c->ms[p].tok_begin && c->mention_at[h] >= 0 && party_ok(c, c->mention_at[h]) &&
             !list_after_locative(c, h)) {
             /* "وقعت النيجر ومالي وبوركينا فاسو ميثاقا لتأسيس ...": the countries of a list
@@ -2512,14 +2731,52 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (ce == e) ce = result_clause_end(c, e, s);
     counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
+    /* "أصيب ثلاثة جنود تشاديين عندما انفجر لغم بمركبتهم": the toll of the clause before
+     * عندما / حين is the toll of the event told after it */
+    if (rasid__streq(k->type, "ASSAULT") && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
+        size_t w = SIZE_MAX;
+        for (size_t q = b; q <= b + 1 && q < k->ttok; q++)
+            if (when_word(&c->t[q])) w = q;
+        if (w == SIZE_MAX && when_word(&c->t[b - 1])) w = b - 1;
+        size_t q = w;
+        while (q != SIZE_MAX && q > s->tok_begin && is_punct(&c->t[q - 1])) q--;
+        if (q != SIZE_MAX && q > s->tok_begin) {
+            size_t pb, pe;
+            clause_of(c, q - 1, &pb, &pe);
+            if (pe > w) pe = w;
+            counts_in(c, k, pb, pe, pe);
+            if (!k->nrecipient) victims_in(c, k, pb, pe);
+        }
+    }
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
     int freeing = tid && (rasid__streq(tid, "retake") || rasid__streq(tid, "rescue"));
+    /* "13 جنديا قتلوا", "الجنديان قتلا في هجوم": people counted right before a killing verb
+     * (past a nationality) with no object after it are its victims, the verb a passive or
+     * agreeing with them ("المسلحان قتلا خمسة قرويين": the doers) */
+    if (!k->nrecipient && k->pos == 'V' && (is_kill_trigger(k) || (k->mode && rasid__streq(k->mode, "abduct"))) && !freeing &&
+        !object_after_verb(c, k)) {
+        int nm = counted_before(c, k->ttok, b);
+        if (nm >= 0) victims_in(c, k, c->ms[nm].tok_begin, k->ttok);
+    }
+    /* "وأصيب ستة جنود نيجريين بجروح في انفجار عبوة ناسفة": the people a casualty word
+     * counts before the event noun of their clause were its victims */
+    if (!k->nrecipient && rasid__streq(k->type, "ASSAULT") && k->pos != 'V' && !freeing)
+        for (size_t q = b + 1; q < k->ttok; q++) {
+            int vm = c->mention_at[q];
+            if (vm < 0 || c->ms[vm].kind != RASID_M_NUMBER || c->ms[vm].tok_begin != q) continue;
+            int cr = cue_role(c, q - 1);
+            if (cr == R_DEAD || cr == R_INJ) {
+                victims_in(c, k, q, k->ttok);
+                break;
+            }
+        }
     if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
+    if (k->location < 0 && !k->aggregate) k->location = town_reference(c, k, b, e);
     if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 0);
     if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
@@ -2604,9 +2861,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "اندلعت الحرب في أبريل 2023، وأسفرت عن مقتل عشرات الآلاف": the toll of a war, a
      * conflict or an insurgency is a tally of many events */
     if (k->pos == 'K' && k->ttok >= 2) {
-        size_t r = SIZE_MAX;
-        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        size_t r = result_verb(c, k);
         if (r != SIZE_MAX) {
             size_t w = SIZE_MAX;
             for (size_t q = s->tok_begin; q < r; q++)
@@ -2624,11 +2879,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * the subject right after the sentence's first verb or the force an operation noun
      * names with ل */
     if (k->pos == 'K' && !k->nactor && k->ttok >= 3) {
-        size_t r = SIZE_MAX;
-        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
+        size_t r = result_verb(c, k);
         int found = -1;
-        for (size_t q = s->tok_begin; r != SIZE_MAX && q < r && found < 0; q++) {
+        /* (before the verb, or between it and its preposition: "أسفرت عملية للشرطة ... عن") */
+        for (size_t q = s->tok_begin; r != SIZE_MAX && q + 1 < k->ttok && found < 0; q++) {
+            if (q == r) continue;
             int pm = c->mention_at[q];
             if (pm < 0 || c->ms[pm].tok_begin != q || c->ms[pm].kind != RASID_M_ACTOR || !party_ok(c, pm)) continue;
             const char *sec = c->ms[pm].sector;
@@ -2661,10 +2916,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
      * event's toll */
     if (k->pos == 'K' && k->ttok >= 3) {
-        size_t r = 0;
-        if (ev_cue(c, k->ttok - 2, CUE_RESULT) == 2) r = k->ttok - 2;
-        else if (ev_cue(c, k->ttok - 1, CUE_RESULT) == 1) r = k->ttok - 1;
-        if (r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, CUE_EVENTNOUN)) {
+        size_t r = result_verb(c, k);
+        if (r != SIZE_MAX && r >= 1 && c->t[r - 1].sent == k->sent && ev_cue(c, r - 1, CUE_EVENTNOUN)) {
             const rasid_token *nt = &c->t[r - 1];
             int def = nt->nlen > 4 && !memcmp(nt->norm, "\xD8\xA7\xD9\x84", 4);
             for (uint16_t q = 1; q < nt->nreadings && !def; q++) def = nt->readings[q].article;
@@ -2707,10 +2960,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     add_party(c, k->recipient, &k->nrecipient, &c->ms[o]);
             }
         }
-        if (!k->nrecipient) {
-            int r = party_before(c, subj, k->ttok);
-            if (r >= 0) add_party(c, k->recipient, &k->nrecipient, &c->ms[r]);
+        for (size_t q = subj; q < k->ttok && !k->nrecipient; q++) { /* "تعرض موقع للجيش لهجوم" */
+            int r = c->mention_at[q];
+            if (r >= 0 && c->ms[r].tok_begin == q && is_partyish(&c->ms[r])) add_party(c, k->recipient, &k->nrecipient, &c->ms[r]);
         }
+        complete_countries(c, k->recipient, k->nrecipient, k->ttok);
         int d = k->nactor ? -1 : doer_after(c, k, e);
         if (d >= 0) add_party(c, k->actor, &k->nactor, &c->ms[d]);
         for (size_t i = 0; i < k->nrecipient; i++) /* (no party on both sides) */
@@ -2719,6 +2973,35 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 i--;
             }
     }
+    /* "أسر الجيش خمسة إرهابيين": fighters a state force captures are its prisoners, an
+     * arrest; captives of an armed group stay hostages */
+    if (ev_capture_row(k) && k->nactor && k->actor[0].sector &&
+        (rasid__streq(k->actor[0].sector, "MIL") || rasid__streq(k->actor[0].sector, "COP"))) {
+        k->type = "COERCE";
+        k->mode = "arrest";
+        k->context = "military";
+        k->acled_event = "Strategic developments";
+        k->acled_sub = "Arrests";
+        k->cameo = "173";
+        if (k->hostages >= 0 && k->arrested < 0) { k->arrested = k->hostages; k->q_arrested = k->q_hostages; }
+        k->hostages = -1;
+    }
+    /* "فجرت انتحارية من جماعة بوكو حرام نفسها": a suicide bomber of a group named after
+     * it acts for the group, and the attack is still a suicide attack */
+    if (rasid__streq(k->type, "ASSAULT") && k->nactor && k->actor[0].sector &&
+        (rasid__streq(k->actor[0].sector, "REB") || rasid__streq(k->actor[0].sector, "UAF")) &&
+        !(k->mode && rasid__streq(k->mode, "suicide-attack")))
+        for (size_t q = b; q < e; q++) {
+            int sm = c->mention_at[q];
+            if (sm < 0 || c->ms[sm].tok_begin != q || c->ms[sm].kind != RASID_M_ACTOR || !c->ms[sm].id ||
+                !strstr(c->ms[sm].id, "suicide") || group_of(c, &c->ms[sm]) == &c->ms[sm])
+                continue;
+            k->mode = "suicide-attack";
+            k->acled_event = "Explosions/Remote violence";
+            k->acled_sub = "Suicide bomb";
+            k->cameo = "1831";
+            break;
+        }
     if (c->ms_sorted) {
         int acted_on = rasid__streq(k->type, "COERCE") || rasid__streq(k->type, "SANCTION");
         drop_border_landmarks(c, k->actor, &k->nactor);
@@ -2746,6 +3029,24 @@ static void displace_actor(ev_ctx *c, ev_cand *k, int claimant)
     (void)c;
     k->recipient[0] = k->actor[0];
     k->nrecipient = 1;
+}
+
+/* The claimant m becomes k's actor. A suicide bomber it replaces still says how the
+ * attack was made: "فجر انتحاري نفسه ... وتبنت بوكو حرام الهجوم" is Boko Haram's suicide
+ * attack. */
+static void claimed_by(ev_ctx *c, ev_cand *k, int m)
+{
+    displace_actor(c, k, m);
+    for (size_t a = 0; a < k->nactor; a++)
+        if (k->actor[a].id && strstr(k->actor[a].id, "suicide")) {
+            k->mode = "suicide-attack";
+            k->acled_event = "Explosions/Remote violence";
+            k->acled_sub = "Suicide bomb";
+            k->cameo = "1831";
+        }
+    k->nactor = 0;
+    add_party(c, k->actor, &k->nactor, &c->ms[m]);
+    k->claimed = 1;
 }
 
 /* The first candidate whose sentence (by_tok 0) or trigger token (by_tok 1) is at least
@@ -3024,7 +3325,13 @@ void ev_apply_claims(ev_ctx *c)
         for (size_t q = b; q < i; q++) neg |= ev_cue(c, q, CUE_NEGATION) != 0;
         if (neg) continue;
         const rasid_sentence *s = sent_of(c, i);
-        int m = party_in(c, i + (size_t)len, s->tok_end < i + (size_t)len + 6 ? s->tok_end : i + (size_t)len + 6);
+        size_t wend = s->tok_end < i + (size_t)len + 6 ? s->tok_end : i + (size_t)len + 6;
+        int m = party_in(c, i + (size_t)len, wend);
+        /* "ونسبت السلطات الهجوم إلى تنظيم ولاية غرب إفريقيا": the state that attributes an
+         * attack is no claimant; the armed group after it is */
+        while (m >= 0 && c->ms[m].kind == RASID_M_ACTOR && c->ms[m].sector &&
+               (rasid__streq(c->ms[m].sector, "GOV") || rasid__streq(c->ms[m].sector, "MIL") || rasid__streq(c->ms[m].sector, "COP")))
+            m = party_in(c, c->ms[m].tok_end, s->tok_end < c->ms[m].tok_end + 6 ? s->tok_end : c->ms[m].tok_end + 6);
         if (m < 0) m = party_before(c, s->tok_begin, i);
         if (m < 0 || c->ms[m].kind == RASID_M_PLACE) continue;
         const char *sec = c->ms[m].sector;
@@ -3035,10 +3342,7 @@ void ev_apply_claims(ev_ctx *c)
         size_t here = first_cand(k, nk, 0, sent); /* this sentence's candidates start here */
         for (size_t q = here; q < nk && k[q].sent == sent; q++) {
             if (!rasid__streq(k[q].type, "ASSAULT")) continue;
-            displace_actor(c, &k[q], m);
-            k[q].nactor = 0;
-            add_party(c, k[q].actor, &k[q].nactor, &c->ms[m]);
-            k[q].claimed = 1;
+            claimed_by(c, &k[q], m);
             /* "وتبنت الجماعة الهجومين": the event noun claimed refers to attacks told before,
              * which the claim still reaches */
             if (!k[q].reference) applied = 1;
@@ -3084,10 +3388,7 @@ void ev_apply_claims(ev_ctx *c)
                 if (k[r].nactor && k[r].actor[0].sector && !rasid__streq(k[r].actor[0].sector, "UAF") &&
                     !rasid__streq(k[r].actor[0].sector, "REB"))
                     continue;
-                displace_actor(c, &k[r], m);
-                k[r].nactor = 0;
-                add_party(c, k[r].actor, &k[r].nactor, &c->ms[m]);
-                k[r].claimed = 1;
+                claimed_by(c, &k[r], m);
             }
             done_sent = ss;
             if (--sentences <= 0 || attack_places(c, k, nk, ss) >= 2) applied = 1;

@@ -208,11 +208,11 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
     X(TITLEADJ, titleadj) \
     X(ONEOFTHEM, oneofthem) \
     X(BASE, base) \
-    X(MET, met) \
     X(MISHAP, mishap) \
     X(NOCOMMENT, nocomment) \
     X(OWNCOUNTRY, owncountry) \
-    X(ACQUIRE, acquire)
+    X(ACQUIRE, acquire) \
+    X(TOWNREF, townref)
 enum rasid__cue {
 #define RASID__CUE_ENUM(up, name) CUE_##up,
     RASID__CUE_CLASSES(RASID__CUE_ENUM)

@@ -364,6 +364,77 @@ static int form2_masdar(const rasid_token *t)
     return s[0] == 0xD8 && s[1] == 0xAA && s[6] == 0xD9 && s[7] == 0x8A && !(s[2] == 0xD9 && s[3] == 0x88);
 }
 
+/* Is the normalised word an inflected verb by its shape alone, a form no personal name
+ * takes? Only derived patterns with an inflection are read, so that names such as أحمد
+ * or يزيد (also verbs) and masdars used as names (انتصار، ابتسام) stay names:
+ * - past 3fs/3mp of forms VII, VIII, X: انسحبت، انتهزت، اختارت، استهدفت، اعتقلوا, and
+ *   their bare 3ms where the letters a name would have as vowels are consonants: استعرض،
+ *   اعتقل، انسحب (not استيفن، اندرو);
+ * - imperfect of forms VIII and X, with or without a plural or dual ending: ينتهز، تعتزم،
+ *   يستهدف، يعتقلون.
+ * A listed name (names.tsv) is checked by the caller before. */
+static int verb_shape(const rasid_token *t)
+{
+    uint32_t w[16];
+    size_t n = 0;
+    for (size_t i = 0; i < t->nlen;) {
+        uint32_t cp;
+        int bad = 0;
+        size_t l = rasid__utf8_decode((const unsigned char *)t->norm + i, t->nlen - i, &cp, &bad);
+        if (!l || bad || cp < 0x0621 || cp > 0x064A || n == sizeof w / sizeof *w) return 0;
+        w[n++] = cp;
+        i += l;
+    }
+    enum { ALEF = 0x0627, TEH = 0x062A, SEEN = 0x0633, NOON = 0x0646, WAW = 0x0648, YEH = 0x064A };
+    /* the inflection: -ت (3fs past), -وا (3mp past), -ون / -ان (imperfect plural, dual) */
+    size_t stem = n;
+    int past = 0, impf_end = 0;
+    if (n > 2 && w[n - 1] == TEH) { stem = n - 1; past = 1; }
+    else if (n > 3 && w[n - 2] == WAW && w[n - 1] == ALEF) { stem = n - 2; past = 1; }
+    else if (n > 3 && (w[n - 2] == WAW || w[n - 2] == ALEF) && w[n - 1] == NOON) { stem = n - 2; impf_end = 1; }
+#define VOWEL(x) ((x) == ALEF || (x) == WAW || (x) == YEH)
+    int consonant2 = n > 1 && !VOWEL(w[1]);
+    if (!past && !impf_end && w[0] == ALEF) {
+        /* the bare past 3ms of the same forms, with consonants where a name has vowels:
+         * استهدف، استعاد (not استيفن), اعتقل، انسحب (not اندرو، أنطون) */
+        if (n >= 6 && n <= 7 && w[1] == SEEN && w[2] == TEH && !VOWEL(w[3])) return 1;
+        if (n == 5 && consonant2 && w[2] == TEH && !VOWEL(w[3]) && !VOWEL(w[4])) return 1;
+        if (n == 5 && w[1] == NOON && !VOWEL(w[2]) && !VOWEL(w[3]) && !VOWEL(w[4])) return 1;
+        return 0;
+    }
+    if (past && w[0] == ALEF) {
+        /* X: است + three (استهدف، استعاد) */
+        if (stem >= 6 && stem <= 7 && w[1] == SEEN && w[2] == TEH) return 1;
+        /* VIII: ا C ت C C (اعتقل، اختار): five letters */
+        if (stem == 5 && consonant2 && w[2] == TEH) return 1;
+        /* VII: ان C C C (انسحب، انطلق) */
+        if (stem == 5 && w[1] == NOON && w[2] != ALEF && w[2] != WAW && w[2] != YEH) return 1;
+        return 0;
+    }
+    if (!past && (w[0] == YEH || w[0] == TEH)) {
+        /* imperfect X: يست + three; VIII: ي C ت C C */
+        if (stem >= 6 && stem <= 7 && w[1] == SEEN && w[2] == TEH) return 1;
+        if (stem == 5 && consonant2 && w[1] != TEH && w[2] == TEH && w[3] != ALEF && w[3] != WAW && w[3] != YEH)
+            return 1;
+        (void)impf_end;
+    }
+#undef VOWEL
+    return 0;
+}
+
+/* Words that tell what a titled person did, never part of the name: a verb by its shape
+ * (verb_shape) or a cue word of a verbal class (said, claimed, will, did not ...). */
+static int verb_word(const ctx *c, size_t i)
+{
+    static const enum rasid__cue verbal[] = {CUE_REPORT, CUE_NEGATION, CUE_FUTURE, CUE_HYPOTHETICAL, CUE_CLAIM,
+                                             CUE_RESULT, CUE_PLAN,   CUE_RESPONSE, CUE_FOIL};
+    for (size_t k = 0; k < sizeof verbal / sizeof *verbal; k++)
+        if (is_cue(c, i, verbal[k])) return 1;
+    if (!verb_shape(&c->t[i])) return 0;
+    rasid__match nm[MAXM];
+    return !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM);
+}
+
 static int name_token(const ctx *c, size_t i, size_t first)
 {
     const rasid_token *t = &c->t[i];
@@ -372,6 +443,7 @@ static int name_token(const ctx *c, size_t i, size_t first)
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
     if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
+    if (verb_word(c, i)) return 0;
     /* the article: names take it only after عبد / أبو (عبد العزيز) or as "ال" clans */
     if (starts_with_al(t) && i > first) {
         /* ... or as a listed name element: "محمد الأمين", "ولد الشيخ" */
@@ -448,6 +520,13 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
         if (an && an->reading == 0) j++;
         else if (acc && ap && ap->reading == 0 && ap->ntok == 1 && country_as_adjective(c, ap)) j++;
     }
+    /* "وفدا من روسيا": a delegation from a country is that country's (spelt right) */
+    int from = 0;
+    if (j == next && j + 1 < c->n && c->t[j + 1].sent == c->t[mm->tok_begin].sent && c->t[j].nlen == 4 &&
+        !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
+        const char *id = field(e, "id");
+        if (id && rasid__streq(id, "rasid:generic-delegation")) j++, from = 1;
+    }
     /* "الجيش في مالي" is not composed; "جيش مالي", "الجيش المالي", "قوات الأمن التشادية" are */
     size_t k = j < c->n && c->t[j].sent == c->t[mm->tok_begin].sent
                    ? best_matches(c, j, RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_PLACE), m)
@@ -461,7 +540,7 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
         const char *kd = field(pl->e, "kind");
         if (kd && rasid__streq(kd, "country")) { iso = field(pl->e, "country"); use = pl; }
     }
-    if (!iso || !use) return;
+    if (!iso || !use || (from && use->fuzzy)) return;
     const char *cn = country_name(c, iso);
     mm->country = iso;
     mm->tok_end = use->tok + use->ntok;
@@ -505,6 +584,23 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     const rasid__entry *te = tm->e;
     const char *role = field(te, "role");
     const char *sector = field(te, "sector");
+    /* "استقبل الرئيس الجزائري نظيره الموريتاني": a counterpart holds the office of the
+     * title named before it in the sentence (the President of Mauritania), up to twelve
+     * words back (past the name of the first: "وزير الخارجية المالي عبد الله ديوب نظيره") */
+    if (role && rasid__streq(role, "Counterpart")) {
+        rasid__match pm[MAXM];
+        for (size_t q = tm->tok, back = 0; q > 0 && back < 12 && c->t[q - 1].sent == c->t[tm->tok].sent; q--, back++) {
+            /* (not a word of a name after a particle: "محمد ولد الشيخ الغزواني") */
+            if (q >= 2 && is_cue(c, q - 2, CUE_NAMEPREFIX)) continue;
+            size_t k = rasid__lex_match_at(c->lex, c->doc, q - 1, RASID_CATBIT(RASID_CAT_TITLE), 0, pm, MAXM);
+            const char *r = k ? field(pm[0].e, "role") : NULL;
+            if (!r || rasid__streq(r, "Counterpart") || pm[0].tok + pm[0].ntok > tm->tok) continue;
+            role = r;
+            const char *sc = field(pm[0].e, "sector");
+            if (sc && *sc) sector = sc;
+            break;
+        }
+    }
     const char *iso = NULL;
     const char *org = NULL;
     int nisba_seen = 0;
@@ -564,6 +660,30 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 1 && c->t[j].norm[0] == ',') { j++; continue; }
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 2 && !memcmp(c->t[j].norm, "\xD8\x8C", 2)) { j++; continue; }
         break;
+    }
+    /* "الرئيس الانتقالي في مالي", "رئيس المجلس العسكري في النيجر": an office with no
+     * nationality of its own, then في and a country, is that country's office (the country
+     * stays a place mention of its own), and so is the person named after it */
+    if (!iso && !org && j + 1 < c->n && c->t[j + 1].sent == sent && c->t[j].nlen == 4 &&
+        !memcmp(c->t[j].norm, "\xD9\x81\xD9\x8A", 4) /* في */) {
+        size_t k = best_matches(c, j + 1, RASID_CATBIT(RASID_CAT_PLACE), m);
+        const rasid__match *pl = k && m[0].reading == 0 ? &m[0] : NULL;
+        const char *kd = pl ? field(pl->e, "kind") : NULL;
+        size_t pe = pl ? pl->tok + pl->ntok : 0;
+        const char *own = field(te, "sector");
+        /* (heads, ministers and officers; an envoy or an official "in" a country is
+         * posted there: "السفير في مالي" is another country's) */
+        const char *tk = field(te, "kind");
+        int of_state = tk && (rasid__streq(tk, "head") || rasid__streq(tk, "minister") || rasid__streq(tk, "military"));
+        if (kd && rasid__streq(kd, "country") && own && *own && of_state) {
+            iso = field(pl->e, "country");
+            /* "وزير الدفاع في مالي ساديو كامارا": the name after the country */
+            if (pe < c->n && c->t[pe].sent == sent && name_token(c, pe, pe)) j = pe;
+            else {
+                title_actor(c, tm, j, role, sector, iso, org);
+                return j;
+            }
+        }
     }
     if (j >= c->n || c->t[j].sent != sent) return title_actor(c, tm, j, role, sector, iso, org);
     /* a known person? */
