@@ -1551,6 +1551,26 @@ static long value_days(const char *v, int end_of_period)
     return rasid__days_from_civil(y, m, d);
 }
 
+/* A verb of denial: نفى، نفت، ينفي، تنفي، نفوا، أنكر، أنكرت (with و or ف before it or not);
+ * not the other negation words ("طلب عدم الكشف عن هويته إن ..." denies nothing). */
+static int denial_verb(const rasid_token *t)
+{
+    static const char *const forms[] = {"\xD9\x86\xD9\x81\xD9\x8A",                 /* نفي (نفى) */
+                                        "\xD9\x86\xD9\x81\xD8\xAA",                 /* نفت */
+                                        "\xD9\x8A\xD9\x86\xD9\x81\xD9\x8A",       /* ينفي */
+                                        "\xD8\xAA\xD9\x86\xD9\x81\xD9\x8A",       /* تنفي */
+                                        "\xD9\x86\xD9\x81\xD9\x88\xD8\xA7",       /* نفوا */
+                                        "\xD8\xA7\xD9\x86\xD9\x83\xD8\xB1",       /* انكر */
+                                        "\xD8\xA7\xD9\x86\xD9\x83\xD8\xB1\xD8\xAA"}; /* انكرت */
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
 {
     size_t t = k->ttok;
@@ -1572,7 +1592,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             const rasid_token *x = &c->t[q];
             if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
             if (x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4)) an = 1; /* ان (أن) */
-            else if (an && x->nlen >= 6 && ev_cue(c, q, CUE_NEGATION) == 1 && !ev_cue(c, q, CUE_FOIL)) return "negated";
+            else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
         }
     }
     /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
