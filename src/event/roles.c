@@ -1551,6 +1551,22 @@ static long value_days(const char *v, int end_of_period)
     return rasid__days_from_civil(y, m, d);
 }
 
+/* "بعد أسبوع من كمين", "بعد يومين على هجوم": an event noun after بعد, a span and من or
+ * على, an earlier event the sentence dates another by. */
+static int dated_by(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    if (k->ttok < b + 2) return 0;
+    const rasid_token *p = &c->t[k->ttok - 1];
+    int min = p->nlen == 4 && !memcmp(p->norm, "\xD9\x85\xD9\x86", 4);         /* من */
+    int ala = p->nlen == 6 && !memcmp(p->norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6); /* علي (على) */
+    if (!min && !ala) return 0;
+    for (size_t q = k->ttok - 1; q-- > b && q + 5 >= k->ttok;) {
+        const rasid_token *t = &c->t[q];
+        if (t->nlen == 6 && !memcmp(t->norm, "\xD8\xA8\xD8\xB9\xD8\xAF", 6)) return 1; /* بعد */
+    }
+    return 0;
+}
+
 /* A verb of denial: نفى، نفت، ينفي، تنفي، نفوا، أنكر، أنكرت (with و or ف before it or not);
  * not the other negation words ("طلب عدم الكشف عن هويته إن ..." denies nothing). */
 static int denial_verb(const rasid_token *t)
@@ -2263,8 +2279,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int generic = id && strstr(id, "generic") != NULL;
         int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, CUE_ANAPHOR)) ||
                       (after < e && ev_cue(c, after, CUE_ANAPHOR)) || (after + 1 < e && ev_cue(c, after + 1, CUE_ANAPHOR));
-        /* "خلال هذه العملية", "في الهجوم نفسه": the sentence tells again an event already told */
-        int sentence_ref = si->ref;
+        /* "خلال هذه العملية", "في الهجوم نفسه": the sentence tells again an event already told
+         * (but not the event it dates that one by: "ويأتي هذا الهجوم بعد أسبوع من كمين") */
+        int sentence_ref = si->ref && !dated_by(c, k, b);
+        if (sentence_ref) { /* (nor what its clause tells of that earlier event: "كمين أودى بحياة") */
+            const ev_cand *p, *pe;
+            ev_sentence_cands(c, k, &p, &pe);
+            for (; p < pe && sentence_ref; p++)
+                if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->ttok >= b && dated_by(c, p, b)) sentence_ref = 0;
+        }
         /* "الهجوم الذي وقع صباح السبت في مايدوغوري": a relative clause introduces an event */
         int relative = after < e && (ev_cue(c, after, CUE_RELATIVE) || (after + 1 < e && ev_cue(c, after + 1, CUE_RELATIVE)));
         k->reference = generic || anaphor || sentence_ref;
