@@ -81,19 +81,26 @@ static size_t noun_reach(const ev_ctx *c, size_t after, size_t e)
 
 static int is_partyish(const rasid_mention *m);
 
+/* Is token t one of the words forms[0..n), alone or after a proclitic (و، ف), without
+ * the article or a pronoun? */
+static int word_is(const rasid_token *t, const char *const *forms, size_t n)
+{
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
+        for (size_t f = 0; f < n; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
 /* لقي، لقيت، لقوا، لقيا، لقيتا ("met" their death), with و or ف before it or not */
 static int met_verb(const rasid_token *t)
 {
     static const char *const forms[] = {"\xD9\x84\xD9\x82\xD9\x8A", "\xD9\x84\xD9\x82\xD9\x8A\xD8\xAA",
                                         "\xD9\x84\xD9\x82\xD9\x88\xD8\xA7", "\xD9\x84\xD9\x82\xD9\x8A\xD8\xA7",
                                         "\xD9\x84\xD9\x82\xD9\x8A\xD8\xAA\xD8\xA7"};
-    for (uint16_t r = 0; r < t->nreadings; r++) {
-        const char *st = r ? t->readings[r].stem : t->norm;
-        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
-        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
-            if (rasid__streq(st, forms[f])) return 1;
-    }
-    return 0;
+    return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
@@ -1578,13 +1585,7 @@ static int denial_verb(const rasid_token *t)
                                         "\xD9\x86\xD9\x81\xD9\x88\xD8\xA7",       /* نفوا */
                                         "\xD8\xA7\xD9\x86\xD9\x83\xD8\xB1",       /* انكر */
                                         "\xD8\xA7\xD9\x86\xD9\x83\xD8\xB1\xD8\xAA"}; /* انكرت */
-    for (uint16_t r = 0; r < t->nreadings; r++) {
-        const char *st = r ? t->readings[r].stem : t->norm;
-        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
-        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
-            if (rasid__streq(st, forms[f])) return 1;
-    }
-    return 0;
+    return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
