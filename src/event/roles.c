@@ -2435,8 +2435,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (between >= 0 && (m = party_in(c, (size_t)between + 1, e)) >= 0) {
             size_t end = add_party_list(c, k->actor, &k->nactor, m, e);
             if (k->nactor > 1) { /* "بين X و Y": X actor, the rest recipients */
-                for (size_t i = 1; i < k->nactor; i++) k->recipient[k->nrecipient++] = k->actor[i];
-                k->nactor = 1;
+                two_sides(k);
             } else if ((m = party_in(c, end, e)) >= 0) {
                 add_party_list(c, k->recipient, &k->nrecipient, m, e);
             }
