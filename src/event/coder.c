@@ -58,7 +58,7 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->pos = pos ? pos[0] : 'V';
     const char *w = ev_trig_field(c, e, TC_WEIGHT);
     k->weight = w ? rasid__decimal(w) : 0.7;
-    k->dead = k->injured = k->arrested = k->hostages = -1;
+    k->dead = k->injured = k->arrested = k->hostages = k->dead_foe = -1;
     k->location = k->date = -1;
     k->alive = 1;
     k->groups = group_bit(ev_field(e, "id"));
@@ -133,6 +133,27 @@ static int needs_captive(const rasid__entry *e)
     return l > 8 && rasid__streq(id + l - 8, "_capture");
 }
 
+/* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
+ * an event only at the head of a clause: first in the sentence, after punctuation, or with
+ * the conjunction و or ف on them ("ودان الرئيس"). */
+static int needs_initial(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 8 && rasid__streq(id + l - 8, "_initial");
+}
+
+static int clause_initial(const ev_ctx *c, const rasid__match *m)
+{
+    const rasid_token *t = &c->t[m->tok];
+    if (m->reading > 0 && m->reading < t->nreadings) {
+        const char *pro = t->readings[m->reading].pro;
+        if (pro && (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2))) return 1; /* و ف */
+    }
+    if (m->tok == 0 || c->t[m->tok - 1].sent != t->sent) return 1;
+    return c->t[m->tok - 1].kind == RASID_TOK_PUNCT;
+}
+
 int ev_capture_row(const ev_cand *k) { return k->trig && needs_captive(k->trig); }
 
 static int definite_token(const rasid_token *t)
@@ -195,6 +216,7 @@ static int find_triggers(ev_ctx *c)
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
+            if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
             best = &m[q];
         }
         if (!best) continue;
@@ -494,6 +516,36 @@ static int counted(const ev_cand *k)
 
 /* Within each sentence, triggers of one type tell one event unless the sentence names
  * two towns, two days or two tolls for them ("هجومين منفصلين" in two places). */
+static int sector_in(const rasid_entity *e, size_t n, const char *a, const char *b)
+{
+    for (size_t i = 0; i < n; i++)
+        if (e[i].sector && (rasid__streq(e[i].sector, a) || (b && rasid__streq(e[i].sector, b)))) return 1;
+    return 0;
+}
+
+/* "تعرضت وحدة من الجيش لكمين ... وتمكن الجنود من تحييد أكثر من مئة إرهابي": in the
+ * sentence of an attack on soldiers or police, the killing of militants by no one else
+ * than those forces is the same fight, and its dead are the attackers' (the toll of the
+ * fight adds them; the soldiers' own toll is what other reports of it give). */
+static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
+{
+    if (!rasid__streq(attack->type, "ASSAULT") || !rasid__streq(kill->type, "ASSAULT")) return 0;
+    const char *id = ev_field(kill->trig, "id");
+    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient || !attack->nrecipient) return 0;
+    if (!sector_in(attack->recipient, attack->nrecipient, "MIL", "POL") ||
+        sector_in(attack->recipient, attack->nrecipient, "REB", "UAF"))
+        return 0;
+    for (size_t i = 0; i < kill->nrecipient; i++)
+        if (!kill->recipient[i].sector || (!rasid__streq(kill->recipient[i].sector, "REB") &&
+                                           !rasid__streq(kill->recipient[i].sector, "UAF")))
+            return 0;
+    for (size_t i = 0; i < kill->nactor; i++) {
+        const char *s = kill->actor[i].sector;
+        if (!s || !(rasid__streq(s, "MIL") || rasid__streq(s, "POL"))) return 0;
+    }
+    return 1;
+}
+
 static void merge_in_sentences(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -504,6 +556,19 @@ static void merge_in_sentences(ev_ctx *c)
             if (strcmp(k[i].modality, k[j].modality)) continue;
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
+            int foe = foe_killed_in(&k[i], &k[j]) ? 1 : foe_killed_in(&k[j], &k[i]) ? 2 : 0;
+            if (foe && k[i].dead_foe < 0 && k[j].dead_foe < 0) {
+                if (foe == 2) {
+                    ev_cand tmp = k[i];
+                    k[i] = k[j];
+                    k[j] = tmp;
+                }
+                k[i].dead_foe = k[j].dead;
+                k[i].q_dead_foe = k[j].q_dead;
+                k[j].dead = -1;
+                absorb(c, &k[i], &k[j]);
+                continue;
+            }
             if (!same_count(k[i].dead, k[j].dead)) continue;
             if (!actors_compatible(c, &k[i], &k[j])) continue;
             /* a counted tally in one clause and a single event in another ("أوقفت 9 عناصر في
@@ -644,6 +709,15 @@ static void add_extra(size_t *extra, size_t *n, size_t i)
     (*n)++;
 }
 
+static int air_mode(const char *m) { return m && (rasid__streq(m, "aerial") || rasid__streq(m, "drone")); }
+
+/* an ambush, a clash or a shooting: a fight on the ground */
+static int ground_fight(const ev_cand *k)
+{
+    const char *id = ev_field(k->trig, "id");
+    return id && (!strncmp(id, "ambush", 6) || !strncmp(id, "clash", 5) || !strncmp(id, "shoot", 5));
+}
+
 static void merge_in_document(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -698,6 +772,9 @@ static void merge_in_document(ev_ctx *c)
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
             if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
             if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
+            /* strikes from the air after a fight on the ground, or the reverse, are another
+             * act ("وأضاف البيان أن الطيران نفذ غارات على مواقع المسلحين" after an ambush) */
+            if ((air_mode(x->mode) && ground_fight(&k[j])) || (ground_fight(x) && air_mode(k[j].mode))) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
              * a new event: it must share a place, a day or a toll, or bring nothing new */
             /* (a place agrees only at the level of a town: "شمال بوركينا فاسو" holds Dori and
@@ -999,6 +1076,11 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         drop_told_tallies(&c);
         ev_refine_branches(&c);
         ev_distinct_sides(&c);
+        for (size_t i = 0; i < c.cands.len; i++) /* the fight's toll: both sides' dead */
+            if (k[i].alive && k[i].dead_foe > 0) {
+                if (k[i].dead <= 0 || k[i].q_dead == RASID_Q_EXACT) k[i].q_dead = k[i].q_dead_foe;
+                k[i].dead = (k[i].dead > 0 ? k[i].dead : 0) + k[i].dead_foe;
+            }
         rc = ev_emit(&c);
     }
     ev_ctx_free(&c);

@@ -195,7 +195,7 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     const char *sep = "; ";
     if (k->dead >= 0) { put_count(&b, sep, k->q_dead, k->dead, "killed"); sep = ", "; }
     if (k->injured >= 0) { put_count(&b, sep, k->q_injured, k->injured, "injured"); sep = ", "; }
-    if (k->hostages >= 0) { put_count(&b, sep, k->q_hostages, k->hostages, "hostages"); sep = ", "; }
+    if (k->hostages >= 0) { put_count(&b, sep, k->q_hostages, k->hostages, k->hostages == 1 && k->q_hostages == RASID_Q_EXACT ? "hostage" : "hostages"); sep = ", "; }
     if (k->arrested >= 0) put_count(&b, sep, k->q_arrested, k->arrested, "arrested");
     rasid__buf_putc(&b, '.');
     const char *s = b.err ? "" : rasid__arena_strndup(&c->doc->arena, b.data, b.len);

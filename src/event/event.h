@@ -23,6 +23,8 @@ typedef struct ev_cand {
     int location, date;  /* mention indexes or -1 */
     long dead, injured, arrested, hostages;
     uint8_t q_dead, q_injured, q_arrested, q_hostages;
+    long dead_foe;       /* the attackers' dead told with an attack on forces (added to dead when emitted) */
+    uint8_t q_dead_foe;
     const char *modality;
     int definite;        /* the trigger noun carries the article (a reference?) */
     int definite_ref;    /* definite noun without a relative clause */

@@ -984,6 +984,10 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             if (before == R_DEAD || before == R_INJ) role = before;
         }
         size_t after = m->tok_end;
+        /* "قتل شرطي وأصيب اثنان": a count that is its noun alone (جنديان، جندي) follows what
+         * befell it */
+        if (role == R_NONE && i > b && m->noun_text && strlen(m->noun_text) == (size_t)(m->end - m->start))
+            role = cue_role(c, i - 1);
         if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
         /* (but "المسلحان قتلا خمسة قرويين": the people before a killing verb with an object
          * are its doers) */
@@ -2077,6 +2081,23 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
 /* "تظاهر آلاف ... للمطالبة برحيل القوات", "أرسلت قوات لمحاربة طالبان": a verbal noun
  * with the ل of purpose after an earlier event of its sentence is that event's aim, not
  * an event of its own. */
+/* "تمكن الجنود من تحييد عشرات الإرهابيين خلال انسحاب المهاجمين": a withdrawal told
+ * after خلال، أثناء or إبان ("during") is the time of an earlier act of its sentence, not
+ * an event of its own */
+static int during_earlier(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const during[] = {"\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84",          /* خلال */
+                                         "\xD8\xA7\xD8\xAB\xD9\x86\xD8\xA7\xD8\xA1", /* اثناء */
+                                         "\xD8\xA7\xD8\xA8\xD8\xA7\xD9\x86"};         /* ابان */
+    if (!rasid__streq(k->type, "RETREAT") || k->ttok == 0) return 0;
+    if (!word_is(&c->t[k->ttok - 1], during, 3)) return 0;
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    for (; p < end; p++)
+        if (p != k && p->sent == k->sent && p->ttok < k->ttok && !rasid__streq(p->type, "RETREAT")) return 1;
+    return 0;
+}
+
 static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *tt = &c->t[k->ttok];
@@ -2334,7 +2355,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             for (; p < pe; p++)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
-        k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k);
+        k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k);
         protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */

@@ -30,6 +30,7 @@
 
 typedef struct nctx {
     rasid_doc *doc;
+    const rasid_lexicon *lex;
     const rasid_token *t;
     size_t n;
     const rasid__word *w;
@@ -39,6 +40,25 @@ typedef struct nctx {
 static int same(const nctx *c, size_t i, size_t s)
 {
     return i < c->n && c->t[i].sent == c->t[s].sent && !c->claimed[i];
+}
+
+/* "مقتل جندي", "قتل شرطي", "اختطف مسلحون صحفيا", "إصابة طفل": an indefinite singular
+ * person noun (nouns.tsv dual column "sg") right after a word of killing, injury, capture or
+ * arrest (cue classes dead, injured, hostage, arrested), or after one plural party word
+ * that follows it, counts one person. Elsewhere the singular is no count ("قال جندي"). */
+static int singular_victim(const nctx *c, size_t i)
+{
+    static const enum rasid__cue cues[] = {CUE_DEAD, CUE_INJURED, CUE_HOSTAGE, CUE_ARRESTED};
+    if (!c->lex || c->w[i].nnart || c->w[i].nnpro || i == 0) return 0;
+    for (size_t back = 1; back <= 2 && back <= i; back++) {
+        size_t p = i - back;
+        if (!same(c, p, i) || c->t[p].kind != RASID_TOK_ARABIC) return 0;
+        for (size_t q = 0; q < sizeof cues / sizeof *cues; q++)
+            if (rasid__lex_is_cue_at(c->lex, c->doc, p, cues[q])) return 1;
+        /* (one word between: the doers, "اختطف مسلحون صحفيا") */
+        if (!c->w[p].nnlen || c->w[p].nnsing || !c->w[p].nclass || !rasid__streq(c->w[p].nclass, "militant")) return 0;
+    }
+    return 0;
 }
 
 static const char *dup(nctx *c, const char *s)
@@ -89,6 +109,7 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
 {
     nctx c;
     c.doc = doc;
+    c.lex = doc->lexm_for; /* the lexicon the cues were found with (NULL in unit tests) */
     c.t = doc->tokens.data;
     c.n = doc->tokens.len;
     c.w = w;
@@ -133,6 +154,11 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
             if (w[i].nnlen && w[i].nndual) { /* جنديان: a dual noun alone counts 2 */
                 size_t e = i + w[i].nnlen;
                 rc = emit(&c, i, e, 2, RASID_Q_EXACT, i, e, w[i].nclass, w[i].nrole, w[i].nnpro);
+                if (rc) return rc;
+                i = e - 1;
+            } else if (w[i].nnlen && w[i].nnsing && singular_victim(&c, i)) { /* مقتل جندي */
+                size_t e = i + w[i].nnlen;
+                rc = emit(&c, i, e, 1, RASID_Q_EXACT, i, e, w[i].nclass, w[i].nrole, w[i].nnpro);
                 if (rc) return rc;
                 i = e - 1;
             }

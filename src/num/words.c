@@ -131,6 +131,8 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         w->nrole = field(&c->noun, e, 1, NOUN_COLS);
         if (!w->nrole[0]) w->nrole = NULL;
         w->nndual = atoi(field(&c->noun, e, 2, NOUN_COLS)) > 0;
+        w->nnsing = rasid__streq(field(&c->noun, e, 2, NOUN_COLS), "sg");
+        w->nnart = (uint8_t)art;
         w->nnlen = len;
         w->nnpro = pro;
         break;

@@ -41,6 +41,7 @@ typedef struct rasid__word {
     double nwval;
     /* nouns.tsv */
     uint8_t nnlen, nndual;
+    uint8_t nnsing, nnart; /* a singular form (dual column "sg"), and matched with the article */
     const char *nclass, *nrole; /* into the lexicon; NULL when none */
 } rasid__word;
 
