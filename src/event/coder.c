@@ -449,6 +449,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     if (into->date < 0 || (from->date >= 0 && c->ms[from->date].precision < c->ms[into->date].precision))
         into->date = from->date;
     if (into->dead < 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
+    if (into->dead_foe < 0) { into->dead_foe = from->dead_foe; into->q_dead_foe = from->q_dead_foe; }
     if (into->injured < 0) { into->injured = from->injured; into->q_injured = from->q_injured; }
     if (into->arrested < 0) { into->arrested = from->arrested; into->q_arrested = from->q_arrested; }
     if (into->hostages < 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
@@ -711,11 +712,10 @@ static void add_extra(size_t *extra, size_t *n, size_t i)
 
 static int air_mode(const char *m) { return m && (rasid__streq(m, "aerial") || rasid__streq(m, "drone")); }
 
-/* an ambush, a clash or a shooting: a fight on the ground */
+/* an ambush, a clash or a shooting told in it: a fight on the ground */
 static int ground_fight(const ev_cand *k)
 {
-    const char *id = ev_field(k->trig, "id");
-    return id && (!strncmp(id, "ambush", 6) || !strncmp(id, "clash", 5) || !strncmp(id, "shoot", 5));
+    return (k->groups & (group_bit("ambush") | group_bit("clash") | group_bit("shoot"))) != 0;
 }
 
 static void merge_in_document(ev_ctx *c)
@@ -789,6 +789,12 @@ static void merge_in_document(ev_ctx *c)
             if (!hard && x->location >= 0 && k[j].location >= 0 && k[j].sent == x->sent + 1 &&
                 c->ms[x->location].precision >= RASID_P_ADMIN1 && c->ms[k[j].location].precision < RASID_P_ADMIN1 &&
                 same_place(c, x->location, k[j].location) && unnamed_site(c, x))
+                hard = 1;
+            /* a lead that names no place, and a source of the next sentence placing an act
+             * on the same named side and bringing no day or toll of its own ("قتل 17 جنديا
+             * ... في هجوم" then "وأوضحت الوزارة أن وحدة من الجيش تعرضت لكمين قرب تيلابيري") */
+            if (!hard && k[j].sent == x->sent + 1 && x->location < 0 && k[j].location >= 0 && k[j].date < 0 &&
+                k[j].dead < 0 && same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient))
                 hard = 1;
             /* nothing new: no day, no toll, and no place finer than a region */
             int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;
@@ -1078,7 +1084,13 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_distinct_sides(&c);
         for (size_t i = 0; i < c.cands.len; i++) /* the fight's toll: both sides' dead */
             if (k[i].alive && k[i].dead_foe > 0) {
-                if (k[i].dead <= 0 || k[i].q_dead == RASID_Q_EXACT) k[i].q_dead = k[i].q_dead_foe;
+                if (k[i].dead <= 0 || k[i].q_dead == RASID_Q_EXACT) {
+                    int q = k[i].q_dead_foe;
+                    /* (11 soldiers and "dozens" of attackers: at least 23) */
+                    if (k[i].dead > 0 && (q == RASID_Q_DOZENS || q == RASID_Q_HUNDREDS || q == RASID_Q_THOUSANDS))
+                        q = RASID_Q_AT_LEAST;
+                    k[i].q_dead = (uint8_t)q;
+                }
                 k[i].dead = (k[i].dead > 0 ? k[i].dead : 0) + k[i].dead_foe;
             }
         rc = ev_emit(&c);
