@@ -698,11 +698,34 @@ static int lil_token(const ev_ctx *c, const rasid_mention *x)
 /* Does the mention carry a prepositional proclitic (ب ل ك: "للجيش", "بمالي")? Such a
  * noun is not the subject of a verb. */
 
+/* "بالرئيس النيجري محمد بازوم": the title before a person's name (past a nationality or
+ * a rank) carries the preposition of the whole. */
+static int title_prep(const ev_ctx *c, const rasid_mention *x)
+{
+    for (size_t back = 1; back <= 4 && back <= x->tok_begin; back++) {
+        size_t q = x->tok_begin - back;
+        const rasid_token *t = &c->t[q];
+        if (t->sent != x->sent || t->kind != RASID_TOK_ARABIC) return 0;
+        int mq = c->mention_at[q];
+        if (mq >= 0 && c->ms[mq].kind != RASID_M_NISBA && c->ms[mq].kind != RASID_M_PLACE) return 0;
+        rasid__match mt[8];
+        size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, mt, 8);
+        for (size_t i = 0; i < n; i++) {
+            if (mt[i].tok != q || !mt[i].reading || mt[i].reading >= t->nreadings) continue;
+            const char *pro = t->readings[mt[i].reading].pro;
+            if (pro && (strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84"))) return 1; /* ب ل */
+        }
+        if (n) return 0;
+    }
+    return 0;
+}
+
 static int has_prep(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
     const rasid_token *t = &c->t[x->tok_begin];
     if (lil_token(c, x)) return 1;
+    if (x->kind == RASID_M_PERSON && title_prep(c, x)) return 1;
     if (x->start <= t->start) return 0;
     for (uint32_t p = t->start; p + 1 < x->start; p++) {
         unsigned char a = (unsigned char)c->doc->text[p], b = (unsigned char)c->doc->text[p + 1];
@@ -1229,6 +1252,8 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                     en.name = rasid__arena_cat(&c->doc->arena, "Police Forces of ", cn ? cn : x->country);
                     en.kind = "force";
                     en.sector = "COP";
+                } else if (rasid__streq(noun, "diplomat")) {
+                    /* "طردت ... ثلاثة دبلوماسيين فرنسيين": their state */
                 } else {
                     en.name = rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : x->country, ")");
                     en.kind = "civilians";
