@@ -591,6 +591,24 @@ static int topic_label(const ev_ctx *c, int m)
     return t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] == ':';
 }
 
+/* "رئيس المرحلة الانتقالية في بوركينا فاسو": a country after في right after an office of
+ * that country says whose office it is. Returns the office's mention, or -1. */
+static int office_country(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    size_t b = x->tok_begin;
+    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY || !x->country || b < 2) return -1;
+    const rasid_token *fi = &c->t[b - 1];
+    if (fi->sent != x->sent || !(fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4))) return -1; /* في */
+    int o = c->mention_at[b - 2];
+    if (o < 0) return -1;
+    const rasid_mention *y = &c->ms[o];
+    if (y->tok_end != b - 1 || !y->id || strncmp(y->id, "rasid:office:", 13) || !y->country ||
+        strcmp(y->country, x->country))
+        return -1;
+    return o;
+}
+
 /* "قوات الدعم السريع بقيادة حميدتي", "المشير خليفة حفتر قائد قوات شرق ليبيا": a leader
  * named after the party he leads, or a title's force after a person, describes that
  * party; it is no party of its own. */
@@ -614,8 +632,11 @@ static int apposition(const ev_ctx *c, int m)
             /* "وزير الدفاع المالي نظيره محمد ...": the counterpart is another person */
             if (o < 0 && ev_cue(c, q - 1, CUE_NOTNAME)) break;
             if (o < 0) continue; /* a rank: العقيد، الجنرال */
+            /* (past the country of the office: "رئيس المرحلة الانتقالية في بوركينا فاسو
+             * النقيب إبراهيم تراوري") */
+            if (c->ms[o].tok_end == q && office_country(c, o) >= 0) o = office_country(c, o);
             const rasid_mention *x = &c->ms[o];
-            if (x->tok_end == q && x->id && !strncmp(x->id, "rasid:office:", 13) &&
+            if ((x->tok_end == q || c->ms[c->mention_at[q - 1]].tok_end == q) && x->id && !strncmp(x->id, "rasid:office:", 13) &&
                 (!c->ms[m].country || (x->country && !strcmp(x->country, c->ms[m].country))))
                 return 1;
             break;
@@ -1353,8 +1374,9 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
             prep_letter(c, (int)(m - c->ms)) != 'b')
             return 0;
     }
-    /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
-    if (title_qualifier(c, (int)(m - c->ms)) >= 0) return 0;
+    /* the country of a title ("سفير الولايات المتحدة فلان", "رئيس المرحلة الانتقالية في
+     * بوركينا فاسو") is not where it happens */
+    if (title_qualifier(c, (int)(m - c->ms)) >= 0 || office_country(c, (int)(m - c->ms)) >= 0) return 0;
     /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
      * (a cell that is active in a town is dismantled there) */
     for (size_t back = 1; back <= 3 && m->tok_begin >= back && !rasid__streq(k->type, "COERCE"); back++) {
@@ -1818,6 +1840,10 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) continue;
         const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_PLACE && (title_qualifier(c, m) >= 0 || office_country(c, m) >= 0)) {
+            q = x->tok_end - 1; /* the country of the visitor's title */
+            continue;
+        }
         if (x->kind == RASID_M_PLACE) {
             if (!k->nrecipient && x->precision == RASID_P_COUNTRY) add_party_list(c, k->recipient, &k->nrecipient, m, e);
             else if (!k->nrecipient && x->country && x->precision < RASID_P_COUNTRY) {

@@ -444,6 +444,11 @@ static int name_token(const ctx *c, size_t i, size_t first)
     if (i != first && t->sent != c->t[first].sent) return 0;
     if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
     if (verb_word(c, i)) return 0;
+    /* "زار السفير فلان مدينة بنغازي": a word for a town, a base or a region is no name */
+    if (is_cue(c, i, CUE_PLACENOUN)) {
+        rasid__match nm[MAXM];
+        if (!rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM)) return 0;
+    }
     /* the article: names take it only after عبد / أبو (عبد العزيز) or as "ال" clans */
     if (starts_with_al(t) && i > first) {
         /* ... or as a listed name element: "محمد الأمين", "ولد الشيخ" */
