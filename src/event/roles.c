@@ -1914,8 +1914,16 @@ static void judged_nationality(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 /* "البلدين", "الطرفين": the two parties of the last two-party event told. */
 static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
-    if (k->nactor && k->nrecipient) return;
-    int found = 0;
+    /* "أن الجانبين وقعا اتفاقية", "ووقع الطرفان": the two sides are the subject, whoever
+     * else the clause names (the government announcing it) */
+    size_t after = k->ttok + k->tntok;
+    /* (or before the verb carrying the noun: "الجانبين وقعا اتفاقية") */
+    int subject = (k->ttok > b && ev_cue(c, k->ttok - 1, CUE_BOTHPARTIES)) ||
+                  (k->ttok > b + 1 && ev_cue(c, k->ttok - 2, CUE_BOTHPARTIES) && c->mention_at[k->ttok - 1] < 0 &&
+                   c->t[k->ttok - 1].kind == RASID_TOK_ARABIC && !ev_cue(c, k->ttok - 1, CUE_FUNCTION)) ||
+                  (after < e && ev_cue(c, after, CUE_BOTHPARTIES));
+    if (k->nactor && k->nrecipient && !subject) return;
+    int found = subject;
     for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, CUE_BOTHPARTIES) != 0;
     if (!found) return;
     /* the latest meeting, agreement or cooperation told; else the latest event with two sides */
@@ -1961,12 +1969,33 @@ static int speech_type(const char *t)
 static int vso_subject(const ev_ctx *c, const rasid_sentence *s, size_t before)
 {
     size_t v = s->tok_begin;
+    /* past a dateline: "واغادوغو - استقبل رئيس ..." */
+    int d = v < c->n ? c->mention_at[v] : -1;
+    if (d >= 0 && c->ms[d].kind == RASID_M_PLACE && dateline_place(c, &c->ms[d])) {
+        size_t q = c->ms[d].tok_end;
+        while (q < before && q < c->ms[d].tok_end + 12) {
+            const rasid_token *t = &c->t[q++];
+            if (t->kind == RASID_TOK_PUNCT && ((t->nlen == 1 && t->norm[0] == '-') || rasid__streq(t->norm, "\xE2\x80\x93") ||
+                                               rasid__streq(t->norm, "\xE2\x80\x94")))
+                break;
+        }
+        v = q;
+    }
     if (v + 1 >= before || c->mention_at[v] >= 0 || c->t[v].kind != RASID_TOK_ARABIC || ev_cue(c, v, CUE_FUNCTION) ||
         ev_cue(c, v, CUE_REPORT) || ev_cue(c, v, CUE_EVENTNOUN))
         return -1;
     int m = c->mention_at[v + 1];
     if (m < 0 || c->ms[m].tok_begin != v + 1 || c->ms[m].tok_end > before || !party_ok(c, m) || has_prep(c, m)) return -1;
     return m;
+}
+
+/* "فككت الأجهزة الأمنية خلية إرهابية واعتقلت": the sentence opens with a verb whose
+ * subject is another party than m, so m, right before the verb joined by و, is that first
+ * verb's object. */
+static int other_vso_subject(const ev_ctx *c, const rasid_sentence *s, const ev_cand *k, int m)
+{
+    int v = vso_subject(c, s, k->ttok);
+    return v >= 0 && v != m && c->ms[v].tok_end <= c->ms[m].tok_begin;
 }
 
 static int joined_by_wa(const ev_ctx *c, const ev_cand *k)
@@ -2129,9 +2158,6 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
     return !(first->nlen > 4 && !memcmp(first->norm, "\xD8\xA7\xD9\x84", 4)); /* no ال */
 }
 
-/* "تظاهر آلاف ... للمطالبة برحيل القوات", "أرسلت قوات لمحاربة طالبان": a verbal noun
- * with the ل of purpose after an earlier event of its sentence is that event's aim, not
- * an event of its own. */
 /* "تمكن الجنود من تحييد عشرات الإرهابيين خلال انسحاب المهاجمين": a withdrawal told
  * after خلال، أثناء or إبان ("during") is the time of an earlier act of its sentence, not
  * an event of its own */
@@ -2149,6 +2175,35 @@ static int during_earlier(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "وقع الجانبان اتفاقية لتدريب ضباط الجيش وتزويده بمعدات": what an agreement is for (ل
+ * and a verbal noun right after it, and the verbal nouns joined to that one by و) has not
+ * happened; it is the agreement's content. */
+static int agreement_content(const ev_ctx *c, const ev_cand *k)
+{
+    if (rasid__streq(k->type, "AGREE")) return 0;
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    for (; p < end; p++) {
+        if (p == k || p->sent != k->sent || !rasid__streq(p->type, "AGREE") || p->ttok >= k->ttok) continue;
+        size_t a = p->ttok + p->tntok;
+        if (a >= k->ttok || k->ttok > a + 8) continue;
+        const rasid_token *t = &c->t[a];
+        int purpose = 0;
+        for (uint16_t r = 1; r < t->nreadings && !purpose; r++)
+            purpose = rasid__streq(t->readings[r].pro, "\xD9\x84") && !t->readings[r].article; /* ل */
+        if (!purpose) continue;
+        /* no full stop, comma or other clause between */
+        int open = 1;
+        for (size_t q = a; q < k->ttok && open; q++)
+            if (is_punct(&c->t[q])) open = 0;
+        if (open) return 1;
+    }
+    return 0;
+}
+
+/* "تظاهر آلاف ... للمطالبة برحيل القوات", "أرسلت قوات لمحاربة طالبان": a verbal noun
+ * with the ل of purpose after an earlier event of its sentence is that event's aim, not
+ * an event of its own. */
 static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *tt = &c->t[k->ttok];
@@ -2406,7 +2461,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             for (; p < pe; p++)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
-        k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k);
+        k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k) ||
+                           agreement_content(c, k);
         protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
@@ -2533,7 +2589,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
                     place_gap(c, c->ms[m].tok_end, k->ttok)) &&
-                   !(joined_by_wa(c, k) && object_of_earlier_verb(c, k, m))) {
+                   !(joined_by_wa(c, k) && (object_of_earlier_verb(c, k, m) || other_vso_subject(c, s, k, m)))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
