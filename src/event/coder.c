@@ -133,6 +133,29 @@ static int needs_captive(const rasid__entry *e)
     return l > 8 && rasid__streq(id + l - 8, "_capture");
 }
 
+/* Rows whose id ends in "_self" (سلم "handed over") state a surrender only with a
+ * reflexive نفسه after them, past the subject: "سلم إرهابي نفسه للسلطات العسكرية". */
+static int needs_self(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 5 && rasid__streq(id + l - 5, "_self");
+}
+
+static int self_after(const ev_ctx *c, size_t from)
+{
+    static const char *const self[] = {"\xD9\x86\xD9\x81\xD8\xB3\xD9\x87",                 /* نفسه */
+                                       "\xD9\x86\xD9\x81\xD8\xB3\xD9\x87\xD8\xA7",         /* نفسها */
+                                       "\xD8\xA7\xD9\x86\xD9\x81\xD8\xB3\xD9\x87\xD9\x85", /* انفسهم */
+                                       "\xD8\xA7\xD9\x86\xD9\x81\xD8\xB3\xD9\x87\xD9\x85\xD8\xA7"}; /* انفسهما */
+    for (size_t q = from; q < from + 5 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return 0;
+        for (size_t i = 0; i < sizeof self / sizeof *self; i++)
+            if (rasid__streq(c->t[q].norm, self[i])) return 1;
+    }
+    return 0;
+}
+
 /* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
  * an event only at the head of a clause: first in the sentence, after punctuation, or with
  * the conjunction و or ف on them ("ودان الرئيس"). */
@@ -217,6 +240,7 @@ static int find_triggers(ev_ctx *c)
                 continue;
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
             if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
+            if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
             best = &m[q];
         }
         if (!best) continue;

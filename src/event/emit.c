@@ -119,7 +119,11 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     if (rasid__streq(t, "REJECT")) return "rejected or boycotted";
     if (rasid__streq(t, "SANCTION")) return "sanctioned";
     if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
-    if (rasid__streq(t, "RETREAT")) { *conn = "from"; return "released people or withdrew"; }
+    if (rasid__streq(t, "RETREAT")) {
+        if (rasid__streq(m, "disarm")) { *conn = "to"; return "surrendered"; }
+        *conn = "from";
+        return "released people or withdrew";
+    }
     if (rasid__streq(t, "CONCEDE")) { *conn = "to"; return "conceded"; }
     return "acted";
 }

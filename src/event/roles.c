@@ -1911,6 +1911,27 @@ static void judged_nationality(ev_ctx *c, ev_cand *k, size_t after, size_t e)
     }
 }
 
+/* "استسلم عشرات المقاتلين من بوكو حرام للجيش النيجيري": those who surrender are the
+ * party after the verb (also as "من X" after the counted fighters), the side they give
+ * themselves up to carries ل. */
+static void surrender_parties(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    if (!k->mode || !rasid__streq(k->mode, "disarm") || (k->nactor && k->nrecipient)) return;
+    for (size_t q = after; q < e && q < after + 10; q++) {
+        if (is_punct(&c->t[q])) break;
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        if (party_ok(c, m) && c->ms[m].kind != RASID_M_PLACE) {
+            if (prep_letter(c, m) == 'l') {
+                if (!k->nrecipient) add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
+            } else if (!k->nactor && !k->nrecipient) {
+                add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            }
+        }
+        q = c->ms[m].tok_end - 1;
+    }
+}
+
 /* "البلدين", "الطرفين": the two parties of the last two-party event told. */
 static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
@@ -2811,6 +2832,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         inherit_subject(c, k);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
+    surrender_parties(c, k, after, e);
     judged_nationality(c, k, after, e);
     /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
      * past the commas of a parenthetical place, up to the sentence's next event */
