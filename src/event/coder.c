@@ -62,6 +62,9 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->location = k->date = -1;
     k->alive = 1;
     k->groups = group_bit(ev_field(e, "id"));
+    const char *id = ev_field(e, "id");
+    if (id && !strncmp(id, "clash", 5)) k->fights |= EV_FIGHT_CLASH;
+    if (id && (!strncmp(id, "clash", 5) || !strncmp(id, "ambush", 6) || !strncmp(id, "shoot", 5))) k->fights |= EV_FIGHT_GROUND;
 }
 
 /* Rows whose id ends in "_troops" are verbs that say other things too (نشر "published",
@@ -426,6 +429,15 @@ static int mode_rank(const char *m)
 
 static void absorb(ev_ctx *c, ev_cand *into, ev_cand *from) { absorb_ex(c, into, from, 0); }
 
+int ev_told_as_clash(const ev_cand *k) { return (k->fights & EV_FIGHT_CLASH) != 0; }
+
+static int civilian_side(const ev_cand *k)
+{
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].sector && rasid__streq(k->recipient[i].sector, "CVL")) return 1;
+    return 0;
+}
+
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
     if (c->debug)
@@ -492,6 +504,15 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
             into->cameo = from->cameo;
         }
     }
+    /* "قتل 12 شخصا في اشتباكات بين مجموعتين مسلحتين": people killed in a clash were
+     * killed in a battle, not in an attack on civilians, unless civilians are its side */
+    if (into->acled_event && from->acled_event && rasid__streq(into->acled_event, "Violence against civilians") &&
+        rasid__streq(from->acled_event, "Battles") && (from->fights & EV_FIGHT_CLASH) &&
+        !civilian_side(into) && !civilian_side(from)) {
+        into->acled_event = from->acled_event;
+        into->acled_sub = from->acled_sub;
+        into->cameo = from->cameo;
+    }
     if (from_territory && !into_territory && rasid__streq(into->type, "ASSAULT")) {
         into->acled_event = from->acled_event;
         into->acled_sub = from->acled_sub;
@@ -516,6 +537,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     if (from->sent == into->sent && !from->aggregate) into->reference |= from->reference;
     into->mentions += from->mentions;
     into->groups |= from->groups;
+    into->fights |= from->fights;
     from->alive = 0;
 }
 
@@ -739,7 +761,7 @@ static int air_mode(const char *m) { return m && (rasid__streq(m, "aerial") || r
 /* an ambush, a clash or a shooting told in it: a fight on the ground */
 static int ground_fight(const ev_cand *k)
 {
-    return (k->groups & (group_bit("ambush") | group_bit("clash") | group_bit("shoot"))) != 0;
+    return (k->fights & EV_FIGHT_GROUND) != 0;
 }
 
 static void merge_in_document(ev_ctx *c)

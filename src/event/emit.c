@@ -57,7 +57,7 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
     if (sector_is(k->recipient, k->nrecipient, armed)) {
         ev->acled_event = "Battles";
         ev->acled_sub = "Armed clash";
-    } else if (sector_is(k->recipient, k->nrecipient, civ) || (k->dead > 0 && !k->nrecipient)) {
+    } else if (sector_is(k->recipient, k->nrecipient, civ) || (k->dead > 0 && !k->nrecipient && !ev_told_as_clash(k))) {
         ev->acled_event = "Violence against civilians";
         ev->acled_sub = "Attack";
     }
@@ -87,6 +87,12 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }
     }
     if (rasid__streq(t, "ASSAULT")) {
+        /* "قتل 12 شخصا في اشتباكات": a clash told with its dead */
+        static const char *const cvl[] = {"CVL", NULL};
+        if (ev_told_as_clash(k) && (!m[0] || rasid__streq(m, "firearms")) && !sector_is(k->recipient, k->nrecipient, cvl)) {
+            *conn = "with";
+            return "clashed";
+        }
         if (rasid__streq(m, "suicide-attack")) { *conn = "on"; return "carried out a suicide attack"; }
         if (rasid__streq(m, "explosives")) { *conn = "on"; return "carried out a bombing"; }
         if (rasid__streq(m, "aerial") || rasid__streq(m, "drone")) { *conn = "on"; return "carried out an air strike"; }

@@ -8,6 +8,8 @@
 
 #define EV_MAX_PARTY 6
 
+enum { EV_FIGHT_CLASH = 1, EV_FIGHT_GROUND = 2 }; /* ev_cand.fights */
+
 typedef struct ev_cand {
     const rasid__entry *trig;
     uint32_t ttok, tntok, sent;
@@ -38,6 +40,7 @@ typedef struct ev_cand {
     int claimed;         /* actor from a claim of responsibility */
     int mentions;        /* how many reports merged into it */
     uint32_t groups;     /* trigger kinds told in it (bits of the id's prefix, kill_v → kill) */
+    uint8_t fights;      /* EV_FIGHT_*: a clash or a fight on the ground told in it (exact, unlike groups) */
     int alive;
 } ev_cand;
 
@@ -78,6 +81,7 @@ typedef struct ev_ctx {
 } ev_ctx;
 
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex);
+int ev_told_as_clash(const ev_cand *k); /* a clash (اشتباكات) is among its reports */
 void ev_ctx_free(ev_ctx *c);
 static inline __attribute__((always_inline)) const char *ev_field(const rasid__entry *e, const char *col)
 {
