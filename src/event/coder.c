@@ -1092,6 +1092,22 @@ static void drop_weak(ev_ctx *c)
     }
 }
 
+/* "استدعت سفير مالي للاحتجاج على مقتل سبعة مواطنين": the dead and injured counted after
+ * an act of violence told inside the clause of a summons, a protest or a demand are that
+ * act's, not the summons'. */
+static void tolls_to_violence(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (rasid__streq(k[i].type, "ASSAULT") || (k[i].dead < 0 && k[i].injured < 0)) continue;
+        for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
+            if (!rasid__streq(k[j].type, "ASSAULT") || k[j].ttok <= k[i].ttok) continue;
+            if (k[i].dead >= 0 && k[j].dead == k[i].dead) k[i].dead = -1;
+            if (k[i].injured >= 0 && k[j].injured == k[i].injured) k[i].injured = -1;
+        }
+    }
+}
+
 int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
 {
     ev_ctx c;
@@ -1100,6 +1116,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
     if ((rc = find_triggers(&c)) == RASID_OK) {
         ev_cand *k = c.cands.data;
         for (size_t i = 0; i < c.cands.len; i++) ev_fill_roles(&c, &k[i]);
+        tolls_to_violence(&c);
         ev_apply_claims(&c);
         ev_implicit_opponents(&c);
         if (c.debug)

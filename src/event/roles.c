@@ -1462,6 +1462,27 @@ static int other_event_place(const ev_ctx *c, const ev_cand *k, int m)
     return 0;
 }
 
+/* "استدعت سفير مالي في نواكشوط للاحتجاج على مقتل سبعة مواطنين": a place before k's
+ * trigger and after the trigger of an event of another kind is that event's. */
+static int place_of_trigger_before(const ev_ctx *c, const ev_cand *k, int m)
+{
+    /* (a verbal noun inside the other event's clause; verbs of their own, "وهاجموا ...
+     * واعتقلوا", share the place told before them) */
+    if (k->pos != 'N' && k->pos != 'K') return 0;
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread > 0 && k->tread < tt->nreadings && (!strncmp(tt->readings[k->tread].pro, "\xD9\x88", 2) ||
+                                                     !strncmp(tt->readings[k->tread].pro, "\xD9\x81", 2)))
+        return 0;
+    size_t q = c->ms[m].tok_begin;
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    for (; p < pe; p++)
+        if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok <= q && q < k->ttok && p->type &&
+            k->type && strcmp(p->type, k->type))
+            return 1;
+    return 0;
+}
+
 static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict)
 {
     int best = -1;
@@ -1479,7 +1500,9 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     if (best >= 0) return best;
     for (size_t i = k->ttok; i > b; i--) {
         int m = c->mention_at[i - 1];
-        if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) && !other_event_place(c, k, m)) return m;
+        if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) && !other_event_place(c, k, m) &&
+            !place_of_trigger_before(c, k, m))
+            return m;
     }
     return -1;
 }
@@ -2008,6 +2031,20 @@ static int vso_subject(const ev_ctx *c, const rasid_sentence *s, size_t before)
     int m = c->mention_at[v + 1];
     if (m < 0 || c->ms[m].tok_begin != v + 1 || c->ms[m].tok_end > before || !party_ok(c, m) || has_prep(c, m)) return -1;
     return m;
+}
+
+/* "أنها استدعت", "إنه قتل": أن or إن with a pronoun right before the verb */
+static int pronoun_subject(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    static const char *const anna[] = {"\xD8\xA7\xD9\x86\xD9\x87",                 /* انه */
+                                       "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",         /* انها */
+                                       "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85",         /* انهم */
+                                       "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85\xD8\xA7"}; /* انهما */
+    if (k->ttok <= b) return 0;
+    const rasid_token *t = &c->t[k->ttok - 1];
+    for (size_t i = 0; i < sizeof anna / sizeof *anna; i++)
+        if (rasid__streq(t->norm, anna[i])) return 1;
+    return 0;
 }
 
 /* "فككت الأجهزة الأمنية خلية إرهابية واعتقلت": the sentence opens with a verb whose
@@ -2613,6 +2650,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                    !(joined_by_wa(c, k) && (object_of_earlier_verb(c, k, m) || other_vso_subject(c, s, k, m)))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
              * what follows the verb is its object */
+            add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            int r = party_in(c, after, next_trigger(c, k, e));
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if (pos == 'V' && pronoun_subject(c, k, b) && (m = party_before(c, s->tok_begin, k->ttok - 1)) >= 0) {
+            /* "أعلنت الحكومة أنها استدعت سفير مالي": the pronoun on أن is the subject, the
+             * party it stands for is the one that spoke; what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
