@@ -460,8 +460,14 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         /* a report naming both sides says more about who than one naming one */
         memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);
         into->nactor = from->nactor;
-        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
-        into->nrecipient = from->nrecipient;
+        /* (civilians of a country say more than civilians: "سبعة مواطنين موريتانيين", then
+         * "المواطنين السبعة") */
+        int finer = into->nrecipient == 1 && from->nrecipient == 1 && into->recipient[0].id && from->recipient[0].id &&
+                    !strcmp(into->recipient[0].id, from->recipient[0].id) && into->recipient[0].country && !from->recipient[0].country;
+        if (!finer) {
+            memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+            into->nrecipient = from->nrecipient;
+        }
     }
     if (!into->nactor && from->nactor) {
         memcpy(into->actor, from->actor, from->nactor * sizeof *from->actor);

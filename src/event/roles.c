@@ -942,6 +942,46 @@ static int label_number(const ev_ctx *c, const rasid_mention *m)
 }
 
 /* "6 جنود": a party mention counted by the number right before it. */
+/* The token after a parenthesis opened at `at` by a comma and وهم، وهو، وهي or وهما
+ * ("، وهم رعاة،"), or `at` when none opens there. */
+static size_t past_aside(const ev_ctx *c, size_t at, size_t e)
+{
+    static const char *const pron[] = {"\xD9\x88\xD9\x87\xD9\x85", "\xD9\x88\xD9\x87\xD9\x88",
+                                       "\xD9\x88\xD9\x87\xD9\x8A", "\xD9\x88\xD9\x87\xD9\x85\xD8\xA7"};
+    if (at + 2 >= e || !is_comma(&c->t[at])) return at;
+    int open = 0;
+    for (size_t i = 0; i < 4; i++) open |= rasid__streq(c->t[at + 1].norm, pron[i]);
+    if (!open) return at;
+    for (size_t q = at + 2; q < e && q < at + 9; q++)
+        if (is_comma(&c->t[q])) return q + 1;
+    return at;
+}
+
+/* Where the words before token `to` end, past an aside that closes right before it
+ * ("السبعة، وهم رعاة، قتلوا": the comma before وهم); `to` when there is none. */
+static size_t aside_before(const ev_ctx *c, size_t from, size_t to)
+{
+    if (to < from + 3 || !is_comma(&c->t[to - 1])) return to;
+    for (size_t q = to - 2; q > from && q + 9 > to; q--)
+        if (is_comma(&c->t[q - 1])) return past_aside(c, q - 1, to) == to ? q - 1 : to;
+    return to;
+}
+
+/* "المواطنين السبعة قتلوا": a party of people followed by its number (a definite number
+ * word, no noun of its own) ending right at token `to`; returns the party's mention or -1. */
+static int numbered_before(const ev_ctx *c, size_t from, size_t to)
+{
+    if (to < from + 2) return -1;
+    int n = c->mention_at[to - 1];
+
+    if (n < 0 || c->ms[n].kind != RASID_M_NUMBER || c->ms[n].tok_end != to || c->ms[n].noun || c->ms[n].tok_begin == 0)
+        return -1;
+    int m = c->mention_at[c->ms[n].tok_begin - 1];
+    if (m < 0 || c->ms[m].kind != RASID_M_ACTOR || c->ms[m].tok_end != c->ms[n].tok_begin || c->ms[m].tok_begin < from)
+        return -1;
+    return is_partyish(&c->ms[m]) ? m : -1;
+}
+
 static int counted_noun(const ev_ctx *c, int m)
 {
     size_t b = c->ms[m].tok_begin;
@@ -1044,7 +1084,10 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             if (role == R_NONE && c->mention_at[i - back] >= 0 && c->ms[c->mention_at[i - back]].kind == RASID_M_NUMBER)
                 break;
         }
-        /* 13 شخصا قتلوا; "40 مقاتلا من تنظيم الدولة قتلوا" (a party counts as one word) */
+        /* 13 شخصا قتلوا; "40 مقاتلا من تنظيم الدولة قتلوا" (a party counts as one word);
+         * "المواطنين السبعة، وهم رعاة، قتلوا" (past an aside) */
+        size_t aside = past_aside(c, after, e);
+        if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
         for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e; fwd++) {
             int qm = c->mention_at[q];
             if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
@@ -2610,6 +2653,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         reported_subject = (pt->nlen == 4 && !memcmp(pt->norm, "\xD8\xA7\xD9\x86", 4)) || /* ان (أن إن) */
                            (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA8\xD8\xA7\xD9\x86", 6));  /* بان (بأن) */
     }
+    int numbered_victims = 0; /* "المواطنين السبعة، وهم رعاة، قتلوا": the victims stand before the verb */
     switch (is_visit ? 'X' : pos) {
     case 'B': {
         size_t q;
@@ -2644,6 +2688,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
             /* "6 جنود قتلوا": counted people before a killing verb are its victims (a passive) */
             add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
+        } else if (pos == 'V' && is_kill_trigger(k) &&
+                   (m = numbered_before(c, s->tok_begin, aside_before(c, s->tok_begin, k->ttok))) >= 0) {
+            /* "إن المواطنين السبعة، وهم رعاة، قتلوا": a definite noun of people and its number
+             * before a killing verb (past an aside) are its victims */
+            add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
+            numbered_victims = 1;
+            const rasid_mention *nm = &c->ms[c->mention_at[c->ms[m].tok_end]];
+            if (k->dead < 0 && nm->num >= 1 && nm->num <= 1e6) {
+                k->dead = (long)nm->num;
+                k->q_dead = nm->qualifier;
+            }
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
                     place_gap(c, c->ms[m].tok_end, k->ttok)) &&
@@ -2697,7 +2752,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER && !counted_noun(c, vm)) break;
         }
         if (!k->nactor && coordinated_of(c, k)) inherit_subject(c, k);
-        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
+        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !numbered_victims &&
+            !(pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
             size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
             /* "أدانت الأمم المتحدة الهجوم": the party right after another verb is that verb's subject */
@@ -2916,6 +2972,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
             k->nrecipient = k->nactor;
             k->nactor = 0;
+        }
+    }
+    /* "وطالبت نواكشوط السلطات المالية": a capital right after a verb of words, before the
+     * party read as its subject, is the subject; that party is the object */
+    if (k->nactor == 1 && !k->nrecipient && k->pos == 'V' && speech_type(k->type) && after < e && c->mention_at[after] >= 0) {
+        int cm = c->mention_at[after];
+        const rasid_mention *x = &c->ms[cm];
+        if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_begin == after && x->country &&
+            country_name(c, x->country) && !has_prep(c, cm) && !locative(c, cm) && !dateline_place(c, x) &&
+            k->actor[0].start >= x->end && (!k->actor[0].country || strcmp(k->actor[0].country, x->country))) {
+            k->recipient[k->nrecipient++] = k->actor[0];
+            k->nactor = 0;
+            if (k->location < 0) k->location = cm; /* (where its government speaks from) */
         }
     }
     if (!k->nactor && k->pos == 'V' && speech_type(k->type)) {
