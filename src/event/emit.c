@@ -277,6 +277,10 @@ int ev_emit(ev_ctx *c)
         ev_event_id(ev->id, c->doc->id, ++seq);
         ev->type = x->type;
         ev->mode = x->mode;
+        /* "التقى الرئيس المالي نظيره النيجري", "بحث الجزائر والنيجر ...": a meeting of exactly
+         * two parties is bilateral (CAMEO 040, no mode); PLOVER's multilateral mode is for a
+         * meeting of three or more ("قمة دول الساحل الثلاث") or of parties not all named */
+        if (ev->mode && rasid__streq(ev->mode, "multilateral") && x->nactor + x->nrecipient == 2) ev->mode = NULL;
         ev->acled_event = x->acled_event;
         ev->acled_sub = x->acled_sub;
         ev->cameo = x->cameo;
