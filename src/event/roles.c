@@ -740,6 +740,48 @@ static int prep_b(const ev_ctx *c, size_t q)
     return 0;
 }
 
+/* Is there a title with no mention of its own (no nationality, no name: "الرئيس السابق")
+ * in [from, to), with a word between its end and token `to`? */
+static int bare_title_in(const ev_ctx *c, size_t from, size_t to)
+{
+    rasid__match tm[8];
+    for (size_t q = from; q + 1 < to && q < c->n; q++) {
+        if (c->mention_at[q] >= 0 || c->t[q].kind != RASID_TOK_ARABIC) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, tm, 8);
+        for (size_t j = 0; j < k; j++) {
+            size_t z = tm[j].tok + tm[j].ntok;
+            if (z >= to) continue;
+            /* (no nationality nor anything named between: that would be the title's own) */
+            while (z < to && c->mention_at[z] < 0) z++;
+            if (z == to) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is token q a noun of three letters or more under the preposition ب or ل, with no
+ * article nor pronoun and no mention of its own (بقرار، بجهود، لسياسة), the head of a
+ * construct whose genitive follows? Function words (بسبب، لدى، بين) are not. */
+static int construct_prep(const ev_ctx *c, size_t q, int bare_ok)
+{
+    const rasid_token *t = &c->t[q];
+    if (t->kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) return 0;
+    if (ev_cue(c, q, CUE_FUNCTION) || ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_LOCATIVE) || ev_cue(c, q, CUE_TARGET) ||
+        ev_cue(c, q, CUE_TO) || ev_cue(c, q, CUE_AGAINST) || ev_cue(c, q, CUE_BY) || ev_cue(c, q, CUE_BETWEEN) ||
+        ev_cue(c, q, CUE_WITH))
+        return 0;
+    /* (bare_ok: or the bare noun itself, no article: "أداء الحكومة") */
+    if (bare_ok && t->nlen >= 6 && !(t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))) return 1;
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (rd->article || (rd->enc && *rd->enc) || !rd->stem || strlen(rd->stem) < 6) continue;
+        if (rasid__streq(rd->pro, "\xD8\xA8") || rasid__streq(rd->pro, "\xD9\x84") || rasid__streq(rd->pro, "\xD9\x88\xD8\xA8") ||
+            rasid__streq(rd->pro, "\xD9\x88\xD9\x84"))
+            return 1; /* ب ل وب ول */
+    }
+    return 0;
+}
+
 /* "وحدة من الجيش الموريتاني", "مفرزة للجيش الوطني الشعبي", "دورية تابعة للدرك": a unit
  * of a force, the force being named after من or the genitive ل, acts for the force. */
 static int unit_of_force(const ev_ctx *c, int m)
@@ -772,6 +814,13 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
             return -1;
         /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
         if (i > 0 && ev_cue(c, i - 1, CUE_PREPOSITION)) continue;
+        /* "ندد مسؤول بقرار الحكومة", "أشاد بجهود الجيش": the genitive of a noun that carries
+         * the preposition ب or ل is in the verb's object, and the subject came before it */
+        if (i > from && construct_prep(c, i - 1, 0)) return -1;
+        /* "انتقد الرئيس السابق أداء الحكومة": a title naming no one (no nationality, no
+         * name) is the subject; a party past the words after it is the object. (Right
+         * before the party it is the party's officer: "ندد قائد الجيش", the army speaks.) */
+        if (c->ms[m].kind != RASID_M_PERSON && bare_title_in(c, from, i)) return -1;
         /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
         if (i > from && (ev_cue(c, i - 1, CUE_TARGET) || ev_cue(c, i - 1, CUE_TO) ||
                          (i > from + 1 && ev_cue(c, i - 2, CUE_TARGET) == 2)))
@@ -2582,6 +2631,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     continue;
                 }
                 if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, CUE_OWNER)) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                /* "ندد مسؤول بقرار الحكومة", "انتقد الرئيس السابق أداء الحكومة": of a verb of
+                 * words, the genitive of its object (a noun, or a noun under ب or ل) is the
+                 * party it speaks of */
+                else if (q > after && speech_type(k->type) && !has_prep(c, r) && construct_prep(c, q - 1, 1))
+                    add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
                 else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, CUE_TARGET) || construct_target(c, after, q)))
                     add_party_list(c, k->recipient, &k->nrecipient, r, e);
