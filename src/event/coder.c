@@ -120,6 +120,32 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
     return 0;
 }
 
+/* Rows whose id ends in "_aid" (علق "suspended", قطع "cut off") state that aid was stopped
+ * only with the aid as their object, within the next few words of the clause, past the
+ * subject standing between ("علقت الولايات المتحدة مساعداتها العسكرية للنيجر"): a word
+ * of the aid rows (مساعدات، دعم عسكري). Not "علق الوزير على الهجوم" (commented), "قطع
+ * مسلحون الطريق" (cut the road). Returns the token of the aid word, or SIZE_MAX. */
+static int needs_aid(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 4 && rasid__streq(id + l - 4, "_aid");
+}
+
+static size_t aid_after(const ev_ctx *c, size_t from)
+{
+    rasid__match m[16];
+    for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
+        for (size_t j = 0; j < k; j++) {
+            const char *id = ev_field(m[j].e, "id");
+            if (id && (rasid__streq(id, "aid") || !strncmp(id, "aid_", 4))) return q;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* Rows whose id ends in "_capture" (أسر "captured") are spelt, in their bare forms أسر
  * and أسرا, like a noun too: أسر "families" ("أسر الضحايا", "لأسر الجنود", "أسرهم"). The verb is read only on its bare
  * form (no preposition, article or pronoun on it) with what a verb of capture takes right
@@ -174,9 +200,10 @@ static int capture_object(const ev_ctx *c, const rasid__match *m)
 static int find_triggers(ev_ctx *c)
 {
     rasid__match m[32];
+    size_t told = SIZE_MAX; /* the aid word of a suspension found before: no event of its own */
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
-        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i)) continue;
+        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i) || i == told) continue;
         size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 32);
         if (!k) continue;
         const rasid__match *best = NULL; /* longest first */
@@ -195,6 +222,11 @@ static int find_triggers(ev_ctx *c)
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
+            if (needs_aid(m[q].e)) {
+                size_t a = aid_after(c, m[q].tok + m[q].ntok);
+                if (a == SIZE_MAX) continue;
+                told = a;
+            }
             best = &m[q];
         }
         if (!best) continue;

@@ -85,6 +85,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "clash")) { *conn = "with"; return "clashed"; }
         if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }
+        if (rasid__streq(id, "sanction_aid")) { *conn = "to"; return "suspended or cut aid"; }
     }
     if (rasid__streq(t, "ASSAULT")) {
         if (rasid__streq(m, "suicide-attack")) { *conn = "on"; return "carried out a suicide attack"; }

@@ -740,6 +740,14 @@ static int prep_b(const ev_ctx *c, size_t q)
     return 0;
 }
 
+/* An event of aid given, or of aid stopped (the rows aid and *_aid). */
+static int aid_row(const ev_cand *k)
+{
+    const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
+    size_t l = id ? strlen(id) : 0;
+    return rasid__streq(k->type, "AID") || (l > 4 && rasid__streq(id + l - 4, "_aid"));
+}
+
 /* Is there a title with no mention of its own (no nationality, no name: "الرئيس السابق")
  * in [from, to), with a word between its end and token `to`? */
 static int bare_title_in(const ev_ctx *c, size_t from, size_t to)
@@ -2610,6 +2618,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start && !people_between(c, after, c->ms[r].tok_begin))
                 add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        }
+        if (!k->nrecipient && pos == 'V' && k->nactor && aid_row(k)) {
+            /* "علقت الولايات المتحدة مساعداتها العسكرية للنيجر", "قدمت فرنسا مساعدات لمالي":
+             * the country or party under ل after the aid is the one it goes to (or no
+             * longer goes to), not the event's place */
+            for (size_t q = after; q < e && q < after + 8; q++) {
+                int r = c->mention_at[q];
+                if (r < 0 || c->ms[r].tok_begin != q || !is_partyish(&c->ms[r]) ||
+                    c->ms[r].start <= k->actor[k->nactor - 1].start)
+                    continue;
+                if (prep_letter(c, r) == 'l') add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                break;
+            }
         }
         if (!k->nrecipient && pos == 'V' && !k->nactor) {
             /* "مستهدفا مركزا للشرطة": with the doer named elsewhere, a party joined by the
