@@ -103,15 +103,37 @@ static int unit_then_against(const ev_ctx *c, size_t from)
     return 0;
 }
 
-static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
+/* Verbs of arrival (rows whose id holds "_arrive_": وصلت "arrived") have the troops for
+ * their subject, and a force named there is troops too: "وصلت دفعة من المدربين الروس إلى
+ * باماكو" (Wagner), "وصل الجنود الفرنسيون", but not "وصل وزير الدفاع" (an office). */
+static int arrival_row(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    return id && strstr(id, "_arrive_") != NULL;
+}
+
+static int force_at(const ev_ctx *c, size_t q)
+{
+    int m = c->mention_at[q];
+    if (m < 0 || c->ms[m].tok_begin != q || c->ms[m].kind != RASID_M_ACTOR || !c->ms[m].sector) return 0;
+    const rasid_mention *x = &c->ms[m];
+    return rasid__streq(x->sector, "MIL") && !(x->id && !strncmp(x->id, "rasid:office:", 13)) &&
+           !(x->ekind && rasid__streq(x->ekind, "person"));
+}
+
+static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int arrival)
 {
     int envoy = cls == CUE_ENVOY;
+    /* (the wounded or the dead brought somewhere: "وصل الجنود المصابون إلى المستشفى") */
+    for (size_t q = from; arrival && q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++)
+        if (ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_DEAD)) return 0;
     for (size_t q = from; q < from + (envoy ? 10 : 6) && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
             return 0;
         if (ev_cue(c, q, cls)) return 1;
         if (envoy) continue;
+        if (arrival && force_at(c, q)) return 1;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
             (rasid__streq(c->ms[m].noun, "soldier") || rasid__streq(c->ms[m].noun, "police") || rasid__streq(c->ms[m].noun, "militant")))
@@ -218,7 +240,7 @@ static int find_triggers(ev_ctx *c)
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
             int need = needs_troops(m[q].e);
-            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need)
+            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(m[q].e))
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
