@@ -168,6 +168,55 @@ static size_t aid_after(const ev_ctx *c, size_t from)
     return SIZE_MAX;
 }
 
+/* Rows whose id ends in "_official" (وصل "arrived") state a visit only with an official
+ * for their subject, right after the verb (a titled person, an office, a delegation), and
+ * then إلى and a place: "وصل الرئيس المالي عاصيمي غويتا إلى نيامي". Not "وصل عدد القتلى
+ * إلى 50" (a toll reached 50), "وصلت الأمطار إلى". */
+static int needs_official(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 9 && rasid__streq(id + l - 9, "_official");
+}
+
+static int is_comma_tok(const rasid_token *t);
+
+static int official_to_place(const ev_ctx *c, size_t from)
+{
+    int seen = 0;
+    uint32_t sent = c->t[from - 1].sent;
+    rasid__match tm[8];
+    for (size_t z = from; z < from + 10 && z + 1 < c->n && c->t[z].sent == sent; z++) {
+        int m = c->mention_at[z];
+        if (m < 0 && ev_cue(c, z, CUE_TO)) {
+            int p = c->mention_at[z + 1];
+            return seen && p >= 0 && c->ms[p].kind == RASID_M_PLACE && c->ms[p].tok_begin == z + 1;
+        }
+        if (m >= 0) {
+            /* the official: an office, a titled or known person, a delegation; a day or a
+             * comma may stand before إلى ("وصل الرئيس، مساء الأحد، إلى نيامي") */
+            const rasid_mention *x = &c->ms[m];
+            int office = x->id && (!strncmp(x->id, "rasid:office:", 13) || !strncmp(x->id, "rasid:generic-delegation", 24));
+            int person = x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person"));
+            if (office || person) seen = 1;
+            else if (x->kind != RASID_M_DATE) return 0;
+            z = x->tok_end - 1;
+            continue;
+        }
+        /* (the words of a title before the person it names: "وزير الدفاع المالي ساديو كامارا") */
+        if (is_comma_tok(&c->t[z])) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, z, RASID_CATBIT(RASID_CAT_TITLE) | RASID_CATBIT(RASID_CAT_NISBA), 0, tm, 8);
+        if (k) z = tm[0].tok + tm[0].ntok - 1; /* (longest first) */
+        else if (!ev_cue(c, z, CUE_TITLEADJ)) return 0;
+    }
+    return 0;
+}
+
+static int is_comma_tok(const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2));
+}
+
 /* Rows whose id ends in "_capture" (أسر "captured") are spelt, in their bare forms أسر
  * and أسرا, like a noun too: أسر "families" ("أسر الضحايا", "لأسر الجنود", "أسرهم"). The verb is read only on its bare
  * form (no preposition, article or pronoun on it) with what a verb of capture takes right
@@ -244,6 +293,7 @@ static int find_triggers(ev_ctx *c)
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
+            if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
             if (needs_aid(m[q].e)) {
                 size_t a = aid_after(c, m[q].tok + m[q].ntok);
                 if (a == SIZE_MAX) continue;
