@@ -1152,6 +1152,33 @@ static rasid_entity named_span(const ev_ctx *c, const char *name, const char *ki
     return en;
 }
 
+/* "وصل 200 جندي روسي إلى نيامي": troops arriving, counted and then given a nationality,
+ * are that country's forces, the doer of their own arrival (a verb of arrival: the rows
+ * whose id holds "_arrive_"). */
+static void arriving_troops(const ev_ctx *c, ev_cand *k)
+{
+    const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
+    if (!id || !strstr(id, "_arrive_")) return;
+    size_t from = k->ttok + k->tntok;
+    for (size_t q = from; q < from + 4 && q < c->n && c->t[q].sent == k->sent; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_NUMBER || !x->noun || !rasid__streq(x->noun, "soldier")) return;
+        /* the counted noun (جندي، عسكري), then the nationality */
+        size_t z = x->tok_end;
+        if (z < c->n && c->mention_at[z] < 0) z++;
+        int nm = z < c->n && c->t[z].sent == k->sent ? c->mention_at[z] : -1;
+        if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != z || !c->ms[nm].country) return;
+        const char *iso = c->ms[nm].country;
+        const char *cn = country_name(c, iso);
+        k->actor[k->nactor++] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : iso, ""), "force",
+                                           "MIL", iso, rasid__arena_cat(&c->doc->arena, "rasid:mil-", iso, ""), x->start,
+                                           c->ms[nm].end);
+        return;
+    }
+}
+
 /* Victims described by a counted noun and a nationality: "14 جنديا جزائريا". */
 static const char *context_country(const ev_ctx *c, uint32_t before_tok);
 static const char *sentence_country(const ev_ctx *c, uint32_t at);
@@ -3126,6 +3153,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (!acted_on) drop_border_landmarks(c, k->recipient, &k->nrecipient);
         if (rasid__streq(k->type, "MOBILIZE")) drop_sent_troops(c, k);
     }
+    if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
