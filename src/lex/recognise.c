@@ -482,7 +482,10 @@ static int name_token(const ctx *c, size_t i, size_t first)
      * after it is the verb's object, not a name. Names that begin with these letters (بلال،
      * بخاري) are not followed by a bare genitive but by another name, a day or a
      * preposition ("أشاد الرئيس بلال بالجيش"); a listed person is found before. */
-    if (i == first && preposition_reading(t) && genitive_noun(c, i + 1, t->sent)) {
+    /* "انتقد مسؤول سياسة الحكومة": likewise a noun in ة (normalised ه) in construct with a
+     * genitive; names in ة (حمزة، أسامة) are listed */
+    int feminine = t->nlen >= 6 && !memcmp(t->norm + t->nlen - 2, "\xD9\x87", 2); /* ه */
+    if (i == first && (preposition_reading(t) || feminine) && genitive_noun(c, i + 1, t->sent)) {
         /* (a listed given name stays one: "ندد القائد لطفي الحكومة") */
         rasid__match nm[MAXM];
         size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM);
