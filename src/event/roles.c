@@ -799,7 +799,14 @@ static int unit_of_force(const ev_ctx *c, int m)
     size_t b = x->tok_begin;
     if (b == 0 || c->t[b - 1].sent != x->sent) return 0;
     if (prep_letter(c, m) == 'l' && ev_cue(c, b - 1, CUE_UNIT)) return 1;
-    if (b < 2 || !ev_cue(c, b - 2, CUE_UNIT)) return 0;
+    /* "دفعة جديدة من الجنود الروس", "وحدة خاصة من الجيش": one adjective of the unit (a word
+     * in ة, no mention, no function word) may stand before من */
+    size_t u = b >= 2 ? b - 2 : 0;
+    if (b >= 3 && !ev_cue(c, u, CUE_UNIT) && ev_cue(c, b - 3, CUE_UNIT) && c->t[u].kind == RASID_TOK_ARABIC &&
+        c->mention_at[u] < 0 && !ev_cue(c, u, CUE_FUNCTION) && c->t[u].nlen >= 6 &&
+        !memcmp(c->t[u].norm + c->t[u].nlen - 2, "\xD9\x87", 2) && c->t[b - 3].sent == x->sent)
+        u = b - 3;
+    if (b < 2 || !ev_cue(c, u, CUE_UNIT)) return 0;
     const rasid_token *t = &c->t[b - 1];
     return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
 }
