@@ -656,7 +656,8 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     }
     const char *iso = NULL;
     const char *org = NULL;
-    int nisba_seen = 0;
+    int nisba_seen = 0, has_coord = 0;
+    rasid__match coord = {0};
     size_t j = tm->tok + tm->ntok;
     uint32_t sent = c->t[tm->tok].sent;
     rasid__match m[MAXM];
@@ -677,6 +678,15 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             if (kd && rasid__streq(kd, "person")) break; /* the name itself */
         }
         if (best && best->e->cat == RASID_CAT_NISBA) {
+            /* "نظيريه النيجري والبوركيني", "الرئيسان المالي والنيجري": a second nationality
+             * joined by و names a second office */
+            const rasid_token *bt = &c->t[best->tok];
+            if (nisba_seen && best->reading > 0 && best->reading < bt->nreadings &&
+                rasid__streq(bt->readings[best->reading].pro, "\xD9\x88") && iso) { /* و */
+                coord = *best;
+                has_coord = 1;
+                break;
+            }
             iso = field(best->e, "country");
             nisba_seen = 1;
             j = best->tok + best->ntok;
@@ -713,6 +723,15 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 1 && c->t[j].norm[0] == ',') { j++; continue; }
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 2 && !memcmp(c->t[j].norm, "\xD8\x8C", 2)) { j++; continue; }
         break;
+    }
+    if (has_coord) {
+        /* the first office, then the second on its nationality alone */
+        title_actor(c, tm, j, role, sector, iso, org);
+        rasid__match second = *tm;
+        second.tok = coord.tok;
+        second.ntok = coord.ntok;
+        second.reading = coord.reading; /* (the mention starts after و, joining the list) */
+        return title_actor(c, &second, coord.tok + coord.ntok, role, sector, field(coord.e, "country"), org);
     }
     /* "الرئيس الانتقالي في مالي", "رئيس المجلس العسكري في النيجر": an office with no
      * nationality of its own, then في and a country, is that country's office (the country
