@@ -302,6 +302,16 @@ static int find_triggers(ev_ctx *c)
             best = &m[q];
         }
         if (!best) continue;
+        /* "أوقفت الولايات المتحدة مساعداتها لمالي": a verb that also means "arrested" or
+         * the like, with aid for its object, stops aid: a *_aid row of the same length wins */
+        for (size_t q = 0; q < k && !needs_aid(best->e); q++) {
+            if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok || !needs_aid(m[q].e)) continue;
+            if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(c, m[q].e, TC_TYPE)) continue;
+            size_t a = aid_after(c, m[q].tok + m[q].ntok);
+            if (a == SIZE_MAX) continue;
+            told = a;
+            best = &m[q];
+        }
         ev_cand *nc = rasid__vec_push(&c->cands);
         if (!nc) return RASID_NOMEM;
         cand_from_trigger(c, nc, best);
