@@ -749,16 +749,16 @@ static int aid_row(const ev_cand *k)
 }
 
 /* Is there a title with no mention of its own (no nationality, no name: "الرئيس السابق")
- * in [from, to), with a word between its end and token `to`? */
+ * in [from, to), with nothing named between its end and token `to`? */
 static int bare_title_in(const ev_ctx *c, size_t from, size_t to)
 {
     rasid__match tm[8];
-    for (size_t q = from; q + 1 < to && q < c->n; q++) {
+    for (size_t q = from; q < to && q < c->n; q++) {
         if (c->mention_at[q] >= 0 || c->t[q].kind != RASID_TOK_ARABIC) continue;
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, tm, 8);
         for (size_t j = 0; j < k; j++) {
             size_t z = tm[j].tok + tm[j].ntok;
-            if (z >= to) continue;
+            if (z > to) continue;
             /* (no nationality nor anything named between: that would be the title's own) */
             while (z < to && c->mention_at[z] < 0) z++;
             if (z == to) return 1;
@@ -833,9 +833,11 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
          * the preposition ب or ل is in the verb's object, and the subject came before it */
         if (i > from && construct_prep(c, i - 1, 0)) return -1;
         /* "انتقد الرئيس السابق أداء الحكومة": a title naming no one (no nationality, no
-         * name) is the subject; a party past the words after it is the object. (Right
-         * before the party it is the party's officer: "ندد قائد الجيش", the army speaks.) */
-        if (c->ms[m].kind != RASID_M_PERSON && bare_title_in(c, from, i)) return -1;
+         * name) is the subject; a party in construct with a noun after it is the object.
+         * (Right before the party, or joined to it by باسم, the title is the party's
+         * officer: "ندد قائد الجيش", "الناطق باسم الجيش": the army speaks.) */
+        if (c->ms[m].kind != RASID_M_PERSON && i > from && construct_prep(c, i - 1, 1) && bare_title_in(c, from, i - 1))
+            return -1;
         /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
         if (i > from && (ev_cue(c, i - 1, CUE_TARGET) || ev_cue(c, i - 1, CUE_TO) ||
                          (i > from + 1 && ev_cue(c, i - 2, CUE_TARGET) == 2)))
