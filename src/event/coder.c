@@ -127,7 +127,9 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
     /* (the wounded or the dead brought somewhere: "وصل الجنود المصابون إلى المستشفى") */
     for (size_t q = from; arrival && q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++)
         if (ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_DEAD)) return 0;
-    for (size_t q = from; q < from + (envoy ? 10 : 6) && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+    /* (an arrival may name its place first: "وصلت إلى العاصمة باماكو دفعة من الجنود") */
+    size_t reach = envoy ? 10 : arrival ? 8 : 6;
+    for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
             return 0;
@@ -311,6 +313,15 @@ static int find_triggers(ev_ctx *c)
             if (a == SIZE_MAX) continue;
             told = a;
             best = &m[q];
+        }
+        /* "وصلت إلى العاصمة باماكو دفعة من المدربين الروس": troops arriving, told after the
+         * place, are a deployment, not a visit: an arrival row of the same verb wins */
+        const char *bid = ev_field(best->e, "id");
+        for (size_t q = 0; q < k && bid && rasid__streq(bid, "visit"); q++) {
+            if (m[q].tok != best->tok || !arrival_row(m[q].e) || needs_troops(m[q].e) != CUE_TROOPS) continue;
+            if (!troops_after(c, m[q].tok + m[q].ntok, CUE_TROOPS, 1)) continue;
+            best = &m[q];
+            break;
         }
         ev_cand *nc = rasid__vec_push(&c->cands);
         if (!nc) return RASID_NOMEM;

@@ -1163,12 +1163,24 @@ static rasid_entity named_span(const ev_ctx *c, const char *name, const char *ki
 
 /* "وصل 200 جندي روسي إلى نيامي": troops arriving, counted and then given a nationality,
  * are that country's forces, the doer of their own arrival (a verb of arrival: the rows
- * whose id holds "_arrive_"). */
+ * whose id holds "_arrive_"); so is a force named after the place, when no subject was
+ * found before it. */
 static void arriving_troops(const ev_ctx *c, ev_cand *k)
 {
     const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
     if (!id || !strstr(id, "_arrive_")) return;
     size_t from = k->ttok + k->tntok;
+    /* "وصلت إلى العاصمة باماكو دفعة من المدربين الروس": the force named after the place */
+    for (size_t q = from; q < from + 8 && q < c->n && c->t[q].sent == k->sent; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "MIL") &&
+            !(x->id && !strncmp(x->id, "rasid:office:", 13)) && !(x->ekind && rasid__streq(x->ekind, "person"))) {
+            add_party(c, k->actor, &k->nactor, x);
+            return;
+        }
+    }
     for (size_t q = from; q < from + 4 && q < c->n && c->t[q].sent == k->sent; q++) {
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) continue;
