@@ -148,7 +148,7 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
  * only with the aid as their object, within the next few words of the clause, past the
  * subject standing between ("علقت الولايات المتحدة مساعداتها العسكرية للنيجر"): a word
  * of the aid rows (مساعدات، دعم عسكري). Not "علق الوزير على الهجوم" (commented), "قطع
- * مسلحون الطريق" (cut the road). Returns the token of the aid word, or SIZE_MAX. */
+ * مسلحون الطريق" (cut the road). */
 static int needs_aid(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
@@ -156,6 +156,7 @@ static int needs_aid(const rasid__entry *e)
     return l > 4 && rasid__streq(id + l - 4, "_aid");
 }
 
+/* The token of the aid word after a *_aid verb, or SIZE_MAX. */
 static size_t aid_after(const ev_ctx *c, size_t from)
 {
     rasid__match m[16];
