@@ -106,21 +106,121 @@ static int unit_then_against(const ev_ctx *c, size_t from)
     return 0;
 }
 
-static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls)
+/* Verbs of arrival (rows whose id holds "_arrive_": وصلت "arrived") have the troops for
+ * their subject, and a force named there is troops too: "وصلت دفعة من المدربين الروس إلى
+ * باماكو" (Wagner), "وصل الجنود الفرنسيون", but not "وصل وزير الدفاع" (an office). */
+static int arrival_row(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    return id && strstr(id, "_arrive_") != NULL;
+}
+
+static int force_at(const ev_ctx *c, size_t q)
+{
+    int m = c->mention_at[q];
+    if (m < 0 || c->ms[m].tok_begin != q || c->ms[m].kind != RASID_M_ACTOR || !c->ms[m].sector) return 0;
+    const rasid_mention *x = &c->ms[m];
+    return rasid__streq(x->sector, "MIL") && !(x->id && !strncmp(x->id, "rasid:office:", 13)) &&
+           !(x->ekind && rasid__streq(x->ekind, "person"));
+}
+
+static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int arrival)
 {
     int envoy = cls == CUE_ENVOY;
-    for (size_t q = from; q < from + (envoy ? 10 : 6) && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+    /* (the wounded or the dead brought somewhere: "وصل الجنود المصابون إلى المستشفى") */
+    for (size_t q = from; arrival && q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++)
+        if (ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_DEAD)) return 0;
+    /* (an arrival may name its place first: "وصلت إلى العاصمة باماكو دفعة من الجنود") */
+    size_t reach = envoy ? 10 : arrival ? 8 : 6;
+    for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
             return 0;
         if (ev_cue(c, q, cls)) return 1;
         if (envoy) continue;
+        if (arrival && force_at(c, q)) return 1;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
             (rasid__streq(c->ms[m].noun, "soldier") || rasid__streq(c->ms[m].noun, "police") || rasid__streq(c->ms[m].noun, "militant")))
             return 1;
     }
     return 0;
+}
+
+/* Rows whose id ends in "_aid" (علق "suspended", قطع "cut off") state that aid was stopped
+ * only with the aid as their object, within the next few words of the clause, past the
+ * subject standing between ("علقت الولايات المتحدة مساعداتها العسكرية للنيجر"): a word
+ * of the aid rows (مساعدات، دعم عسكري). Not "علق الوزير على الهجوم" (commented), "قطع
+ * مسلحون الطريق" (cut the road). */
+static int needs_aid(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 4 && rasid__streq(id + l - 4, "_aid");
+}
+
+/* The token of the aid word after a *_aid verb, or SIZE_MAX. */
+static size_t aid_after(const ev_ctx *c, size_t from)
+{
+    rasid__match m[16];
+    for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
+        for (size_t j = 0; j < k; j++) {
+            const char *id = ev_field(m[j].e, "id");
+            if (id && (rasid__streq(id, "aid") || !strncmp(id, "aid_", 4))) return q;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* Rows whose id ends in "_official" (وصل "arrived") state a visit only with an official
+ * for their subject, right after the verb (a titled person, an office, a delegation), and
+ * then إلى and a place: "وصل الرئيس المالي عاصيمي غويتا إلى نيامي". Not "وصل عدد القتلى
+ * إلى 50" (a toll reached 50), "وصلت الأمطار إلى". */
+static int needs_official(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 9 && rasid__streq(id + l - 9, "_official");
+}
+
+static int is_comma_tok(const rasid_token *t);
+
+static int official_to_place(const ev_ctx *c, size_t from)
+{
+    int seen = 0;
+    uint32_t sent = c->t[from - 1].sent;
+    rasid__match tm[8];
+    for (size_t z = from; z < from + 10 && z + 1 < c->n && c->t[z].sent == sent; z++) {
+        int m = c->mention_at[z];
+        if (m < 0 && ev_cue(c, z, CUE_TO)) {
+            int p = c->mention_at[z + 1];
+            return seen && p >= 0 && c->ms[p].kind == RASID_M_PLACE && c->ms[p].tok_begin == z + 1;
+        }
+        if (m >= 0) {
+            /* the official: an office, a titled or known person, a delegation; a day or a
+             * comma may stand before إلى ("وصل الرئيس، مساء الأحد، إلى نيامي") */
+            const rasid_mention *x = &c->ms[m];
+            int office = x->id && (!strncmp(x->id, "rasid:office:", 13) || !strncmp(x->id, "rasid:generic-delegation", 24));
+            int person = x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person"));
+            if (office || person) seen = 1;
+            else if (x->kind != RASID_M_DATE) return 0;
+            z = x->tok_end - 1;
+            continue;
+        }
+        /* (the words of a title before the person it names: "وزير الدفاع المالي ساديو كامارا") */
+        if (is_comma_tok(&c->t[z])) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, z, RASID_CATBIT(RASID_CAT_TITLE) | RASID_CATBIT(RASID_CAT_NISBA), 0, tm, 8);
+        if (k) z = tm[0].tok + tm[0].ntok - 1; /* (longest first) */
+        else if (!ev_cue(c, z, CUE_TITLEADJ)) return 0;
+    }
+    return 0;
+}
+
+static int is_comma_tok(const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2));
 }
 
 /* Rows whose id ends in "_capture" (أسر "captured") are spelt, in their bare forms أسر
@@ -221,9 +321,10 @@ static int capture_object(const ev_ctx *c, const rasid__match *m)
 static int find_triggers(ev_ctx *c)
 {
     rasid__match m[32];
+    size_t told = SIZE_MAX; /* the aid word of a suspension found before: no event of its own */
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
-        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i)) continue;
+        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i) || i == told) continue;
         size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 32);
         if (!k) continue;
         const rasid__match *best = NULL; /* longest first */
@@ -238,15 +339,40 @@ static int find_triggers(ev_ctx *c)
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
             int need = needs_troops(m[q].e);
-            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need)
+            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(m[q].e))
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
             if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
             if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_aid(m[q].e)) {
+                size_t a = aid_after(c, m[q].tok + m[q].ntok);
+                if (a == SIZE_MAX) continue;
+                told = a;
+            }
             best = &m[q];
         }
         if (!best) continue;
+        /* "أوقفت الولايات المتحدة مساعداتها لمالي": a verb that also means "arrested" or
+         * the like, with aid for its object, stops aid: a *_aid row of the same length wins */
+        for (size_t q = 0; q < k && !needs_aid(best->e); q++) {
+            if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok || !needs_aid(m[q].e)) continue;
+            if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(c, m[q].e, TC_TYPE)) continue;
+            size_t a = aid_after(c, m[q].tok + m[q].ntok);
+            if (a == SIZE_MAX) continue;
+            told = a;
+            best = &m[q];
+        }
+        /* "وصلت إلى العاصمة باماكو دفعة من المدربين الروس": troops arriving, told after the
+         * place, are a deployment, not a visit: an arrival row of the same verb wins */
+        const char *bid = ev_field(best->e, "id");
+        for (size_t q = 0; q < k && bid && rasid__streq(bid, "visit"); q++) {
+            if (m[q].tok != best->tok || !arrival_row(m[q].e) || needs_troops(m[q].e) != CUE_TROOPS) continue;
+            if (!troops_after(c, m[q].tok + m[q].ntok, CUE_TROOPS, 1)) continue;
+            best = &m[q];
+            break;
+        }
         ev_cand *nc = rasid__vec_push(&c->cands);
         if (!nc) return RASID_NOMEM;
         cand_from_trigger(c, nc, best);

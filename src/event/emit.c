@@ -85,6 +85,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "clash")) { *conn = "with"; return "clashed"; }
         if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }
+        if (rasid__streq(id, "sanction_aid")) { *conn = "to"; return "suspended or cut aid"; }
     }
     if (rasid__streq(t, "ASSAULT")) {
         /* "قتل 12 شخصا في اشتباكات": a clash told with its dead */
@@ -287,6 +288,10 @@ int ev_emit(ev_ctx *c)
         ev_event_id(ev->id, c->doc->id, ++seq);
         ev->type = x->type;
         ev->mode = x->mode;
+        /* "التقى الرئيس المالي نظيره النيجري", "بحث الجزائر والنيجر ...": a meeting of exactly
+         * two parties is bilateral (CAMEO 040, no mode); PLOVER's multilateral mode is for a
+         * meeting of three or more ("قمة دول الساحل الثلاث") or of parties not all named */
+        if (ev->mode && rasid__streq(ev->mode, "multilateral") && x->nactor + x->nrecipient == 2) ev->mode = NULL;
         ev->acled_event = x->acled_event;
         ev->acled_sub = x->acled_sub;
         ev->cameo = x->cameo;

@@ -784,6 +784,56 @@ static int prep_b(const ev_ctx *c, size_t q)
     return 0;
 }
 
+/* An event of aid given, or of aid stopped (the rows aid and *_aid). */
+static int aid_row(const ev_cand *k)
+{
+    const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
+    size_t l = id ? strlen(id) : 0;
+    return rasid__streq(k->type, "AID") || (l > 4 && rasid__streq(id + l - 4, "_aid"));
+}
+
+/* Is there a title with no mention of its own (no nationality, no name: "الرئيس السابق")
+ * in [from, to), with nothing named between its end and token `to`? */
+static int bare_title_in(const ev_ctx *c, size_t from, size_t to)
+{
+    rasid__match tm[8];
+    for (size_t q = from; q < to && q < c->n; q++) {
+        if (c->mention_at[q] >= 0 || c->t[q].kind != RASID_TOK_ARABIC) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, tm, 8);
+        for (size_t j = 0; j < k; j++) {
+            size_t z = tm[j].tok + tm[j].ntok;
+            if (z > to) continue;
+            /* (no nationality nor anything named between: that would be the title's own) */
+            while (z < to && c->mention_at[z] < 0) z++;
+            if (z == to) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Is token q a noun of three letters or more under the preposition ب or ل, with no
+ * article nor pronoun and no mention of its own (بقرار، بجهود، لسياسة), the head of a
+ * construct whose genitive follows? Function words (بسبب، لدى، بين) are not. */
+static int construct_prep(const ev_ctx *c, size_t q, int bare_ok)
+{
+    const rasid_token *t = &c->t[q];
+    if (t->kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) return 0;
+    if (ev_cue(c, q, CUE_FUNCTION) || ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_LOCATIVE) || ev_cue(c, q, CUE_TARGET) ||
+        ev_cue(c, q, CUE_TO) || ev_cue(c, q, CUE_AGAINST) || ev_cue(c, q, CUE_BY) || ev_cue(c, q, CUE_BETWEEN) ||
+        ev_cue(c, q, CUE_WITH))
+        return 0;
+    /* (bare_ok: or the bare noun itself, no article: "أداء الحكومة") */
+    if (bare_ok && t->nlen >= 6 && !(t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4))) return 1;
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (rd->article || (rd->enc && *rd->enc) || !rd->stem || strlen(rd->stem) < 6) continue;
+        if (rasid__streq(rd->pro, "\xD8\xA8") || rasid__streq(rd->pro, "\xD9\x84") || rasid__streq(rd->pro, "\xD9\x88\xD8\xA8") ||
+            rasid__streq(rd->pro, "\xD9\x88\xD9\x84"))
+            return 1; /* ب ل وب ول */
+    }
+    return 0;
+}
+
 /* "وحدة من الجيش الموريتاني", "مفرزة للجيش الوطني الشعبي", "دورية تابعة للدرك": a unit
  * of a force, the force being named after من or the genitive ل, acts for the force. */
 static int unit_of_force(const ev_ctx *c, int m)
@@ -793,7 +843,14 @@ static int unit_of_force(const ev_ctx *c, int m)
     size_t b = x->tok_begin;
     if (b == 0 || c->t[b - 1].sent != x->sent) return 0;
     if (prep_letter(c, m) == 'l' && ev_cue(c, b - 1, CUE_UNIT)) return 1;
-    if (b < 2 || !ev_cue(c, b - 2, CUE_UNIT)) return 0;
+    /* "دفعة جديدة من الجنود الروس", "وحدة خاصة من الجيش": one adjective of the unit (a word
+     * in ة, no mention, no function word) may stand before من */
+    size_t u = b >= 2 ? b - 2 : 0;
+    if (b >= 3 && !ev_cue(c, u, CUE_UNIT) && ev_cue(c, b - 3, CUE_UNIT) && c->t[u].kind == RASID_TOK_ARABIC &&
+        c->mention_at[u] < 0 && !ev_cue(c, u, CUE_FUNCTION) && c->t[u].nlen >= 6 &&
+        !memcmp(c->t[u].norm + c->t[u].nlen - 2, "\xD9\x87", 2) && c->t[b - 3].sent == x->sent)
+        u = b - 3;
+    if (b < 2 || !ev_cue(c, u, CUE_UNIT)) return 0;
     const rasid_token *t = &c->t[b - 1];
     return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
 }
@@ -816,6 +873,15 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
             return -1;
         /* "قبض على قيادي في الحركة": a noun after a preposition is no subject */
         if (i > 0 && ev_cue(c, i - 1, CUE_PREPOSITION)) continue;
+        /* "ندد مسؤول بقرار الحكومة", "أشاد بجهود الجيش": the genitive of a noun that carries
+         * the preposition ب or ل is in the verb's object, and the subject came before it */
+        if (i > from && construct_prep(c, i - 1, 0)) return -1;
+        /* "انتقد الرئيس السابق أداء الحكومة": a title naming no one (no nationality, no
+         * name) is the subject; a party in construct with a noun after it is the object.
+         * (Right before the party, or joined to it by باسم, the title is the party's
+         * officer: "ندد قائد الجيش", "الناطق باسم الجيش": the army speaks.) */
+        if (c->ms[m].kind != RASID_M_PERSON && i > from && construct_prep(c, i - 1, 1) && bare_title_in(c, from, i - 1))
+            return -1;
         /* "أمام مقر الشرطة", "ضد الجيش": a target, not the doer; "إلى الجيش": a beneficiary */
         if (i > from && (ev_cue(c, i - 1, CUE_TARGET) || ev_cue(c, i - 1, CUE_TO) ||
                          (i > from + 1 && ev_cue(c, i - 2, CUE_TARGET) == 2)))
@@ -1184,6 +1250,45 @@ static rasid_entity named_span(const ev_ctx *c, const char *name, const char *ki
     en.end = end;
     en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + start, end - start);
     return en;
+}
+
+/* "وصل 200 جندي روسي إلى نيامي": troops arriving, counted and then given a nationality,
+ * are that country's forces, the doer of their own arrival (a verb of arrival: the rows
+ * whose id holds "_arrive_"); so is a force named after the place, when no subject was
+ * found before it. */
+static void arriving_troops(const ev_ctx *c, ev_cand *k)
+{
+    const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
+    if (!id || !strstr(id, "_arrive_")) return;
+    size_t from = k->ttok + k->tntok;
+    /* "وصلت إلى العاصمة باماكو دفعة من المدربين الروس": the force named after the place */
+    for (size_t q = from; q < from + 8 && q < c->n && c->t[q].sent == k->sent; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "MIL") &&
+            !(x->id && !strncmp(x->id, "rasid:office:", 13)) && !(x->ekind && rasid__streq(x->ekind, "person"))) {
+            add_party(c, k->actor, &k->nactor, x);
+            return;
+        }
+    }
+    for (size_t q = from; q < from + 4 && q < c->n && c->t[q].sent == k->sent; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_NUMBER || !x->noun || !rasid__streq(x->noun, "soldier")) return;
+        /* the counted noun (جندي، عسكري), then the nationality */
+        size_t z = x->tok_end;
+        if (z < c->n && c->mention_at[z] < 0) z++;
+        int nm = z < c->n && c->t[z].sent == k->sent ? c->mention_at[z] : -1;
+        if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != z || !c->ms[nm].country) return;
+        const char *iso = c->ms[nm].country;
+        const char *cn = country_name(c, iso);
+        k->actor[k->nactor++] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : iso, ""), "force",
+                                           "MIL", iso, rasid__arena_cat(&c->doc->arena, "rasid:mil-", iso, ""), x->start,
+                                           c->ms[nm].end);
+        return;
+    }
 }
 
 /* Victims described by a counted noun and a nationality: "14 جنديا جزائريا". */
@@ -2810,6 +2915,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (r >= 0 && c->ms[r].start > k->actor[k->nactor - 1].start && !people_between(c, after, c->ms[r].tok_begin))
                 add_party_list(c, k->recipient, &k->nrecipient, r, e);
         }
+        if (!k->nrecipient && pos == 'V' && k->nactor && aid_row(k)) {
+            /* "علقت الولايات المتحدة مساعداتها العسكرية للنيجر", "قدمت فرنسا مساعدات لمالي":
+             * the country or party under ل after the aid is the one it goes to (or no
+             * longer goes to), not the event's place */
+            for (size_t q = after; q < e && q < after + 8; q++) {
+                int r = c->mention_at[q];
+                if (r < 0 || c->ms[r].tok_begin != q || !is_partyish(&c->ms[r]) ||
+                    c->ms[r].start <= k->actor[k->nactor - 1].start)
+                    continue;
+                if (prep_letter(c, r) == 'l') add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                break;
+            }
+        }
         if (!k->nrecipient && pos == 'V' && !k->nactor) {
             /* "مستهدفا مركزا للشرطة": with the doer named elsewhere, a party joined by the
              * genitive ل to the verb's object noun is what the verb hit */
@@ -2830,6 +2948,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     continue;
                 }
                 if (q > after && prep_letter(c, r) == 'l' && !ev_cue(c, q - 1, CUE_OWNER)) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+                /* "ندد مسؤول بقرار الحكومة", "انتقد الرئيس السابق أداء الحكومة": of a verb of
+                 * words, the genitive of its object (a noun, or a noun under ب or ل) is the
+                 * party it speaks of */
+                else if (q > after && speech_type(k->type) && !has_prep(c, r) && construct_prep(c, q - 1, 1))
+                    add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
                 else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, CUE_TARGET) || construct_target(c, after, q)))
                     add_party_list(c, k->recipient, &k->nrecipient, r, e);
@@ -3313,6 +3436,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (!acted_on) drop_border_landmarks(c, k->recipient, &k->nrecipient);
         if (rasid__streq(k->type, "MOBILIZE")) drop_sent_troops(c, k);
     }
+    if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)

@@ -435,11 +435,64 @@ static int verb_word(const ctx *c, size_t i)
     return !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM);
 }
 
+/* Does token i read as the preposition ب or ل on a bare noun of three letters or more
+ * (بجهود، لقرار), with no article and no pronoun? */
+static int preposition_reading(const rasid_token *t)
+{
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (rd->article || (rd->enc && *rd->enc) || !rd->pro || !rd->stem || strlen(rd->stem) < 6) continue;
+        if (rasid__streq(rd->pro, "\xD8\xA8") || rasid__streq(rd->pro, "\xD9\x84")) return 1; /* ب، ل */
+    }
+    return 0;
+}
+
+/* Is token j a noun in the genitive after a construct: a definite word that is no listed
+ * name element (الأمين), adjective of nationality, title, day, month or number word, nor
+ * ends in ي as family names do (الأنصاري), or a country or actor named without the
+ * article (بجهود مالي)? */
+static int genitive_noun(const ctx *c, size_t j, uint32_t sent)
+{
+    if (j >= c->n || c->t[j].sent != sent || c->t[j].kind != RASID_TOK_ARABIC || c->covered[j]) return 0;
+    rasid__match m[MAXM];
+    size_t k = rasid__lex_match_at(c->lex, c->doc, j,
+                                   RASID_CATBIT(RASID_CAT_NAME) | RASID_CATBIT(RASID_CAT_NISBA) |
+                                       RASID_CATBIT(RASID_CAT_TITLE) | RASID_CATBIT(RASID_CAT_MONTH) |
+                                       RASID_CATBIT(RASID_CAT_TIMEWORD) | RASID_CATBIT(RASID_CAT_NUMWORD),
+                                   0, m, MAXM);
+    if (k) return 0;
+    /* (a definite word ending in ي may be a family name: "بلعيد الأنصاري") */
+    const rasid_token *t = &c->t[j];
+    if (starts_with_al(t)) return !(t->nlen >= 2 && !memcmp(t->norm + t->nlen - 2, "\xD9\x8A", 2));
+    k = rasid__lex_match_at(c->lex, c->doc, j, RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
+    for (size_t q = 0; q < k; q++) {
+        const char *kd = field(m[q].e, "kind");
+        if (m[q].reading == 0 && kd && !rasid__streq(kd, "person")) return 1;
+    }
+    return 0;
+}
+
 static int name_token(const ctx *c, size_t i, size_t first)
 {
     const rasid_token *t = &c->t[i];
     if (t->kind != RASID_TOK_ARABIC && t->kind != RASID_TOK_LATIN) return 0;
     if (i == first && form2_masdar(t)) return 0;
+    /* "أشاد رئيس الوزراء بجهود الجيش", "ندد الرئيس السابق بقرار الحكومة": right after the
+     * title, a word read as the preposition ب or ل on a noun in construct with a genitive
+     * after it is the verb's object, not a name. Names that begin with these letters (بلال،
+     * بخاري) are not followed by a bare genitive but by another name, a day or a
+     * preposition ("أشاد الرئيس بلال بالجيش"); a listed person is found before. */
+    /* "انتقد مسؤول سياسة الحكومة": likewise a noun in ة (normalised ه) in construct with a
+     * genitive; names in ة (حمزة، أسامة) are listed */
+    int feminine = t->nlen >= 6 && !memcmp(t->norm + t->nlen - 2, "\xD9\x87", 2); /* ه */
+    if (i == first && (preposition_reading(t) || feminine) && genitive_noun(c, i + 1, t->sent)) {
+        /* (a listed given name stays one: "ندد القائد لطفي الحكومة") */
+        rasid__match nm[MAXM];
+        size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM);
+        int listed = 0;
+        for (size_t q = 0; q < k; q++) listed |= nm[q].reading == 0;
+        if (!listed) return 0;
+    }
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
     if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
@@ -608,7 +661,8 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
     }
     const char *iso = NULL;
     const char *org = NULL;
-    int nisba_seen = 0;
+    int nisba_seen = 0, has_coord = 0;
+    rasid__match coord = {0};
     size_t j = tm->tok + tm->ntok;
     uint32_t sent = c->t[tm->tok].sent;
     rasid__match m[MAXM];
@@ -629,6 +683,15 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
             if (kd && rasid__streq(kd, "person")) break; /* the name itself */
         }
         if (best && best->e->cat == RASID_CAT_NISBA) {
+            /* "نظيريه النيجري والبوركيني", "الرئيسان المالي والنيجري": a second nationality
+             * joined by و names a second office */
+            const rasid_token *bt = &c->t[best->tok];
+            if (nisba_seen && best->reading > 0 && best->reading < bt->nreadings &&
+                rasid__streq(bt->readings[best->reading].pro, "\xD9\x88") && iso) { /* و */
+                coord = *best;
+                has_coord = 1;
+                break;
+            }
             iso = field(best->e, "country");
             nisba_seen = 1;
             j = best->tok + best->ntok;
@@ -665,6 +728,15 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 1 && c->t[j].norm[0] == ',') { j++; continue; }
         if (c->t[j].kind == RASID_TOK_PUNCT && c->t[j].nlen == 2 && !memcmp(c->t[j].norm, "\xD8\x8C", 2)) { j++; continue; }
         break;
+    }
+    if (has_coord) {
+        /* the first office, then the second on its nationality alone */
+        title_actor(c, tm, j, role, sector, iso, org);
+        rasid__match second = *tm;
+        second.tok = coord.tok;
+        second.ntok = coord.ntok;
+        second.reading = coord.reading; /* (the mention starts after و, joining the list) */
+        return title_actor(c, &second, coord.tok + coord.ntok, role, sector, field(coord.e, "country"), org);
     }
     /* "الرئيس الانتقالي في مالي", "رئيس المجلس العسكري في النيجر": an office with no
      * nationality of its own, then في and a country, is that country's office (the country
