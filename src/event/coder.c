@@ -745,6 +745,7 @@ static void merge_in_sentences(ev_ctx *c)
                 k[i].dead_foe = k[j].dead;
                 k[i].q_dead_foe = k[j].q_dead;
                 k[j].dead = -1;
+                k[j].nactor = k[j].nrecipient = 0; /* (the sides are the attack's, reversed) */
                 absorb(c, &k[i], &k[j]);
                 continue;
             }

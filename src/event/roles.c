@@ -3097,6 +3097,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             k->nactor = 0;
         }
     }
+    /* "أعلن الجيش أن وحداته نفذت عملية تمشيط أسفرت عن تحييد خمسين إرهابيا": neutralising
+     * is done by the forces of a state; with no doer of its own, the force or government
+     * speaking in the sentence */
+    if (!k->nactor && rasid__streq(ev_field(k->trig, "id") ? ev_field(k->trig, "id") : "", "kill_neutral")) {
+        int p = party_before(c, s->tok_begin, k->ttok);
+        if (p >= 0 && c->ms[p].sector &&
+            (rasid__streq(c->ms[p].sector, "MIL") || rasid__streq(c->ms[p].sector, "COP") || rasid__streq(c->ms[p].sector, "GOV")))
+            add_party(c, k->actor, &k->nactor, &c->ms[p]);
+    }
     /* "وطالبت نواكشوط السلطات المالية": a capital right after a verb of words, before the
      * party read as its subject, is the subject; that party is the object */
     if (k->nactor == 1 && !k->nrecipient && k->pos == 'V' && speech_type(k->type) && after < e && c->mention_at[after] >= 0) {
@@ -3740,11 +3749,23 @@ void ev_apply_claims(ev_ctx *c)
             for (uint16_t r = 0; r < ct->nreadings && !ok; r++) ok = ct->readings[r].enc[0] != 0;
             /* (the claimant's name and its description may stand between: "تبنت جماعة
              * نصرة الإسلام والمسلمين الموالية لتنظيم القاعدة الهجوم") */
-            for (size_t q = i + (size_t)len; q < i + (size_t)len + 10 && q < c->n && c->t[q].sent == c->t[i].sent && !ok; q++)
+            /* (and a parenthesis between commas: "تبنت الجماعة، في بيان نشرته مؤسسة الزلاقة
+             * التابعة لها، هجوما على ...") */
+            size_t lim = i + (size_t)len + 10, reach = i + (size_t)len + 5;
+            for (size_t q = i + (size_t)len; q < lim && q < c->n && c->t[q].sent == c->t[i].sent && !ok; q++) {
+                if (is_comma(&c->t[q]))
+                    for (size_t z = q + 1; z < q + 12 && z < c->n && c->t[z].sent == c->t[i].sent; z++)
+                        if (is_comma(&c->t[z])) {
+                            if (z + 4 > lim) lim = z + 4;
+                            if (z + 5 > reach) reach = z + 5;
+                            q = z;
+                            break;
+                        }
                 ok = ev_cue(c, q, CUE_EVENTNOUN) || ev_cue(c, q, CUE_DEAD);
-            if (!ok) { /* a trigger right after it: the first one after token i */
+            }
+            if (!ok) { /* a trigger right after it (or after the parenthesis): the first one after token i */
                 size_t q = first_cand(k, nk, 1, (uint32_t)i + 1);
-                ok = q < nk && k[q].ttok <= i + (size_t)len + 5;
+                ok = q < nk && k[q].ttok <= reach;
             }
             if (!ok) continue;
         }
