@@ -947,6 +947,22 @@ static int object_after_verb(const ev_ctx *c, const ev_cand *k)
     return c->ms[m].kind == RASID_M_ACTOR && !has_prep(c, m);
 }
 
+/* "فيما قتل جنديان ماليان", "وأصيب مدنيون": people counted right after a verb in the
+ * nominative (a dual in ان, a sound plural in ون) are its subject, so the verb is passive
+ * (قُتل) and shares no doer with the verbs before it. An accusative (جنديين، 12 جنديا) or a
+ * broken plural (ثلاثة جنود) says nothing. */
+static int nominative_people_after(const ev_ctx *c, const ev_cand *k)
+{
+    size_t a = k->ttok + k->tntok;
+    if (a >= c->n || c->t[a].sent != k->sent) return 0;
+    int m = c->mention_at[a];
+    if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun(c->ms[m].noun)) return 0;
+    const rasid_token *t = &c->t[c->ms[m].tok_end - 1];
+    if (t->kind != RASID_TOK_ARABIC || t->nlen < 6) return 0;
+    const char *end = t->norm + t->nlen - 4;
+    return !memcmp(end, "\xD8\xA7\xD9\x86", 4) || !memcmp(end, "\xD9\x88\xD9\x86", 4); /* ان ون */
+}
+
 /* The number that counts the people right before token `at` (not before b), past a
  * nationality: "13 جنديا" (the noun no mention of its own), "الجنديان", "جنديين ماليين";
  * -1 if none. */
@@ -2504,8 +2520,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER && !counted_noun(c, vm)) break;
         }
-        if (!k->nactor && coordinated_of(c, k)) inherit_subject(c, k);
-        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !(pos == 'V' && noun_before(c, k, b))) {
+        if (!k->nactor && coordinated_of(c, k) && !nominative_people_after(c, k)) inherit_subject(c, k);
+        /* (a passive verb, its nominative victims after it, has no subject before it either:
+         * "أوقف الجيش 12 مهربا، فيما قتل جنديان") */
+        int passive = pos == 'V' && nominative_people_after(c, k);
+        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !passive && !(pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
             size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
             /* "أدانت الأمم المتحدة الهجوم": the party right after another verb is that verb's subject */
@@ -2672,7 +2691,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb or
      * noun of the same sentence without its own subject shares the earlier one */
-    if (!k->nactor && k->pos != 'K' && coordinated_of(c, k)) inherit_subject(c, k);
+    if (!k->nactor && k->pos != 'K' && coordinated_of(c, k) && !nominative_people_after(c, k)) inherit_subject(c, k);
     /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
      * that has no subject of its own shares the sentence's earlier subject */
     if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
