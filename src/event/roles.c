@@ -1335,9 +1335,10 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     /* "قوات شرق ليبيا": a place right after a force names whose force it is */
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
-        /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive) */
+        /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive; and "سكان مدينة النعمة":
+         * civilians of a town live there, where what befalls them or what they do happens) */
         if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
-            prep_letter(c, (int)(m - c->ms)) != 'b')
+            prep_letter(c, (int)(m - c->ms)) != 'b' && !(c->ms[a].sector && rasid__streq(c->ms[a].sector, "CVL")))
             return 0;
     }
     /* the country of a title ("سفير الولايات المتحدة فلان") is not where it happens */
@@ -2993,6 +2994,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             for (size_t back = 2; back <= 4 && k->ttok >= back && c->t[k->ttok - back].sent == k->sent && !inquiry; back++)
                 inquiry = ev_cue(c, k->ttok - back, CUE_INQUIRY) != 0;
         if (inquiry) k->pos = 'R';
+    }
+    /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
+     * "Protesters (country)", the country where they protest */
+    if (rasid__streq(k->type, "PROTEST") && k->nactor) {
+        size_t cv = 0;
+        for (size_t i = 0; i < k->nactor; i++) cv += k->actor[i].id && rasid__streq(k->actor[i].id, "rasid:civilians");
+        if (cv == k->nactor) k->nactor = 0;
     }
     if (rasid__streq(k->type, "PROTEST") && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
