@@ -103,6 +103,27 @@ static int met_verb(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* A verb of managing or succeeding, whose subject does the verbal noun after من or في:
+ * تمكن، استطاع (من), نجح (في) in the past and the imperfect. */
+static int manage_verb(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86",                                 /* تمكن */
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86\xD8\xAA",                       /* تمكنت */
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86\xD9\x88\xD8\xA7",             /* تمكنوا */
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86\xD8\xA7",                       /* تمكنا */
+        "\xD9\x8A\xD8\xAA\xD9\x85\xD9\x83\xD9\x86",                       /* يتمكن */
+        "\xD8\xAA\xD8\xAA\xD9\x85\xD9\x83\xD9\x86",                       /* تتمكن */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xB7\xD8\xA7\xD8\xB9",             /* استطاع */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xB7\xD8\xA7\xD8\xB9\xD8\xAA",   /* استطاعت */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xB7\xD8\xA7\xD8\xB9\xD9\x88\xD8\xA7", /* استطاعوا */
+        "\xD9\x86\xD8\xAC\xD8\xAD",                                           /* نجح */
+        "\xD9\x86\xD8\xAC\xD8\xAD\xD8\xAA",                                 /* نجحت */
+        "\xD9\x86\xD8\xAC\xD8\xAD\xD9\x88\xD8\xA7",                       /* نجحوا */
+    };
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
  * meeting) listed together, the first is its actor and the others are its other side. */
 static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
@@ -2696,6 +2717,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
      * that has no subject of its own shares the sentence's earlier subject */
     if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
+    /* "تمكنت مفرزة للجيش، يوم 18 جوان، من تحييد إرهابيين", "نجحت القوات في تحرير
+     * الرهائن": a verbal noun after من or في, governed by a verb of managing, is done by that
+     * verb's subject (the first party after it, a unit of a force included) */
+    if (!k->nactor && k->pos != 'V' && k->ttok >= s->tok_begin + 2) {
+        const rasid_token *pr = &c->t[k->ttok - 1];
+        int min_fi = (pr->nlen == 4 && (!memcmp(pr->norm, "\xD9\x85\xD9\x86", 4) ||  /* من */
+                                        !memcmp(pr->norm, "\xD9\x81\xD9\x8A", 4))); /* في */
+        for (size_t v = k->ttok - 1; min_fi && v > s->tok_begin && v + 16 > k->ttok; v--) {
+            if (!manage_verb(&c->t[v - 1])) continue;
+            int m2 = subject_in(c, v, k->ttok - 1);
+            if (m2 >= 0 && party_ok(c, m2)) add_party(c, k->actor, &k->nactor, &c->ms[m2]);
+            break;
+        }
+    }
     /* "أطلقت الجماعة سراح 27 تلميذا اختطفتهم الشهر الماضي": a verb with an object pronoun
      * (a relative clause on what came before) and no subject of its own shares the
      * sentence's earlier subject */
