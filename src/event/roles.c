@@ -3030,6 +3030,18 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 inquiry = ev_cue(c, k->ttok - back, CUE_INQUIRY) != 0;
         if (inquiry) k->pos = 'R';
     }
+    /* "أعلن تحالف للمتمردين الطوارق أن ...": an alliance noun with its members after the
+     * genitive ل, and no partner after مع or بين in its clause, names a coalition, not an
+     * alliance being made ("تحالف الجيش مع فاغنر" is one) */
+    if (k->pos == 'B' && k->tntok == 1 && rasid__streq(k->type, "COOPERATE") && after < e) {
+        int m2 = c->mention_at[after];
+        int partner = 0;
+        for (size_t q = after; m2 >= 0 && q < e && q <= c->ms[m2].tok_end + 2 && !partner; q++)
+            partner = ev_cue(c, q, CUE_WITH) || ev_cue(c, q, CUE_BETWEEN);
+        const char *id = ev_field(k->trig, "id");
+        if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && !strncmp(id, "ally", 4))
+            k->pos = 'R';
+    }
     /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
      * "Protesters (country)", the country where they protest */
     if (rasid__streq(k->type, "PROTEST") && k->nactor) {
@@ -3311,6 +3323,16 @@ void ev_implicit_opponents(ev_ctx *c)
                      !rasid__streq(x->actor[a].country, "IMG");
         }
         if (!state) continue;
+        /* "طائرة مسيرة تابعة للجيش قصفت تجمعا للمدنيين": another trigger of the same attack
+         * close by (no doer of its own) names the target; the reports merge, no opponent is
+         * guessed */
+        int told = 0;
+        for (size_t j = 0; j < c->cands.len && !told; j++) {
+            const ev_cand *z = &k[j];
+            told = z != x && z->alive && z->sent == x->sent && z->nrecipient && !z->nactor && rasid__streq(z->type, "ASSAULT") &&
+                   z->ttok > x->ttok && z->ttok <= x->ttok + 8;
+        }
+        if (told) continue;
         int found = -1;
         /* "هاجم مسلحون جنودا ... ثم قصف الجيش مواقعهم": a plural pronoun after the trigger of
          * a state's attack (مواقعهم، عليهم، ضدهم) names the doers of the attack told before it */
