@@ -976,8 +976,18 @@ static int nominative_people_after(const ev_ctx *c, const ev_cand *k)
 {
     size_t a = k->ttok + k->tntok;
     if (a >= c->n || c->t[a].sent != k->sent) return 0;
+    /* "معارك ... قتل فيها العشرات من الجنود": after a pronoun standing for the event before
+     * (فيها، فيه، خلالها، خلاله), people counted are the passive's subject in any form */
+    static const char *const in_it[] = {"\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7",                         /* فيها */
+                                        "\xD9\x81\xD9\x8A\xD9\x87",                                   /* فيه */
+                                        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87\xD8\xA7",     /* خلالها */
+                                        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87"};              /* خلاله */
+    int resumptive = 0;
+    for (size_t i = 0; i < sizeof in_it / sizeof *in_it && !resumptive; i++) resumptive = rasid__streq(c->t[a].norm, in_it[i]);
+    if (resumptive && ++a >= c->n) return 0;
     int m = c->mention_at[a];
     if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun(c->ms[m].noun)) return 0;
+    if (resumptive) return 1;
     const rasid_token *t = &c->t[c->ms[m].tok_end - 1];
     if (t->kind != RASID_TOK_ARABIC || t->nlen < 6) return 0;
     const char *end = t->norm + t->nlen - 4;
