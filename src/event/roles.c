@@ -3052,6 +3052,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && !strncmp(id, "ally", 4))
             k->pos = 'R';
     }
+    /* "أبلغته احتجاج الحكومة الشديد", "قدمت الخارجية احتجاجا": a protest noun made by a
+     * government or a ministry only is a diplomatic protest, no demonstration */
+    if (rasid__streq(k->type, "PROTEST") && k->pos == 'N' && k->nactor) {
+        size_t st = 0;
+        for (size_t i = 0; i < k->nactor; i++) st += k->actor[i].sector && rasid__streq(k->actor[i].sector, "GOV");
+        if (st == k->nactor) k->pos = 'R';
+    }
     /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
      * "Protesters (country)", the country where they protest */
     if (rasid__streq(k->type, "PROTEST") && k->nactor) {
