@@ -218,12 +218,17 @@ static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
 /* "تعرضت دورية للجيش لإطلاق نار من مهربين", "تعرض الجيش لكمين": an event noun with ل
  * after تعرض (was subjected to) within its clause: the subject of تعرض suffered it.
  * Returns the token after تعرض, or 0. */
+static int is_comma(const rasid_token *t);
 static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
 {
     const rasid_token *tt = &c->t[k->ttok];
     if (!(k->tread > 0 && k->tread < tt->nreadings && strstr(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
-    for (size_t q = k->ttok; q-- > b && q + 8 >= k->ttok;) {
+    /* (a date set off by commas does not count: "تعرضت وحدة، صباح يوم الأحد 16 يونيو، لهجوم") */
+    size_t words = 0;
+    for (size_t q = k->ttok; q-- > b && words <= 8;) {
         const rasid_token *v = &c->t[q];
+        int dm = c->mention_at[q];
+        if (!is_comma(v) && !(dm >= 0 && c->ms[dm].kind == RASID_M_DATE)) words++;
         for (uint16_t r = 0; r < v->nreadings; r++) {
             const char *st = r ? v->readings[r].stem : v->norm;
             if (!strncmp(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 8) ||                /* تعرض */
@@ -399,7 +404,7 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, CUE_CLAUSEBREAK)) lo--;
         if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
-        while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 4 > p) q--;
+        while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 8 > p) q--; /* ("صباح يوم الأحد 16 يونيو 2024") */
         if (q <= s->tok_begin || !is_comma(&c->t[q - 1]) || !only_date(c, q, p)) break;
         lo = q - 1;
     }
@@ -407,7 +412,7 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, CUE_CLAUSEBREAK)) hi++;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
-        while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 5) q++;
+        while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 9) q++;
         if (q >= s->tok_end || !is_comma(&c->t[q]) || !only_date(c, hi + 1, q)) break;
         hi = q + 1;
     }
@@ -772,6 +777,11 @@ static int unit_of_force(const ev_ctx *c, int m)
     if (prep_letter(c, m) == 'l' && ev_cue(c, b - 1, CUE_UNIT)) return 1;
     if (b < 2 || !ev_cue(c, b - 2, CUE_UNIT)) return 0;
     const rasid_token *t = &c->t[b - 1];
+    /* "مفارز مشتركة للجيش", "وحدة خاصة للجيش": one adjective of the unit before ل */
+    if (prep_letter(c, m) == 'l' && t->kind == RASID_TOK_ARABIC && c->mention_at[b - 1] < 0 && t->sent == x->sent &&
+        !ev_cue(c, b - 1, CUE_FUNCTION) && !ev_cue(c, b - 1, CUE_PREPOSITION) && t->nlen > 4 &&
+        !memcmp(t->norm + t->nlen - 2, "\xD9\x87", 2)) /* ة (normalised ه): the feminine adjective of a unit */
+        return 1;
     return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
 }
 
