@@ -124,6 +124,26 @@ static int manage_verb(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* A verb or noun of cancelling: ألغى، ألغت، ألغوا، يلغي، تلغي، إلغاء، فسخ، فسخت، أنهى،
+ * أنهت، إنهاء (normalised). */
+static int cancel_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD9\x8A",             /* الغي (ألغى) */
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD8\xAA",             /* الغت */
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD9\x88\xD8\xA7",   /* الغوا */
+        "\xD9\x8A\xD9\x84\xD8\xBA\xD9\x8A",             /* يلغي */
+        "\xD8\xAA\xD9\x84\xD8\xBA\xD9\x8A",             /* تلغي */
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD8\xA7\xD8\xA1",   /* الغاء (إلغاء) */
+        "\xD9\x81\xD8\xB3\xD8\xAE",                       /* فسخ */
+        "\xD9\x81\xD8\xB3\xD8\xAE\xD8\xAA",             /* فسخت */
+        "\xD8\xA7\xD9\x86\xD9\x87\xD9\x8A",             /* انهي (أنهى) */
+        "\xD8\xA7\xD9\x86\xD9\x87\xD8\xAA",             /* انهت */
+        "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7\xD8\xA1",   /* انهاء (إنهاء) */
+    };
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
  * meeting) listed together, the first is its actor and the others are its other side. */
 static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
@@ -3069,6 +3089,22 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t i = 0; i < k->nactor; i++) st += k->actor[i].sector && rasid__streq(k->actor[i].sector, "GOV");
         if (st == k->nactor) k->pos = 'R';
     }
+    /* "ألغى المجلس العسكري في مارس اتفاق التعاون العسكري مع الولايات المتحدة": an
+     * agreement cancelled a few words after a verb or noun of cancelling is relations
+     * reduced (PLOVER SANCTION, CAMEO 160), no agreement reached */
+    if (rasid__streq(k->type, "AGREE") && k->pos != 'R') {
+        for (size_t q = k->ttok; q-- > b && q + 7 >= k->ttok;)
+            if (cancel_word(&c->t[q])) {
+                k->type = "SANCTION";
+                k->mode = NULL;
+                k->context = "diplomatic";
+                k->acled_event = k->acled_sub = NULL;
+                k->cameo = "160";
+                break;
+            }
+    }
+    /* "بعد إلغاء زيارة الوفد": a visit or a meeting cancelled did not take place */
+    if (rasid__streq(k->type, "CONSULT") && k->ttok > b && cancel_word(&c->t[k->ttok - 1])) k->pos = 'R';
     /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
      * "Protesters (country)", the country where they protest */
     if (rasid__streq(k->type, "PROTEST") && k->nactor) {
