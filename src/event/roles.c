@@ -1785,6 +1785,8 @@ static const char *sentence_country(const ev_ctx *c, uint32_t at)
         const rasid_mention *x = &c->ms[m];
         if (c->ms_sorted && x->sent > sent) break;
         if (x->kind != RASID_M_PLACE || x->sent != sent || !x->country || border_landmark(c, (int)m)) continue;
+        /* ("اتفاق التعاون مع الولايات المتحدة": a partner after مع, no place) */
+        if (x->precision == RASID_P_COUNTRY && x->tok_begin > 0 && ev_cue(c, x->tok_begin - 1, CUE_WITH)) continue;
         size_t d = x->tok_begin > at ? x->tok_begin - at : at - x->tok_begin;
         if (d < bestd) { bestd = d; best = x->country; }
     }
@@ -1817,10 +1819,32 @@ static const char *own_sentence_country(const ev_ctx *c, uint32_t at)
         if (x->kind != RASID_M_PLACE || !x->country || border_landmark(c, m) || reference_point(c, m) || dateline_place(c, x))
             continue;
         if (x->precision == RASID_P_COUNTRY && !locative(c, m)) continue; /* a state named as a party */
+        /* ("اتفاق التعاون مع الولايات المتحدة": a partner after مع, no place) */
+        if (x->precision == RASID_P_COUNTRY && x->tok_begin > 0 && ev_cue(c, x->tok_begin - 1, CUE_WITH)) continue;
         if (one && strcmp(one, x->country)) return NULL;
         one = x->country;
     }
     return one;
+}
+
+/* "قتل 20 جنديا في كمين قرب تيلابيري، وفق بيان للجيش. وأضاف البيان أن الجيش رد
+ * بغارات": the country of a town where something happened in the sentence before, when
+ * it is named after the last state or nationality ("ألغى اتفاقا مع الولايات المتحدة"),
+ * is the country the text is about; NULL otherwise. */
+static const char *recent_town_country(const ev_ctx *c, uint32_t at)
+{
+    if (!c->ms_sorted) return NULL;
+    size_t m = mentions_before(c, at);
+    int ctx = m ? c->context_upto[m - 1] : -1;
+    uint32_t sent = c->t[at].sent;
+    for (; m > 0; m--) {
+        const rasid_mention *x = &c->ms[m - 1];
+        if (x->sent + 1 < sent || (ctx >= 0 && m - 1 <= (size_t)ctx)) break;
+        if (x->kind != RASID_M_PLACE || !x->country || x->precision >= RASID_P_COUNTRY || x->precision == RASID_P_REGION) continue;
+        if (border_landmark(c, (int)(m - 1)) || reference_point(c, (int)(m - 1)) || dateline_place(c, x)) continue;
+        return x->country;
+    }
+    return NULL;
 }
 
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
@@ -1832,6 +1856,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         /* the country of the places of its own sentence (not across a border), else of
          * the text at that point */
         const char *iso = own_sentence_country(c, at);
+        if (!iso) iso = recent_town_country(c, at);
         if (!iso) iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
         if (!iso) iso = last_place_country(c, at);
