@@ -1666,6 +1666,12 @@ static int denial_verb(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* Does a stem open like an imperfect verb (ي ت ن)? */
+static int imperfect_stem(const char *st)
+{
+    return !strncmp(st, "\xD9\x8A", 2) || !strncmp(st, "\xD8\xAA", 2) || !strncmp(st, "\xD9\x86", 2);
+}
+
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
 {
     size_t t = k->ttok;
@@ -1703,10 +1709,13 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     for (size_t i = b; i < t; i++)
         if (ev_cue(c, i, CUE_FUTURE)) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
+    /* (the future س comes on an imperfect, its stem opening with ي ت ن: "ستعقد", not
+     * "سابق", "previous", read as س + ابق) */
     for (size_t back = 1; back <= 2 && t >= back + b; back++) {
         const rasid_token *v = &c->t[t - back];
         for (uint16_t r = 1; r < v->nreadings; r++)
-            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6) return "future";
+            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
+                return "future";
     }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION)) return "future";
@@ -1716,7 +1725,8 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (k->pos != 'V' && r + 1 < c->n && c->t[r + 1].sent == k->sent && ev_cue(c, r, CUE_RELATIVE)) {
             const rasid_token *v = &c->t[r + 1];
             for (uint16_t q = 1; q < v->nreadings; q++)
-                if (rasid__streq(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6) return "future";
+                if (rasid__streq(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6 && imperfect_stem(v->readings[q].stem))
+                    return "future";
         }
     }
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++) {
