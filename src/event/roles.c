@@ -2019,6 +2019,14 @@ static int speech_type(const char *t)
 static int vso_subject(const ev_ctx *c, const rasid_sentence *s, size_t before)
 {
     size_t v = s->tok_begin;
+    /* "وفي الجنوب، أعلنت القيادة ...", "ومن جهة أخرى، أوقفت ...": a phrase opening with a
+     * preposition and set off by a comma comes before the first verb */
+    if (v < before && (ev_cue(c, v, CUE_PREPOSITION) || ev_cue(c, v, CUE_LOCATIVE)))
+        for (size_t q = v + 1; q < before && q < v + 6; q++)
+            if (is_comma(&c->t[q])) {
+                v = q + 1;
+                break;
+            }
     if (v + 1 >= before || c->mention_at[v] >= 0 || c->t[v].kind != RASID_TOK_ARABIC || ev_cue(c, v, CUE_FUNCTION) ||
         ev_cue(c, v, CUE_REPORT) || ev_cue(c, v, CUE_EVENTNOUN))
         return -1;
@@ -2634,7 +2642,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
              * subject of the sentence's first verb (VSO), not the object before it */
             int shared = pos == 'V' && joined_by_wa(c, k) ? vso_subject(c, s, k->ttok) : -1;
             if (shared >= 0) p = shared;
-            if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) {
+            /* (the subject a verb joined by و shares may stand further back, past the objects
+             * of the verbs before it) */
+            if (p >= 0 && c->ms[p].tok_end + (p == shared ? 24 : 12) >= k->ttok) {
                 /* "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما": the countries of a
                  * force before the noun are its doers, all of them */
                 size_t h = c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : 0;
