@@ -144,6 +144,19 @@ static int cancel_word(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* شنها، شنه، شنته، شنتها، شنوها، نفذها، نفذه، نفذته، نفذتها، نفذوها: "launched it",
+ * "carried it out", a relative clause on an event noun before it, its subject left unsaid. */
+static int launched_it(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xB4\xD9\x86\xD9\x87\xD8\xA7", "\xD8\xB4\xD9\x86\xD9\x87",
+        "\xD8\xB4\xD9\x86\xD8\xAA\xD9\x87", "\xD8\xB4\xD9\x86\xD8\xAA\xD9\x87\xD8\xA7",
+        "\xD8\xB4\xD9\x86\xD9\x88\xD9\x87\xD8\xA7", "\xD9\x86\xD9\x81\xD8\xB0\xD9\x87\xD8\xA7",
+        "\xD9\x86\xD9\x81\xD8\xB0\xD9\x87", "\xD9\x86\xD9\x81\xD8\xB0\xD8\xAA\xD9\x87",
+        "\xD9\x86\xD9\x81\xD8\xB0\xD8\xAA\xD9\x87\xD8\xA7", "\xD9\x86\xD9\x81\xD8\xB0\xD9\x88\xD9\x87\xD8\xA7"};
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
  * meeting) listed together, the first is its actor and the others are its other side. */
 static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
@@ -2802,6 +2815,22 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
      * that has no subject of its own shares the sentence's earlier subject */
     if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
+    /* "أعلن سلاح الجو أن غارات جوية شنها على مخابئ للمسلحين أسفرت عن ...": an event noun
+     * reported after أن, with a relative verb on it whose subject is left unsaid (شنها،
+     * نفذها) and no party after that verb, was done by the one who reports it */
+    /* (a party found after that verb, "على مخابئ للمسلحين", is what it hit) */
+    if (reported_subject && k->ttok >= s->tok_begin + 2) {
+        size_t v = after < e && launched_it(&c->t[after]) ? after : after + 1 < e && launched_it(&c->t[after + 1]) ? after + 1 : 0;
+        int nx = v && v + 1 < c->n && c->t[v + 1].sent == k->sent ? c->mention_at[v + 1] : -1;
+        int sp = v ? party_before(c, s->tok_begin, k->ttok - 1) : -1;
+        if (v && !(nx >= 0 && party_ok(c, nx) && !has_prep(c, nx)) && sp >= 0 && c->ms[sp].tok_end + 1 == k->ttok) {
+            for (size_t i = 0; i < k->nactor; i++)
+                if (k->actor[i].start > c->t[v].start && k->nrecipient < EV_MAX_PARTY && !already(k->recipient, k->nrecipient, &k->actor[i]))
+                    k->recipient[k->nrecipient++] = k->actor[i];
+            k->nactor = 0;
+            add_party(c, k->actor, &k->nactor, &c->ms[sp]);
+        }
+    }
     /* "تمكنت مفرزة للجيش، يوم 18 جوان، من تحييد إرهابيين", "نجحت القوات في تحرير
      * الرهائن": a verbal noun after من or في, governed by a verb of managing, is done by that
      * verb's subject (the first party after it, a unit of a force included) */
@@ -2843,7 +2872,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
     if (!k->nactor || (k->pos != 'V' && k->actor[0].start < c->t[k->ttok].start)) {
         for (size_t q = after; q + 1 < e; q++)
-            if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+            /* (not a party with a preposition: "شنها على مخابئ للمسلحين" names what was hit) */
+            if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0 && !has_prep(c, m)) {
                 if (k->nactor && !k->nrecipient) {
                     memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
                     k->nrecipient = k->nactor;
