@@ -581,14 +581,14 @@ def build_nationalities():
 # ---------------------------------------------------------------- actors
 
 # Institution templates.  {m} masculine definite nisba (الجيش المالي), {f} feminine definite
-# (القوات المالية), {mp} masculine plural definite (الجنود الماليون / الماليين), {mpi} indefinite
+# (القوات المالية), {mp} masculine plural definite (الجنود الماليون / الماليين), {fi} feminine indefinite (دورية مالية), {mpi} indefinite
 # plural (جنود ماليون), {c} country name (جيش مالي, الجيش في مالي).
 INSTITUTIONS = [
     ('mil', 'Military Forces of {C}', 'force', 'MIL', '', [
         'الجيش {m}', 'القوات المسلحة {f}', 'القوات {f}', 'العسكريون {mp}', 'العسكريين {mp}',
         'الجنود {mp}', 'جنود {mpi}', 'عسكريون {mpi}', 'عسكريين {mpi}', 'القوات العسكرية {f}',
         'جيش {c}', 'الجيش في {c}', 'القوات المسلحة في {c}', 'قوات {c}', 'القوات المسلحة {c}',
-        'القوات الخاصة {f}', 'الجيش الوطني {m}', 'جنود {c}']),
+        'القوات الخاصة {f}', 'الجيش الوطني {m}', 'جنود {c}', 'دورية {fi}', 'دورية عسكرية {fi}']),
     ('af', 'Air Force of {C}', 'force', 'MIL', 'Air Force', [
         'سلاح الجو {m}', 'القوات الجوية {f}', 'الطيران {m}', 'الطيران الحربي {m}',
         'المقاتلات {f}', 'الطائرات الحربية {f}', 'سلاح الجو في {c}', 'القوات الجوية في {c}']),
@@ -669,6 +669,8 @@ def build_actors(countries, nis):
                         forms.add(p.replace('{m}', defn('')))
                     elif '{f}' in p:
                         forms.add(p.replace('{f}', defn('ة')))
+                    elif '{fi}' in p:  # "دورية مالية": a unit, indefinite
+                        forms.add(p.replace('{fi}', indf('ة')))
             if not forms:
                 continue
             rows.append(dict(id='rasid:%s-%s' % (key, a3), name=en.replace('{C}', C), kind=kind,

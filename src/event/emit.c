@@ -124,7 +124,11 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     if (rasid__streq(t, "REQUEST")) { *conn = "of"; return "made a demand"; }
     if (rasid__streq(t, "PROTEST")) { *conn = "against"; return "protested"; }
     if (rasid__streq(t, "REJECT")) return "rejected or boycotted";
-    if (rasid__streq(t, "SANCTION")) return "sanctioned";
+    if (rasid__streq(t, "SANCTION")) {
+        /* an agreement cancelled (the coder retypes it, CAMEO 160) */
+        if (rowtype && rasid__streq(rowtype, "AGREE")) { *conn = "with"; return "cancelled an agreement"; }
+        return "sanctioned";
+    }
     if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
     if (rasid__streq(t, "RETREAT")) {
         if (rasid__streq(m, "disarm")) { *conn = "to"; return "surrendered"; }

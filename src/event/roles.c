@@ -103,6 +103,60 @@ static int met_verb(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* A verb of managing or succeeding, whose subject does the verbal noun after من or في:
+ * تمكن، استطاع (من), نجح (في) in the past and the imperfect. */
+static int manage_verb(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86",                                 /* تمكن */
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86\xD8\xAA",                       /* تمكنت */
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86\xD9\x88\xD8\xA7",             /* تمكنوا */
+        "\xD8\xAA\xD9\x85\xD9\x83\xD9\x86\xD8\xA7",                       /* تمكنا */
+        "\xD9\x8A\xD8\xAA\xD9\x85\xD9\x83\xD9\x86",                       /* يتمكن */
+        "\xD8\xAA\xD8\xAA\xD9\x85\xD9\x83\xD9\x86",                       /* تتمكن */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xB7\xD8\xA7\xD8\xB9",             /* استطاع */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xB7\xD8\xA7\xD8\xB9\xD8\xAA",   /* استطاعت */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xB7\xD8\xA7\xD8\xB9\xD9\x88\xD8\xA7", /* استطاعوا */
+        "\xD9\x86\xD8\xAC\xD8\xAD",                                           /* نجح */
+        "\xD9\x86\xD8\xAC\xD8\xAD\xD8\xAA",                                 /* نجحت */
+        "\xD9\x86\xD8\xAC\xD8\xAD\xD9\x88\xD8\xA7",                       /* نجحوا */
+    };
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
+/* A verb or noun of cancelling: ألغى، ألغت، ألغوا، يلغي، تلغي، إلغاء، فسخ، فسخت، أنهى،
+ * أنهت، إنهاء (normalised). */
+static int cancel_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD9\x8A",             /* الغي (ألغى) */
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD8\xAA",             /* الغت */
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD9\x88\xD8\xA7",   /* الغوا */
+        "\xD9\x8A\xD9\x84\xD8\xBA\xD9\x8A",             /* يلغي */
+        "\xD8\xAA\xD9\x84\xD8\xBA\xD9\x8A",             /* تلغي */
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD8\xA7\xD8\xA1",   /* الغاء (إلغاء) */
+        "\xD9\x81\xD8\xB3\xD8\xAE",                       /* فسخ */
+        "\xD9\x81\xD8\xB3\xD8\xAE\xD8\xAA",             /* فسخت */
+        "\xD8\xA7\xD9\x86\xD9\x87\xD9\x8A",             /* انهي (أنهى) */
+        "\xD8\xA7\xD9\x86\xD9\x87\xD8\xAA",             /* انهت */
+        "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7\xD8\xA1",   /* انهاء (إنهاء) */
+    };
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
+/* شنها، شنه، شنته، شنتها، شنوها، نفذها، نفذه، نفذته، نفذتها، نفذوها: "launched it",
+ * "carried it out", a relative clause on an event noun before it, its subject left unsaid. */
+static int launched_it(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xB4\xD9\x86\xD9\x87\xD8\xA7", "\xD8\xB4\xD9\x86\xD9\x87",
+        "\xD8\xB4\xD9\x86\xD8\xAA\xD9\x87", "\xD8\xB4\xD9\x86\xD8\xAA\xD9\x87\xD8\xA7",
+        "\xD8\xB4\xD9\x86\xD9\x88\xD9\x87\xD8\xA7", "\xD9\x86\xD9\x81\xD8\xB0\xD9\x87\xD8\xA7",
+        "\xD9\x86\xD9\x81\xD8\xB0\xD9\x87", "\xD9\x86\xD9\x81\xD8\xB0\xD8\xAA\xD9\x87",
+        "\xD9\x86\xD9\x81\xD8\xB0\xD8\xAA\xD9\x87\xD8\xA7", "\xD9\x86\xD9\x81\xD8\xB0\xD9\x88\xD9\x87\xD8\xA7"};
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* "بين X و Y", "وقعت X و Y اتفاقا": of the parties of a two-sided event (an agreement, a
  * meeting) listed together, the first is its actor and the others are its other side. */
 static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
@@ -197,12 +251,17 @@ static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
 /* "تعرضت دورية للجيش لإطلاق نار من مهربين", "تعرض الجيش لكمين": an event noun with ل
  * after تعرض (was subjected to) within its clause: the subject of تعرض suffered it.
  * Returns the token after تعرض, or 0. */
+static int is_comma(const rasid_token *t);
 static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
 {
     const rasid_token *tt = &c->t[k->ttok];
     if (!(k->tread > 0 && k->tread < tt->nreadings && strstr(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
-    for (size_t q = k->ttok; q-- > b && q + 8 >= k->ttok;) {
+    /* (a date set off by commas does not count: "تعرضت وحدة، صباح يوم الأحد 16 يونيو، لهجوم") */
+    size_t words = 0;
+    for (size_t q = k->ttok; q-- > b && words <= 8;) {
         const rasid_token *v = &c->t[q];
+        int dm = c->mention_at[q];
+        if (!is_comma(v) && !(dm >= 0 && c->ms[dm].kind == RASID_M_DATE)) words++;
         for (uint16_t r = 0; r < v->nreadings; r++) {
             const char *st = r ? v->readings[r].stem : v->norm;
             if (!strncmp(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 8) ||                /* تعرض */
@@ -378,7 +437,7 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, CUE_CLAUSEBREAK)) lo--;
         if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
-        while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 4 > p) q--;
+        while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 8 > p) q--; /* ("صباح يوم الأحد 16 يونيو 2024") */
         if (q <= s->tok_begin || !is_comma(&c->t[q - 1]) || !only_date(c, q, p)) break;
         lo = q - 1;
     }
@@ -386,7 +445,7 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, CUE_CLAUSEBREAK)) hi++;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
-        while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 5) q++;
+        while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 9) q++;
         if (q >= s->tok_end || !is_comma(&c->t[q]) || !only_date(c, hi + 1, q)) break;
         hi = q + 1;
     }
@@ -852,6 +911,11 @@ static int unit_of_force(const ev_ctx *c, int m)
         u = b - 3;
     if (b < 2 || !ev_cue(c, u, CUE_UNIT)) return 0;
     const rasid_token *t = &c->t[b - 1];
+    /* "مفارز مشتركة للجيش", "وحدة خاصة للجيش": one adjective of the unit before ل */
+    if (prep_letter(c, m) == 'l' && t->kind == RASID_TOK_ARABIC && c->mention_at[b - 1] < 0 && t->sent == x->sent &&
+        !ev_cue(c, b - 1, CUE_FUNCTION) && !ev_cue(c, b - 1, CUE_PREPOSITION) && t->nlen > 4 &&
+        !memcmp(t->norm + t->nlen - 2, "\xD9\x87", 2)) /* ة (normalised ه): the feminine adjective of a unit */
+        return 1;
     return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
 }
 
@@ -1095,6 +1159,32 @@ static int object_after_verb(const ev_ctx *c, const ev_cand *k)
     if (m < 0 || c->ms[m].tok_begin != a) return 0;
     if (c->ms[m].kind == RASID_M_NUMBER) return person_noun(c->ms[m].noun);
     return c->ms[m].kind == RASID_M_ACTOR && !has_prep(c, m);
+}
+
+/* "فيما قتل جنديان ماليان", "وأصيب مدنيون": people counted right after a verb in the
+ * nominative (a dual in ان, a sound plural in ون) are its subject, so the verb is passive
+ * (قُتل) and shares no doer with the verbs before it. An accusative (جنديين، 12 جنديا) or a
+ * broken plural (ثلاثة جنود) says nothing. */
+static int nominative_people_after(const ev_ctx *c, const ev_cand *k)
+{
+    size_t a = k->ttok + k->tntok;
+    if (a >= c->n || c->t[a].sent != k->sent) return 0;
+    /* "معارك ... قتل فيها العشرات من الجنود": after a pronoun standing for the event before
+     * (فيها، فيه، خلالها، خلاله), people counted are the passive's subject in any form */
+    static const char *const in_it[] = {"\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7",                         /* فيها */
+                                        "\xD9\x81\xD9\x8A\xD9\x87",                                   /* فيه */
+                                        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87\xD8\xA7",     /* خلالها */
+                                        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87"};              /* خلاله */
+    int resumptive = 0;
+    for (size_t i = 0; i < sizeof in_it / sizeof *in_it && !resumptive; i++) resumptive = rasid__streq(c->t[a].norm, in_it[i]);
+    if (resumptive && ++a >= c->n) return 0;
+    int m = c->mention_at[a];
+    if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun(c->ms[m].noun)) return 0;
+    if (resumptive) return 1;
+    const rasid_token *t = &c->t[c->ms[m].tok_end - 1];
+    if (t->kind != RASID_TOK_ARABIC || t->nlen < 6) return 0;
+    const char *end = t->norm + t->nlen - 4;
+    return !memcmp(end, "\xD8\xA7\xD9\x86", 4) || !memcmp(end, "\xD9\x88\xD9\x86", 4); /* ان ون */
 }
 
 /* The number that counts the people right before token `at` (not before b), past a
@@ -1517,9 +1607,10 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     /* "قوات شرق ليبيا": a place right after a force names whose force it is */
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
-        /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive) */
+        /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive; and "سكان مدينة النعمة":
+         * civilians of a town live there, where what befalls them or what they do happens) */
         if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
-            prep_letter(c, (int)(m - c->ms)) != 'b')
+            prep_letter(c, (int)(m - c->ms)) != 'b' && !(c->ms[a].sector && rasid__streq(c->ms[a].sector, "CVL")))
             return 0;
     }
     /* the country of a title ("سفير الولايات المتحدة فلان", "رئيس المرحلة الانتقالية في
@@ -1810,6 +1901,12 @@ static int denial_verb(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* Does a stem open like an imperfect verb (ي ت ن)? */
+static int imperfect_stem(const char *st)
+{
+    return !strncmp(st, "\xD9\x8A", 2) || !strncmp(st, "\xD8\xAA", 2) || !strncmp(st, "\xD9\x86", 2);
+}
+
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
 {
     size_t t = k->ttok;
@@ -1847,10 +1944,13 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     for (size_t i = b; i < t; i++)
         if (ev_cue(c, i, CUE_FUTURE)) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
+    /* (the future س comes on an imperfect, its stem opening with ي ت ن: "ستعقد", not
+     * "سابق", "previous", read as س + ابق) */
     for (size_t back = 1; back <= 2 && t >= back + b; back++) {
         const rasid_token *v = &c->t[t - back];
         for (uint16_t r = 1; r < v->nreadings; r++)
-            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6) return "future";
+            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
+                return "future";
     }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION)) return "future";
@@ -1860,7 +1960,8 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (k->pos != 'V' && r + 1 < c->n && c->t[r + 1].sent == k->sent && ev_cue(c, r, CUE_RELATIVE)) {
             const rasid_token *v = &c->t[r + 1];
             for (uint16_t q = 1; q < v->nreadings; q++)
-                if (rasid__streq(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6) return "future";
+                if (rasid__streq(v->readings[q].pro, "\xD8\xB3") && strlen(v->readings[q].stem) >= 6 && imperfect_stem(v->readings[q].stem))
+                    return "future";
         }
     }
     for (size_t back = 1; back <= 4 && t >= back && t - back >= b; back++) {
@@ -1929,6 +2030,8 @@ static const char *sentence_country(const ev_ctx *c, uint32_t at)
         const rasid_mention *x = &c->ms[m];
         if (c->ms_sorted && x->sent > sent) break;
         if (x->kind != RASID_M_PLACE || x->sent != sent || !x->country || border_landmark(c, (int)m)) continue;
+        /* ("اتفاق التعاون مع الولايات المتحدة": a partner after مع, no place) */
+        if (x->precision == RASID_P_COUNTRY && x->tok_begin > 0 && ev_cue(c, x->tok_begin - 1, CUE_WITH)) continue;
         size_t d = x->tok_begin > at ? x->tok_begin - at : at - x->tok_begin;
         if (d < bestd) { bestd = d; best = x->country; }
     }
@@ -1961,10 +2064,32 @@ static const char *own_sentence_country(const ev_ctx *c, uint32_t at)
         if (x->kind != RASID_M_PLACE || !x->country || border_landmark(c, m) || reference_point(c, m) || dateline_place(c, x))
             continue;
         if (x->precision == RASID_P_COUNTRY && !locative(c, m)) continue; /* a state named as a party */
+        /* ("اتفاق التعاون مع الولايات المتحدة": a partner after مع, no place) */
+        if (x->precision == RASID_P_COUNTRY && x->tok_begin > 0 && ev_cue(c, x->tok_begin - 1, CUE_WITH)) continue;
         if (one && strcmp(one, x->country)) return NULL;
         one = x->country;
     }
     return one;
+}
+
+/* "قتل 20 جنديا في كمين قرب تيلابيري، وفق بيان للجيش. وأضاف البيان أن الجيش رد
+ * بغارات": the country of a town where something happened in the sentence before, when
+ * it is named after the last state or nationality ("ألغى اتفاقا مع الولايات المتحدة"),
+ * is the country the text is about; NULL otherwise. */
+static const char *recent_town_country(const ev_ctx *c, uint32_t at)
+{
+    if (!c->ms_sorted) return NULL;
+    size_t m = mentions_before(c, at);
+    int ctx = m ? c->context_upto[m - 1] : -1;
+    uint32_t sent = c->t[at].sent;
+    for (; m > 0; m--) {
+        const rasid_mention *x = &c->ms[m - 1];
+        if (x->sent + 1 < sent || (ctx >= 0 && m - 1 <= (size_t)ctx)) break;
+        if (x->kind != RASID_M_PLACE || !x->country || x->precision >= RASID_P_COUNTRY || x->precision == RASID_P_REGION) continue;
+        if (border_landmark(c, (int)(m - 1)) || reference_point(c, (int)(m - 1)) || dateline_place(c, x)) continue;
+        return x->country;
+    }
+    return NULL;
 }
 
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
@@ -1976,6 +2101,7 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         /* the country of the places of its own sentence (not across a border), else of
          * the text at that point */
         const char *iso = own_sentence_country(c, at);
+        if (!iso) iso = recent_town_country(c, at);
         if (!iso) iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
         if (!iso) iso = last_place_country(c, at);
@@ -2173,6 +2299,14 @@ static int vso_subject(const ev_ctx *c, const rasid_sentence *s, size_t before)
         }
         v = q;
     }
+    /* "وفي الجنوب، أعلنت القيادة ...", "ومن جهة أخرى، أوقفت ...": a phrase opening with a
+     * preposition and set off by a comma comes before the first verb */
+    if (v < before && (ev_cue(c, v, CUE_PREPOSITION) || ev_cue(c, v, CUE_LOCATIVE)))
+        for (size_t q = v + 1; q < before && q < v + 6; q++)
+            if (is_comma(&c->t[q])) {
+                v = q + 1;
+                break;
+            }
     if (v + 1 >= before || c->mention_at[v] >= 0 || c->t[v].kind != RASID_TOK_ARABIC || ev_cue(c, v, CUE_FUNCTION) ||
         ev_cue(c, v, CUE_REPORT) || ev_cue(c, v, CUE_EVENTNOUN))
         return -1;
@@ -2856,8 +2990,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (vm >= 0 && c->ms[vm].kind == RASID_M_NUMBER) victims_before = 1;
             if (vm >= 0 && c->ms[vm].kind != RASID_M_NUMBER && !counted_noun(c, vm)) break;
         }
-        if (!k->nactor && coordinated_of(c, k)) inherit_subject(c, k);
-        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !numbered_victims &&
+        if (!k->nactor && coordinated_of(c, k) && !nominative_people_after(c, k)) inherit_subject(c, k);
+        /* (a passive verb, its nominative victims after it, has no subject before it either:
+         * "أوقف الجيش 12 مهربا، فيما قتل جنديان") */
+        int passive = pos == 'V' && nominative_people_after(c, k);
+        if (!k->nactor && !reported_subject && !(victims_before && pos == 'V') && !passive && !numbered_victims &&
             !(pos == 'V' && noun_before(c, k, b))) {
             /* subject before the verb, within the sentence (SVO; "أعلن الجيش أنه حرر") */
             size_t from = pos == 'N' ? prev_trigger_end(c, k, b) : s->tok_begin;
@@ -2871,7 +3008,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
              * subject of the sentence's first verb (VSO), not the object before it */
             int shared = pos == 'V' && joined_by_wa(c, k) ? vso_subject(c, s, k->ttok) : -1;
             if (shared >= 0) p = shared;
-            if (p >= 0 && c->ms[p].tok_end + 12 >= k->ttok) {
+            /* (the subject a verb joined by و shares may stand further back, past the objects
+             * of the verbs before it) */
+            if (p >= 0 && c->ms[p].tok_end + (p == shared ? 24 : 12) >= k->ttok) {
                 /* "شنت قوات مشتركة من نيجيريا والنيجر وتشاد هجوما": the countries of a
                  * force before the noun are its doers, all of them */
                 size_t h = c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p) : 0;
@@ -3043,10 +3182,40 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "حرر الجيش ... وقبض على", "زار بخاري الكاميرون ثم توجه إلى بنين": a later verb or
      * noun of the same sentence without its own subject shares the earlier one */
-    if (!k->nactor && k->pos != 'K' && coordinated_of(c, k)) inherit_subject(c, k);
+    if (!k->nactor && k->pos != 'K' && coordinated_of(c, k) && !nominative_people_after(c, k)) inherit_subject(c, k);
     /* "حظرت السلطات ... وردت على الهجوم بقصف مواقع": a verbal noun governed by a verb
      * that has no subject of its own shares the sentence's earlier subject */
     if (!k->nactor && instrumental && !judged_by_earlier(c, k)) inherit_subject(c, k);
+    /* "أعلن سلاح الجو أن غارات جوية شنها على مخابئ للمسلحين أسفرت عن ...": an event noun
+     * reported after أن, with a relative verb on it whose subject is left unsaid (شنها،
+     * نفذها) and no party after that verb, was done by the one who reports it */
+    /* (a party found after that verb, "على مخابئ للمسلحين", is what it hit) */
+    if (reported_subject && k->ttok >= s->tok_begin + 2) {
+        size_t v = after < e && launched_it(&c->t[after]) ? after : after + 1 < e && launched_it(&c->t[after + 1]) ? after + 1 : 0;
+        int nx = v && v + 1 < c->n && c->t[v + 1].sent == k->sent ? c->mention_at[v + 1] : -1;
+        int sp = v ? party_before(c, s->tok_begin, k->ttok - 1) : -1;
+        if (v && !(nx >= 0 && party_ok(c, nx) && !has_prep(c, nx)) && sp >= 0 && c->ms[sp].tok_end + 1 == k->ttok) {
+            for (size_t i = 0; i < k->nactor; i++)
+                if (k->actor[i].start > c->t[v].start && k->nrecipient < EV_MAX_PARTY && !already(k->recipient, k->nrecipient, &k->actor[i]))
+                    k->recipient[k->nrecipient++] = k->actor[i];
+            k->nactor = 0;
+            add_party(c, k->actor, &k->nactor, &c->ms[sp]);
+        }
+    }
+    /* "تمكنت مفرزة للجيش، يوم 18 جوان، من تحييد إرهابيين", "نجحت القوات في تحرير
+     * الرهائن": a verbal noun after من or في, governed by a verb of managing, is done by that
+     * verb's subject (the first party after it, a unit of a force included) */
+    if (!k->nactor && k->pos != 'V' && k->ttok >= s->tok_begin + 2) {
+        const rasid_token *pr = &c->t[k->ttok - 1];
+        int min_fi = (pr->nlen == 4 && (!memcmp(pr->norm, "\xD9\x85\xD9\x86", 4) ||  /* من */
+                                        !memcmp(pr->norm, "\xD9\x81\xD9\x8A", 4))); /* في */
+        for (size_t v = k->ttok - 1; min_fi && v > s->tok_begin && v + 16 > k->ttok; v--) {
+            if (!manage_verb(&c->t[v - 1])) continue;
+            int m2 = subject_in(c, v, k->ttok - 1);
+            if (m2 >= 0 && party_ok(c, m2)) add_party(c, k->actor, &k->nactor, &c->ms[m2]);
+            break;
+        }
+    }
     /* "أطلقت الجماعة سراح 27 تلميذا اختطفتهم الشهر الماضي": a verb with an object pronoun
      * (a relative clause on what came before) and no subject of its own shares the
      * sentence's earlier subject */
@@ -3075,7 +3244,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
     if (!k->nactor || (k->pos != 'V' && k->actor[0].start < c->t[k->ttok].start)) {
         for (size_t q = after; q + 1 < e; q++)
-            if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+            /* (not a party with a preposition: "شنها على مخابئ للمسلحين" names what was hit) */
+            if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0 && !has_prep(c, m)) {
                 if (k->nactor && !k->nrecipient) {
                     memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
                     k->nrecipient = k->nactor;
@@ -3369,6 +3539,48 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 inquiry = ev_cue(c, k->ttok - back, CUE_INQUIRY) != 0;
         if (inquiry) k->pos = 'R';
     }
+    /* "أعلن تحالف للمتمردين الطوارق أن ...": an alliance noun with its members after the
+     * genitive ل, and no partner after مع or بين in its clause, names a coalition, not an
+     * alliance being made ("تحالف الجيش مع فاغنر" is one) */
+    if (k->pos == 'B' && k->tntok == 1 && rasid__streq(k->type, "COOPERATE") && after < e) {
+        int m2 = c->mention_at[after];
+        int partner = 0;
+        for (size_t q = after; m2 >= 0 && q < e && q <= c->ms[m2].tok_end + 2 && !partner; q++)
+            partner = ev_cue(c, q, CUE_WITH) || ev_cue(c, q, CUE_BETWEEN);
+        const char *id = ev_field(k->trig, "id");
+        if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && !strncmp(id, "ally", 4))
+            k->pos = 'R';
+    }
+    /* "أبلغته احتجاج الحكومة الشديد", "قدمت الخارجية احتجاجا": a protest noun made by a
+     * government or a ministry only is a diplomatic protest, no demonstration */
+    if (rasid__streq(k->type, "PROTEST") && k->pos == 'N' && k->nactor) {
+        size_t st = 0;
+        for (size_t i = 0; i < k->nactor; i++) st += k->actor[i].sector && rasid__streq(k->actor[i].sector, "GOV");
+        if (st == k->nactor) k->pos = 'R';
+    }
+    /* "ألغى المجلس العسكري في مارس اتفاق التعاون العسكري مع الولايات المتحدة": an
+     * agreement cancelled a few words after a verb or noun of cancelling is relations
+     * reduced (PLOVER SANCTION, CAMEO 160), no agreement reached */
+    if (rasid__streq(k->type, "AGREE") && k->pos != 'R') {
+        for (size_t q = k->ttok; q-- > b && q + 7 >= k->ttok;)
+            if (cancel_word(&c->t[q])) {
+                k->type = "SANCTION";
+                k->mode = NULL;
+                k->context = "diplomatic";
+                k->acled_event = k->acled_sub = NULL;
+                k->cameo = "160";
+                break;
+            }
+    }
+    /* "بعد إلغاء زيارة الوفد": a visit or a meeting cancelled did not take place */
+    if (rasid__streq(k->type, "CONSULT") && k->ttok > b && cancel_word(&c->t[k->ttok - 1])) k->pos = 'R';
+    /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
+     * "Protesters (country)", the country where they protest */
+    if (rasid__streq(k->type, "PROTEST") && k->nactor) {
+        size_t cv = 0;
+        for (size_t i = 0; i < k->nactor; i++) cv += k->actor[i].id && rasid__streq(k->actor[i].id, "rasid:civilians");
+        if (cv == k->nactor) k->nactor = 0;
+    }
     if (rasid__streq(k->type, "PROTEST") && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
@@ -3644,6 +3856,18 @@ void ev_implicit_opponents(ev_ctx *c)
                      !rasid__streq(x->actor[a].country, "IMG");
         }
         if (!state) continue;
+        /* "طائرة مسيرة تابعة للجيش قصفت تجمعا للمدنيين": another trigger of the same attack
+         * close by (no doer of its own) names the target; the reports merge, no opponent is
+         * guessed */
+        int told = 0;
+        for (size_t j = 0; j < c->cands.len && !told; j++) {
+            const ev_cand *z = &k[j];
+            /* (its doer none, or the same) */
+            int same_doer = !z->nactor || (z->actor[0].name && x->actor[0].name && !strcmp(z->actor[0].name, x->actor[0].name));
+            told = z != x && z->alive && z->sent == x->sent && z->nrecipient && same_doer && rasid__streq(z->type, "ASSAULT") &&
+                   z->ttok > x->ttok && z->ttok <= x->ttok + 8;
+        }
+        if (told) continue;
         int found = -1;
         /* "هاجم مسلحون جنودا ... ثم قصف الجيش مواقعهم": a plural pronoun after the trigger of
          * a state's attack (مواقعهم، عليهم، ضدهم) names the doers of the attack told before it */
