@@ -1604,6 +1604,15 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     if (m->kind != RASID_M_PLACE) return 0;
     if (dateline_place(c, m)) return 0;
+    /* "على الطريق بين غاو وأنسونغو": the road between two towns is placed at the first */
+    if (m->tok_begin > 0 && c->mention_at[m->tok_begin - 1] >= 0) {
+        const rasid_mention *p = &c->ms[c->mention_at[m->tok_begin - 1]];
+        const rasid_token *t = &c->t[m->tok_begin];
+        int wa = m->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
+        if (wa && p->kind == RASID_M_PLACE && p->tok_end == m->tok_begin && p->tok_begin > 0 &&
+            ev_cue(c, p->tok_begin - 1, CUE_BETWEEN))
+            return 0;
+    }
     /* "قوات شرق ليبيا": a place right after a force names whose force it is */
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
@@ -1919,6 +1928,16 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
         if (ev_cue(c, t - back, CUE_NEGATION)) return "negated";
+    /* "نفى الجيش مقتل مدنيين في غارة جوية": the event after في, a few words past a denied
+     * one, is the circumstance denied with it */
+    if (t > b && c->t[t - 1].nlen == 4 && !memcmp(c->t[t - 1].norm, "\xD9\x81\xD9\x8A", 4)) { /* في */
+        const ev_cand *p, *pe;
+        ev_sentence_cands(c, k, &p, &pe);
+        for (; p < pe; p++)
+            if (p != k && p->sent == k->sent && p->ttok < t && p->ttok >= b && p->ttok + p->tntok + 4 >= t && p->modality &&
+                rasid__streq(p->modality, "negated"))
+                return "negated";
+    }
     /* "نفى الجيش أن يكون قد قصف سوقا", "نفت الجماعة أن تكون عناصرها هاجمت": a verb of denial
      * (a negation word of three letters or more), its subject, then أن and the event denied */
     {

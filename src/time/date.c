@@ -548,6 +548,12 @@ static int p_absolute_day(const dctx *c, size_t i, dres *r)
     return p_numeric(c, i, r) || p_daymonth(c, i, r);
 }
 
+/* Is token k the word إلى ("to")? */
+static int is_ila(const dctx *c, size_t k)
+{
+    return k < c->n && c->t[k].nlen == 6 && !memcmp(c->t[k].norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6);
+}
+
 /* [يوم] weekday [absolute date | - weekday] [marker] */
 static int p_weekday(const dctx *c, size_t i, dres *r)
 {
@@ -578,18 +584,29 @@ static int p_weekday(const dctx *c, size_t i, dres *r)
         }
     }
     if (c->absolute_only) return 0;
-    /* ليل الجمعة - السبت, ليل السبت الأحد */
-    if ((punct(c, e, "-") || punct(c, e, "/")) && same(c, e + 1, i) && w[e + 1].tw == TW_WEEKDAY)
+    /* ليل الجمعة - السبت, ليل السبت الأحد, ليلة الخميس إلى الجمعة: a night from one day
+     * to the next; it has ended by the time it is told (unless the story looks ahead), so
+     * the second day is resolved and the night is dated by its first */
+    int wd2 = -1;
+    if ((punct(c, e, "-") || punct(c, e, "/") || is_ila(c, e)) && same(c, e + 1, i) && w[e + 1].tw == TW_WEEKDAY) {
+        wd2 = w[e + 1].twval;
         e = e + 1 + w[e + 1].twlen;
-    else if (same(c, e, i) && w[e].tw == TW_WEEKDAY && !w[e].twwa)
+    } else if (same(c, e, i) && w[e].tw == TW_WEEKDAY && !w[e].twwa) {
+        wd2 = w[e].twval;
         e += w[e].twlen;
+    }
     int when;
     int ml = marker(c, e, i, &when);
     if (ml) e += (size_t)ml;
     else when = future_context(c, i) ? RASID_WHEN_ON_OR_AFTER : RASID_WHEN_ON_OR_BEFORE;
     r->b = i;
     r->e = e;
-    if (c->have_pub) set_day(r, rasid__resolve_weekday(c->pub, wd, when));
+    if (c->have_pub) {
+        if (wd2 >= 0 && (wd2 - wd + 7) % 7 == 1 && when == RASID_WHEN_ON_OR_BEFORE)
+            set_day(r, rasid__resolve_weekday(c->pub, wd2, when) - 1);
+        else
+            set_day(r, rasid__resolve_weekday(c->pub, wd, when));
+    }
     return 1;
 }
 
