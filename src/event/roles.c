@@ -3531,12 +3531,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "أعلن الجيش التشادي مقتل 17 من عناصر بوكو حرام": armed men dead, told by a state
      * force right before (the subject of the reporting verb) with no doer named: the
      * force that reports its enemies' dead killed them */
+    /* (also further on, when no other party is named between: "وأكد الجيش في بيان أن
+     * عمليات ملاحقة جارية، مشيرا إلى مقتل عدد من الإرهابيين") */
     if (k->pos == 'K' && !k->nactor && k->nrecipient && k->recipient[0].sector &&
         (rasid__streq(k->recipient[0].sector, "REB") || rasid__streq(k->recipient[0].sector, "UAF")) &&
-        si->first_report < k->ttok && si->first_report + 1 < k->ttok && si->first_report + 6 >= k->ttok) {
+        si->first_report < k->ttok && si->first_report + 1 < k->ttok && si->first_report + 30 >= k->ttok) {
         int pm = c->mention_at[si->first_report + 1];
+        int alone = pm >= 0;
+        for (size_t q = pm >= 0 ? c->ms[pm].tok_end : k->ttok; q < k->ttok && alone; q++) {
+            int x = c->mention_at[q];
+            if (x >= 0 && c->ms[x].tok_begin == q && party_ok(c, x)) alone = 0;
+        }
         if (pm >= 0 && c->ms[pm].tok_begin == si->first_report + 1 && c->ms[pm].kind == RASID_M_ACTOR && c->ms[pm].sector &&
-            (rasid__streq(c->ms[pm].sector, "MIL") || rasid__streq(c->ms[pm].sector, "COP")) && c->ms[pm].tok_end == k->ttok)
+            (rasid__streq(c->ms[pm].sector, "MIL") || rasid__streq(c->ms[pm].sector, "COP")) &&
+            (c->ms[pm].tok_end == k->ttok || alone))
             add_party(c, k->actor, &k->nactor, &c->ms[pm]);
     }
     /* "الاشتباكات أسفرت عن مقتل ستة أشخاص": the toll of an event named again is that
