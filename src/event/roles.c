@@ -848,6 +848,8 @@ static int aid_row(const ev_cand *k)
 {
     const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
     size_t l = id ? strlen(id) : 0;
+    /* (a membership suspended, sanction_member_aid, is no aid: its object is the member) */
+    if (l > 11 && rasid__streq(id + l - 11, "_member_aid")) return 0;
     return rasid__streq(k->type, "AID") || (l > 4 && rasid__streq(id + l - 4, "_aid"));
 }
 
