@@ -3714,6 +3714,38 @@ static size_t first_cand(const ev_cand *k, size_t nk, int by_tok, uint32_t v)
     return lo;
 }
 
+/* "قتل مسلحون 12 شخصا في هجوم على قرية", "ذبحوا عشرة أشخاص": the dead counted by the
+ * generic noun شخص in an attack whose doers are all non-state armed groups (REB, UAF, a
+ * transnational group), told as no clash and with no side of their own, are civilians, as
+ * ACLED codes violence against civilians when nothing says the dead fought. Not an attack
+ * by a state force (its dead may be fighters), nor "اشتباكات" (both sides' dead). */
+void ev_people_as_civilians(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || x->dead <= 0 || x->nrecipient || !x->nactor ||
+            ev_told_as_clash(x) || x->dead_foe > 0)
+            continue;
+        int armed = 1;
+        for (size_t a = 0; a < x->nactor && armed; a++) {
+            const rasid_entity *e = &x->actor[a];
+            armed = (e->sector && (rasid__streq(e->sector, "REB") || rasid__streq(e->sector, "UAF"))) ||
+                    (e->country && rasid__streq(e->country, "IMG"));
+        }
+        if (!armed) continue;
+        for (size_t m = 0; m < c->nms; m++) {
+            const rasid_mention *n = &c->ms[m];
+            if (n->kind != RASID_M_NUMBER || !n->noun || !rasid__streq(n->noun, "person") || n->start < x->ev_start ||
+                n->end > x->ev_end || (long)n->num != x->dead)
+                continue;
+            x->recipient[x->nrecipient++] =
+                named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", n->start, n->end);
+            break;
+        }
+    }
+}
+
 void ev_distinct_sides(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
