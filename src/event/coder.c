@@ -1307,6 +1307,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_refine_branches(&c);
         ev_distinct_sides(&c);
         ev_people_as_civilians(&c);
+        ev_military_coup(&c);
         for (size_t i = 0; i < c.cands.len; i++) /* the fight's toll: both sides' dead */
             if (k[i].alive && k[i].dead_foe > 0) {
                 if (k[i].dead <= 0 || k[i].q_dead == RASID_Q_EXACT) {

@@ -3746,6 +3746,64 @@ void ev_people_as_civilians(ev_ctx *c)
     }
 }
 
+/* Does token t, with or without the article and with no pronoun on it, read `form`, or
+ * `form` with the accusative's tanween alef (انقلابا عسكريا)? */
+static int bare_or_definite(const rasid_token *t, const char *form)
+{
+    size_t fl = strlen(form);
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && t->readings[r].enc[0]) continue;
+        if (!st) continue;
+        if (rasid__streq(st, form)) return 1;
+        if (!strncmp(st, form, fl) && rasid__streq(st + fl, "\xD8\xA7")) return 1;
+    }
+    return 0;
+}
+
+/* "الانقلاب العسكري الذي أطاح بالرئيس محمد بازوم", "انقلاب عسكري ضد الرئيس": a coup called
+ * military (انقلاب then عسكري) whose doer is not named was staged by the army of the
+ * ousted leader's country (the recipient's, a state party of that one country). */
+void ev_military_coup(ev_ctx *c)
+{
+    static const char coup[] = "\xD8\xA7\xD9\x86\xD9\x82\xD9\x84\xD8\xA7\xD8\xA8"; /* انقلاب */
+    static const char mil[] = "\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD9\x8A";          /* عسكري */
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        const char *id = x->trig ? ev_field(x->trig, "id") : NULL;
+        if (!x->alive || x->nactor > 1 || !x->nrecipient || !id || strncmp(id, "coup", 4) || (id[4] && id[4] != '_')) continue;
+        /* the ousted: parties of one country, none of them an armed group or an IGO */
+        const char *iso = NULL;
+        int ok = 1;
+        for (size_t r = 0; r < x->nrecipient && ok; r++) {
+            const rasid_entity *e = &x->recipient[r];
+            ok = e->country && strlen(e->country) == 3 && !rasid__streq(e->country, "IMG") && !rasid__streq(e->country, "IGO") &&
+                 e->sector && (rasid__streq(e->sector, "GOV") || rasid__streq(e->sector, "LEG")) && (!iso || !strcmp(iso, e->country));
+            if (ok) iso = e->country;
+        }
+        if (!ok || !iso) continue;
+        /* "شهدت بوركينا فاسو انقلابا عسكريا أطاح بالرئيس": the state of the ousted leader
+         * saw the coup, it staged none */
+        if (x->nactor && !(x->actor[0].kind && rasid__streq(x->actor[0].kind, "state") && x->actor[0].country &&
+                           !strcmp(x->actor[0].country, iso)))
+            continue;
+        x->nactor = 0;
+        /* "انقلاب عسكري" within its evidence */
+        size_t at = SIZE_MAX;
+        for (size_t q = 0; q + 1 < c->n && at == SIZE_MAX; q++) {
+            if (c->t[q].start < x->ev_start || c->t[q + 1].end > x->ev_end) continue;
+            if (c->t[q].sent != c->t[q + 1].sent) continue;
+            if (bare_or_definite(&c->t[q], coup) && bare_or_definite(&c->t[q + 1], mil)) at = q + 1;
+        }
+        if (at == SIZE_MAX) continue;
+        const char *cn = country_name(c, iso);
+        x->actor[x->nactor++] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : iso, ""), "force",
+                                           "MIL", iso, rasid__arena_cat(&c->doc->arena, "rasid:mil-", iso, ""), c->t[at].start,
+                                           c->t[at].end);
+    }
+}
+
 void ev_distinct_sides(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
