@@ -2094,6 +2094,56 @@ static const char *recent_town_country(const ev_ctx *c, uint32_t at)
     return NULL;
 }
 
+/* "اشتباكات بين مزارعين ورعاة": a fight between farmers and herders is communal violence
+ * between two groups of one country, not civilians on one side: each side is named for
+ * its group, of the country the fight is placed in ("Farmers (Mali)", "Herders (Mali)").
+ * 0 when the mention is neither (1 farmers, 2 herders). */
+static int farmer_or_herder(const ev_ctx *c, int m)
+{
+    static const char *const farmers[] = {
+        "\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x8A\xD9\x86",                         /* مزارعين */
+        "\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x88\xD9\x86",                         /* مزارعون */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x8A\xD9\x86",             /* المزارعين */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x88\xD9\x86"};            /* المزارعون */
+    static const char *const herders[] = {
+        "\xD8\xB1\xD8\xB9\xD8\xA7\xD9\x87",                                 /* رعاه */
+        "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xB9\xD8\xA7\xD9\x87"};                    /* الرعاه */
+    if (m < 0 || !c->ms[m].id || !rasid__streq(c->ms[m].id, "rasid:civilians")) return 0;
+    const rasid_token *t = &c->t[c->ms[m].tok_begin];
+    if (word_is(t, farmers, sizeof farmers / sizeof *farmers)) return 1;
+    if (word_is(t, herders, sizeof herders / sizeof *herders)) return 2;
+    return 0;
+}
+
+static const char *own_sentence_country(const ev_ctx *c, uint32_t at);
+static const char *recent_town_country(const ev_ctx *c, uint32_t at);
+static const char *last_place_country(const ev_ctx *c, uint32_t at);
+
+/* Names the two sides of "بين مزارعين ورعاة" (m1, then m2) on k; 0 when they are not farmers
+ * and herders. */
+static int communal_sides(ev_ctx *c, ev_cand *k, int m1, int m2)
+{
+    int a = farmer_or_herder(c, m1), b = farmer_or_herder(c, m2);
+    if (!a || !b || a == b) return 0;
+    const char *iso = own_sentence_country(c, k->ttok);
+    if (!iso) iso = recent_town_country(c, k->ttok);
+    if (!iso) iso = context_country(c, k->ttok);
+    if (!iso) iso = sentence_country(c, k->ttok);
+    if (!iso) iso = last_place_country(c, k->ttok);
+    const char *cn = iso ? country_name(c, iso) : NULL;
+    int ms[2] = {m1, m2};
+    for (int i = 0; i < 2; i++) {
+        const rasid_mention *x = &c->ms[ms[i]];
+        int farm = farmer_or_herder(c, ms[i]) == 1;
+        const char *base = farm ? "Farmers" : "Herders";
+        const char *name = cn ? rasid__arena_cat(&c->doc->arena, base, " (", rasid__arena_cat(&c->doc->arena, cn, ")", "")) : base;
+        rasid_entity en = named_span(c, name, "group", "UAF", iso, farm ? "rasid:farmers" : "rasid:herders", x->start, x->end);
+        if (i == 0) k->actor[k->nactor++] = en;
+        else k->recipient[k->nrecipient++] = en;
+    }
+    return 1;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
@@ -2904,6 +2954,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (with < 0 && ev_cue(c, q, CUE_WITH)) with = (int)q;
         }
         if (between >= 0 && (m = party_in(c, (size_t)between + 1, e)) >= 0) {
+            if (!k->nactor && !k->nrecipient && communal_sides(c, k, m, party_in(c, c->ms[m].tok_end, e))) break;
             size_t end = add_party_list(c, k->actor, &k->nactor, m, e);
             if (k->nactor > 1) { /* "بين X و Y": X actor, the rest recipients */
                 two_sides(k);
