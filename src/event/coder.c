@@ -159,12 +159,40 @@ static int needs_aid(const rasid__entry *e)
     return l > 4 && rasid__streq(id + l - 4, "_aid");
 }
 
-/* The token of the aid word after a *_aid verb, or SIZE_MAX. */
-static size_t aid_after(const ev_ctx *c, size_t from)
+/* Rows whose id ends in "_member_aid" (علق، جمد "suspended, froze") state that an
+ * organisation suspended a member: their object is عضوية "membership", past the subject
+ * standing between ("علقت مجموعة إيكواس عضوية مالي", "جمد الاتحاد الأفريقي عضوية
+ * النيجر"), in place of aid. */
+static int member_row(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0;
+    return l > 11 && rasid__streq(id + l - 11, "_member_aid");
+}
+
+/* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article) */
+static int membership_word(const rasid_token *t)
+{
+    static const char mem[] = "\xD8\xB9\xD8\xB6\xD9\x88\xD9\x8A\xD9\x87"; /* عضويه */
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && t->readings[r].article) continue;
+        if (st && rasid__streq(st, mem)) return 1;
+    }
+    return 0;
+}
+
+/* The token of the aid word after a *_aid verb (of the membership word after a
+ * *_member_aid verb), or SIZE_MAX. */
+static size_t aid_after(const ev_ctx *c, size_t from, int member)
 {
     rasid__match m[16];
     for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
+        if (member) {
+            if (membership_word(&c->t[q])) return q;
+            continue;
+        }
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
         for (size_t j = 0; j < k; j++) {
             const char *id = ev_field(m[j].e, "id");
@@ -347,7 +375,7 @@ static int find_triggers(ev_ctx *c)
             if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
             if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
             if (needs_aid(m[q].e)) {
-                size_t a = aid_after(c, m[q].tok + m[q].ntok);
+                size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
                 if (a == SIZE_MAX) continue;
                 told = a;
             }
@@ -359,7 +387,7 @@ static int find_triggers(ev_ctx *c)
         for (size_t q = 0; q < k && !needs_aid(best->e); q++) {
             if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok || !needs_aid(m[q].e)) continue;
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            size_t a = aid_after(c, m[q].tok + m[q].ntok);
+            size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
             if (a == SIZE_MAX) continue;
             told = a;
             best = &m[q];
@@ -1278,6 +1306,8 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         drop_told_tallies(&c);
         ev_refine_branches(&c);
         ev_distinct_sides(&c);
+        ev_people_as_civilians(&c);
+        ev_military_coup(&c);
         for (size_t i = 0; i < c.cands.len; i++) /* the fight's toll: both sides' dead */
             if (k[i].alive && k[i].dead_foe > 0) {
                 if (k[i].dead <= 0 || k[i].q_dead == RASID_Q_EXACT) {

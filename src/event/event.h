@@ -105,6 +105,11 @@ void ev_implicit_opponents(ev_ctx *c);
 void ev_refine_branches(ev_ctx *c);
 /* A party read on both sides of a record stays only its recipient (after merging). */
 void ev_distinct_sides(ev_ctx *c);
+/* People counted by the generic noun (شخص، أشخاص) killed by an armed group alone, in no
+ * clash: civilians (after merging). */
+void ev_people_as_civilians(ev_ctx *c);
+/* A coup called military with no doer named: the army of the ousted leader's country. */
+void ev_military_coup(ev_ctx *c);
 int ev_emit(ev_ctx *c);
 
 /* The candidates of k's sentence, [*begin, *end). Candidates are in sentence order from

@@ -848,6 +848,8 @@ static int aid_row(const ev_cand *k)
 {
     const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
     size_t l = id ? strlen(id) : 0;
+    /* (a membership suspended, sanction_member_aid, is no aid: its object is the member) */
+    if (l > 11 && rasid__streq(id + l - 11, "_member_aid")) return 0;
     return rasid__streq(k->type, "AID") || (l > 4 && rasid__streq(id + l - 4, "_aid"));
 }
 
@@ -2111,6 +2113,56 @@ static const char *recent_town_country(const ev_ctx *c, uint32_t at)
     return NULL;
 }
 
+/* "اشتباكات بين مزارعين ورعاة": a fight between farmers and herders is communal violence
+ * between two groups of one country, not civilians on one side: each side is named for
+ * its group, of the country the fight is placed in ("Farmers (Mali)", "Herders (Mali)").
+ * 0 when the mention is neither (1 farmers, 2 herders). */
+static int farmer_or_herder(const ev_ctx *c, int m)
+{
+    static const char *const farmers[] = {
+        "\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x8A\xD9\x86",                         /* مزارعين */
+        "\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x88\xD9\x86",                         /* مزارعون */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x8A\xD9\x86",             /* المزارعين */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xB9\xD9\x88\xD9\x86"};            /* المزارعون */
+    static const char *const herders[] = {
+        "\xD8\xB1\xD8\xB9\xD8\xA7\xD9\x87",                                 /* رعاه */
+        "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xB9\xD8\xA7\xD9\x87"};                    /* الرعاه */
+    if (m < 0 || !c->ms[m].id || !rasid__streq(c->ms[m].id, "rasid:civilians")) return 0;
+    const rasid_token *t = &c->t[c->ms[m].tok_begin];
+    if (word_is(t, farmers, sizeof farmers / sizeof *farmers)) return 1;
+    if (word_is(t, herders, sizeof herders / sizeof *herders)) return 2;
+    return 0;
+}
+
+static const char *own_sentence_country(const ev_ctx *c, uint32_t at);
+static const char *recent_town_country(const ev_ctx *c, uint32_t at);
+static const char *last_place_country(const ev_ctx *c, uint32_t at);
+
+/* Names the two sides of "بين مزارعين ورعاة" (m1, then m2) on k; 0 when they are not farmers
+ * and herders. */
+static int communal_sides(ev_ctx *c, ev_cand *k, int m1, int m2)
+{
+    int a = farmer_or_herder(c, m1), b = farmer_or_herder(c, m2);
+    if (!a || !b || a == b) return 0;
+    const char *iso = own_sentence_country(c, k->ttok);
+    if (!iso) iso = recent_town_country(c, k->ttok);
+    if (!iso) iso = context_country(c, k->ttok);
+    if (!iso) iso = sentence_country(c, k->ttok);
+    if (!iso) iso = last_place_country(c, k->ttok);
+    const char *cn = iso ? country_name(c, iso) : NULL;
+    int ms[2] = {m1, m2};
+    for (int i = 0; i < 2; i++) {
+        const rasid_mention *x = &c->ms[ms[i]];
+        int farm = farmer_or_herder(c, ms[i]) == 1;
+        const char *base = farm ? "Farmers" : "Herders";
+        const char *name = cn ? rasid__arena_cat(&c->doc->arena, base, " (", rasid__arena_cat(&c->doc->arena, cn, ")", "")) : base;
+        rasid_entity en = named_span(c, name, "group", "UAF", iso, farm ? "rasid:farmers" : "rasid:herders", x->start, x->end);
+        if (i == 0) k->actor[k->nactor++] = en;
+        else k->recipient[k->nrecipient++] = en;
+    }
+    return 1;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
@@ -2921,6 +2973,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (with < 0 && ev_cue(c, q, CUE_WITH)) with = (int)q;
         }
         if (between >= 0 && (m = party_in(c, (size_t)between + 1, e)) >= 0) {
+            if (!k->nactor && !k->nrecipient && communal_sides(c, k, m, party_in(c, c->ms[m].tok_end, e))) break;
             size_t end = add_party_list(c, k->actor, &k->nactor, m, e);
             if (k->nactor > 1) { /* "بين X و Y": X actor, the rest recipients */
                 two_sides(k);
@@ -3737,6 +3790,96 @@ static size_t first_cand(const ev_cand *k, size_t nk, int by_tok, uint32_t v)
         else hi = mid;
     }
     return lo;
+}
+
+/* "قتل مسلحون 12 شخصا في هجوم على قرية", "ذبحوا عشرة أشخاص": the dead counted by the
+ * generic noun شخص in an attack whose doers are all non-state armed groups (REB, UAF, a
+ * transnational group), told as no clash and with no side of their own, are civilians, as
+ * ACLED codes violence against civilians when nothing says the dead fought. Not an attack
+ * by a state force (its dead may be fighters), nor "اشتباكات" (both sides' dead). */
+void ev_people_as_civilians(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || x->dead <= 0 || x->nrecipient || !x->nactor ||
+            ev_told_as_clash(x) || x->dead_foe > 0)
+            continue;
+        int armed = 1;
+        for (size_t a = 0; a < x->nactor && armed; a++) {
+            const rasid_entity *e = &x->actor[a];
+            armed = (e->sector && (rasid__streq(e->sector, "REB") || rasid__streq(e->sector, "UAF"))) ||
+                    (e->country && rasid__streq(e->country, "IMG"));
+        }
+        if (!armed) continue;
+        for (size_t m = 0; m < c->nms; m++) {
+            const rasid_mention *n = &c->ms[m];
+            if (n->kind != RASID_M_NUMBER || !n->noun || !rasid__streq(n->noun, "person") || n->start < x->ev_start ||
+                n->end > x->ev_end || (long)n->num != x->dead)
+                continue;
+            x->recipient[x->nrecipient++] =
+                named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", n->start, n->end);
+            break;
+        }
+    }
+}
+
+/* Does token t, with or without the article and with no pronoun on it, read `form`, or
+ * `form` with the accusative's tanween alef (انقلابا عسكريا)? */
+static int bare_or_definite(const rasid_token *t, const char *form)
+{
+    size_t fl = strlen(form);
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && t->readings[r].enc[0]) continue;
+        if (!st) continue;
+        if (rasid__streq(st, form)) return 1;
+        if (!strncmp(st, form, fl) && rasid__streq(st + fl, "\xD8\xA7")) return 1;
+    }
+    return 0;
+}
+
+/* "الانقلاب العسكري الذي أطاح بالرئيس محمد بازوم", "انقلاب عسكري ضد الرئيس": a coup called
+ * military (انقلاب then عسكري) whose doer is not named was staged by the army of the
+ * ousted leader's country (the recipient's, a state party of that one country). */
+void ev_military_coup(ev_ctx *c)
+{
+    static const char coup[] = "\xD8\xA7\xD9\x86\xD9\x82\xD9\x84\xD8\xA7\xD8\xA8"; /* انقلاب */
+    static const char mil[] = "\xD8\xB9\xD8\xB3\xD9\x83\xD8\xB1\xD9\x8A";          /* عسكري */
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        ev_cand *x = &k[i];
+        const char *id = x->trig ? ev_field(x->trig, "id") : NULL;
+        if (!x->alive || x->nactor > 1 || !x->nrecipient || !id || strncmp(id, "coup", 4) || (id[4] && id[4] != '_')) continue;
+        /* the ousted: parties of one country, none of them an armed group or an IGO */
+        const char *iso = NULL;
+        int ok = 1;
+        for (size_t r = 0; r < x->nrecipient && ok; r++) {
+            const rasid_entity *e = &x->recipient[r];
+            ok = e->country && strlen(e->country) == 3 && !rasid__streq(e->country, "IMG") && !rasid__streq(e->country, "IGO") &&
+                 e->sector && (rasid__streq(e->sector, "GOV") || rasid__streq(e->sector, "LEG")) && (!iso || !strcmp(iso, e->country));
+            if (ok) iso = e->country;
+        }
+        if (!ok || !iso) continue;
+        /* "شهدت بوركينا فاسو انقلابا عسكريا أطاح بالرئيس": the state of the ousted leader
+         * saw the coup, it staged none */
+        if (x->nactor && !(x->actor[0].kind && rasid__streq(x->actor[0].kind, "state") && x->actor[0].country &&
+                           !strcmp(x->actor[0].country, iso)))
+            continue;
+        x->nactor = 0;
+        /* "انقلاب عسكري" within its evidence */
+        size_t at = SIZE_MAX;
+        for (size_t q = 0; q + 1 < c->n && at == SIZE_MAX; q++) {
+            if (c->t[q].start < x->ev_start || c->t[q + 1].end > x->ev_end) continue;
+            if (c->t[q].sent != c->t[q + 1].sent) continue;
+            if (bare_or_definite(&c->t[q], coup) && bare_or_definite(&c->t[q + 1], mil)) at = q + 1;
+        }
+        if (at == SIZE_MAX) continue;
+        const char *cn = country_name(c, iso);
+        x->actor[x->nactor++] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : iso, ""), "force",
+                                           "MIL", iso, rasid__arena_cat(&c->doc->arena, "rasid:mil-", iso, ""), c->t[at].start,
+                                           c->t[at].end);
+    }
 }
 
 void ev_distinct_sides(ev_ctx *c)
