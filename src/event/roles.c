@@ -3379,6 +3379,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
     }
+    /* "أعلن رئيس أركان الجيش النيجري أن وحداته قتلت 20 إرهابيا": an office of a state does
+     * not fight; the violence it announces or orders is its country's armed forces' */
+    if (rasid__streq(k->type, "ASSAULT"))
+        for (size_t a = 0; a < k->nactor; a++) {
+            const rasid_entity *x = &k->actor[a];
+            if (!x->id || strncmp(x->id, "rasid:office:", 13) || !x->country || strlen(x->country) != 3) continue;
+            const char *cn = country_name(c, x->country);
+            if (!cn) continue;
+            k->actor[a] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn), "force", "MIL",
+                                     x->country, rasid__arena_cat(&c->doc->arena, "rasid:mil-", x->country), x->start, x->end);
+        }
     /* civilians do not attack: named as the "actor" of an attack they are its victims */
     if (rasid__streq(k->type, "ASSAULT") && k->nactor == 1 && k->actor[0].sector && rasid__streq(k->actor[0].sector, "CVL") &&
         !k->nrecipient) {
