@@ -701,11 +701,27 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     from->alive = 0;
 }
 
+/* "على الطريق بين غاو وأنسونغو": two towns joined by و right after بين are the ends of one
+ * road, one place for the events told on it */
+static int road_ends(const ev_ctx *c, const rasid_mention *x, const rasid_mention *y)
+{
+    if (y->tok_begin < x->tok_begin) {
+        const rasid_mention *t = x;
+        x = y;
+        y = t;
+    }
+    if (x->kind != RASID_M_PLACE || y->kind != RASID_M_PLACE || x->tok_end != y->tok_begin || x->tok_begin == 0) return 0;
+    const rasid_token *t = &c->t[y->tok_begin];
+    int wa = y->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
+    return wa && ev_cue(c, x->tok_begin - 1, CUE_BETWEEN);
+}
+
 /* Two places that name different towns (not a town and its country or region). */
 static int distinct_sites(const ev_ctx *c, int a, int b)
 {
     if (a < 0 || b < 0) return 0;
     const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
+    if (road_ends(c, x, y)) return 0;
     /* two countries, or two provinces, that differ are two places; a country and a town
      * in it are one */
     if ((x->precision == RASID_P_COUNTRY && y->precision == RASID_P_COUNTRY) ||

@@ -1606,15 +1606,6 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     if (m->kind != RASID_M_PLACE) return 0;
     if (dateline_place(c, m)) return 0;
-    /* "على الطريق بين غاو وأنسونغو": the road between two towns is placed at the first */
-    if (m->tok_begin > 0 && c->mention_at[m->tok_begin - 1] >= 0) {
-        const rasid_mention *p = &c->ms[c->mention_at[m->tok_begin - 1]];
-        const rasid_token *t = &c->t[m->tok_begin];
-        int wa = m->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
-        if (wa && p->kind == RASID_M_PLACE && p->tok_end == m->tok_begin && p->tok_begin > 0 &&
-            ev_cue(c, p->tok_begin - 1, CUE_BETWEEN))
-            return 0;
-    }
     /* "قوات شرق ليبيا": a place right after a force names whose force it is */
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
