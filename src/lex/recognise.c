@@ -1001,6 +1001,65 @@ static void resolve_own_country(ctx *c)
     }
 }
 
+/* "قال الجيش المالي في بيان إن جنودنا صدوا هجوما", "أكد وزير الدفاع النيجري أن قواتنا
+ * ...": a noun of forces with the pronoun of the first person plural (جنودنا، قواتنا،
+ * جيشنا، وحداتنا، عناصرنا) is the forces of the one speaking: the state force (army,
+ * police) named last before it, in its sentence or the two before; a government, an
+ * office or a titled person of a state speaks for that state's army (جيش + its name). */
+static void resolve_our_forces(ctx *c)
+{
+    static const char *const forces[] = {
+        "\xD8\xAC\xD9\x86\xD9\x88\xD8\xAF",                 /* جنود */
+        "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA",                 /* قوات */
+        "\xD8\xAC\xD9\x8A\xD8\xB4",                           /* جيش */
+        "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA",       /* وحدات */
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1"};      /* عناصر */
+    for (size_t i = 0; i < c->n; i++) {
+        const rasid_token *t = &c->t[i];
+        if (c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
+        int ours = 0;
+        for (uint16_t r = 1; r < t->nreadings && !ours; r++) {
+            const rasid_reading *rd = &t->readings[r];
+            if (rd->article || !rasid__streq(rd->enc, "\xD9\x86\xD8\xA7")) continue; /* نا */
+            for (size_t f = 0; f < sizeof forces / sizeof *forces && !ours; f++) ours = rasid__streq(rd->stem, forces[f]);
+        }
+        if (!ours) continue;
+        const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
+        for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
+            const rasid_mention *x = &ms[m];
+            if (x->tok_end > i || x->sent + 2 < t->sent || !x->country || strlen(x->country) != 3 ||
+                rasid__streq(x->country, "IMG") || rasid__streq(x->country, "IGO") || !x->sector)
+                continue;
+            if (!rasid__streq(x->sector, "MIL") && !rasid__streq(x->sector, "COP") && !rasid__streq(x->sector, "GOV")) continue;
+            if (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON) continue;
+            if (!best || x->start > best->start) best = x;
+        }
+        if (!best) continue;
+        rasid_mention rm = *best;
+        if (!rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP")) {
+            /* the army of the state whose government or official speaks */
+            const rasid__entry *ce = rasid__lex_country(c->lex, best->country);
+            char key[300];
+            if (!ce || strlen(ce->key) + 10 >= sizeof key) continue;
+            memcpy(key, "\xD8\xAC\xD9\x8A\xD8\xB4 ", 7); /* "جيش " */
+            strcpy(key + 7, ce->key);
+            const rasid__entry *ae = rasid__lex_lookup(c->lex, RASID_CAT_ACTOR, key);
+            if (!ae) continue;
+            memset(&rm, 0, sizeof rm);
+            fill_actor(c, &rm, ae);
+            rm.entry = ae;
+            if (rm.kind != RASID_M_ACTOR || !rm.country || !rasid__streq(rm.country, best->country)) continue;
+        }
+        rm.tok_begin = (uint32_t)i;
+        rm.tok_end = (uint32_t)(i + 1);
+        rm.start = t->start;
+        rm.end = t->end;
+        rm.sent = t->sent;
+        rm.fuzzy = 0;
+        emit(c, &rm);
+    }
+}
+
 /* Country mentions counted per ISO3 code (a handful per article: a small array). */
 typedef struct votes_t {
     const char *iso[32];
@@ -1129,6 +1188,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_group_references(&c);
     resolve_capitals(&c);
     resolve_own_country(&c);
+    resolve_our_forces(&c);
     free(c.covered);
     return RASID_OK;
 }
