@@ -2792,6 +2792,16 @@ static int judged_by_earlier(const ev_ctx *c, const ev_cand *k)
            rasid__streq(last->type, "SUPPORT") || rasid__streq(last->type, "REQUEST");
 }
 
+/* "سقطت قذائف على منازل المواطنين": a party after على or ضد and the noun it governs is
+ * the target's owner, not the verb's subject (which follows the verb, before its
+ * target). Is there a target preposition in [from, to)? */
+static int against_before(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t q = from; q < to; q++)
+        if (ev_cue(c, q, CUE_AGAINST)) return 1;
+    return 0;
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
@@ -3040,6 +3050,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         } else if (!possessed &&
                    (m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
+                   !(pos == 'V' && against_before(c, after, c->ms[m].tok_begin)) &&
                    !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
