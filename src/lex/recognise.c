@@ -1060,6 +1060,76 @@ static void resolve_our_forces(ctx *c)
     }
 }
 
+/* Is token t a word of territory: أراضي، الأراضي، التراب (with و، ف، ب، ل، في before it
+ * as clitics: "بالأراضي"), or the article-less حدود-free form أراض? */
+static int territory_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xA7\xD8\xB1\xD8\xA7\xD8\xB6\xD9\x8A", /* اراضي */
+        "\xD8\xAA\xD8\xB1\xD8\xA7\xD8\xA8",           /* تراب */
+    };
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        const char *st = r ? rd->stem : t->norm;
+        if (r && rd->enc[0]) continue;
+        if (!r && t->nlen > 4 && !memcmp(st, "\xD8\xA7\xD9\x84", 4)) st += 4; /* ال */
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
+/* "داخل الأراضي المالية", "في الأراضي الجزائرية", "التراب النيجري": the territory a
+ * nationality adjective names is that country, a place of precision country; "التراب
+ * الوطني", "الأراضي الوطنية" (national territory) is the country of the state force,
+ * government or place named last before it (two sentences back at most). */
+static void resolve_territory(ctx *c)
+{
+    /* "الوطني", "الوطنية" */
+    static const char *const national[] = {"\xD8\xA7\xD9\x84\xD9\x88\xD8\xB7\xD9\x86\xD9\x8A",
+                                           "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB7\xD9\x86\xD9\x8A\xD9\x87"};
+    for (size_t m = 0; m < c->doc->mentions.len; m++) {
+        rasid_mention *x = &((rasid_mention *)c->doc->mentions.data)[m];
+        if (x->kind != RASID_M_NISBA || x->tok_begin == 0 || !x->country || strlen(x->country) != 3) continue;
+        size_t w = x->tok_begin - 1;
+        if (c->covered[w] || c->t[w].sent != x->sent || !territory_word(&c->t[w])) continue;
+        const rasid__entry *ce = rasid__lex_country(c->lex, x->country);
+        if (!ce) continue;
+        rasid_mention pm = *x;
+        fill_place(c, &pm, ce);
+        pm.entry = ce;
+        pm.tok_begin = (uint32_t)w;
+        pm.start = c->t[w].start;
+        pm.fuzzy = 0;
+        *x = pm;
+        c->covered[w] = 2;
+    }
+    for (size_t i = 0; i + 1 < c->n; i++) {
+        const rasid_token *t = &c->t[i], *nx = &c->t[i + 1];
+        if (c->covered[i] || c->covered[i + 1] || t->kind != RASID_TOK_ARABIC || nx->sent != t->sent || !territory_word(t)) continue;
+        if (!(nx->nlen == strlen(national[0]) && !memcmp(nx->norm, national[0], nx->nlen)) &&
+            !(nx->nlen == strlen(national[1]) && !memcmp(nx->norm, national[1], nx->nlen)))
+            continue;
+        const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
+        for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
+            const rasid_mention *x = &ms[m];
+            if (x->tok_end > i || x->sent + 2 < t->sent || !context_iso_ok(x)) continue;
+            if (!best || x->start > best->start) best = x;
+        }
+        const rasid__entry *ce = best ? rasid__lex_country(c->lex, best->country) : NULL;
+        if (!ce) continue;
+        rasid_mention pm = {0};
+        fill_place(c, &pm, ce);
+        pm.entry = ce;
+        pm.tok_begin = (uint32_t)i;
+        pm.tok_end = (uint32_t)(i + 2);
+        pm.start = t->start;
+        pm.end = nx->end;
+        pm.sent = t->sent;
+        emit(c, &pm);
+    }
+}
+
 /* Country mentions counted per ISO3 code (a handful per article: a small array). */
 typedef struct votes_t {
     const char *iso[32];
@@ -1189,6 +1259,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_capitals(&c);
     resolve_own_country(&c);
     resolve_our_forces(&c);
+    resolve_territory(&c);
     free(c.covered);
     return RASID_OK;
 }
