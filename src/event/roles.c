@@ -740,10 +740,35 @@ static int supported(const ev_ctx *c, int m)
     return b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, CUE_SUPPORTERS);
 }
 
+/* "رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة", "قائد قوات الدعم السريع محمد حمدان
+ * دقلو": an organisation between a title and the person who holds it qualifies the
+ * title; the person is the party, the organisation no party of its own. */
+static int title_org(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_ACTOR || x->tok_begin == 0 || x->tok_end >= c->n || c->t[x->tok_end].sent != x->sent) return 0;
+    int p = c->mention_at[x->tok_end];
+    if (p < 0 || c->ms[p].kind != RASID_M_PERSON || c->ms[p].tok_begin != x->tok_end) return 0;
+    /* (a head noun in construct with the organisation: رئيس، قائد، زعيم، وزير، مدير) */
+    static const char *const heads[] = {"\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3", "\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3\xD9\x87",
+                                        "\xD9\x82\xD8\xA7\xD8\xA6\xD8\xAF", "\xD8\xB2\xD8\xB9\xD9\x8A\xD9\x85",
+                                        "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "\xD9\x85\xD8\xAF\xD9\x8A\xD8\xB1"};
+    if (c->t[x->tok_begin - 1].sent == x->sent && word_is(&c->t[x->tok_begin - 1], heads, sizeof heads / sizeof *heads)) return 1;
+    for (size_t back = 1; back <= 2 && x->tok_begin >= back; back++) {
+        size_t q = x->tok_begin - back;
+        if (c->t[q].sent != x->sent || c->mention_at[q] >= 0) break;
+        rasid__match tm[8];
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, tm, 8);
+        for (size_t i = 0; i < k; i++)
+            if (tm[i].tok + tm[i].ntok == x->tok_begin) return 1;
+    }
+    return 0;
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
     return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
-           !allegiance(c, m) && !supported(c, m);
+           !allegiance(c, m) && !supported(c, m) && !title_org(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -933,7 +958,7 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to && i < c->n; i++) {
         int m = c->mention_at[i];
-        if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
+        if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m]) || title_org(c, m)) continue;
         /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is the doer */
         if (i > from && ev_cue(c, i - 1, CUE_OWNER)) return m;
         if (unit_of_force(c, m)) return m;

@@ -1060,8 +1060,8 @@ static void resolve_our_forces(ctx *c)
     }
 }
 
-/* Is token t a word of territory: أراضي، الأراضي، التراب (with و، ف، ب، ل، في before it
- * as clitics: "بالأراضي"), or the article-less حدود-free form أراض? */
+/* Is token t a word of territory: أراضي، الأراضي، تراب، التراب (with the clitics و ف ب ل
+ * before it: "بالأراضي")? */
 static int territory_word(const rasid_token *t)
 {
     static const char *const forms[] = {
