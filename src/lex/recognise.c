@@ -1003,9 +1003,10 @@ static void resolve_own_country(ctx *c)
 
 /* "قال الجيش المالي في بيان إن جنودنا صدوا هجوما", "أكد وزير الدفاع النيجري أن قواتنا
  * ...": a noun of forces with the pronoun of the first person plural (جنودنا، قواتنا،
- * جيشنا، وحداتنا، عناصرنا) is the forces of the one speaking: the state force (army,
- * police) named last before it, in its sentence or the two before; a government, an
- * office or a titled person of a state speaks for that state's army (جيش + its name). */
+ * جيشنا، وحداتنا، عناصرنا) is the forces of the one speaking, the party named last before
+ * it (in its sentence or the two before): a state force (army, police) or an armed group
+ * is itself; a government, an office or a titled person of a state speaks for that
+ * state's army (جيش + its name); any other party names no forces. */
 static void resolve_our_forces(ctx *c)
 {
     static const char *const forces[] = {
@@ -1027,16 +1028,20 @@ static void resolve_our_forces(ctx *c)
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
             const rasid_mention *x = &ms[m];
-            if (x->tok_end > i || x->sent + 2 < t->sent || !x->country || strlen(x->country) != 3 ||
-                rasid__streq(x->country, "IMG") || rasid__streq(x->country, "IGO") || !x->sector)
-                continue;
-            if (!rasid__streq(x->sector, "MIL") && !rasid__streq(x->sector, "COP") && !rasid__streq(x->sector, "GOV")) continue;
-            if (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON) continue;
+            if (x->tok_end > i || x->sent + 2 < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON)) continue;
             if (!best || x->start > best->start) best = x;
         }
-        if (!best) continue;
+        /* (the party named last speaks: an armed group's men are its own, "قال متحدث باسم
+         * الجماعة إن عناصرنا"; a state's only with a country of its own) */
+        if (!best || !best->sector) continue;
+        int group = rasid__streq(best->sector, "REB") && best->kind == RASID_M_ACTOR;
+        if (!group && (!best->country || strlen(best->country) != 3 || rasid__streq(best->country, "IMG") ||
+                       rasid__streq(best->country, "IGO")))
+            continue;
+        if (!group && !rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP") && !rasid__streq(best->sector, "GOV"))
+            continue;
         rasid_mention rm = *best;
-        if (!rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP")) {
+        if (!group && !rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP")) {
             /* the army of the state whose government or official speaks */
             const rasid__entry *ce = rasid__lex_country(c->lex, best->country);
             char key[300];
