@@ -627,7 +627,10 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     /* soldiers captured in an attack are told with it: the attack's mode stays */
     int rank_from = ev_capture_row(from) ? 0 : mode_rank(from->mode);
     int rank_into = ev_capture_row(into) ? 0 : mode_rank(into->mode);
-    if (from->mode && (!into->mode || rank_from > rank_into ||
+    /* "حاصرت الشرطة أربعة مسلحين في السوق ثم اعتقلتهم": a siege or a restriction that ends
+     * in arrests is coded as the arrests (its outcome, what ACLED records) */
+    int arrests_end_it = from->mode && into->mode && rasid__streq(from->mode, "arrest") && rasid__streq(into->mode, "restrict");
+    if (from->mode && (!into->mode || rank_from > rank_into || arrests_end_it ||
                        (rank_from == rank_into && from->weight > into->weight + 0.05))) {
         into->mode = from->mode;
         if (!into_territory) {
