@@ -655,7 +655,10 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
     /* soldiers captured in an attack are told with it: the attack's mode stays */
     int rank_from = ev_capture_row(from) ? 0 : mode_rank(from->mode);
     int rank_into = ev_capture_row(into) ? 0 : mode_rank(into->mode);
-    if (from->mode && (!into->mode || rank_from > rank_into ||
+    /* "حاصرت الشرطة أربعة مسلحين في السوق ثم اعتقلتهم": a siege or a restriction that ends
+     * in arrests is coded as the arrests (its outcome, what ACLED records) */
+    int arrests_end_it = from->mode && into->mode && rasid__streq(from->mode, "arrest") && rasid__streq(into->mode, "restrict");
+    if (from->mode && (!into->mode || rank_from > rank_into || arrests_end_it ||
                        (rank_from == rank_into && from->weight > into->weight + 0.05))) {
         into->mode = from->mode;
         if (!into_territory) {
@@ -1144,6 +1147,26 @@ static int marks_content(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* Is candidate k an event noun with ب (its own proclitic, "بانسحاب") right after a word
+ * of welcome that is no trigger, the adverbial masdar ترحيبا or the noun ترحيب (with و,
+ * ف or the article: "أصدرت الحكومة بيانا ترحيبا بانسحاب القوات")? */
+static int welcomed_noun(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_token *t = &c->t[k->ttok];
+    if (!(k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8"))) return 0; /* ب */
+    if (k->ttok == 0 || c->t[k->ttok - 1].sent != t->sent) return 0;
+    const rasid_token *p = &c->t[k->ttok - 1];
+    static const char *const forms[] = {"\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8\xD8\xA7", /* ترحيبا */
+                                        "\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8"};            /* ترحيب */
+    for (uint16_t r = 0; r < p->nreadings; r++) {
+        const char *st = r ? p->readings[r].stem : p->norm;
+        if (r && p->readings[r].enc[0]) continue;
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
 /* Another candidate's trigger between the triggers of a and b (same sentence)? */
 static int trigger_between(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
@@ -1232,6 +1255,19 @@ static void drop_weak(ev_ctx *c)
              * with the subject between, the content is the noun with ب or after إلى */
             else if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && marks_content(c, &k[i]) &&
                      !trigger_between(c, x, &k[i]))
+                content = 1;
+        }
+        /* "رحب الاتحاد الأفريقي بانسحاب القوات الروسية", "أشاد الوزير بانتشار الجيش",
+         * "ترحيبا بانسحاب القوات": what is welcomed or praised (an event noun with ب after
+         * the verb, past its subject) is the content of that act, not news of its own,
+         * unless it brings a toll of its own (praise of an operation that killed 20) */
+        int toll = k[i].dead >= 0 || k[i].injured >= 0 || k[i].arrested >= 0 || k[i].hostages >= 0;
+        if (!content && !toll && welcomed_noun(c, &k[i])) content = 1;
+        for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content && !toll; x++) {
+            if (x == &k[i] || x->sent != k[i].sent || !rasid__streq(x->type, "SUPPORT")) continue;
+            const rasid_token *t = &c->t[k[i].ttok];
+            int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && strstr(t->readings[k[i].tread].pro, "\xD8\xA8");
+            if (with_b && x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && !trigger_between(c, x, &k[i]))
                 content = 1;
         }
         if (content) { k[i].alive = 0; continue; }

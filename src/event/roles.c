@@ -531,6 +531,15 @@ static void add_party(const ev_ctx *c, rasid_entity *list, size_t *n, const rasi
     rasid_entity e;
     entity_from(c, m, &e);
     if (!e.name) return;
+    /* "ستة مسلحين سودانيين": armed men of no country of their own keep the nationality
+     * said right after them (the name stays: ACLED's unidentified armed group, of Sudan) */
+    if (!e.country && m->kind == RASID_M_ACTOR && e.sector && rasid__streq(e.sector, "UAF") && m->tok_end < c->n &&
+        c->t[m->tok_end].sent == m->sent) {
+        int nm = c->mention_at[m->tok_end];
+        if (nm >= 0 && c->ms[nm].kind == RASID_M_NISBA && c->ms[nm].tok_begin == m->tok_end && c->ms[nm].country &&
+            !rasid__streq(c->ms[nm].country, "?"))
+            e.country = c->ms[nm].country;
+    }
     if (!already(list, *n, &e)) list[(*n)++] = e;
 }
 
@@ -731,10 +740,35 @@ static int supported(const ev_ctx *c, int m)
     return b > 0 && c->t[b - 1].sent == c->ms[m].sent && ev_cue(c, b - 1, CUE_SUPPORTERS);
 }
 
+/* "رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة", "قائد قوات الدعم السريع محمد حمدان
+ * دقلو": an organisation between a title and the person who holds it qualifies the
+ * title; the person is the party, the organisation no party of its own. */
+static int title_org(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_ACTOR || x->tok_begin == 0 || x->tok_end >= c->n || c->t[x->tok_end].sent != x->sent) return 0;
+    int p = c->mention_at[x->tok_end];
+    if (p < 0 || c->ms[p].kind != RASID_M_PERSON || c->ms[p].tok_begin != x->tok_end) return 0;
+    /* (a head noun in construct with the organisation: رئيس، قائد، زعيم، وزير، مدير) */
+    static const char *const heads[] = {"\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3", "\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3\xD9\x87",
+                                        "\xD9\x82\xD8\xA7\xD8\xA6\xD8\xAF", "\xD8\xB2\xD8\xB9\xD9\x8A\xD9\x85",
+                                        "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "\xD9\x85\xD8\xAF\xD9\x8A\xD8\xB1"};
+    if (c->t[x->tok_begin - 1].sent == x->sent && word_is(&c->t[x->tok_begin - 1], heads, sizeof heads / sizeof *heads)) return 1;
+    for (size_t back = 1; back <= 2 && x->tok_begin >= back; back++) {
+        size_t q = x->tok_begin - back;
+        if (c->t[q].sent != x->sent || c->mention_at[q] >= 0) break;
+        rasid__match tm[8];
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, tm, 8);
+        for (size_t i = 0; i < k; i++)
+            if (tm[i].tok + tm[i].ntok == x->tok_begin) return 1;
+    }
+    return 0;
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
     return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
-           !allegiance(c, m) && !supported(c, m);
+           !allegiance(c, m) && !supported(c, m) && !title_org(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -926,7 +960,7 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to && i < c->n; i++) {
         int m = c->mention_at[i];
-        if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m])) continue;
+        if (m < 0 || c->ms[m].tok_begin != i || !is_partyish(&c->ms[m]) || title_org(c, m)) continue;
         /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is the doer */
         if (i > from && ev_cue(c, i - 1, CUE_OWNER)) return m;
         if (unit_of_force(c, m)) return m;
@@ -1903,6 +1937,15 @@ static int denial_verb(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* Is token i part of a place, an actor or a person named? */
+static int named_token(const ev_ctx *c, size_t i)
+{
+    int m = c->mention_at[i];
+    if (m < 0) return 0;
+    int kd = c->ms[m].kind;
+    return kd == RASID_M_PLACE || kd == RASID_M_ACTOR || kd == RASID_M_PERSON;
+}
+
 /* Does a stem open like an imperfect verb (ي ت ن)? */
 static int imperfect_stem(const char *st)
 {
@@ -1953,19 +1996,21 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         const char *pro = tt->readings[k->tread].pro;
         if (strstr(pro, "\xD8\xB3")) return "future";
     }
+    /* (a name is no future cue: the town سيغو is not س + يغو) */
     for (size_t i = b; i < t; i++)
-        if (ev_cue(c, i, CUE_FUTURE)) return "future";
+        if (ev_cue(c, i, CUE_FUTURE) && !named_token(c, i)) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
     /* (the future س comes on an imperfect, its stem opening with ي ت ن: "ستعقد", not
      * "سابق", "previous", read as س + ابق) */
     for (size_t back = 1; back <= 2 && t >= back + b; back++) {
         const rasid_token *v = &c->t[t - back];
+        if (named_token(c, t - back)) continue;
         for (uint16_t r = 1; r < v->nreadings; r++)
             if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
                 return "future";
     }
     for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
-        if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION)) return "future";
+        if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION) && !named_token(c, i)) return "future";
     /* "الشراكة التي ستربط البلدين": a noun whose relative clause is in the future */
     {
         size_t r = t + k->tntok;
@@ -2467,6 +2512,66 @@ static void inherit_subject(ev_ctx *c, ev_cand *k)
     }
 }
 
+/* "حاصرت الشرطة التشادية أربعة مسلحين في السوق ثم اعتقلتهم", "داهمت قوات الأمن منزلا
+ * يتحصن فيه ثلاثة مسلحين واعتقلتهم": an arrest verb whose object is a pronoun (هم، هما،
+ * ه) and that names nobody after it arrests the people named before it in its sentence:
+ * the last armed men, rebels or civilians named there, with the number counting them.
+ * Joined to the clause before (و، ف، ثم) with no doer of its own, it is done by the
+ * state force that is the subject of the sentence's first verb. */
+static void pronoun_arrested(ev_ctx *c, ev_cand *k, const rasid_sentence *s)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    const rasid_reading *rd = &tt->readings[k->tread];
+    if (!rasid__streq(rd->enc, "\xD9\x87\xD9\x85") && !rasid__streq(rd->enc, "\xD9\x87\xD9\x85\xD8\xA7") &&
+        !rasid__streq(rd->enc, "\xD9\x87")) /* هم هما ه */
+        return;
+    int joined = rd->pro[0] == '\xD9' && (rd->pro[1] == '\x88' || rd->pro[1] == '\x81'); /* و ف */
+    if (!joined && k->ttok > s->tok_begin) {
+        const rasid_token *p = &c->t[k->ttok - 1];
+        joined = p->nlen == 4 && !memcmp(p->norm, "\xD8\xAB\xD9\x85", 4); /* ثم */
+    }
+    if (!joined) return;
+    /* (a unit of the force may stand first: "طاردت وحدة من الدرك المالي سبعة مسلحين") */
+    size_t q = s->tok_begin + 1;
+    if (q < k->ttok && ev_cue(c, q, CUE_UNIT) && c->mention_at[q] < 0) {
+        q++;
+        if (q < k->ttok && c->t[q].nlen == 4 && !memcmp(c->t[q].norm, "\xD9\x85\xD9\x86", 4)) q++; /* من */
+    }
+    int subj = -1;
+    if (q < k->ttok && c->mention_at[s->tok_begin] < 0 && c->t[s->tok_begin].kind == RASID_TOK_ARABIC &&
+        !ev_cue(c, s->tok_begin, CUE_FUNCTION) && !ev_cue(c, s->tok_begin, CUE_REPORT)) {
+        int pm = c->mention_at[q];
+        if (pm >= 0 && c->ms[pm].tok_begin == q && c->ms[pm].kind == RASID_M_ACTOR && party_ok(c, pm) &&
+            (q > s->tok_begin + 1 || !has_prep(c, pm)) && c->ms[pm].sector &&
+            (rasid__streq(c->ms[pm].sector, "MIL") || rasid__streq(c->ms[pm].sector, "COP") || rasid__streq(c->ms[pm].sector, "SPY")))
+            subj = pm;
+    }
+    /* the armed men named before the verb are its object (the pronoun), not its subject:
+     * "... سبعة مسلحين ... وأوقفتهم" */
+    if (subj >= 0 && k->nactor == 1 && !k->nrecipient && k->actor[0].start < tt->start && k->actor[0].sector &&
+        (rasid__streq(k->actor[0].sector, "UAF") || rasid__streq(k->actor[0].sector, "REB") || rasid__streq(k->actor[0].sector, "CVL")))
+        k->nactor = 0;
+    if (!k->nactor && subj >= 0) add_party(c, k->actor, &k->nactor, &c->ms[subj]);
+    if (k->nrecipient) return;
+    for (size_t m = mentions_before(c, k->ttok); m > 0; m--) {
+        const rasid_mention *y = &c->ms[m - 1];
+        if (y->sent != k->sent) break;
+        if (y->kind != RASID_M_ACTOR || !y->sector || !party_ok(c, (int)(m - 1))) continue;
+        if (!rasid__streq(y->sector, "REB") && !rasid__streq(y->sector, "UAF") && !rasid__streq(y->sector, "CVL")) continue;
+        rasid_entity en;
+        entity_from(c, y, &en);
+        if (already(k->actor, k->nactor, &en)) continue;
+        add_party(c, k->recipient, &k->nrecipient, y);
+        complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+        const rasid_mention *nm = m >= 2 ? &c->ms[m - 2] : NULL;
+        if (k->arrested < 0 && nm && nm->kind == RASID_M_NUMBER && nm->tok_end == y->tok_begin && nm->num >= 1) {
+            k->arrested = (long)nm->num;
+            k->q_arrested = nm->qualifier;
+        }
+        break;
+    }
+}
+
 static int instrumental_of(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *tt = &c->t[k->ttok];
@@ -2774,6 +2879,16 @@ static int judged_by_earlier(const ev_ctx *c, const ev_cand *k)
            rasid__streq(last->type, "SUPPORT") || rasid__streq(last->type, "REQUEST");
 }
 
+/* "سقطت قذائف على منازل المواطنين": a party after على or ضد and the noun it governs is
+ * the target's owner, not the verb's subject (which follows the verb, before its
+ * target). Is there a target preposition in [from, to)? */
+static int against_before(const ev_ctx *c, size_t from, size_t to)
+{
+    for (size_t q = from; q < to; q++)
+        if (ev_cue(c, q, CUE_AGAINST)) return 1;
+    return 0;
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k)
 {
     size_t b, e;
@@ -3023,6 +3138,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         } else if (!possessed &&
                    (m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
+                   !(pos == 'V' && against_before(c, after, c->ms[m].tok_begin)) &&
                    !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
             size_t end = forces_from_countries(c, k, m, e);
             size_t mb = c->ms[m].tok_begin;
@@ -3284,6 +3400,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * sentence's earlier subject */
     if (!k->nactor && k->pos == 'V' && k->tread > 0 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0])
         inherit_subject(c, k);
+    if (c->ms_sorted && k->pos == 'V' && k->mode && rasid__streq(k->mode, "arrest") && k->tread > 0 && k->tread < tt->nreadings)
+        pronoun_arrested(c, k, s);
     if ((k->pos == 'B' || k->pos == 'N') && !k->nactor && !k->nrecipient) nisba_parties(c, k, after, e);
     both_parties(c, k, b, e);
     surrender_parties(c, k, after, e);

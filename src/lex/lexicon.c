@@ -2112,6 +2112,11 @@ static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size
                 const char *pos = rasid__entry_field(out[z].e, "pos"), *type = rasid__entry_field(out[z].e, "type");
                 if (pos && rasid__streq(pos, "V") && type && (rasid__streq(type, "ASSAULT") || rasid__streq(type, "COERCE")))
                     out[kept++] = out[z];
+                /* a withdrawal's verbal noun of a derived form (انفعال: it begins with
+                 * alef) takes its doer as a possessive: "بدأت القوات الفرنسية انسحابها"
+                 * (the verb forms never take one: انسحب is intransitive) */
+                else if (type && rasid__streq(type, "RETREAT") && sl >= 10 && !memcmp(rd->stem, "\xD8\xA7", 2))
+                    out[kept++] = out[z];
             }
             n = kept;
             continue;

@@ -1001,6 +1001,140 @@ static void resolve_own_country(ctx *c)
     }
 }
 
+/* "قال الجيش المالي في بيان إن جنودنا صدوا هجوما", "أكد وزير الدفاع النيجري أن قواتنا
+ * ...": a noun of forces with the pronoun of the first person plural (جنودنا، قواتنا،
+ * جيشنا، وحداتنا، عناصرنا) is the forces of the one speaking, the party named last before
+ * it (in its sentence or the two before): a state force (army, police) or an armed group
+ * is itself; a government, an office or a titled person of a state speaks for that
+ * state's army (جيش + its name); any other party names no forces. */
+static void resolve_our_forces(ctx *c)
+{
+    static const char *const forces[] = {
+        "\xD8\xAC\xD9\x86\xD9\x88\xD8\xAF",                 /* جنود */
+        "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA",                 /* قوات */
+        "\xD8\xAC\xD9\x8A\xD8\xB4",                           /* جيش */
+        "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA",       /* وحدات */
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1"};      /* عناصر */
+    for (size_t i = 0; i < c->n; i++) {
+        const rasid_token *t = &c->t[i];
+        if (c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
+        int ours = 0;
+        for (uint16_t r = 1; r < t->nreadings && !ours; r++) {
+            const rasid_reading *rd = &t->readings[r];
+            if (rd->article || !rasid__streq(rd->enc, "\xD9\x86\xD8\xA7")) continue; /* نا */
+            for (size_t f = 0; f < sizeof forces / sizeof *forces && !ours; f++) ours = rasid__streq(rd->stem, forces[f]);
+        }
+        if (!ours) continue;
+        const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
+        for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
+            const rasid_mention *x = &ms[m];
+            if (x->tok_end > i || x->sent + 2 < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON)) continue;
+            if (!best || x->start > best->start) best = x;
+        }
+        /* (the party named last speaks: an armed group's men are its own, "قال متحدث باسم
+         * الجماعة إن عناصرنا"; a state's only with a country of its own) */
+        if (!best || !best->sector) continue;
+        int group = rasid__streq(best->sector, "REB") && best->kind == RASID_M_ACTOR;
+        if (!group && (!best->country || strlen(best->country) != 3 || rasid__streq(best->country, "IMG") ||
+                       rasid__streq(best->country, "IGO")))
+            continue;
+        if (!group && !rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP") && !rasid__streq(best->sector, "GOV"))
+            continue;
+        rasid_mention rm = *best;
+        if (!group && !rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP")) {
+            /* the army of the state whose government or official speaks */
+            const rasid__entry *ce = rasid__lex_country(c->lex, best->country);
+            char key[300];
+            if (!ce || strlen(ce->key) + 10 >= sizeof key) continue;
+            memcpy(key, "\xD8\xAC\xD9\x8A\xD8\xB4 ", 7); /* "جيش " */
+            strcpy(key + 7, ce->key);
+            const rasid__entry *ae = rasid__lex_lookup(c->lex, RASID_CAT_ACTOR, key);
+            if (!ae) continue;
+            memset(&rm, 0, sizeof rm);
+            fill_actor(c, &rm, ae);
+            rm.entry = ae;
+            if (rm.kind != RASID_M_ACTOR || !rm.country || !rasid__streq(rm.country, best->country)) continue;
+        }
+        rm.tok_begin = (uint32_t)i;
+        rm.tok_end = (uint32_t)(i + 1);
+        rm.start = t->start;
+        rm.end = t->end;
+        rm.sent = t->sent;
+        rm.fuzzy = 0;
+        emit(c, &rm);
+    }
+}
+
+/* Is token t a word of territory: أراضي، الأراضي، تراب، التراب (with the clitics و ف ب ل
+ * before it: "بالأراضي")? */
+static int territory_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xA7\xD8\xB1\xD8\xA7\xD8\xB6\xD9\x8A", /* اراضي */
+        "\xD8\xAA\xD8\xB1\xD8\xA7\xD8\xA8",           /* تراب */
+    };
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        const char *st = r ? rd->stem : t->norm;
+        if (r && rd->enc[0]) continue;
+        if (!r && t->nlen > 4 && !memcmp(st, "\xD8\xA7\xD9\x84", 4)) st += 4; /* ال */
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
+/* "داخل الأراضي المالية", "في الأراضي الجزائرية", "التراب النيجري": the territory a
+ * nationality adjective names is that country, a place of precision country; "التراب
+ * الوطني", "الأراضي الوطنية" (national territory) is the country of the state force,
+ * government or place named last before it (two sentences back at most). */
+static void resolve_territory(ctx *c)
+{
+    /* "الوطني", "الوطنية" */
+    static const char *const national[] = {"\xD8\xA7\xD9\x84\xD9\x88\xD8\xB7\xD9\x86\xD9\x8A",
+                                           "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB7\xD9\x86\xD9\x8A\xD9\x87"};
+    for (size_t m = 0; m < c->doc->mentions.len; m++) {
+        rasid_mention *x = &((rasid_mention *)c->doc->mentions.data)[m];
+        if (x->kind != RASID_M_NISBA || x->tok_begin == 0 || !x->country || strlen(x->country) != 3) continue;
+        size_t w = x->tok_begin - 1;
+        if (c->covered[w] || c->t[w].sent != x->sent || !territory_word(&c->t[w])) continue;
+        const rasid__entry *ce = rasid__lex_country(c->lex, x->country);
+        if (!ce) continue;
+        rasid_mention pm = *x;
+        fill_place(c, &pm, ce);
+        pm.entry = ce;
+        pm.tok_begin = (uint32_t)w;
+        pm.start = c->t[w].start;
+        pm.fuzzy = 0;
+        *x = pm;
+        c->covered[w] = 2;
+    }
+    for (size_t i = 0; i + 1 < c->n; i++) {
+        const rasid_token *t = &c->t[i], *nx = &c->t[i + 1];
+        if (c->covered[i] || c->covered[i + 1] || t->kind != RASID_TOK_ARABIC || nx->sent != t->sent || !territory_word(t)) continue;
+        if (!(nx->nlen == strlen(national[0]) && !memcmp(nx->norm, national[0], nx->nlen)) &&
+            !(nx->nlen == strlen(national[1]) && !memcmp(nx->norm, national[1], nx->nlen)))
+            continue;
+        const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
+        for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
+            const rasid_mention *x = &ms[m];
+            if (x->tok_end > i || x->sent + 2 < t->sent || !context_iso_ok(x)) continue;
+            if (!best || x->start > best->start) best = x;
+        }
+        const rasid__entry *ce = best ? rasid__lex_country(c->lex, best->country) : NULL;
+        if (!ce) continue;
+        rasid_mention pm = {0};
+        fill_place(c, &pm, ce);
+        pm.entry = ce;
+        pm.tok_begin = (uint32_t)i;
+        pm.tok_end = (uint32_t)(i + 2);
+        pm.start = t->start;
+        pm.end = nx->end;
+        pm.sent = t->sent;
+        emit(c, &pm);
+    }
+}
+
 /* Country mentions counted per ISO3 code (a handful per article: a small array). */
 typedef struct votes_t {
     const char *iso[32];
@@ -1129,6 +1263,8 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_group_references(&c);
     resolve_capitals(&c);
     resolve_own_country(&c);
+    resolve_our_forces(&c);
+    resolve_territory(&c);
     free(c.covered);
     return RASID_OK;
 }
