@@ -577,6 +577,13 @@ static int party_list_head(const ev_ctx *c, int m)
             wa = 1;
             pb = b - 1;
         }
+        /* "المدنيين وعناصر من متطوعي الدفاع": و + members + من before the party */
+        if (!wa && b >= 3 && c->t[b - 1].nlen == 4 && !memcmp(c->t[b - 1].norm, "\xD9\x85\xD9\x86", 4) &&
+            c->mention_at[b - 2] < 0 && c->t[b - 2].nreadings > 1 && !strncmp(c->t[b - 2].readings[1].pro, "\xD9\x88", 2) &&
+            (ev_cue(c, b - 2, CUE_MEMBER) || ev_cue(c, b - 2, CUE_UNIT))) {
+            wa = 1;
+            pb = b - 2;
+        }
         if (!wa || pb == 0) break;
         int p = c->mention_at[pb - 1];
         if (p < 0 || c->ms[p].tok_end != pb || c->ms[p].sent != x->sent || !is_partyish(&c->ms[p]) ||
@@ -1105,6 +1112,54 @@ static int label_number(const ev_ctx *c, const rasid_mention *m)
     int definite = t->nlen > 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x84", 4); /* ال */
     for (uint16_t r = 1; r < t->nreadings && !definite; r++) definite = t->readings[r].article;
     return definite;
+}
+
+/* "قتلوا في الهجوم", "قتل خلال الكمين": a killing verb whose people died in an event named
+ * by a definite noun after في or خلال (with no relative clause bringing it in) tells the
+ * toll of an event already told. */
+static int toll_of_told(const ev_ctx *c, const ev_cand *k, size_t after, size_t e)
+{
+    if (k->pos != 'V' || !is_kill_trigger(k) || after + 1 >= e) return 0;
+    const rasid_token *p = &c->t[after], *n = &c->t[after + 1];
+    int prep = (p->nlen == 4 && !memcmp(p->norm, "\xD9\x81\xD9\x8A", 4)) || /* في */
+               (p->nlen == 6 && !memcmp(p->norm, "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84", 6)); /* خلال */
+    if (!prep || !ev_cue(c, after + 1, CUE_EVENTNOUN) || n->nlen < 6 || memcmp(n->norm, "\xD8\xA7\xD9\x84", 4)) return 0;
+    return !(after + 2 < e && ev_cue(c, after + 2, CUE_RELATIVE));
+}
+
+/* "دانت الجزائر استخدام الطائرات المسيرة ضد المدنيين": the party after ضد or على past what
+ * a condemnation condemns is the victim of the act condemned, not the one condemned. */
+static void drop_victims_of_condemned(const ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || strncmp(id, "condemn", 7)) return;
+    for (size_t q = after + 1; q + 1 < e; q++) {
+        if (!ev_cue(c, q, CUE_AGAINST)) continue;
+        int m = c->mention_at[q + 1];
+        if (m < 0 || c->ms[m].tok_begin != q + 1) continue;
+        for (size_t i = 0; i < k->nrecipient; i++)
+            if (k->recipient[i].start == c->ms[m].start) {
+                drop_party(k->recipient, &k->nrecipient, i);
+                break;
+            }
+    }
+}
+
+/* "قتلوا في الهجوم", "قتلوا خلال المعارك", "قتلوا جراء القصف", "قتلوا برصاص الجيش": a killing
+ * verb followed by a preposition of circumstance or agent, with no object, is a passive. */
+static int passive_after(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const preps[] = {"\xD9\x81\xD9\x8A", "\xD9\x81\xD9\x89", "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84",
+                                        "\xD8\xA7\xD8\xAB\xD9\x86\xD8\xA7\xD8\xA1", "\xD8\xAC\xD8\xB1\xD8\xA7\xD8\xA1",
+                                        "\xD8\xA7\xD8\xAB\xD8\xB1"}; /* في فى خلال اثناء جراء اثر */
+    size_t q = k->ttok + 1;
+    if (q >= c->n || c->t[q].sent != c->t[k->ttok].sent) return 0;
+    const rasid_token *t = &c->t[q];
+    if (t->nlen >= 2 && t->nlen <= 8)
+        for (size_t f = 0; f < sizeof preps / sizeof *preps; f++)
+            if (rasid__streq(t->norm, preps[f])) return 1;
+    return ev_cue(c, q, CUE_BY) && c->mention_at[q] < 0 && t->nreadings > 1 && t->readings[1].pro[0] &&
+           !memcmp(t->readings[1].pro, "\xD8\xA8", 2); /* برصاص، بنيران */
 }
 
 /* "6 جنود": a party mention counted by the number right before it. */
@@ -1696,8 +1751,9 @@ static int reference_point(const ev_ctx *c, int m)
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
     if (b > 0 && ev_cue(c, b - 1, CUE_BORDER) == 1 && x->precision == RASID_P_COUNTRY) return 1;
     /* "من قاعدة طبرق": the origin cue before a generic place noun */
+    /* (not the من of nearness: "قرية قريبة من مدينة فادا نغورما") */
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, CUE_PLACENOUN) &&
-        (ev_cue(c, b - 2, CUE_ORIGIN) || ev_cue(c, b - 2, CUE_FROM)))
+        (ev_cue(c, b - 2, CUE_ORIGIN) || ev_cue(c, b - 2, CUE_FROM)) && !(b > 2 && ev_cue(c, b - 3, CUE_LOCATIVE) == 2))
         return 1;
     const rasid_token *t = &c->t[b];
     if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
@@ -2665,6 +2721,16 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
     return !(first->nlen > 4 && !memcmp(first->norm, "\xD8\xA7\xD9\x84", 4)); /* no ال */
 }
 
+/* "بطلب من الجيش", "بطلب منه": a request told with ب and من is the reason for what its
+ * clause tells ("at the army's request"), not a demand of its own. */
+static int at_request_of(const ev_ctx *c, const ev_cand *k)
+{
+    if (!rasid__streq(k->type, "REQUEST") || k->tntok != 1 || k->ttok + 1 >= c->n) return 0;
+    const rasid_token *t = &c->t[k->ttok], *n = &c->t[k->ttok + 1];
+    if (k->tread == 0 || k->tread >= t->nreadings || !rasid__streq(t->readings[k->tread].pro, "\xD8\xA8")) return 0; /* ب */
+    return n->nlen >= 4 && !memcmp(n->norm, "\xD9\x85\xD9\x86", 4) && n->sent == t->sent; /* من، منه، منها */
+}
+
 /* "تمكن الجنود من تحييد عشرات الإرهابيين خلال انسحاب المهاجمين": a withdrawal told
  * after خلال، أثناء or إبان ("during") is the time of an earlier act of its sentence, not
  * an event of its own */
@@ -2923,7 +2989,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         const char *id = ev_field(k->trig, "id");
         int generic = id && strstr(id, "generic") != NULL;
         int anaphor = (k->ttok > b && ev_cue(c, k->ttok - 1, CUE_ANAPHOR)) ||
-                      (after < e && ev_cue(c, after, CUE_ANAPHOR)) || (after + 1 < e && ev_cue(c, after + 1, CUE_ANAPHOR));
+                      (after < e && ev_cue(c, after, CUE_ANAPHOR)) || (after + 1 < e && ev_cue(c, after + 1, CUE_ANAPHOR)) ||
+                      toll_of_told(c, k, after, e);
         /* "خلال هذه العملية", "في الهجوم نفسه": the sentence tells again an event already told
          * (but not the event it dates that one by: "ويأتي هذا الهجوم بعد أسبوع من كمين") */
         int sentence_ref = si->ref && !dated_by(c, k, b);
@@ -2979,7 +3046,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
         k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k) ||
-                           agreement_content(c, k);
+                           agreement_content(c, k) || at_request_of(c, k);
         protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
@@ -3105,6 +3172,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
             /* "6 جنود قتلوا": counted people before a killing verb are its victims (a passive) */
             add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
+        } else if (pos == 'V' && is_kill_trigger(k) && k->ttok > b && (m = c->mention_at[k->ttok - 1]) >= 0 &&
+                   party_ok(c, m) && c->ms[m].tok_end == k->ttok && c->ms[m].kind == RASID_M_ACTOR && passive_after(c, k)) {
+            /* "إن عشرات المدنيين وعناصر من المتطوعين قتلوا في الهجوم": people right before a
+             * killing verb that a preposition follows, not an object, were killed (a passive) */
+            int hd = party_list_head(c, m);
+            if (!party_ok(c, hd)) hd = m;
+            add_party_list(c, k->recipient, &k->nrecipient, hd, k->ttok);
+            numbered_victims = 1;
+            /* "ستة مزارعين وعناصر من الشرطة قتلوا": the first party's count, at least */
+            const rasid_mention *nm = counted_noun(c, hd) ? &c->ms[c->mention_at[c->ms[hd].tok_begin - 1]] : NULL;
+            if (nm && k->dead < 0 && nm->num >= 1 && nm->num <= 1e6) {
+                k->dead = (long)nm->num;
+                k->q_dead = hd != m && nm->qualifier == RASID_Q_EXACT ? RASID_Q_AT_LEAST : nm->qualifier;
+            }
         } else if (pos == 'V' && is_kill_trigger(k) &&
                    (m = numbered_before(c, s->tok_begin, aside_before(c, s->tok_begin, k->ttok))) >= 0) {
             /* "إن المواطنين السبعة، وهم رعاة، قتلوا": a definite noun of people and its number
@@ -3858,6 +3939,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (rasid__streq(k->type, "MOBILIZE")) drop_sent_troops(c, k);
     }
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
+    if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
