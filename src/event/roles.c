@@ -4328,6 +4328,17 @@ static int other_group_side(const ev_ctx *c, const ev_cand *k, size_t nk, uint32
     return 0;
 }
 
+/* Is k told after the claim ending at token from as the claimant's own account of the
+ * attack it claims: an event noun claimed right there, then a word of saying before k? */
+static int claim_content(const ev_ctx *c, size_t from, const ev_cand *k)
+{
+    if (k->ttok <= from + 1 || k->ttok > from + 30) return 0;
+    int noun = 0, said = 0;
+    for (size_t q = from; q < k->ttok && q < from + 12; q++) noun |= ev_cue(c, q, CUE_EVENTNOUN) != 0;
+    for (size_t q = from + 1; q < k->ttok; q++) said |= ev_cue(c, q, CUE_REPORT) != 0;
+    return noun && said;
+}
+
 /* Claims of responsibility make the claimant the actor of the attack claimed, in the
  * same sentence or in the nearest sentence before it. */
 void ev_apply_claims(ev_ctx *c)
@@ -4389,6 +4400,12 @@ void ev_apply_claims(ev_ctx *c)
         for (size_t q = here; q < nk && k[q].sent == sent; q++) {
             if (!rasid__streq(k[q].type, "ASSAULT")) continue;
             claimed_by(c, &k[q], m);
+            /* "وتبنت الجماعة الهجوم، مدعية أنها سيطرت على المعسكر": what the claimant says it
+             * did in the attack it claims tells that attack again */
+            if (claim_content(c, i + (size_t)len, &k[q])) {
+                k[q].reference = 1;
+                continue;
+            }
             /* "وتبنت الجماعة الهجومين": the event noun claimed refers to attacks told before,
              * which the claim still reaches */
             if (!k[q].reference) applied = 1;
