@@ -1573,10 +1573,37 @@ static const rasid_mention *clause_force(const ev_ctx *c, const ev_cand *k, size
     return found;
 }
 
+/* "مقتل ستة موريتانيين": people counted by a plural nationality alone, with no noun of
+ * their own, are civilians of that country. */
+static int counted_nationals(ev_ctx *c, ev_cand *k, size_t b, size_t e)
+{
+    for (size_t q = b; q < e; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q || c->ms[m].kind != RASID_M_NUMBER) continue;
+        const rasid_mention *x = &c->ms[m];
+        size_t z = x->tok_end;
+        q = z - 1;
+        if (x->noun || x->num < 1 || z >= e) continue;
+        int nm = c->mention_at[z];
+        if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != z || !c->ms[nm].country) continue;
+        const rasid_token *t = &c->t[c->ms[nm].tok_end - 1];
+        int plural = t->nlen >= 8 && (!memcmp(t->norm + t->nlen - 4, "\xD9\x8A\xD9\x86", 4) ||
+                                      !memcmp(t->norm + t->nlen - 4, "\xD9\x88\xD9\x86", 4)); /* ...ين، ...ون */
+        int tamyiz = x->num >= 11 && t->nlen >= 8 && !memcmp(t->norm + t->nlen - 4, "\xD9\x8A\xD8\xA7", 4); /* 12 مغربيا */
+        if (!plural && !tamyiz) continue;
+        const char *cn = country_name(c, c->ms[nm].country);
+        k->recipient[k->nrecipient++] =
+            named_span(c, rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : c->ms[nm].country, ")"), "civilians",
+                       "CVL", c->ms[nm].country, "rasid:civilians", x->start, c->ms[nm].end);
+        return 1;
+    }
+    return 0;
+}
+
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nrecipient) return;
-    if (civilian_with_nisba(c, k, b, e)) return;
+    if (civilian_with_nisba(c, k, b, e) || counted_nationals(c, k, b, e)) return;
     for (size_t i = b; i < e; i++) {
         int mi = c->mention_at[i];
         if (mi < 0 || c->ms[mi].kind != RASID_M_NUMBER) continue;
@@ -2008,6 +2035,33 @@ static int imperfect_stem(const char *st)
     return !strncmp(st, "\xD9\x8A", 2) || !strncmp(st, "\xD8\xAA", 2) || !strncmp(st, "\xD9\x86", 2);
 }
 
+/* "ويأتي الحادث بعد أسابيع من مقتل ستة موريتانيين": an event that dates the news by
+ * weeks, months or years before it is background. */
+static int weeks_before(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    static const char *const spans[] = {
+        "\xD8\xA7\xD8\xB3\xD8\xA8\xD9\x88\xD8\xB9",                 /* اسبوع */
+        "\xD8\xA7\xD8\xB3\xD8\xA8\xD9\x88\xD8\xB9\xD9\x8A\xD9\x86", /* اسبوعين */
+        "\xD8\xA7\xD8\xB3\xD8\xA7\xD8\xA8\xD9\x8A\xD8\xB9",         /* اسابيع */
+        "\xD8\xB4\xD9\x87\xD8\xB1",                                   /* شهر */
+        "\xD8\xB4\xD9\x87\xD8\xB1\xD9\x8A\xD9\x86",                 /* شهرين */
+        "\xD8\xA7\xD8\xB4\xD9\x87\xD8\xB1",                         /* اشهر */
+        "\xD8\xB4\xD9\x87\xD9\x88\xD8\xB1",                         /* شهور */
+        "\xD8\xB9\xD8\xA7\xD9\x85",                                   /* عام */
+        "\xD8\xB9\xD8\xA7\xD9\x85\xD9\x8A\xD9\x86",                 /* عامين */
+        "\xD8\xA7\xD8\xB9\xD9\x88\xD8\xA7\xD9\x85",                 /* اعوام */
+        "\xD8\xB3\xD9\x86\xD9\x87",                                   /* سنه */
+        "\xD8\xB3\xD9\x86\xD8\xAA\xD9\x8A\xD9\x86",                 /* سنتين */
+        "\xD8\xB3\xD9\x86\xD9\x88\xD8\xA7\xD8\xAA"};                /* سنوات */
+    if (!dated_by(c, k, b)) return 0;
+    for (size_t q = k->ttok - 1; q-- > b && q + 5 >= k->ttok;) {
+        const rasid_token *t = &c->t[q];
+        if (t->nlen == 6 && !memcmp(t->norm, "\xD8\xA8\xD8\xB9\xD8\xAF", 6)) return 0; /* بعد, with no span after it */
+        if (word_is(t, spans, sizeof spans / sizeof *spans)) return 1;
+    }
+    return 0;
+}
+
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
 {
     size_t t = k->ttok;
@@ -2102,6 +2156,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         long d = value_days(c->ms[k->date].value, 1);
         if (c->pub_days - d > 45) return "historical";
     }
+    if (weeks_before(c, k, b)) return "historical";
     return "asserted";
 }
 
@@ -3704,6 +3759,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
     }
     k->modality = modality_of(c, k, b);
+    if (rasid__streq(k->modality, "asserted")) {
+        /* "بعد أسبوع من كمين أودى بحياة سبعة جنود": what a background event of its clause
+         * did is background too */
+        const ev_cand *p, *pe;
+        ev_sentence_cands(c, k, &p, &pe);
+        for (; p < pe; p++)
+            if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->ttok >= b && p->modality &&
+                rasid__streq(p->modality, "historical"))
+                k->modality = "historical";
+    }
     if (rasid__streq(k->modality, "negated") && k->nactor && !k->nrecipient && rasid__streq(k->type, "ASSAULT")) {
         /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target */
         int foiled = 0;

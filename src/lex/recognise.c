@@ -603,7 +603,11 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
     mm->country = iso;
     mm->tok_end = use->tok + use->ntok;
     mm->end = c->t[mm->tok_end - 1].end;
-    if (cn && mm->name) mm->name = rasid__arena_cat(&c->doc->arena, mm->name, " of ", cn);
+    /* (civilians as ACLED names them: "Civilians (Mali)"; a force "of" its country) */
+    if (cn && mm->name && mm->sector && rasid__streq(mm->sector, "CVL"))
+        mm->name = rasid__arena_cat(&c->doc->arena, mm->name, " (", cn, ")");
+    else if (cn && mm->name)
+        mm->name = rasid__arena_cat(&c->doc->arena, mm->name, " of ", cn);
 }
 
 /* A title with a nationality but no name ("وزير الخارجية الجزائري", "نظيره المالي") is
