@@ -696,6 +696,30 @@ static inline int may_start(const dctx *c, size_t i)
     return c->t[i].kind == RASID_TOK_NUMBER || w->tw || w->month || w->nw == NW_ORDINAL || w->nw == NW_TEN;
 }
 
+/* "من 10 إلى 16 يوليو": a run of days of one month, a date of the precision of a week
+ * (its first day) when it spans seven days at most, else of its month. */
+static int p_dayrange(const dctx *c, size_t i, dres *r)
+{
+    int d1;
+    if (!int_tok(c, i, 2, &d1) || d1 < 1 || d1 > 31 || !is_ila(c, i + 1) || !same(c, i + 1, i)) return 0;
+    dres r2;
+    memset(&r2, 0, sizeof r2);
+    if (!same(c, i + 2, i) || !p_daymonth(c, i + 2, &r2)) return 0;
+    r->b = i;
+    r->e = r2.e;
+    if (!c->have_pub || r2.prec != RASID_P_DAY) return r2.prec == RASID_P_NONE;
+    if (r2.d <= d1) return 0;
+    r->y = r2.y, r->m = r2.m;
+    if (r2.d - d1 <= 6) {
+        r->d = d1;
+        r->prec = RASID_P_WEEK;
+    } else {
+        r->prec = RASID_P_MONTH;
+    }
+    r->abs = r2.abs;
+    return 1;
+}
+
 static int p_any(const dctx *c, size_t i, dres *r)
 {
     memset(r, 0, sizeof *r);
@@ -703,6 +727,8 @@ static int p_any(const dctx *c, size_t i, dres *r)
     if (p_numeric(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
     if (p_daymonth(c, i, r)) return 1;
+    memset(r, 0, sizeof *r);
+    if (p_dayrange(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
     if (p_weekday(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
