@@ -772,9 +772,40 @@ static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
     return 1;
 }
 
+/* "أوقفتهم دورية مسلحة، قبل أن تطلق النار عليهم": people stopped or arrested and then,
+ * in the same sentence after قبل أن, attacked: the attack is the event, the stop its
+ * beginning; its sides fill the attack's missing ones. */
+static void stopped_then_attacked(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t i = 0; i < c->cands.len; i++) {
+        if (!k[i].alive || !k[i].mode || !rasid__streq(k[i].mode, "arrest")) continue;
+        for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
+            if (!k[j].alive || !rasid__streq(k[j].type, "ASSAULT") || strcmp(k[i].modality, k[j].modality)) continue;
+            int before = 0;
+            for (size_t q = k[i].ttok + k[i].tntok; q + 1 < k[j].ttok && !before; q++)
+                before = c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD9\x82\xD8\xA8\xD9\x84", 6) && /* قبل */
+                         c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD8\xA7\xD9\x86", 4);    /* ان */
+            if (!before) break;
+            if (!k[j].nactor && k[i].nactor) {
+                memcpy(k[j].actor, k[i].actor, k[i].nactor * sizeof *k[i].actor);
+                k[j].nactor = k[i].nactor;
+            }
+            if (!k[j].nrecipient && k[i].nrecipient) {
+                memcpy(k[j].recipient, k[i].recipient, k[i].nrecipient * sizeof *k[i].recipient);
+                k[j].nrecipient = k[i].nrecipient;
+            }
+            if (k[i].ev_start < k[j].ev_start) k[j].ev_start = k[i].ev_start;
+            k[i].alive = 0;
+            break;
+        }
+    }
+}
+
 static void merge_in_sentences(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
+    stopped_then_attacked(c);
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {

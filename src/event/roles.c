@@ -1145,6 +1145,26 @@ static void drop_victims_of_condemned(const ev_ctx *c, ev_cand *k, size_t after,
     }
 }
 
+/* "إن المنمين كانوا يرعون ماشيتهم حين أوقفتهم دورية مسلحة": a verb of the feminine
+ * singular (its ت) with an object pronoun is not done by civilians named before it, a
+ * plural of men: they are the ones the pronoun stands for. */
+static void pronoun_object_not_doer(const ev_ctx *c, ev_cand *k)
+{
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread == 0 || k->tread >= tt->nreadings || !tt->readings[k->tread].enc[0]) return;
+    const rasid_entity *a = &k->actor[0];
+    if (!a->sector || !rasid__streq(a->sector, "CVL") || a->start >= tt->start) return;
+    const char *st = tt->readings[k->tread].stem;
+    size_t sl = strlen(st);
+    int fem = sl >= 6 && !memcmp(st + sl - 2, "\xD8\xAA", 2) && memcmp(st + sl - 4, "\xD9\x88", 2); /* ...ت, not ...وت */
+    if (!fem) return;
+    /* (a plural of men: ...ين، ...ون) */
+    const char *tx = c->doc->text + a->end;
+    if (a->end - a->start < 6 || (memcmp(tx - 4, "\xD9\x8A\xD9\x86", 4) && memcmp(tx - 4, "\xD9\x88\xD9\x86", 4))) return;
+    if (!already(k->recipient, k->nrecipient, a) && k->nrecipient < EV_MAX_PARTY) k->recipient[k->nrecipient++] = *a;
+    k->nactor = 0;
+}
+
 /* "قتلوا في الهجوم", "قتلوا خلال المعارك", "قتلوا جراء القصف", "قتلوا برصاص الجيش": a killing
  * verb followed by a preposition of circumstance or agent, with no object, is a passive. */
 static int passive_after(const ev_ctx *c, const ev_cand *k)
@@ -4005,6 +4025,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
+    if (k->nactor == 1 && k->pos == 'V') pronoun_object_not_doer(c, k);
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
