@@ -652,7 +652,10 @@ static int locative(const ev_ctx *c, int m)
     if (x->kind != RASID_M_PLACE) return 0;
     if (has_prep(c, m)) return 1;
     size_t b = x->tok_begin;
-    return b > 0 && c->t[b - 1].sent == x->sent && (ev_cue(c, b - 1, CUE_LOCATIVE) || (b > 1 && ev_cue(c, b - 2, CUE_LOCATIVE) == 2));
+    if (b > 0 && c->t[b - 1].sent == x->sent && (ev_cue(c, b - 1, CUE_LOCATIVE) || (b > 1 && ev_cue(c, b - 2, CUE_LOCATIVE) == 2)))
+        return 1;
+    /* "صهاريج متجهة من السنغال": where something comes from is no party either */
+    return b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_ORIGIN) == 2;
 }
 
 /* "تشاد: الجيش يعلن ...": a name opening its sentence before a colon labels the topic;
@@ -1794,6 +1797,13 @@ static int reference_point(const ev_ctx *c, int m)
     const rasid_mention *x = &c->ms[m];
     size_t b = x->tok_begin;
     if (b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_ORIGIN)) return 1;
+    if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_ORIGIN) == 2) return 1;
+    /* "متجهة من السنغال إلى العاصمة": the end of a journey from an origin is no place of
+     * the event either */
+    if (b > 1 && c->t[b - 1].nlen == 6 && !memcmp(c->t[b - 1].norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6) && /* الي (إلى) */
+        c->mention_at[b - 2] >= 0 && c->ms[c->mention_at[b - 2]].kind == RASID_M_PLACE &&
+        c->ms[c->mention_at[b - 2]].tok_end == b - 1 && c->mention_at[b - 2] != m && reference_point(c, c->mention_at[b - 2]))
+        return 1;
     /* "قرب الحدود مع مالي": the country across the border is a landmark */
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
     if (b > 0 && ev_cue(c, b - 1, CUE_BORDER) == 1 && x->precision == RASID_P_COUNTRY) return 1;
