@@ -975,9 +975,35 @@ static int ground_fight(const ev_cand *k)
     return (k->fights & EV_FIGHT_GROUND) != 0;
 }
 
+/* "وقالت مصادر إن المهاجمين استولوا على كميات من الأسلحة": the attackers (named by a
+ * definite noun, no place or day of their own) seizing weapons in the sentences after an
+ * attack did it in that attack: no event of its own. */
+static void attackers_loot(ev_ctx *c)
+{
+    ev_cand *k = c->cands.data;
+    for (size_t j = 0; j < c->cands.len; j++) {
+        if (!k[j].alive || !rasid__streq(k[j].type, "COERCE") || !k[j].mode || !rasid__streq(k[j].mode, "seize")) continue;
+        if (k[j].nactor != 1 || !k[j].actor[0].sector || !rasid__streq(k[j].actor[0].sector, "UAF") || !k[j].actor[0].text ||
+            strncmp(k[j].actor[0].text, "\xD8\xA7\xD9\x84", 4) || k[j].location >= 0 || k[j].date >= 0)
+            continue;
+        for (size_t i = j; i > 0; i--) {
+            ev_cand *x = &k[i - 1];
+            if (x->sent + 2 < k[j].sent) break;
+            if (!x->alive || !rasid__streq(x->type, "ASSAULT") || strcmp(x->modality, k[j].modality)) continue;
+            if (!x->nactor) {
+                x->actor[0] = k[j].actor[0];
+                x->nactor = 1;
+            }
+            k[j].alive = 0;
+            break;
+        }
+    }
+}
+
 static void merge_in_document(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
+    attackers_loot(c);
     /* references to an event already told join the nearest earlier report of its kind */
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive || !k[j].reference || k[j].headline) continue;

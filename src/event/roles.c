@@ -1168,6 +1168,20 @@ static void pronoun_object_not_doer(const ev_ctx *c, ev_cand *k)
     k->nactor = 0;
 }
 
+/* "أسقطوا طائرة مسيرة تابعة للجيش المالي": the owner of what was shot down lost it. */
+static void downed_owner(const ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || !rasid__streq(id, "shootdown")) return;
+    for (size_t q = after; q < after + 6 && q + 1 < e; q++) {
+        if (!ev_cue(c, q, CUE_OWNER)) continue;
+        int m = party_in(c, q + 1, q + 3 < e ? q + 3 : e);
+        if (m >= 0 && !already(k->actor, k->nactor, &(rasid_entity){.start = c->ms[m].start, .name = c->ms[m].name}))
+            add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
+        return;
+    }
+}
+
 /* "قتلوا في الهجوم", "قتلوا خلال المعارك", "قتلوا جراء القصف", "قتلوا برصاص الجيش": a killing
  * verb followed by a preposition of circumstance or agent, with no object, is a passive. */
 static int passive_after(const ev_ctx *c, const ev_cand *k)
@@ -2824,8 +2838,12 @@ static int during_earlier(const ev_ctx *c, const ev_cand *k)
     static const char *const during[] = {"\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84",          /* خلال */
                                          "\xD8\xA7\xD8\xAB\xD9\x86\xD8\xA7\xD8\xA1", /* اثناء */
                                          "\xD8\xA7\xD8\xA8\xD8\xA7\xD9\x86"};         /* ابان */
+    /* (and قبل or بعد before a withdrawal of theirs: "استولوا على الأسلحة قبل انسحابهم") */
+    static const char *const around[] = {"\xD9\x82\xD8\xA8\xD9\x84", "\xD8\xA8\xD8\xB9\xD8\xAF"}; /* قبل بعد */
     if (!rasid__streq(k->type, "RETREAT") || k->ttok == 0) return 0;
-    if (!word_is(&c->t[k->ttok - 1], during, 3)) return 0;
+    const rasid_token *tt = &c->t[k->ttok];
+    int theirs = k->tntok == 1 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0];
+    if (!word_is(&c->t[k->ttok - 1], during, 3) && !(theirs && word_is(&c->t[k->ttok - 1], around, 2))) return 0;
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++)
@@ -3625,13 +3643,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "وطالبت نواكشوط السلطات المالية": a capital right after a verb of words, before the
      * party read as its subject, is the subject; that party is the object */
-    if (k->nactor == 1 && !k->nrecipient && k->pos == 'V' && speech_type(k->type) && after < e && c->mention_at[after] >= 0) {
+    /* (what was read as that party's object is what is asked or said: "بسحب قواتها") */
+    if (k->nactor == 1 && k->pos == 'V' && speech_type(k->type) && after < e && c->mention_at[after] >= 0) {
         int cm = c->mention_at[after];
         const rasid_mention *x = &c->ms[cm];
         if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_begin == after && x->country &&
             country_name(c, x->country) && !has_prep(c, cm) && !locative(c, cm) && !dateline_place(c, x) &&
             k->actor[0].start >= x->end && (!k->actor[0].country || strcmp(k->actor[0].country, x->country))) {
-            k->recipient[k->nrecipient++] = k->actor[0];
+            k->recipient[0] = k->actor[0];
+            k->nrecipient = 1;
             k->nactor = 0;
             if (k->location < 0) k->location = cm; /* (where its government speaks from) */
         }
@@ -4036,6 +4056,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
     if (k->nactor == 1 && k->pos == 'V') pronoun_object_not_doer(c, k);
+    if (!k->nrecipient) downed_owner(c, k, after, e);
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)

@@ -1018,21 +1018,32 @@ static void resolve_our_forces(ctx *c)
         "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA",                 /* قوات */
         "\xD8\xAC\xD9\x8A\xD8\xB4",                           /* جيش */
         "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA",       /* وحدات */
-        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1"};      /* عناصر */
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1",       /* عناصر */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A", /* مقاتلي */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88"}; /* مقاتلو */
+    /* (and of the third person, ها، ه، هم: "قالت الجبهة إن مقاتليها أسقطوا", "أعلن الجيش
+     * أن وحداته ...": the party named last before it in its own sentence) */
+    static const char *const third[] = {"\xD9\x87\xD8\xA7", "\xD9\x87", "\xD9\x87\xD9\x85"};
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
         if (c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
-        int ours = 0;
+        int ours = 0, theirs = 0;
         for (uint16_t r = 1; r < t->nreadings && !ours; r++) {
             const rasid_reading *rd = &t->readings[r];
-            if (rd->article || !rasid__streq(rd->enc, "\xD9\x86\xD8\xA7")) continue; /* نا */
+            if (rd->article) continue;
+            int we = rasid__streq(rd->enc, "\xD9\x86\xD8\xA7"); /* نا */
+            int they = 0;
+            for (size_t f = 0; f < sizeof third / sizeof *third && !we && !they; f++) they = rasid__streq(rd->enc, third[f]);
+            if (!we && !they) continue;
             for (size_t f = 0; f < sizeof forces / sizeof *forces && !ours; f++) ours = rasid__streq(rd->stem, forces[f]);
+            theirs = ours && they;
         }
         if (!ours) continue;
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
             const rasid_mention *x = &ms[m];
-            if (x->tok_end > i || x->sent + 2 < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON)) continue;
+            if (x->tok_end > i || x->sent + (theirs ? 0 : 2) < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON))
+                continue;
             if (!best || x->start > best->start) best = x;
         }
         /* (the party named last speaks: an armed group's men are its own, "قال متحدث باسم
