@@ -1210,11 +1210,25 @@ static int marks_content(const ev_ctx *c, const ev_cand *k)
 static int welcomed_noun(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *t = &c->t[k->ttok];
+    if (k->ttok < 2 || c->t[k->ttok - 1].sent != t->sent) return 0;
+    /* "احتجاجا على العقوبات", "رفضا للعقوبات": what a protest is against */
+    static const char *const against[] = {"\xD8\xA7\xD8\xAD\xD8\xAA\xD8\xAC\xD8\xA7\xD8\xAC\xD8\xA7", /* احتجاجا */
+                                          "\xD8\xB1\xD9\x81\xD8\xB6\xD8\xA7"};                             /* رفضا */
+    const rasid_token *q = &c->t[k->ttok - 1], *q2 = &c->t[k->ttok - 2];
+    int ala = q->nlen == 6 && !memcmp(q->norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6); /* علي (على) */
+    if (ala && q2->sent == t->sent)
+        for (size_t f = 0; f < sizeof against / sizeof *against; f++)
+            if (rasid__streq(q2->norm, against[f])) return 1;
+    int li = k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD9\x84"); /* ل */
+    if (li)
+        for (size_t f = 0; f < sizeof against / sizeof *against; f++)
+            if (rasid__streq(q->norm, against[f])) return 1;
     if (!(k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8"))) return 0; /* ب */
-    if (k->ttok == 0 || c->t[k->ttok - 1].sent != t->sent) return 0;
     const rasid_token *p = &c->t[k->ttok - 1];
+    /* (ترحيبا ب: welcomed; تنديدا ب: condemned, as a protest's purpose) */
     static const char *const forms[] = {"\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8\xD8\xA7", /* ترحيبا */
-                                        "\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8"};            /* ترحيب */
+                                        "\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8",            /* ترحيب */
+                                        "\xD8\xAA\xD9\x86\xD8\xAF\xD9\x8A\xD8\xAF\xD8\xA7"}; /* تنديدا */
     for (uint16_t r = 0; r < p->nreadings; r++) {
         const char *st = r ? p->readings[r].stem : p->norm;
         if (r && p->readings[r].enc[0]) continue;

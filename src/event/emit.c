@@ -81,7 +81,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
         if (rasid__streq(id, "sentence")) return "sentenced";
         if (rasid__streq(id, "boycott")) return "boycotted";
-        if (rasid__streq(id, "disperse")) return "dispersed";
+        if (rasid__streq(id, "disperse") || rasid__streq(id, "disperse_v")) return "dispersed";
         if (rasid__streq(id, "clash")) { *conn = "with"; return "clashed"; }
         if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }

@@ -320,7 +320,15 @@ static int qualifying_nisba(const ev_ctx *c, int m)
     if (p >= 0) return 0;
     if (ev_cue(c, b - 1, CUE_TROOPS)) return 1;
     rasid__match mm[4];
-    return rasid__lex_match_at(c->lex, c->doc, b - 1, RASID_CATBIT(RASID_CAT_NOUN), 0, mm, 4) > 0;
+    if (rasid__lex_match_at(c->lex, c->doc, b - 1, RASID_CATBIT(RASID_CAT_NOUN), 0, mm, 4) > 0) return 1;
+    /* "رفعوا أعلاما روسية", "طائرات تركية": an indefinite adjective of an indefinite common
+     * noun says what kind of thing, not which country the text is about */
+    const rasid_token *pt = &c->t[b - 1];
+    if (pt->kind != RASID_TOK_ARABIC || pt->nlen < 6 || !memcmp(pt->norm, "\xD8\xA7\xD9\x84", 4) || ev_cue(c, b - 1, CUE_FUNCTION))
+        return 0;
+    for (uint16_t r = 1; r < pt->nreadings; r++)
+        if (pt->readings[r].article) return 0;
+    return 1;
 }
 
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
@@ -2288,7 +2296,7 @@ static const char *own_sentence_country(const ev_ctx *c, uint32_t at)
  * بغارات": the country of a town where something happened in the sentence before, when
  * it is named after the last state or nationality ("ألغى اتفاقا مع الولايات المتحدة"),
  * is the country the text is about; NULL otherwise. */
-static const char *recent_town_country(const ev_ctx *c, uint32_t at)
+static const char *recent_town_country(const ev_ctx *c, uint32_t at, int past_context)
 {
     if (!c->ms_sorted) return NULL;
     size_t m = mentions_before(c, at);
@@ -2296,7 +2304,7 @@ static const char *recent_town_country(const ev_ctx *c, uint32_t at)
     uint32_t sent = c->t[at].sent;
     for (; m > 0; m--) {
         const rasid_mention *x = &c->ms[m - 1];
-        if (x->sent + 1 < sent || (ctx >= 0 && m - 1 <= (size_t)ctx)) break;
+        if (x->sent + 1 < sent || (!past_context && ctx >= 0 && m - 1 <= (size_t)ctx)) break;
         if (x->kind != RASID_M_PLACE || !x->country || x->precision >= RASID_P_COUNTRY || x->precision == RASID_P_REGION) continue;
         if (border_landmark(c, (int)(m - 1)) || reference_point(c, (int)(m - 1)) || dateline_place(c, x)) continue;
         return x->country;
@@ -2326,7 +2334,7 @@ static int farmer_or_herder(const ev_ctx *c, int m)
 }
 
 static const char *own_sentence_country(const ev_ctx *c, uint32_t at);
-static const char *recent_town_country(const ev_ctx *c, uint32_t at);
+static const char *recent_town_country(const ev_ctx *c, uint32_t at, int past_context);
 static const char *last_place_country(const ev_ctx *c, uint32_t at);
 
 /* Names the two sides of "بين مزارعين ورعاة" (m1, then m2) on k; 0 when they are not farmers
@@ -2336,7 +2344,7 @@ static int communal_sides(ev_ctx *c, ev_cand *k, int m1, int m2)
     int a = farmer_or_herder(c, m1), b = farmer_or_herder(c, m2);
     if (!a || !b || a == b) return 0;
     const char *iso = own_sentence_country(c, k->ttok);
-    if (!iso) iso = recent_town_country(c, k->ttok);
+    if (!iso) iso = recent_town_country(c, k->ttok, 0);
     if (!iso) iso = context_country(c, k->ttok);
     if (!iso) iso = sentence_country(c, k->ttok);
     if (!iso) iso = last_place_country(c, k->ttok);
@@ -2363,7 +2371,10 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t
         /* the country of the places of its own sentence (not across a border), else of
          * the text at that point */
         const char *iso = own_sentence_country(c, at);
-        if (!iso) iso = recent_town_country(c, at);
+        if (!iso) iso = recent_town_country(c, at, 0);
+        /* (police and security forces act at home: the town told just before places them
+         * even past a foreign force named since, "برحيل القوات الفرنسية") */
+        if (!iso && rasid__streq(e->sector, "COP")) iso = recent_town_country(c, at, 1);
         if (!iso) iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
         if (!iso) iso = last_place_country(c, at);
@@ -2820,6 +2831,27 @@ static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
     return !(first->nlen > 4 && !memcmp(first->norm, "\xD8\xA7\xD9\x84", 4)); /* no ال */
 }
 
+/* "أطلقت قوات الأمن الغاز لتفريق مجموعة من المحتجين حاولوا اقتحام القاعدة": an act after
+ * حاول that a party right before it attempted, that party being the object of an earlier
+ * act of the sentence, describes those people (an adjectival clause), not an event. */
+static int attempt_of_object(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const tried[] = {"\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84",                     /* حاول */
+                                        "\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84\xD9\x88\xD8\xA7",       /* حاولوا */
+                                        "\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84\xD8\xAA",               /* حاولت */
+                                        "\xD9\x8A\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84\xD9\x88\xD9\x86"}; /* يحاولون */
+    if (k->ttok < 2) return 0;
+    const rasid_token *v = &c->t[k->ttok - 1];
+    if (v->sent != c->t[k->ttok].sent || !word_is(v, tried, 4)) return 0;
+    int m = c->mention_at[k->ttok - 2];
+    if (m < 0 || c->ms[m].tok_end != k->ttok - 1 || c->ms[m].kind != RASID_M_ACTOR) return 0;
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    for (; p < end; p++)
+        if (p != k && p->sent == k->sent && p->ttok < c->ms[m].tok_begin) return 1;
+    return 0;
+}
+
 /* "بطلب من الجيش", "بطلب منه": a request told with ب and من is the reason for what its
  * clause tells ("at the army's request"), not a demand of its own. */
 static int at_request_of(const ev_ctx *c, const ev_cand *k)
@@ -3149,7 +3181,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
         k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k) ||
-                           agreement_content(c, k) || at_request_of(c, k);
+                           agreement_content(c, k) || at_request_of(c, k) || attempt_of_object(c, k);
         protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
@@ -3465,6 +3497,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'O': {
         /* a verbal noun and its object: "تفريق مظاهرة", the doer before it */
         int r = party_in(c, after, after + 5 < e ? after + 5 : e);
+        /* (or its doer and then its object after ل: "تفريق الشرطة للمتظاهرين") */
+        int r2 = r >= 0 && c->ms[r].tok_begin == after && prep_letter(c, r) != 'l' ? party_in(c, c->ms[r].tok_end, c->ms[r].tok_end + 1 < e ? c->ms[r].tok_end + 1 : e) : -1;
+        if (r2 >= 0 && prep_letter(c, r2) == 'l' && c->ms[r].sector &&
+            (rasid__streq(c->ms[r].sector, "MIL") || rasid__streq(c->ms[r].sector, "COP") || rasid__streq(c->ms[r].sector, "GOV"))) {
+            add_party(c, k->actor, &k->nactor, &c->ms[r]);
+            add_party_list(c, k->recipient, &k->nrecipient, r2, e);
+            break;
+        }
         if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         if (instrumental && !k->nrecipient) {
             /* "رشقت قوات الأمن المحتجين بالغاز المسيل للدموع": the instrument's verb stands

@@ -39,7 +39,17 @@ typedef struct ctx {
     size_t n;
     uint8_t *covered; /* tokens already inside a mention */
     colcache place_cols, actor_cols;
+    struct stopsense *senses;
 } ctx;
+
+/* One-word actor forms a stop rule read as common words in this document ("القاعدة
+ * العسكرية": the base): later bare uses of the word keep that sense ("حاولوا اقتحام
+ * القاعدة"); a longer name ("تنظيم القاعدة") is another form and still an actor. */
+struct stopsense {
+    const rasid__entry *e[8];
+    uint32_t tok[8];
+    size_t n;
+};
 
 /* inline: col is a literal, so rasid__entry_field finds its column at compile time */
 static inline __attribute__((always_inline)) const char *field(const rasid__entry *e, const char *col)
@@ -103,7 +113,18 @@ static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *
         for (uint32_t q = m->tok; q < m->tok + m->ntok; q++)
             if (c->covered[q]) clash = 1;
         if (clash) continue;
-        if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) continue;
+        int one_actor = m->ntok == 1 && m->e->cat == RASID_CAT_ACTOR && c->senses;
+        if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) {
+            if (one_actor && c->senses->n < 8) {
+                c->senses->e[c->senses->n] = m->e;
+                c->senses->tok[c->senses->n++] = m->tok;
+            }
+            continue;
+        }
+        int common = 0;
+        for (size_t s = 0; one_actor && s < c->senses->n && !common; s++)
+            common = c->senses->e[s] == m->e && c->senses->tok[s] < m->tok;
+        if (common) continue;
         out[k++] = *m;
     }
     return k;
@@ -1177,7 +1198,8 @@ static int country_votes(const votes_t *v, const char *iso)
 
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
-    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, {0}, {0}};
+    struct stopsense senses = {.n = 0};
+    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, {0}, {0}, &senses};
     if (!c.n) return RASID_OK;
     c.covered = calloc(c.n, 1);
     if (!c.covered) return RASID_NOMEM;
