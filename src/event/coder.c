@@ -802,6 +802,22 @@ static void stopped_then_attacked(ev_ctx *c)
     }
 }
 
+/* "أعلنت الحكومة فرض حظر للتجول، فيما اعتقلت الشرطة 60 شخصا": acts of two different
+ * doers told on either side of فيما or بينما (meanwhile, whereas) are two acts. */
+static int meanwhile_other(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
+{
+    if (!a->nactor || !b->nactor || !a->actor[0].name || !b->actor[0].name || !strcmp(a->actor[0].name, b->actor[0].name))
+        return 0;
+    size_t lo = a->ttok < b->ttok ? a->ttok : b->ttok, hi = a->ttok < b->ttok ? b->ttok : a->ttok;
+    for (size_t q = lo + 1; q < hi; q++) {
+        const rasid_token *t = &c->t[q];
+        if ((t->nlen == 8 && !memcmp(t->norm, "\xD9\x81\xD9\x8A\xD9\x85\xD8\xA7", 8)) ||           /* فيما */
+            (t->nlen == 10 && !memcmp(t->norm, "\xD8\xA8\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7", 10))) /* بينما */
+            return 1;
+    }
+    return 0;
+}
+
 static void merge_in_sentences(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -829,6 +845,7 @@ static void merge_in_sentences(ev_ctx *c)
             }
             if (!same_count(k[i].dead, k[j].dead)) continue;
             if (!actors_compatible(c, &k[i], &k[j])) continue;
+            if (meanwhile_other(c, &k[i], &k[j])) continue;
             /* a counted tally in one clause and a single event in another ("أوقفت 9 عناصر في
              * عمليات متفرقة، فيما كشفت مخبأ للأسلحة بتمنراست") are two things */
             if (k[i].aggregate != k[j].aggregate && counted(k[i].aggregate ? &k[i] : &k[j]) &&
