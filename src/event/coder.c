@@ -1096,6 +1096,12 @@ static void merge_in_document(ev_ctx *c)
             if (!hard && k[j].sent == x->sent + 1 && x->location < 0 && k[j].location >= 0 && k[j].date < 0 &&
                 k[j].dead < 0 && same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient))
                 hard = 1;
+            /* a toll told by a source in the next sentence, of an event told with none, and
+             * with no place, day or doer of its own ("اندلعت اشتباكات ... وأعلن مركز الطوارئ
+             * مقتل 9 أشخاص") */
+            if (!hard && k[j].sent == x->sent + 1 && x->dead < 0 && k[j].dead >= 0 && k[j].location < 0 && k[j].date < 0 &&
+                !k[j].nactor)
+                hard = 1;
             /* nothing new: no day, no toll, and no place finer than a region */
             int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;
             if (!hard && !(vague_place && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;

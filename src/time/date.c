@@ -563,6 +563,10 @@ static int p_weekday(const dctx *c, size_t i, dres *r)
         same(c, i + w[i].twlen, i) && w[i + w[i].twlen].tw == TW_WEEKDAY)
         k = i + w[i].twlen;
     if (w[k].tw != TW_WEEKDAY) return 0;
+    /* "سوق الجمعة", "سوق الأحد": a market named for its day is a place */
+    if (k == i && i > 0 && same(c, i - 1, i) && c->t[i - 1].nlen == 6 &&
+        !memcmp(c->t[i - 1].norm + c->t[i - 1].nlen - 6, "\xD8\xB3\xD9\x88\xD9\x82", 6)) /* سوق */
+        return 0;
     int wd = w[k].twval;
     size_t e = k + w[k].twlen;
     /* الخميس 26/نوفمبر/2015, الأحد، 5 يناير 2020 */
