@@ -1329,6 +1329,10 @@ static int nominative_people_after(const ev_ctx *c, const ev_cand *k)
 static int counted_before(const ev_ctx *c, size_t at, size_t b)
 {
     size_t q = at;
+    /* (past "على الأقل": "40 مدنيا على الأقل قتلوا") */
+    if (q >= b + 3 && c->t[q - 1].nlen == 10 && !memcmp(c->t[q - 1].norm, "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84", 10) && /* الاقل */
+        c->t[q - 2].nlen == 6 && !memcmp(c->t[q - 2].norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6))                                      /* علي */
+        q -= 2;
     int vm = q > b ? c->mention_at[q - 1] : -1;
     if (vm >= 0 && c->ms[vm].kind == RASID_M_NISBA) {
         q = c->ms[vm].tok_begin;
@@ -3251,6 +3255,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     char pos = k->pos;
     if (instrumental && pos == 'V') pos = 'N';
+    /* "قتلوا في قصف مدفعي لقوات الدعم السريع": no verb follows a preposition; a verb's
+     * row read there is its verbal noun */
+    /* (with its doer after ل right after it, or past one adjective) */
+    if (pos == 'V' && k->ttok > s->tok_begin && c->t[k->ttok - 1].kind == RASID_TOK_ARABIC &&
+        c->t[k->ttok - 1].nlen <= 6 && ev_cue(c, k->ttok - 1, CUE_PREPOSITION) && c->mention_at[k->ttok - 1] < 0) {
+        int g = after < e ? c->mention_at[after] : -1;
+        if (g < 0 && after + 1 < e && c->t[after].kind == RASID_TOK_ARABIC && !ev_cue(c, after, CUE_FUNCTION) &&
+            !ev_cue(c, after, CUE_PREPOSITION))
+            g = c->mention_at[after + 1];
+        if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && prep_letter(c, g) == 'l') pos = 'N';
+    }
     /* "أن قصفا مدفعيا لقوات الدعم السريع على السوق": a verb's row read on an accusative
      * verbal noun, its tanween alef agreeing with an adjective after it, is a noun (not a
      * dual verb, قتلا، nor a plural, ...وا) */
