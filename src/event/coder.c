@@ -445,6 +445,14 @@ static int same_date(const ev_ctx *c, int a, int b)
 
 static int same_count(long a, long b) { return a < 0 || b < 0 || a == b; }
 
+/* Two tolls that are the same figure: the same number, neither of them a vague one
+ * ("العشرات" stands for 12 and says dozens; it agrees with no count). */
+static int vague_q(uint8_t q) { return q == RASID_Q_DOZENS || q == RASID_Q_HUNDREDS || q == RASID_Q_THOUSANDS || q == RASID_Q_SEVERAL; }
+static int same_toll(const ev_cand *a, const ev_cand *b)
+{
+    return a->dead > 0 && a->dead == b->dead && !vague_q(a->q_dead) && !vague_q(b->q_dead);
+}
+
 static int actors_compatible_1(const ev_cand *a, const ev_cand *b);
 
 /* Meetings, agreements and cooperation have two sides told in either order ("استقبل X
@@ -874,7 +882,7 @@ static int shares_something(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (a->location >= 0 && b->location >= 0 && same_place(c, a->location, b->location) &&
         c->ms[a->location].precision != RASID_P_COUNTRY)
         return 1;
-    if (a->dead >= 0 && a->dead == b->dead) return 1;
+    if (a->dead >= 0 && a->dead == b->dead && !vague_q(a->q_dead) && !vague_q(b->q_dead)) return 1;
     if (a->hostages >= 0 && a->hostages == b->hostages) return 1;
     if (a->date >= 0 && b->date >= 0 && !strcmp(c->ms[a->date].value, c->ms[b->date].value) &&
         c->ms[a->date].precision == RASID_P_DAY)
@@ -950,7 +958,7 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (a->date >= 0 && b->date >= 0 && c->ms[a->date].precision == RASID_P_DAY &&
         c->ms[b->date].precision == RASID_P_DAY)
         hard += 2;
-    if (a->dead > 0 && a->dead == b->dead) hard += 2;
+    if (same_toll(a, b)) hard += 2;
     /* two tolls that differ are two events unless more than the place says otherwise
      * (an attack with 38 dead in mid-June, a police raid with 5 dead at the end of June,
      * both in the capital); a source quoted with its own toll ("وأعلنت صحيفة الخبر مقتل
@@ -1075,13 +1083,15 @@ static void merge_in_document(ev_ctx *c)
             /* strikes from the air after a fight on the ground, or the reverse, are another
              * act ("وأضاف البيان أن الطيران نفذ غارات على مواقع المسلحين" after an ambush) */
             if ((air_mode(x->mode) && ground_fight(&k[j])) || (ground_fight(x) && air_mode(k[j].mode))) break;
+            /* an answer to the event, with a doer of its own ("وأضافت أن الجيش رد بقصف جوي") */
+            if (answers(c, x, &k[j])) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
              * a new event: it must share a place, a day or a toll, or bring nothing new */
             /* (a place agrees only at the level of a town: "شمال بوركينا فاسو" holds Dori and
              * every other town of the north) */
             int hard = (x->location >= 0 && k[j].location >= 0 && same_place(c, x->location, k[j].location) &&
                         c->ms[x->location].precision < RASID_P_ADMIN1 && c->ms[k[j].location].precision < RASID_P_ADMIN1) ||
-                       (x->dead > 0 && x->dead == k[j].dead) || (x->hostages > 0 && x->hostages == k[j].hostages) ||
+                       same_toll(x, &k[j]) || (x->hostages > 0 && x->hostages == k[j].hostages) ||
                        (x->date >= 0 && k[j].date >= 0 && c->ms[x->date].precision == RASID_P_DAY &&
                         c->ms[k[j].date].precision == RASID_P_DAY && same_date(c, x->date, k[j].date));
             /* a village told unnamed in a region, and a source of the next sentence naming a

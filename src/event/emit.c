@@ -166,8 +166,14 @@ static const char *qual_word(uint8_t q)
 static void put_count(rasid__buf *b, const char *sep, int q, long v, const char *what)
 {
     rasid__buf_puts(b, sep);
-    rasid__buf_puts(b, qual_word(q));
-    rasid__buf_putu(b, (unsigned long)v);
+    /* a vague count says so in words ("; dozens killed"), not by the figure standing for it */
+    const char *vague = q == RASID_Q_DOZENS ? "dozens" : q == RASID_Q_HUNDREDS ? "hundreds" :
+                        q == RASID_Q_THOUSANDS ? "thousands" : q == RASID_Q_SEVERAL ? "several" : NULL;
+    if (vague) rasid__buf_puts(b, vague);
+    else {
+        rasid__buf_puts(b, qual_word(q));
+        rasid__buf_putu(b, (unsigned long)v);
+    }
     rasid__buf_putc(b, ' ');
     rasid__buf_puts(b, what);
 }
