@@ -1079,6 +1079,16 @@ static void merge_in_document(ev_ctx *c)
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
             if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            /* "وقال البيان إن الجنود تمكنوا من تحييد عدد من المهاجمين": the attackers (named
+             * by a definite noun) the attacked forces killed, told by a source in the next
+             * sentence with no place or day of its own, add to the fight's toll */
+            if (k[j].sent == x->sent + 1 && x->dead_foe < 0 && k[j].location < 0 && k[j].date < 0 && foe_killed_in(x, &k[j]) &&
+                k[j].recipient[0].text && !strncmp(k[j].recipient[0].text, "\xD8\xA7\xD9\x84", 4)) {
+                x->dead_foe = k[j].dead;
+                x->q_dead_foe = k[j].q_dead;
+                k[j].alive = 0;
+                break;
+            }
             if (distinct_sites(c, x->location, k[j].location) || !same_count(x->dead, k[j].dead)) break;
             /* strikes from the air after a fight on the ground, or the reverse, are another
              * act ("وأضاف البيان أن الطيران نفذ غارات على مواقع المسلحين" after an ambush) */
@@ -1469,7 +1479,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
                 if (k[i].dead <= 0 || k[i].q_dead == RASID_Q_EXACT) {
                     int q = k[i].q_dead_foe;
                     /* (11 soldiers and "dozens" of attackers: at least 23) */
-                    if (k[i].dead > 0 && (q == RASID_Q_DOZENS || q == RASID_Q_HUNDREDS || q == RASID_Q_THOUSANDS))
+                    if (k[i].dead > 0 && vague_q((uint8_t)q))
                         q = RASID_Q_AT_LEAST;
                     k[i].q_dead = (uint8_t)q;
                 }
