@@ -147,6 +147,14 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
     return 0;
 }
 
+/* Does the row's id end in suffix (a row kind named by its id: "_aid", "_self")? */
+static int id_ends(const rasid__entry *e, const char *suffix)
+{
+    const char *id = ev_field(e, "id");
+    size_t l = id ? strlen(id) : 0, sl = strlen(suffix);
+    return l > sl && !strcmp(id + l - sl, suffix);
+}
+
 /* Rows whose id ends in "_aid" (علق "suspended", قطع "cut off") state that aid was stopped
  * only with the aid as their object, within the next few words of the clause, past the
  * subject standing between ("علقت الولايات المتحدة مساعداتها العسكرية للنيجر"): a word
@@ -154,9 +162,7 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
  * مسلحون الطريق" (cut the road). */
 static int needs_aid(const rasid__entry *e)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
-    return l > 4 && rasid__streq(id + l - 4, "_aid");
+    return id_ends(e, "_aid");
 }
 
 /* Rows whose id ends in "_member_aid" (علق، جمد "suspended, froze") state that an
@@ -165,9 +171,7 @@ static int needs_aid(const rasid__entry *e)
  * النيجر"), in place of aid. */
 static int member_row(const rasid__entry *e)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
-    return l > 11 && rasid__streq(id + l - 11, "_member_aid");
+    return id_ends(e, "_member_aid");
 }
 
 /* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article) */
@@ -208,9 +212,7 @@ static size_t aid_after(const ev_ctx *c, size_t from, int member)
  * إلى 50" (a toll reached 50), "وصلت الأمطار إلى". */
 static int needs_official(const rasid__entry *e)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
-    return l > 9 && rasid__streq(id + l - 9, "_official");
+    return id_ends(e, "_official");
 }
 
 static int is_comma_tok(const rasid_token *t);
@@ -259,18 +261,14 @@ static int is_comma_tok(const rasid_token *t)
  * are ("أسر الجنود", "أسر القتلى"). */
 static int needs_captive(const rasid__entry *e)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
-    return l > 8 && rasid__streq(id + l - 8, "_capture");
+    return id_ends(e, "_capture");
 }
 
 /* Rows whose id ends in "_self" (سلم "handed over") state a surrender only with a
  * reflexive نفسه after them, past the subject: "سلم إرهابي نفسه للسلطات العسكرية". */
 static int needs_self(const rasid__entry *e)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
-    return l > 5 && rasid__streq(id + l - 5, "_self");
+    return id_ends(e, "_self");
 }
 
 static int self_after(const ev_ctx *c, size_t from)
@@ -292,9 +290,7 @@ static int self_after(const ev_ctx *c, size_t from)
  * the conjunction و or ف on them ("ودان الرئيس"). */
 static int needs_initial(const rasid__entry *e)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
-    return l > 8 && rasid__streq(id + l - 8, "_initial");
+    return id_ends(e, "_initial");
 }
 
 static int clause_initial(const ev_ctx *c, const rasid__match *m)
