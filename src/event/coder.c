@@ -159,38 +159,59 @@ static int needs_aid(const rasid__entry *e)
     return l > 4 && rasid__streq(id + l - 4, "_aid");
 }
 
+static int is_comma_tok(const rasid_token *t);
+
 /* Rows whose id ends in "_member_aid" (علق، جمد "suspended, froze") state that an
  * organisation suspended a member: their object is عضوية "membership", past the subject
  * standing between ("علقت مجموعة إيكواس عضوية مالي", "جمد الاتحاد الأفريقي عضوية
- * النيجر"), in place of aid. */
+ * النيجر"), in place of aid. Rows whose id ends in "_ties_aid" (قطع، خفض "cut, reduced")
+ * likewise state that relations were cut or reduced: their object is علاقات "relations"
+ * or تمثيل "representation" ("قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا", "خفضت الجزائر
+ * تمثيلها الدبلوماسي"). Returns 1 for membership, 2 for relations, else 0. */
 static int member_row(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0;
-    return l > 11 && rasid__streq(id + l - 11, "_member_aid");
+    if (l > 11 && rasid__streq(id + l - 11, "_member_aid")) return 1;
+    if (l > 9 && rasid__streq(id + l - 9, "_ties_aid")) return 2;
+    return 0;
 }
 
-/* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article) */
-static int membership_word(const rasid_token *t)
+/* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article); for
+ * relations علاقات، العلاقات، علاقاتها، علاقة، تمثيل، التمثيل، تمثيلها */
+static int membership_word(const rasid_token *t, int kind)
 {
     static const char mem[] = "\xD8\xB9\xD8\xB6\xD9\x88\xD9\x8A\xD9\x87"; /* عضويه */
+    static const char *const ties[] = {"\xD8\xB9\xD9\x84\xD8\xA7\xD9\x82\xD8\xA7\xD8\xAA", /* علاقات */
+                                       "\xD8\xB9\xD9\x84\xD8\xA7\xD9\x82\xD9\x87",         /* علاقه */
+                                       "\xD8\xAA\xD9\x85\xD8\xAB\xD9\x8A\xD9\x84"};        /* تمثيل */
     for (uint16_t r = 0; r < t->nreadings; r++) {
         const char *st = r ? t->readings[r].stem : t->norm;
-        if (r && t->readings[r].article) continue;
-        if (st && rasid__streq(st, mem)) return 1;
+        if (!st) continue;
+        if (kind == 1) {
+            if (!(r && t->readings[r].article) && rasid__streq(st, mem)) return 1;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof ties / sizeof *ties; i++)
+            if (rasid__streq(st, ties[i])) return 1;
     }
     return 0;
 }
 
-/* The token of the aid word after a *_aid verb (of the membership word after a
- * *_member_aid verb), or SIZE_MAX. */
+/* The token of the aid word after a *_aid verb (of the membership or relations word
+ * after a *_member_aid or *_ties_aid verb), or SIZE_MAX. */
 static size_t aid_after(const ev_ctx *c, size_t from, int member)
 {
     rasid__match m[16];
-    for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+    size_t reach = member == 2 ? 8 : 6;
+    for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (member == 2 && is_comma_tok(&c->t[q])) continue; /* ("قطعت الحكومة، الخميس، علاقاتها") */
         if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
         if (member) {
-            if (membership_word(&c->t[q])) return q;
+            if (membership_word(&c->t[q], member)) return q;
+            /* (relations are the verb's object: only its subject may stand between, not
+             * "قطعت الحكومة الكهرباء ... بسبب العلاقات") */
+            if (member == 2 && c->mention_at[q] < 0) return SIZE_MAX;
             continue;
         }
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
@@ -212,8 +233,6 @@ static int needs_official(const rasid__entry *e)
     size_t l = id ? strlen(id) : 0;
     return l > 9 && rasid__streq(id + l - 9, "_official");
 }
-
-static int is_comma_tok(const rasid_token *t);
 
 static int official_to_place(const ev_ctx *c, size_t from)
 {

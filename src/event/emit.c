@@ -129,6 +129,9 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     if (rasid__streq(t, "SANCTION")) {
         /* an agreement cancelled (the coder retypes it, CAMEO 160) */
         if (rowtype && rasid__streq(rowtype, "AGREE")) { *conn = "with"; return "cancelled an agreement"; }
+        /* "قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا" (CAMEO 161); "أوقفت الدعم" (162) */
+        if (rasid__streq(m, "withdraw")) { *conn = "with"; return "reduced or broke relations"; }
+        if (rasid__streq(m, "discontinue")) { *conn = "to"; return "suspended or cut aid"; }
         return "sanctioned";
     }
     if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
