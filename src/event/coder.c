@@ -82,6 +82,8 @@ static int needs_troops(const rasid__entry *e)
     if (l > 7 && rasid__streq(id + l - 7, "_troops")) return CUE_TROOPS;
     if (l > 6 && rasid__streq(id + l - 6, "_envoy")) return CUE_ENVOY;
     if (l > 5 && rasid__streq(id + l - 5, "_unit")) return CUE_UNIT;
+    /* "_arms" (سلم "handed over", زود "supplied"): weapons, aircraft or drones follow */
+    if (l > 5 && rasid__streq(id + l - 5, "_arms")) return CUE_WEAPONS;
     return -1;
 }
 
@@ -131,13 +133,14 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
     for (size_t q = from; arrival && q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++)
         if (ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_DEAD)) return 0;
     /* (an arrival may name its place first: "وصلت إلى العاصمة باماكو دفعة من الجنود") */
-    size_t reach = envoy ? 10 : arrival ? 8 : 6;
+    size_t reach = envoy ? 10 : arrival || cls == CUE_WEAPONS ? 8 : 6;
     for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
             return 0;
         if (ev_cue(c, q, cls)) return 1;
-        if (envoy) continue;
+        if (cls == CUE_WEAPONS && (ev_cue(c, q, CUE_AIRCRAFT) || ev_cue(c, q, CUE_DRONE))) return 1;
+        if (envoy || cls == CUE_WEAPONS) continue;
         if (arrival && force_at(c, q)) return 1;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
@@ -1212,7 +1215,10 @@ static int declined_comment(const ev_ctx *c, const ev_cand *k)
  * not a strike */
 static int acquired_drone(const ev_ctx *c, const ev_cand *k)
 {
-    if (!k->mode || !rasid__streq(k->mode, "drone")) return 0;
+    /* (and so are war planes or helicopters named as the thing delivered: "سلمت روسيا
+     * مالي مروحيات قتالية وطائرات حربية" is no air strike) */
+    int plane = k->mode && rasid__streq(k->mode, "aerial") && ev_cue(c, k->ttok, CUE_AIRCRAFT);
+    if (!k->mode || !(plane || rasid__streq(k->mode, "drone"))) return 0;
     /* "أسقطت الدفاعات الجوية طائرة مسيرة تابعة للدعم السريع": the drone shot down is the
      * object of the shooting, not a strike of its own */
     const ev_cand *x, *xend;
@@ -1256,7 +1262,11 @@ static void drop_weak(ev_ctx *c)
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
+        /* arms handed over to nobody named ("سلمت الشرطة الأسلحة المضبوطة إلى النيابة")
+         * are no military aid: a delivery has a party that receives it */
+        const char *kid = ev_field(k[i].trig, "id");
+        int undelivered = kid && rasid__streq(kid, "aid_arms") && !k[i].nrecipient;
+        if (k[i].pos == 'R' || k[i].sport || undelivered || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
             k[i].alive = 0;
             continue;
         }

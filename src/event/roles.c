@@ -2436,6 +2436,21 @@ static int pronoun_subject(const ev_ctx *c, const ev_cand *k, size_t b)
     return 0;
 }
 
+/* "قالت موسكو إنها سلمت": a capital that spoke (a city of a state, no preposition on it),
+ * right before the أن or إن whose pronoun is the verb's subject; its mention, or -1 */
+static int capital_speaker(const ev_ctx *c, size_t from, size_t anna)
+{
+    if (anna <= from) return -1;
+    int cm = c->mention_at[anna - 1];
+    if (cm < 0) return -1;
+    const rasid_mention *x = &c->ms[cm];
+    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_CITY || !x->country || !country_name(c, x->country) ||
+        has_prep(c, cm) || locative(c, cm) || dateline_place(c, x) || x->tok_begin <= from ||
+        !ev_cue(c, x->tok_begin - 1, CUE_REPORT))
+        return -1;
+    return cm;
+}
+
 /* "فككت الأجهزة الأمنية خلية إرهابية واعتقلت": the sentence opens with a verb whose
  * subject is another party than m, so m, right before the verb joined by و, is that first
  * verb's object. */
@@ -3129,6 +3144,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* "أعلنت الحكومة أنها استدعت سفير مالي": the pronoun on أن is the subject, the
              * party it stands for is the one that spoke; what follows the verb is its object */
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            int r = party_in(c, after, next_trigger(c, k, e));
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if (pos == 'V' && pronoun_subject(c, k, b) && (m = capital_speaker(c, s->tok_begin, k->ttok - 1)) >= 0) {
+            /* "قالت موسكو إنها سلمت مالي مروحيات": the capital that spoke is the state the
+             * pronoun stands for; the party after the verb is its object */
+            const rasid_mention *x = &c->ms[m];
+            k->actor[k->nactor++] = named_span(c, country_name(c, x->country), "state", "GOV", x->country, x->country, x->start, x->end);
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos == 'V' && noun_before(c, k, b)) {
