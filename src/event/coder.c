@@ -170,13 +170,16 @@ static int is_comma_tok(const rasid_token *t);
  * النيجر"), in place of aid. Rows whose id ends in "_ties_aid" (قطع، خفض "cut, reduced")
  * likewise state that relations were cut or reduced: their object is علاقات "relations"
  * or تمثيل "representation" ("قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا", "خفضت الجزائر
- * تمثيلها الدبلوماسي"). Returns 1 for membership, 2 for relations, else 0. */
+ * تمثيلها الدبلوماسي"). Rows whose id ends in "_lift_aid" (رفع "lifted") ease sanctions:
+ * their object is عقوبات "sanctions" or حظر "ban" ("رفعت مجموعة إيكواس العقوبات المفروضة
+ * على النيجر"). Returns 1 for membership, 2 for relations, 3 for sanctions, else 0. */
 static int member_row(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0;
     if (l > 11 && rasid__streq(id + l - 11, "_member_aid")) return 1;
     if (l > 9 && rasid__streq(id + l - 9, "_ties_aid")) return 2;
+    if (l > 9 && rasid__streq(id + l - 9, "_lift_aid")) return 3;
     return 0;
 }
 
@@ -195,6 +198,12 @@ static int membership_word(const rasid_token *t, int kind)
             if (!(r && t->readings[r].article) && rasid__streq(st, mem)) return 1;
             continue;
         }
+        if (kind == 3) {
+            if (rasid__streq(st, "\xD8\xB9\xD9\x82\xD9\x88\xD8\xA8\xD8\xA7\xD8\xAA") || /* عقوبات */
+                rasid__streq(st, "\xD8\xAD\xD8\xB8\xD8\xB1"))                              /* حظر */
+                return 1;
+            continue;
+        }
         for (size_t i = 0; i < sizeof ties / sizeof *ties; i++)
             if (rasid__streq(st, ties[i])) return 1;
     }
@@ -206,15 +215,15 @@ static int membership_word(const rasid_token *t, int kind)
 static size_t aid_after(const ev_ctx *c, size_t from, int member)
 {
     rasid__match m[16];
-    size_t reach = member == 2 ? 8 : 6;
+    size_t reach = member >= 2 ? 8 : 6;
     for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
-        if (member == 2 && is_comma_tok(&c->t[q])) continue; /* ("قطعت الحكومة، الخميس، علاقاتها") */
+        if (member >= 2 && is_comma_tok(&c->t[q])) continue; /* ("قطعت الحكومة، الخميس، علاقاتها") */
         if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
         if (member) {
             if (membership_word(&c->t[q], member)) return q;
-            /* (relations are the verb's object: only its subject may stand between, not
-             * "قطعت الحكومة الكهرباء ... بسبب العلاقات") */
-            if (member == 2 && c->mention_at[q] < 0) return SIZE_MAX;
+            /* (relations or sanctions are the verb's object: only its subject may stand
+             * between, not "قطعت الحكومة الكهرباء ... بسبب العلاقات") */
+            if (member >= 2 && c->mention_at[q] < 0) return SIZE_MAX;
             continue;
         }
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);

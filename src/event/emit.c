@@ -137,6 +137,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
     if (rasid__streq(t, "RETREAT")) {
         if (rasid__streq(m, "disarm")) { *conn = "to"; return "surrendered"; }
+        if (rasid__streq(m, "ease")) { *conn = "on"; return "lifted or eased sanctions or restrictions"; }
         *conn = "from";
         return "released people or withdrew";
     }
