@@ -1160,6 +1160,30 @@ static int country_votes(const votes_t *v, const char *iso)
     return 0;
 }
 
+/* "القوات الموريتانية والمغربية", "الجيش المالي والنيجري": a nationality joined by و right
+ * after an institution named with another nationality shares its head noun: the same
+ * institution of that country. `prev` is the entry of the actor that ends right before
+ * the nisba match `nm`; returns the actor entry of the institution for the nisba's
+ * country, or NULL. */
+static const rasid__entry *coordinated_institution(const ctx *c, const rasid__entry *prev, const rasid__match *nm)
+{
+    if (!prev || nm->e->cat != RASID_CAT_NISBA || nm->ntok != 1 || !nm->reading) return NULL;
+    const rasid_token *t = &c->t[nm->tok];
+    if (nm->reading >= t->nreadings || strncmp(t->readings[nm->reading].pro, "\xD9\x88", 2)) return NULL; /* و */
+    const char *sp = strrchr(prev->key, ' ');
+    if (!sp || !rasid__lex_lookup(c->lex, RASID_CAT_NISBA, sp + 1)) return NULL;
+    const char *pc = field(prev, "country"), *nc = field(nm->e, "country");
+    if (!pc || !nc || rasid__streq(pc, nc)) return NULL;
+    char key[256];
+    size_t hl = (size_t)(sp - prev->key) + 1, nl = strlen(nm->e->key);
+    if (hl + nl + 1 > sizeof key) return NULL;
+    memcpy(key, prev->key, hl);
+    memcpy(key + hl, nm->e->key, nl + 1);
+    const rasid__entry *e = rasid__lex_lookup(c->lex, RASID_CAT_ACTOR, key);
+    const char *ec = e ? field(e, "country") : NULL;
+    return ec && rasid__streq(ec, nc) ? e : NULL;
+}
+
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
     ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, {0}, {0}};
@@ -1196,6 +1220,8 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         }
     }
     size_t i = 0;
+    const rasid__entry *prev_actor = NULL; /* the actor entry that ends at token prev_end */
+    size_t prev_end = SIZE_MAX;
     while (i < c.n) {
         if (c.covered[i] || (c.t[i].kind != RASID_TOK_ARABIC && c.t[i].kind != RASID_TOK_LATIN)) { i++; continue; }
         size_t k = best_matches(&c, i, mask, m);
@@ -1246,8 +1272,10 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             adjm.e = adj;
             best = &adjm;
         }
+        const rasid__entry *coord = prev_end == i ? coordinated_institution(&c, prev_actor, best) : NULL;
         if (best->e->cat == RASID_CAT_PLACE) fill_place(&c, &mm, best->e);
         else if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&c, &mm, best->e);
+        else if (coord) fill_actor(&c, &mm, coord);
         else {
             mm.kind = RASID_M_NISBA;
             mm.country = field(best->e, "country");
@@ -1258,6 +1286,8 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         set_span(&c, &mm, best);
         if (best->e->cat == RASID_CAT_ACTOR) complete_generic(&c, &mm, best->e, best->tok + best->ntok);
         emit(&c, &mm);
+        prev_actor = best->e->cat == RASID_CAT_ACTOR ? best->e : coord;
+        prev_end = mm.tok_end;
         i = mm.tok_end > i ? mm.tok_end : i + 1;
     }
     resolve_group_references(&c);
