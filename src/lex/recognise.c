@@ -495,6 +495,20 @@ static int name_token(const ctx *c, size_t i, size_t first)
     }
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
+    /* "طرد السفير الفرنسي ومنحه 72 ساعة", "السفير وزوجته": a word read only as و on a
+     * stem with a pronoun after it goes on with the sentence; a name spelt so (وجيه) is
+     * listed */
+    if (t->nreadings > 1) {
+        int wa_pro = 0, bare = 0;
+        for (uint16_t r = 1; r < t->nreadings; r++) {
+            const rasid_reading *rd = &t->readings[r];
+            int wa = rd->pro && !strncmp(rd->pro, "\xD9\x88", 2); /* و */
+            if (wa && rd->enc && rd->enc[0] && rd->stem && strlen(rd->stem) >= 6) wa_pro = 1;
+            if (!wa && !(rd->enc && rd->enc[0])) bare = 1;
+        }
+        rasid__match nm[MAXM];
+        if (wa_pro && !bare && !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM)) return 0;
+    }
     if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
     if (verb_word(c, i)) return 0;
     /* "زار السفير فلان مدينة بنغازي": a word for a town, a base or a region is no name */
