@@ -271,8 +271,13 @@ static int official_to_place(const ev_ctx *c, size_t from)
         /* (the words of a title before the person it names: "وزير الدفاع المالي ساديو كامارا") */
         if (is_comma_tok(&c->t[z])) continue;
         size_t k = rasid__lex_match_at(c->lex, c->doc, z, RASID_CATBIT(RASID_CAT_TITLE) | RASID_CATBIT(RASID_CAT_NISBA), 0, tm, 8);
-        if (k) z = tm[0].tok + tm[0].ntok - 1; /* (longest first) */
-        else if (!ev_cue(c, z, CUE_TITLEADJ)) return 0;
+        if (k) {
+            /* (a bare title with the article right after the verb is the official told of
+             * before: "وصل الوزير إلى باماكو") */
+            if (z == from && tm[0].e->cat == RASID_CAT_TITLE && c->t[z].nlen > 4 && !memcmp(c->t[z].norm, "\xD8\xA7\xD9\x84", 4))
+                seen = 1; /* ال */
+            z = tm[0].tok + tm[0].ntok - 1; /* (longest first) */
+        } else if (!ev_cue(c, z, CUE_TITLEADJ)) return 0;
     }
     return 0;
 }

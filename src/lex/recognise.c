@@ -622,9 +622,43 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
 
 /* A title with a nationality but no name ("وزير الخارجية الجزائري", "نظيره المالي") is
  * still an actor: the office of that country. */
+/* "التقى وزير الخارجية المالي عبد الله ديوب نظيره الروسي ... ووصل الوزير إلى موسكو أمس":
+ * a bare definite title, with no nationality, name or organisation after it, is the
+ * person or office of that role named before it, in its sentence or the three before:
+ * of the nearest sentence that names one, the first named (the subject, not the
+ * counterpart after it); emitted with the title's span. 1 if one was found. */
+static int title_antecedent(ctx *c, const rasid__match *tm, size_t end, const char *role)
+{
+    if (end != tm->tok + tm->ntok || !starts_with_al(&c->t[tm->tok]) || !role || !*role) return 0;
+    uint32_t sent = c->t[tm->tok].sent;
+    const rasid_mention *ms = c->doc->mentions.data, *found = NULL;
+    for (size_t i = c->doc->mentions.len; i-- > 0;) {
+        const rasid_mention *x = &ms[i];
+        if (x->tok_end > tm->tok) continue;
+        if (x->sent + 3 < sent || (found && x->sent != found->sent)) break;
+        if (!x->role || !x->country || !x->sector) continue;
+        if (x->kind != RASID_M_PERSON && !(x->kind == RASID_M_ACTOR && x->id && !strncmp(x->id, "rasid:office:", 13))) continue;
+        /* (the role as a whole word: "Foreign Minister of Mali" for الوزير, not "Ministry") */
+        const char *r = strstr(x->role, role);
+        size_t rl = strlen(role);
+        if (!r || (r[rl] && r[rl] != ' ') || (r > x->role && r[-1] != ' ')) continue;
+        found = x;
+    }
+    if (!found) return 0;
+    rasid_mention am = *found;
+    am.tok_begin = tm->tok;
+    am.tok_end = (uint32_t)end;
+    am.start = match_start(c, tm);
+    am.end = c->t[end - 1].end;
+    am.sent = sent;
+    emit(c, &am);
+    return 1;
+}
+
 static size_t title_actor(ctx *c, const rasid__match *tm, size_t end, const char *role, const char *sector,
                           const char *iso, const char *org)
 {
+    if (!iso && !org && title_antecedent(c, tm, end, role)) return end;
     if (!iso || org || !role) return tm->tok + tm->ntok;
     /* a title with no sector of its own (قائد، مسؤول) names a person, no state's office */
     const char *own = field(tm->e, "sector");
