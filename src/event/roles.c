@@ -595,9 +595,14 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
     /* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces are
      * their owner's, named after تابعة ل or in construct right after them */
     if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j < limit) {
-        size_t oq = ev_cue(c, j, CUE_OWNER) ? j + 1 : j;
+        /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
+         * come from) */
+        int min = c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4); /* من */
+        size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
         int o = oq < limit ? c->mention_at[oq] : -1;
         if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
+            (!min || (c->ms[o].id && strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                      !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))) &&
             (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
                         strncmp(c->ms[o].id, "rasid:generic-", 14) &&
                         !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person"))))) {
