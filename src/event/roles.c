@@ -3308,6 +3308,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'O': {
         /* a verbal noun and its object: "تفريق مظاهرة", the doer before it */
         int r = party_in(c, after, after + 5 < e ? after + 5 : e);
+        /* "اتهام الجزائر لمالي", "تفريق الشرطة للمتظاهرين": a genitive right after the noun
+         * with a party under ل after it is the doer, that party the object */
+        int lo = r >= 0 && c->ms[r].tok_begin == after && !has_prep(c, r) && c->ms[r].tok_end < e ? c->mention_at[c->ms[r].tok_end] : -1;
+        if (lo >= 0 && c->ms[lo].tok_begin == c->ms[r].tok_end && is_partyish(&c->ms[lo]) && prep_letter(c, lo) == 'l') {
+            add_party(c, k->actor, &k->nactor, &c->ms[r]);
+            add_party_list(c, k->recipient, &k->nrecipient, lo, e);
+            break;
+        }
         if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         if (instrumental && !k->nrecipient) {
             /* "رشقت قوات الأمن المحتجين بالغاز المسيل للدموع": the instrument's verb stands
@@ -3465,6 +3473,29 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "اتهمت واغادوغو جهات في ساحل العاج", "باماكو ترفض": a city right after (or right
      * before) a verb of words or diplomacy, with no preposition, speaks for its state */
+    /* "وردت باماكو باتهام الجزائر بدعم الإرهاب": the noun of accusation under ب, its
+     * genitive followed by ب and what it is accused of: the genitive is the accused, and
+     * the state or party right before the noun (the subject of the verb it answers with)
+     * accuses */
+    const char *aid_ = ev_field(k->trig, "id");
+    if (aid_ && rasid__streq(aid_, "accuse") && prep_b(c, k->ttok) && k->nactor == 1 && after < e &&
+        k->actor[0].start == c->t[after].start && c->mention_at[after] >= 0 &&
+        (!k->nrecipient || k->recipient[0].start >= c->ms[c->mention_at[after]].end)) {
+        /* (a party in what it is accused of is no recipient: "بتسليح الإرهابيين") */
+        size_t ae = c->ms[c->mention_at[after]].tok_end;
+        int before = k->ttok > b ? c->mention_at[k->ttok - 1] : -1;
+        const rasid_mention *x = before >= 0 ? &c->ms[before] : NULL;
+        const char *cn = x && x->kind == RASID_M_PLACE && x->country && (x->precision == RASID_P_CITY || x->precision == RASID_P_COUNTRY)
+                             ? country_name(c, x->country) : NULL;
+        if (ae < e && prep_b(c, ae) && x && x->tok_end == k->ttok && !has_prep(c, before) && (cn || (x->kind == RASID_M_ACTOR && is_partyish(x) && x->country && strlen(x->country) == 3))) {
+            k->recipient[0] = k->actor[0];
+            k->nrecipient = 1;
+            k->nactor = 0;
+            if (cn) k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            else add_party(c, k->actor, &k->nactor, x);
+            if (k->location == before) k->location = -1;
+        }
+    }
     if (k->pos == 'V' && speech_type(k->type) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
         /* SVO, "باماكو تتهم الجزائر": what was read as the subject after the verb is its object */
         const rasid_mention *x = &c->ms[c->mention_at[k->ttok - 1]];
@@ -3497,8 +3528,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (k->location < 0) k->location = cm; /* (where its government speaks from) */
         }
     }
-    if (!k->nactor && k->pos == 'V' && speech_type(k->type)) {
-        int cands[2] = {after < e ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
+    /* (and before a verbal noun with its object: "وردت باماكو باتهام الجزائر") */
+    if (!k->nactor && (k->pos == 'V' || k->pos == 'O') && speech_type(k->type)) {
+        int cands[2] = {after < e && k->pos == 'V' ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
         for (int ci = 0; ci < 2 && !k->nactor; ci++) {
             int cm = cands[ci];
             if (cm < 0) continue;
