@@ -2204,15 +2204,35 @@ static int communal_sides(ev_ctx *c, ev_cand *k, int m1, int m2)
     return 1;
 }
 
+/* "أعلنت وزارة الدفاع الجزائرية أن وحدات الدفاع الجوي أسقطت": the country of the state
+ * organ that speaks first in the sentence of token `at`, before it (an office, a force or
+ * a ministry of one country right after a verb of words); NULL when none. */
+static const char *speaker_country(const ev_ctx *c, uint32_t at)
+{
+    const rasid_sentence *s = sent_of(c, at);
+    for (size_t q = s->tok_begin + 1; q < at && q < s->tok_begin + 6; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_ACTOR || !x->country || strlen(x->country) != 3 || rasid__streq(x->country, "IMG") ||
+            rasid__streq(x->country, "IGO") || !x->sector || has_prep(c, m) || !ev_cue(c, q - 1, CUE_REPORT))
+            return NULL;
+        if (!rasid__streq(x->sector, "MIL") && !rasid__streq(x->sector, "GOV") && !rasid__streq(x->sector, "COP")) return NULL;
+        return x->country;
+    }
+    return NULL;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
         rasid_entity *e = &list[i];
         if (e->country || !e->sector) continue;
         if (!rasid__streq(e->sector, "MIL") && !rasid__streq(e->sector, "COP") && !rasid__streq(e->sector, "GOV")) continue;
-        /* the country of the places of its own sentence (not across a border), else of
-         * the text at that point */
-        const char *iso = own_sentence_country(c, at);
+        /* the country of the state organ speaking in its sentence; else of the places of
+         * its own sentence (not across a border), else of the text at that point */
+        const char *iso = e->start < c->t[at].start ? speaker_country(c, at) : NULL;
+        if (!iso) iso = own_sentence_country(c, at);
         if (!iso) iso = recent_town_country(c, at);
         if (!iso) iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
@@ -3630,6 +3650,26 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
     if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
+    /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
+     * down is the target */
+    /* (read as the doer when no other party stood after the verb: "أسقطت وحدات الدفاع الجوي
+     * طائرة تابعة للجيش المالي"; the force that speaks shot it down) */
+    const char *sid = ev_field(k->trig, "id");
+    if (sid && rasid__streq(sid, "shootdown") && !k->nrecipient)
+        for (size_t q = after; q + 1 < e && q < after + 10; q++) {
+            if (c->t[q].kind == RASID_TOK_PUNCT) break;
+            int own = ev_cue(c, q, CUE_OWNER), o = own ? c->mention_at[q + (size_t)own] : -1;
+            if (o < 0 || c->ms[o].tok_begin != q + (size_t)own || !is_partyish(&c->ms[o])) continue;
+            if (k->nactor == 1 && k->actor[0].start == c->ms[o].start) {
+                k->nactor = 0;
+                int p = party_before(c, s->tok_begin, k->ttok);
+                if (p >= 0 && c->ms[p].sector && (rasid__streq(c->ms[p].sector, "MIL") || rasid__streq(c->ms[p].sector, "GOV")))
+                    add_party(c, k->actor, &k->nactor, &c->ms[p]);
+            }
+            if (!already(k->actor, k->nactor, &(rasid_entity){.start = c->ms[o].start, .end = c->ms[o].end, .name = c->ms[o].name}))
+                add_party_list(c, k->recipient, &k->nrecipient, o, e);
+            break;
+        }
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
