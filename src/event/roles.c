@@ -3670,6 +3670,27 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 add_party_list(c, k->recipient, &k->nrecipient, o, e);
             break;
         }
+    /* "استدعت الجزائر سفيرها في باماكو", "سحب سفرائها لدى الجزائر": the envoy's post
+     * (في or لدى and a capital or a country) names the state the envoy was recalled from,
+     * the recipient, not where the recall happened */
+    if (sid && !strncmp(sid, "sanction", 8) && strstr(sid, "_envoy") && !k->nrecipient)
+        for (size_t q = after; q + 2 < e && q < after + 8; q++) {
+            if (!ev_cue(c, q, CUE_ENVOY)) continue;
+            size_t p = q + (size_t)ev_cue(c, q, CUE_ENVOY);
+            int pm = c->mention_at[p + 1];
+            const rasid_token *pt = &c->t[p];
+            int at = (pt->nlen == 4 && !memcmp(pt->norm, "\xD9\x81\xD9\x8A", 4)) ||                     /* في */
+                     (pt->nlen == 6 && !memcmp(pt->norm, "\xD9\x84\xD8\xAF\xD9\x8A", 6));             /* لدي (لدى) */
+            if (!at || pm < 0 || c->ms[pm].tok_begin != p + 1 || c->ms[pm].kind != RASID_M_PLACE || !c->ms[pm].country ||
+                (c->ms[pm].precision != RASID_P_CITY && c->ms[pm].precision != RASID_P_COUNTRY))
+                break;
+            const rasid_mention *x = &c->ms[pm];
+            const char *cn = country_name(c, x->country);
+            if (!cn || (k->nactor && k->actor[0].country && rasid__streq(k->actor[0].country, x->country))) break;
+            k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            if (k->location == pm) k->location = -1;
+            break;
+        }
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
