@@ -172,7 +172,9 @@ static int is_comma_tok(const rasid_token *t);
  * or تمثيل "representation" ("قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا", "خفضت الجزائر
  * تمثيلها الدبلوماسي"). Rows whose id ends in "_lift_aid" (رفع "lifted") ease sanctions:
  * their object is عقوبات "sanctions" or حظر "ban" ("رفعت مجموعة إيكواس العقوبات المفروضة
- * على النيجر"). Returns 1 for membership, 2 for relations, 3 for sanctions, else 0. */
+ * على النيجر"). Rows whose id ends in "_media_aid" (علق، أوقف "suspended") ban a medium:
+ * their object is بث "broadcast" ("علقت السلطات المالية بث قناة فرانس 24"). Returns 1 for
+ * membership, 2 for relations, 3 for sanctions, 4 for broadcasts, else 0. */
 static int member_row(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
@@ -180,6 +182,7 @@ static int member_row(const rasid__entry *e)
     if (l > 11 && rasid__streq(id + l - 11, "_member_aid")) return 1;
     if (l > 9 && rasid__streq(id + l - 9, "_ties_aid")) return 2;
     if (l > 9 && rasid__streq(id + l - 9, "_lift_aid")) return 3;
+    if (l > 10 && rasid__streq(id + l - 10, "_media_aid")) return 4;
     return 0;
 }
 
@@ -196,6 +199,10 @@ static int membership_word(const rasid_token *t, int kind)
         if (!st) continue;
         if (kind == 1) {
             if (!(r && t->readings[r].article) && rasid__streq(st, mem)) return 1;
+            continue;
+        }
+        if (kind == 4) {
+            if (rasid__streq(st, "\xD8\xA8\xD8\xAB")) return 1; /* بث */
             continue;
         }
         if (kind == 3) {

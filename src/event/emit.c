@@ -86,6 +86,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }
         if (rasid__streq(id, "sanction_aid")) { *conn = "to"; return "suspended or cut aid"; }
+        if (rasid__streq(id, "ban_media_aid")) { *conn = "of"; return "suspended the broadcasts"; }
         /* "علقت مجموعة إيكواس عضوية مالي" */
         if (rasid__streq(id, "sanction_member_aid")) { *conn = "of"; return "suspended the membership"; }
     }
