@@ -1403,6 +1403,18 @@ static void arriving_troops(const ev_ctx *c, ev_cand *k)
             return;
         }
     }
+    /* "غادر آخر جندي فرنسي النيجر": a soldier word and its nationality, no number */
+    for (size_t q = from; q + 1 < from + 4 && q + 1 < c->n && c->t[q + 1].sent == k->sent && !k->nactor; q++) {
+        if (c->mention_at[q] >= 0 || !ev_cue(c, q, CUE_TROOPS)) continue;
+        int nm = c->mention_at[q + 1];
+        if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != q + 1 || !c->ms[nm].country) break;
+        const char *iso = c->ms[nm].country;
+        const char *cn = country_name(c, iso);
+        k->actor[k->nactor++] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : iso, ""), "force",
+                                           "MIL", iso, rasid__arena_cat(&c->doc->arena, "rasid:mil-", iso, ""), c->t[q].start,
+                                           c->ms[nm].end);
+        return;
+    }
     for (size_t q = from; q < from + 4 && q < c->n && c->t[q].sent == k->sent; q++) {
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) continue;
@@ -3978,6 +3990,21 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (rasid__streq(k->type, "MOBILIZE")) drop_sent_troops(c, k);
     }
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
+    /* "غادر آخر جندي فرنسي النيجر": troops leaving are the doer of their departure; the
+     * state read as the subject after them is the one they left */
+    const char *wid = ev_field(k->trig, "id");
+    if (rasid__streq(k->type, "RETREAT") && wid && strstr(wid, "_arrive_") && k->nactor <= 1) {
+        rasid_entity a0 = k->nactor ? k->actor[0] : (rasid_entity){0};
+        size_t na = k->nactor;
+        k->nactor = 0;
+        arriving_troops(c, k);
+        if (!k->nactor || (na && a0.start < k->actor[0].end)) {
+            k->nactor = na;
+            if (na) k->actor[0] = a0;
+        } else if (na && !k->nrecipient && a0.sector && rasid__streq(a0.sector, "GOV")) {
+            k->recipient[k->nrecipient++] = a0;
+        }
+    }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)
