@@ -695,15 +695,30 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
      * words back (past the name of the first: "وزير الخارجية المالي عبد الله ديوب نظيره") */
     if (role && rasid__streq(role, "Counterpart")) {
         rasid__match pm[MAXM];
+        size_t rank_tok = SIZE_MAX; /* where a rank was found */
         for (size_t q = tm->tok, back = 0; q > 0 && back < 12 && c->t[q - 1].sent == c->t[tm->tok].sent; q--, back++) {
             /* (not a word of a name after a particle: "محمد ولد الشيخ الغزواني") */
             if (q >= 2 && is_cue(c, q - 2, CUE_NAMEPREFIX)) continue;
             size_t k = rasid__lex_match_at(c->lex, c->doc, q - 1, RASID_CATBIT(RASID_CAT_TITLE), 0, pm, MAXM);
             const char *r = k ? field(pm[0].e, "role") : NULL;
             if (!r || rasid__streq(r, "Counterpart") || pm[0].tok + pm[0].ntok > tm->tok) continue;
+            if (rank_tok != SIZE_MAX) {
+                /* (only nationalities between the office and the rank) */
+                int apposed = 1;
+                rasid__match nm[MAXM];
+                for (size_t z = pm[0].tok + pm[0].ntok; z < rank_tok && apposed; z++)
+                    apposed = rasid__lex_match_at(c->lex, c->doc, z, RASID_CATBIT(RASID_CAT_NISBA), 0, nm, MAXM) > 0;
+                if (!apposed) break;
+            }
             role = r;
             const char *sc = field(pm[0].e, "sector");
             if (sc && *sc) sector = sc;
+            /* (a rank before the name, "رئيس أركان الجيوش الموريتانية الفريق فلان نظيره",
+             * stands in apposition to the office before it, which the counterpart holds) */
+            if (rank_tok == SIZE_MAX && (rasid__streq(r, "General") || rasid__streq(r, "Officer"))) {
+                rank_tok = pm[0].tok;
+                continue;
+            }
             break;
         }
     }
