@@ -174,7 +174,9 @@ static int is_comma_tok(const rasid_token *t);
  * their object is عقوبات "sanctions" or حظر "ban" ("رفعت مجموعة إيكواس العقوبات المفروضة
  * على النيجر"). Rows whose id ends in "_media_aid" (علق، أوقف "suspended") ban a medium:
  * their object is بث "broadcast" ("علقت السلطات المالية بث قناة فرانس 24"). Returns 1 for
- * membership, 2 for relations, 3 for sanctions, 4 for broadcasts, else 0. */
+ * membership, 2 for relations, 3 for sanctions, 4 for broadcasts, else 0. Rows whose id
+ * ends in "_forces_aid" (سحب "withdrew") withdraw forces: their object is قوات or جنود
+ * ("سحبت فرنسا قواتها من مالي"); 5. */
 static int member_row(const rasid__entry *e)
 {
     const char *id = ev_field(e, "id");
@@ -183,6 +185,7 @@ static int member_row(const rasid__entry *e)
     if (l > 9 && rasid__streq(id + l - 9, "_ties_aid")) return 2;
     if (l > 9 && rasid__streq(id + l - 9, "_lift_aid")) return 3;
     if (l > 10 && rasid__streq(id + l - 10, "_media_aid")) return 4;
+    if (l > 11 && rasid__streq(id + l - 11, "_forces_aid")) return 5;
     return 0;
 }
 
@@ -199,6 +202,11 @@ static int membership_word(const rasid_token *t, int kind)
         if (!st) continue;
         if (kind == 1) {
             if (!(r && t->readings[r].article) && rasid__streq(st, mem)) return 1;
+            continue;
+        }
+        if (kind == 5) {
+            if (rasid__streq(st, "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA") || rasid__streq(st, "\xD8\xAC\xD9\x86\xD9\x88\xD8\xAF"))
+                return 1; /* قوات، جنود */
             continue;
         }
         if (kind == 4) {
