@@ -82,6 +82,8 @@ static int needs_troops(const rasid__entry *e)
     if (l > 7 && rasid__streq(id + l - 7, "_troops")) return CUE_TROOPS;
     if (l > 6 && rasid__streq(id + l - 6, "_envoy")) return CUE_ENVOY;
     if (l > 5 && rasid__streq(id + l - 5, "_unit")) return CUE_UNIT;
+    /* "_arms" (سلم "handed over", زود "supplied"): weapons, aircraft or drones follow */
+    if (l > 5 && rasid__streq(id + l - 5, "_arms")) return CUE_WEAPONS;
     return -1;
 }
 
@@ -131,13 +133,14 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
     for (size_t q = from; arrival && q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++)
         if (ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_DEAD)) return 0;
     /* (an arrival may name its place first: "وصلت إلى العاصمة باماكو دفعة من الجنود") */
-    size_t reach = envoy ? 10 : arrival ? 8 : 6;
+    size_t reach = envoy ? 10 : arrival || cls == CUE_WEAPONS ? 8 : 6;
     for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && !(envoy && (t->nlen == 1 ? t->norm[0] == ',' : !memcmp(t->norm, "\xD8\x8C", 2))))
             return 0;
         if (ev_cue(c, q, cls)) return 1;
-        if (envoy) continue;
+        if (cls == CUE_WEAPONS && (ev_cue(c, q, CUE_AIRCRAFT) || ev_cue(c, q, CUE_DRONE))) return 1;
+        if (envoy || cls == CUE_WEAPONS) continue;
         if (arrival && force_at(c, q)) return 1;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
@@ -165,36 +168,81 @@ static int needs_aid(const rasid__entry *e)
     return id_ends(e, "_aid");
 }
 
+static int is_comma_tok(const rasid_token *t);
+
 /* Rows whose id ends in "_member_aid" (علق، جمد "suspended, froze") state that an
  * organisation suspended a member: their object is عضوية "membership", past the subject
  * standing between ("علقت مجموعة إيكواس عضوية مالي", "جمد الاتحاد الأفريقي عضوية
- * النيجر"), in place of aid. */
+ * النيجر"), in place of aid. Rows whose id ends in "_ties_aid" (قطع، خفض "cut, reduced")
+ * likewise state that relations were cut or reduced: their object is علاقات "relations"
+ * or تمثيل "representation" ("قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا", "خفضت الجزائر
+ * تمثيلها الدبلوماسي"). Rows whose id ends in "_lift_aid" (رفع "lifted") ease sanctions:
+ * their object is عقوبات "sanctions" or حظر "ban" ("رفعت مجموعة إيكواس العقوبات المفروضة
+ * على النيجر"). Rows whose id ends in "_media_aid" (علق، أوقف "suspended") ban a medium:
+ * their object is بث "broadcast" ("علقت السلطات المالية بث قناة فرانس 24"). Returns 1 for
+ * membership, 2 for relations, 3 for sanctions, 4 for broadcasts, else 0. Rows whose id
+ * ends in "_forces_aid" (سحب "withdrew") withdraw forces: their object is قوات or جنود
+ * ("سحبت فرنسا قواتها من مالي"); 5. */
 static int member_row(const rasid__entry *e)
 {
-    return id_ends(e, "_member_aid");
+    if (id_ends(e, "_member_aid")) return 1;
+    if (id_ends(e, "_ties_aid")) return 2;
+    if (id_ends(e, "_lift_aid")) return 3;
+    if (id_ends(e, "_media_aid")) return 4;
+    if (id_ends(e, "_forces_aid")) return 5;
+    return 0;
 }
 
-/* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article) */
-static int membership_word(const rasid_token *t)
+/* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article); for
+ * relations علاقات، العلاقات، علاقاتها، علاقة، تمثيل، التمثيل، تمثيلها */
+static int membership_word(const rasid_token *t, int kind)
 {
     static const char mem[] = "\xD8\xB9\xD8\xB6\xD9\x88\xD9\x8A\xD9\x87"; /* عضويه */
+    static const char *const ties[] = {"\xD8\xB9\xD9\x84\xD8\xA7\xD9\x82\xD8\xA7\xD8\xAA", /* علاقات */
+                                       "\xD8\xB9\xD9\x84\xD8\xA7\xD9\x82\xD9\x87",         /* علاقه */
+                                       "\xD8\xAA\xD9\x85\xD8\xAB\xD9\x8A\xD9\x84"};        /* تمثيل */
     for (uint16_t r = 0; r < t->nreadings; r++) {
         const char *st = r ? t->readings[r].stem : t->norm;
-        if (r && t->readings[r].article) continue;
-        if (st && rasid__streq(st, mem)) return 1;
+        if (!st) continue;
+        if (kind == 1) {
+            if (!(r && t->readings[r].article) && rasid__streq(st, mem)) return 1;
+            continue;
+        }
+        if (kind == 5) {
+            if (rasid__streq(st, "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA") || rasid__streq(st, "\xD8\xAC\xD9\x86\xD9\x88\xD8\xAF"))
+                return 1; /* قوات، جنود */
+            continue;
+        }
+        if (kind == 4) {
+            if (rasid__streq(st, "\xD8\xA8\xD8\xAB")) return 1; /* بث */
+            continue;
+        }
+        if (kind == 3) {
+            if (rasid__streq(st, "\xD8\xB9\xD9\x82\xD9\x88\xD8\xA8\xD8\xA7\xD8\xAA") || /* عقوبات */
+                rasid__streq(st, "\xD8\xAD\xD8\xB8\xD8\xB1"))                              /* حظر */
+                return 1;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof ties / sizeof *ties; i++)
+            if (rasid__streq(st, ties[i])) return 1;
     }
     return 0;
 }
 
-/* The token of the aid word after a *_aid verb (of the membership word after a
- * *_member_aid verb), or SIZE_MAX. */
+/* The token of the aid word after a *_aid verb (of the membership or relations word
+ * after a *_member_aid or *_ties_aid verb), or SIZE_MAX. */
 static size_t aid_after(const ev_ctx *c, size_t from, int member)
 {
     rasid__match m[16];
-    for (size_t q = from; q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+    size_t reach = member >= 2 ? 8 : 6;
+    for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (member >= 2 && is_comma_tok(&c->t[q])) continue; /* ("قطعت الحكومة، الخميس، علاقاتها") */
         if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
         if (member) {
-            if (membership_word(&c->t[q])) return q;
+            if (membership_word(&c->t[q], member)) return q;
+            /* (relations or sanctions are the verb's object: only its subject may stand
+             * between, not "قطعت الحكومة الكهرباء ... بسبب العلاقات") */
+            if (member >= 2 && c->mention_at[q] < 0) return SIZE_MAX;
             continue;
         }
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
@@ -214,8 +262,6 @@ static int needs_official(const rasid__entry *e)
 {
     return id_ends(e, "_official");
 }
-
-static int is_comma_tok(const rasid_token *t);
 
 static int official_to_place(const ev_ctx *c, size_t from)
 {
@@ -242,8 +288,13 @@ static int official_to_place(const ev_ctx *c, size_t from)
         /* (the words of a title before the person it names: "وزير الدفاع المالي ساديو كامارا") */
         if (is_comma_tok(&c->t[z])) continue;
         size_t k = rasid__lex_match_at(c->lex, c->doc, z, RASID_CATBIT(RASID_CAT_TITLE) | RASID_CATBIT(RASID_CAT_NISBA), 0, tm, 8);
-        if (k) z = tm[0].tok + tm[0].ntok - 1; /* (longest first) */
-        else if (!ev_cue(c, z, CUE_TITLEADJ)) return 0;
+        if (k) {
+            /* (a bare title with the article right after the verb is the official told of
+             * before: "وصل الوزير إلى باماكو") */
+            if (z == from && tm[0].e->cat == RASID_CAT_TITLE && c->t[z].nlen > 4 && !memcmp(c->t[z].norm, "\xD8\xA7\xD9\x84", 4))
+                seen = 1; /* ال */
+            z = tm[0].tok + tm[0].ntok - 1; /* (longest first) */
+        } else if (!ev_cue(c, z, CUE_TITLEADJ)) return 0;
     }
     return 0;
 }
@@ -1303,7 +1354,10 @@ static int declined_comment(const ev_ctx *c, const ev_cand *k)
  * not a strike */
 static int acquired_drone(const ev_ctx *c, const ev_cand *k)
 {
-    if (!k->mode || !rasid__streq(k->mode, "drone")) return 0;
+    /* (and so are war planes or helicopters named as the thing delivered: "سلمت روسيا
+     * مالي مروحيات قتالية وطائرات حربية" is no air strike) */
+    int plane = k->mode && rasid__streq(k->mode, "aerial") && ev_cue(c, k->ttok, CUE_AIRCRAFT);
+    if (!k->mode || !(plane || rasid__streq(k->mode, "drone"))) return 0;
     /* "أسقطت الدفاعات الجوية طائرة مسيرة تابعة للدعم السريع": the drone shot down is the
      * object of the shooting, not a strike of its own */
     const ev_cand *x, *xend;
@@ -1347,7 +1401,11 @@ static void drop_weak(ev_ctx *c)
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
-        if (k[i].pos == 'R' || k[i].sport || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
+        /* arms handed over to nobody named ("سلمت الشرطة الأسلحة المضبوطة إلى النيابة")
+         * are no military aid: a delivery has a party that receives it */
+        const char *kid = ev_field(k[i].trig, "id");
+        int undelivered = kid && rasid__streq(kid, "aid_arms") && !k[i].nrecipient;
+        if (k[i].pos == 'R' || k[i].sport || undelivered || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
             k[i].alive = 0;
             continue;
         }

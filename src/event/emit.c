@@ -75,7 +75,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "coup")) { *conn = "against"; return "staged a coup"; }
         if (rasid__streq(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
         if (rasid__streq(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }
-        if (rasid__streq(id, "withdraw")) { *conn = "from"; return "withdrew"; }
+        if (rasid__streq(id, "withdraw") || rasid__streq(id, "withdraw_arrive_troops") || rasid__streq(id, "withdraw_forces_aid")) { *conn = "from"; return "withdrew"; }
         if (rasid__streq(id, "rescue")) { *conn = "held by"; return "freed people"; }
         if (rasid__streq(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
         if (rasid__streq(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
@@ -86,6 +86,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }
         if (rasid__streq(id, "sanction_aid")) { *conn = "to"; return "suspended or cut aid"; }
+        if (rasid__streq(id, "ban_media_aid")) { *conn = "of"; return "suspended the broadcasts"; }
         /* "علقت مجموعة إيكواس عضوية مالي" */
         if (rasid__streq(id, "sanction_member_aid")) { *conn = "of"; return "suspended the membership"; }
     }
@@ -129,11 +130,15 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     if (rasid__streq(t, "SANCTION")) {
         /* an agreement cancelled (the coder retypes it, CAMEO 160) */
         if (rowtype && rasid__streq(rowtype, "AGREE")) { *conn = "with"; return "cancelled an agreement"; }
+        /* "قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا" (CAMEO 161); "أوقفت الدعم" (162) */
+        if (rasid__streq(m, "withdraw")) { *conn = "with"; return "reduced or broke relations"; }
+        if (rasid__streq(m, "discontinue")) { *conn = "to"; return "suspended or cut aid"; }
         return "sanctioned";
     }
     if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
     if (rasid__streq(t, "RETREAT")) {
         if (rasid__streq(m, "disarm")) { *conn = "to"; return "surrendered"; }
+        if (rasid__streq(m, "ease")) { *conn = "on"; return "lifted or eased sanctions or restrictions"; }
         *conn = "from";
         return "released people or withdrew";
     }

@@ -610,9 +610,14 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
     /* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces are
      * their owner's, named after تابعة ل or in construct right after them */
     if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j < limit) {
-        size_t oq = ev_cue(c, j, CUE_OWNER) ? j + 1 : j;
+        /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
+         * come from) */
+        int min = c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4); /* من */
+        size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
         int o = oq < limit ? c->mention_at[oq] : -1;
         if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
+            (!min || (c->ms[o].id && strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                      !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))) &&
             (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
                         strncmp(c->ms[o].id, "rasid:generic-", 14) &&
                         !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person"))))) {
@@ -1176,20 +1181,6 @@ static void pronoun_object_not_doer(const ev_ctx *c, ev_cand *k)
     k->nactor = 0;
 }
 
-/* "أسقطوا طائرة مسيرة تابعة للجيش المالي": the owner of what was shot down lost it. */
-static void downed_owner(const ev_ctx *c, ev_cand *k, size_t after, size_t e)
-{
-    const char *id = ev_field(k->trig, "id");
-    if (!id || !rasid__streq(id, "shootdown")) return;
-    for (size_t q = after; q < after + 6 && q + 1 < e; q++) {
-        if (!ev_cue(c, q, CUE_OWNER)) continue;
-        int m = party_in(c, q + 1, q + 3 < e ? q + 3 : e);
-        if (m >= 0 && !already(k->actor, k->nactor, &(rasid_entity){.start = c->ms[m].start, .name = c->ms[m].name}))
-            add_party(c, k->recipient, &k->nrecipient, &c->ms[m]);
-        return;
-    }
-}
-
 /* "قتلوا في الهجوم", "قتلوا خلال المعارك", "قتلوا جراء القصف", "قتلوا برصاص الجيش": a killing
  * verb followed by a preposition of circumstance or agent, with no object, is a passive. */
 static int passive_after(const ev_ctx *c, const ev_cand *k)
@@ -1501,6 +1492,18 @@ static void arriving_troops(const ev_ctx *c, ev_cand *k)
             add_party(c, k->actor, &k->nactor, x);
             return;
         }
+    }
+    /* "غادر آخر جندي فرنسي النيجر": a soldier word and its nationality, no number */
+    for (size_t q = from; q + 1 < from + 4 && q + 1 < c->n && c->t[q + 1].sent == k->sent && !k->nactor; q++) {
+        if (c->mention_at[q] >= 0 || !ev_cue(c, q, CUE_TROOPS)) continue;
+        int nm = c->mention_at[q + 1];
+        if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != q + 1 || !c->ms[nm].country) break;
+        const char *iso = c->ms[nm].country;
+        const char *cn = country_name(c, iso);
+        k->actor[k->nactor++] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn ? cn : iso, ""), "force",
+                                           "MIL", iso, rasid__arena_cat(&c->doc->arena, "rasid:mil-", iso, ""), c->t[q].start,
+                                           c->ms[nm].end);
+        return;
     }
     for (size_t q = from; q < from + 4 && q < c->n && c->t[q].sent == k->sent; q++) {
         int m = c->mention_at[q];
@@ -2366,15 +2369,35 @@ static int communal_sides(ev_ctx *c, ev_cand *k, int m1, int m2)
     return 1;
 }
 
+/* "أعلنت وزارة الدفاع الجزائرية أن وحدات الدفاع الجوي أسقطت": the country of the state
+ * organ that speaks first in the sentence of token `at`, before it (an office, a force or
+ * a ministry of one country right after a verb of words); NULL when none. */
+static const char *speaker_country(const ev_ctx *c, uint32_t at)
+{
+    const rasid_sentence *s = sent_of(c, at);
+    for (size_t q = s->tok_begin + 1; q < at && q < s->tok_begin + 6; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind != RASID_M_ACTOR || !x->country || strlen(x->country) != 3 || rasid__streq(x->country, "IMG") ||
+            rasid__streq(x->country, "IGO") || !x->sector || has_prep(c, m) || !ev_cue(c, q - 1, CUE_REPORT))
+            return NULL;
+        if (!rasid__streq(x->sector, "MIL") && !rasid__streq(x->sector, "GOV") && !rasid__streq(x->sector, "COP")) return NULL;
+        return x->country;
+    }
+    return NULL;
+}
+
 static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
 {
     for (size_t i = 0; i < n; i++) {
         rasid_entity *e = &list[i];
         if (e->country || !e->sector) continue;
         if (!rasid__streq(e->sector, "MIL") && !rasid__streq(e->sector, "COP") && !rasid__streq(e->sector, "GOV")) continue;
-        /* the country of the places of its own sentence (not across a border), else of
-         * the text at that point */
-        const char *iso = own_sentence_country(c, at);
+        /* the country of the state organ speaking in its sentence; else of the places of
+         * its own sentence (not across a border), else of the text at that point */
+        const char *iso = e->start < c->t[at].start ? speaker_country(c, at) : NULL;
+        if (!iso) iso = own_sentence_country(c, at);
         if (!iso) iso = recent_town_country(c, at, 0);
         /* (police and security forces act at home: the town told just before places them
          * even past a foreign force named since, "برحيل القوات الفرنسية") */
@@ -2604,6 +2627,21 @@ static int pronoun_subject(const ev_ctx *c, const ev_cand *k, size_t b)
     for (size_t i = 0; i < sizeof anna / sizeof *anna; i++)
         if (rasid__streq(t->norm, anna[i])) return 1;
     return 0;
+}
+
+/* "قالت موسكو إنها سلمت": a capital that spoke (a city of a state, no preposition on it),
+ * right before the أن or إن whose pronoun is the verb's subject; its mention, or -1 */
+static int capital_speaker(const ev_ctx *c, size_t from, size_t anna)
+{
+    if (anna <= from) return -1;
+    int cm = c->mention_at[anna - 1];
+    if (cm < 0) return -1;
+    const rasid_mention *x = &c->ms[cm];
+    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_CITY || !x->country || !country_name(c, x->country) ||
+        has_prep(c, cm) || locative(c, cm) || dateline_place(c, x) || x->tok_begin <= from ||
+        !ev_cue(c, x->tok_begin - 1, CUE_REPORT))
+        return -1;
+    return cm;
 }
 
 /* "فككت الأجهزة الأمنية خلية إرهابية واعتقلت": the sentence opens with a verb whose
@@ -3362,6 +3400,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             add_party(c, k->actor, &k->nactor, &c->ms[m]);
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if (pos == 'V' && pronoun_subject(c, k, b) && (m = capital_speaker(c, s->tok_begin, k->ttok - 1)) >= 0) {
+            /* "قالت موسكو إنها سلمت مالي مروحيات": the capital that spoke is the state the
+             * pronoun stands for; the party after the verb is its object */
+            const rasid_mention *x = &c->ms[m];
+            k->actor[k->nactor++] = named_span(c, country_name(c, x->country), "state", "GOV", x->country, x->country, x->start, x->end);
+            int r = party_in(c, after, next_trigger(c, k, e));
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos == 'V' && noun_before(c, k, b)) {
             /* "هجوم مسلح استهدف مقر الجيش": the noun is the subject, the party is the object */
             int r = party_in(c, after, e);
@@ -3512,12 +3557,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     case 'O': {
         /* a verbal noun and its object: "تفريق مظاهرة", the doer before it */
         int r = party_in(c, after, after + 5 < e ? after + 5 : e);
-        /* (or its doer and then its object after ل: "تفريق الشرطة للمتظاهرين") */
-        int r2 = r >= 0 && c->ms[r].tok_begin == after && prep_letter(c, r) != 'l' ? party_in(c, c->ms[r].tok_end, c->ms[r].tok_end + 1 < e ? c->ms[r].tok_end + 1 : e) : -1;
-        if (r2 >= 0 && prep_letter(c, r2) == 'l' && c->ms[r].sector &&
-            (rasid__streq(c->ms[r].sector, "MIL") || rasid__streq(c->ms[r].sector, "COP") || rasid__streq(c->ms[r].sector, "GOV"))) {
+        /* "اتهام الجزائر لمالي", "تفريق الشرطة للمتظاهرين": a genitive right after the noun
+         * with a party under ل after it is the doer, that party the object */
+        int lo = r >= 0 && c->ms[r].tok_begin == after && !has_prep(c, r) && c->ms[r].tok_end < e ? c->mention_at[c->ms[r].tok_end] : -1;
+        if (lo >= 0 && c->ms[lo].tok_begin == c->ms[r].tok_end && is_partyish(&c->ms[lo]) && prep_letter(c, lo) == 'l') {
             add_party(c, k->actor, &k->nactor, &c->ms[r]);
-            add_party_list(c, k->recipient, &k->nrecipient, r2, e);
+            add_party_list(c, k->recipient, &k->nrecipient, lo, e);
             break;
         }
         if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
@@ -3677,6 +3722,29 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "اتهمت واغادوغو جهات في ساحل العاج", "باماكو ترفض": a city right after (or right
      * before) a verb of words or diplomacy, with no preposition, speaks for its state */
+    /* "وردت باماكو باتهام الجزائر بدعم الإرهاب": the noun of accusation under ب, its
+     * genitive followed by ب and what it is accused of: the genitive is the accused, and
+     * the state or party right before the noun (the subject of the verb it answers with)
+     * accuses */
+    const char *aid_ = ev_field(k->trig, "id");
+    if (aid_ && rasid__streq(aid_, "accuse") && prep_b(c, k->ttok) && k->nactor == 1 && after < e &&
+        k->actor[0].start == c->t[after].start && c->mention_at[after] >= 0 &&
+        (!k->nrecipient || k->recipient[0].start >= c->ms[c->mention_at[after]].end)) {
+        /* (a party in what it is accused of is no recipient: "بتسليح الإرهابيين") */
+        size_t ae = c->ms[c->mention_at[after]].tok_end;
+        int before = k->ttok > b ? c->mention_at[k->ttok - 1] : -1;
+        const rasid_mention *x = before >= 0 ? &c->ms[before] : NULL;
+        const char *cn = x && x->kind == RASID_M_PLACE && x->country && (x->precision == RASID_P_CITY || x->precision == RASID_P_COUNTRY)
+                             ? country_name(c, x->country) : NULL;
+        if (ae < e && prep_b(c, ae) && x && x->tok_end == k->ttok && !has_prep(c, before) && (cn || (x->kind == RASID_M_ACTOR && is_partyish(x) && x->country && strlen(x->country) == 3))) {
+            k->recipient[0] = k->actor[0];
+            k->nrecipient = 1;
+            k->nactor = 0;
+            if (cn) k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            else add_party(c, k->actor, &k->nactor, x);
+            if (k->location == before) k->location = -1;
+        }
+    }
     if (k->pos == 'V' && speech_type(k->type) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
         /* SVO, "باماكو تتهم الجزائر": what was read as the subject after the verb is its object */
         const rasid_mention *x = &c->ms[c->mention_at[k->ttok - 1]];
@@ -3711,8 +3779,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (k->location < 0) k->location = cm; /* (where its government speaks from) */
         }
     }
-    if (!k->nactor && k->pos == 'V' && speech_type(k->type)) {
-        int cands[2] = {after < e ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
+    /* (and before a verbal noun with its object: "وردت باماكو باتهام الجزائر") */
+    if (!k->nactor && (k->pos == 'V' || k->pos == 'O') && speech_type(k->type)) {
+        int cands[2] = {after < e && k->pos == 'V' ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
         for (int ci = 0; ci < 2 && !k->nactor; ci++) {
             int cm = cands[ci];
             if (cm < 0) continue;
@@ -3812,6 +3881,47 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
     if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
+    /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
+     * down is the target */
+    /* (read as the doer when no other party stood after the verb: "أسقطت وحدات الدفاع الجوي
+     * طائرة تابعة للجيش المالي"; the force that speaks shot it down) */
+    const char *sid = ev_field(k->trig, "id");
+    if (sid && rasid__streq(sid, "shootdown") && !k->nrecipient)
+        for (size_t q = after; q + 1 < e && q < after + 10; q++) {
+            if (c->t[q].kind == RASID_TOK_PUNCT) break;
+            int own = ev_cue(c, q, CUE_OWNER), o = own ? c->mention_at[q + (size_t)own] : -1;
+            if (o < 0 || c->ms[o].tok_begin != q + (size_t)own || !is_partyish(&c->ms[o])) continue;
+            if (k->nactor == 1 && k->actor[0].start == c->ms[o].start) {
+                k->nactor = 0;
+                int p = party_before(c, s->tok_begin, k->ttok);
+                if (p >= 0 && c->ms[p].sector && (rasid__streq(c->ms[p].sector, "MIL") || rasid__streq(c->ms[p].sector, "GOV")))
+                    add_party(c, k->actor, &k->nactor, &c->ms[p]);
+            }
+            if (!already(k->actor, k->nactor, &(rasid_entity){.start = c->ms[o].start, .end = c->ms[o].end, .name = c->ms[o].name}))
+                add_party_list(c, k->recipient, &k->nrecipient, o, e);
+            break;
+        }
+    /* "استدعت الجزائر سفيرها في باماكو", "سحب سفرائها لدى الجزائر": the envoy's post
+     * (في or لدى and a capital or a country) names the state the envoy was recalled from,
+     * the recipient, not where the recall happened */
+    if (sid && !strncmp(sid, "sanction", 8) && strstr(sid, "_envoy") && !k->nrecipient)
+        for (size_t q = after; q + 2 < e && q < after + 8; q++) {
+            if (!ev_cue(c, q, CUE_ENVOY)) continue;
+            size_t p = q + (size_t)ev_cue(c, q, CUE_ENVOY);
+            int pm = c->mention_at[p + 1];
+            const rasid_token *pt = &c->t[p];
+            int at = (pt->nlen == 4 && !memcmp(pt->norm, "\xD9\x81\xD9\x8A", 4)) ||                     /* في */
+                     (pt->nlen == 6 && !memcmp(pt->norm, "\xD9\x84\xD8\xAF\xD9\x8A", 6));             /* لدي (لدى) */
+            if (!at || pm < 0 || c->ms[pm].tok_begin != p + 1 || c->ms[pm].kind != RASID_M_PLACE || !c->ms[pm].country ||
+                (c->ms[pm].precision != RASID_P_CITY && c->ms[pm].precision != RASID_P_COUNTRY))
+                break;
+            const rasid_mention *x = &c->ms[pm];
+            const char *cn = country_name(c, x->country);
+            if (!cn || (k->nactor && k->actor[0].country && rasid__streq(k->actor[0].country, x->country))) break;
+            k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            if (k->location == pm) k->location = -1;
+            break;
+        }
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
@@ -4111,7 +4221,21 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
     if (k->nactor == 1 && k->pos == 'V') pronoun_object_not_doer(c, k);
-    if (!k->nrecipient) downed_owner(c, k, after, e);
+    /* "غادر آخر جندي فرنسي النيجر": troops leaving are the doer of their departure; the
+     * state read as the subject after them is the one they left */
+    const char *wid = ev_field(k->trig, "id");
+    if (rasid__streq(k->type, "RETREAT") && wid && strstr(wid, "_arrive_") && k->nactor <= 1) {
+        rasid_entity a0 = k->nactor ? k->actor[0] : (rasid_entity){0};
+        size_t na = k->nactor;
+        k->nactor = 0;
+        arriving_troops(c, k);
+        if (!k->nactor || (na && a0.start < k->actor[0].end)) {
+            k->nactor = na;
+            if (na) k->actor[0] = a0;
+        } else if (na && !k->nrecipient && a0.sector && rasid__streq(a0.sector, "GOV")) {
+            k->recipient[k->nrecipient++] = a0;
+        }
+    }
     /* the recipient is not the actor */
     for (size_t i = 0; i < k->nrecipient; i++)
         for (size_t j = 0; j < k->nactor; j++)

@@ -516,6 +516,20 @@ static int name_token(const ctx *c, size_t i, size_t first)
     }
     if (c->covered[i]) return 0;
     if (i != first && t->sent != c->t[first].sent) return 0;
+    /* "طرد السفير الفرنسي ومنحه 72 ساعة", "السفير وزوجته": a word read only as و on a
+     * stem with a pronoun after it goes on with the sentence; a name spelt so (وجيه) is
+     * listed */
+    if (t->nreadings > 1) {
+        int wa_pro = 0, bare = 0;
+        for (uint16_t r = 1; r < t->nreadings; r++) {
+            const rasid_reading *rd = &t->readings[r];
+            int wa = rd->pro && !strncmp(rd->pro, "\xD9\x88", 2); /* و */
+            if (wa && rd->enc && rd->enc[0] && rd->stem && strlen(rd->stem) >= 6) wa_pro = 1;
+            if (!wa && !(rd->enc && rd->enc[0])) bare = 1;
+        }
+        rasid__match nm[MAXM];
+        if (wa_pro && !bare && !rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_NAME), 0, nm, MAXM)) return 0;
+    }
     if (is_cue(c, i, CUE_FUNCTION) || is_cue(c, i, CUE_NOTNAME)) return 0;
     if (verb_word(c, i)) return 0;
     /* "زار السفير فلان مدينة بنغازي": a word for a town, a base or a region is no name */
@@ -633,9 +647,43 @@ static void complete_generic(ctx *c, rasid_mention *mm, const rasid__entry *e, s
 
 /* A title with a nationality but no name ("وزير الخارجية الجزائري", "نظيره المالي") is
  * still an actor: the office of that country. */
+/* "التقى وزير الخارجية المالي عبد الله ديوب نظيره الروسي ... ووصل الوزير إلى موسكو أمس":
+ * a bare definite title, with no nationality, name or organisation after it, is the
+ * person or office of that role named before it, in its sentence or the three before:
+ * of the nearest sentence that names one, the first named (the subject, not the
+ * counterpart after it); emitted with the title's span. 1 if one was found. */
+static int title_antecedent(ctx *c, const rasid__match *tm, size_t end, const char *role)
+{
+    if (end != tm->tok + tm->ntok || !starts_with_al(&c->t[tm->tok]) || !role || !*role) return 0;
+    uint32_t sent = c->t[tm->tok].sent;
+    const rasid_mention *ms = c->doc->mentions.data, *found = NULL;
+    for (size_t i = c->doc->mentions.len; i-- > 0;) {
+        const rasid_mention *x = &ms[i];
+        if (x->tok_end > tm->tok) continue;
+        if (x->sent + 3 < sent || (found && x->sent != found->sent)) break;
+        if (!x->role || !x->country || !x->sector) continue;
+        if (x->kind != RASID_M_PERSON && !(x->kind == RASID_M_ACTOR && x->id && !strncmp(x->id, "rasid:office:", 13))) continue;
+        /* (the role as a whole word: "Foreign Minister of Mali" for الوزير, not "Ministry") */
+        const char *r = strstr(x->role, role);
+        size_t rl = strlen(role);
+        if (!r || (r[rl] && r[rl] != ' ') || (r > x->role && r[-1] != ' ')) continue;
+        found = x;
+    }
+    if (!found) return 0;
+    rasid_mention am = *found;
+    am.tok_begin = tm->tok;
+    am.tok_end = (uint32_t)end;
+    am.start = match_start(c, tm);
+    am.end = c->t[end - 1].end;
+    am.sent = sent;
+    emit(c, &am);
+    return 1;
+}
+
 static size_t title_actor(ctx *c, const rasid__match *tm, size_t end, const char *role, const char *sector,
                           const char *iso, const char *org)
 {
+    if (!iso && !org && title_antecedent(c, tm, end, role)) return end;
     if (!iso || org || !role) return tm->tok + tm->ntok;
     /* a title with no sector of its own (قائد، مسؤول) names a person, no state's office */
     const char *own = field(tm->e, "sector");
@@ -672,15 +720,30 @@ static size_t person_after_title(ctx *c, const rasid__match *tm)
      * words back (past the name of the first: "وزير الخارجية المالي عبد الله ديوب نظيره") */
     if (role && rasid__streq(role, "Counterpart")) {
         rasid__match pm[MAXM];
+        size_t rank_tok = SIZE_MAX; /* where a rank was found */
         for (size_t q = tm->tok, back = 0; q > 0 && back < 12 && c->t[q - 1].sent == c->t[tm->tok].sent; q--, back++) {
             /* (not a word of a name after a particle: "محمد ولد الشيخ الغزواني") */
             if (q >= 2 && is_cue(c, q - 2, CUE_NAMEPREFIX)) continue;
             size_t k = rasid__lex_match_at(c->lex, c->doc, q - 1, RASID_CATBIT(RASID_CAT_TITLE), 0, pm, MAXM);
             const char *r = k ? field(pm[0].e, "role") : NULL;
             if (!r || rasid__streq(r, "Counterpart") || pm[0].tok + pm[0].ntok > tm->tok) continue;
+            if (rank_tok != SIZE_MAX) {
+                /* (only nationalities between the office and the rank) */
+                int apposed = 1;
+                rasid__match nm[MAXM];
+                for (size_t z = pm[0].tok + pm[0].ntok; z < rank_tok && apposed; z++)
+                    apposed = rasid__lex_match_at(c->lex, c->doc, z, RASID_CATBIT(RASID_CAT_NISBA), 0, nm, MAXM) > 0;
+                if (!apposed) break;
+            }
             role = r;
             const char *sc = field(pm[0].e, "sector");
             if (sc && *sc) sector = sc;
+            /* (a rank before the name, "رئيس أركان الجيوش الموريتانية الفريق فلان نظيره",
+             * stands in apposition to the office before it, which the counterpart holds) */
+            if (rank_tok == SIZE_MAX && (rasid__streq(r, "General") || rasid__streq(r, "Officer"))) {
+                rank_tok = pm[0].tok;
+                continue;
+            }
             break;
         }
     }
@@ -1198,6 +1261,30 @@ static int country_votes(const votes_t *v, const char *iso)
     return 0;
 }
 
+/* "القوات الموريتانية والمغربية", "الجيش المالي والنيجري": a nationality joined by و right
+ * after an institution named with another nationality shares its head noun: the same
+ * institution of that country. `prev` is the entry of the actor that ends right before
+ * the nisba match `nm`; returns the actor entry of the institution for the nisba's
+ * country, or NULL. */
+static const rasid__entry *coordinated_institution(const ctx *c, const rasid__entry *prev, const rasid__match *nm)
+{
+    if (!prev || nm->e->cat != RASID_CAT_NISBA || nm->ntok != 1 || !nm->reading) return NULL;
+    const rasid_token *t = &c->t[nm->tok];
+    if (nm->reading >= t->nreadings || strncmp(t->readings[nm->reading].pro, "\xD9\x88", 2)) return NULL; /* و */
+    const char *sp = strrchr(prev->key, ' ');
+    if (!sp || !rasid__lex_lookup(c->lex, RASID_CAT_NISBA, sp + 1)) return NULL;
+    const char *pc = field(prev, "country"), *nc = field(nm->e, "country");
+    if (!pc || !nc || rasid__streq(pc, nc)) return NULL;
+    char key[256];
+    size_t hl = (size_t)(sp - prev->key) + 1, nl = strlen(nm->e->key);
+    if (hl + nl + 1 > sizeof key) return NULL;
+    memcpy(key, prev->key, hl);
+    memcpy(key + hl, nm->e->key, nl + 1);
+    const rasid__entry *e = rasid__lex_lookup(c->lex, RASID_CAT_ACTOR, key);
+    const char *ec = e ? field(e, "country") : NULL;
+    return ec && rasid__streq(ec, nc) ? e : NULL;
+}
+
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
     struct stopsense senses = {.n = 0};
@@ -1235,6 +1322,8 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         }
     }
     size_t i = 0;
+    const rasid__entry *prev_actor = NULL; /* the actor entry that ends at token prev_end */
+    size_t prev_end = SIZE_MAX;
     while (i < c.n) {
         if (c.covered[i] || (c.t[i].kind != RASID_TOK_ARABIC && c.t[i].kind != RASID_TOK_LATIN)) { i++; continue; }
         size_t k = best_matches(&c, i, mask, m);
@@ -1285,8 +1374,10 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             adjm.e = adj;
             best = &adjm;
         }
+        const rasid__entry *coord = prev_end == i ? coordinated_institution(&c, prev_actor, best) : NULL;
         if (best->e->cat == RASID_CAT_PLACE) fill_place(&c, &mm, best->e);
         else if (best->e->cat == RASID_CAT_ACTOR) fill_actor(&c, &mm, best->e);
+        else if (coord) fill_actor(&c, &mm, coord);
         else {
             mm.kind = RASID_M_NISBA;
             mm.country = field(best->e, "country");
@@ -1297,6 +1388,8 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         set_span(&c, &mm, best);
         if (best->e->cat == RASID_CAT_ACTOR) complete_generic(&c, &mm, best->e, best->tok + best->ntok);
         emit(&c, &mm);
+        prev_actor = best->e->cat == RASID_CAT_ACTOR ? best->e : coord;
+        prev_end = mm.tok_end;
         i = mm.tok_end > i ? mm.tok_end : i + 1;
     }
     resolve_group_references(&c);
