@@ -86,7 +86,10 @@ def split_forms(s):
 
 
 def is_arabic(s):
-    return bool(s) and all(('\u0600' <= c <= '\u06ff') or c in ' -' for c in s)
+    """Arabic words; digits may stand among them in a name written with a number
+    ("اللواء 444", "كتيبة 166"), never alone."""
+    return (bool(s) and all(('\u0600' <= c <= '\u06ff') or c in ' -' or '0' <= c <= '9' for c in s)
+            and any('\u0621' <= c <= '\u064a' for c in s))
 
 
 class Forms:

@@ -589,22 +589,27 @@ static int party_list_head(const ev_ctx *c, int m)
 
 /* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
  * token after the list. */
-static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
+/* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces at mention
+ * m are their owner's, named after تابعة ل or in construct right after them. Returns the
+ * owner's mention, or m. */
+static int generic_owner(const ev_ctx *c, int m, size_t limit)
 {
     size_t j = c->ms[m].tok_end;
-    /* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces are
-     * their owner's, named after تابعة ل or in construct right after them */
-    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j < limit) {
-        size_t oq = ev_cue(c, j, CUE_OWNER) ? j + 1 : j;
-        int o = oq < limit ? c->mention_at[oq] : -1;
-        if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
-            (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
-                        strncmp(c->ms[o].id, "rasid:generic-", 14) &&
-                        !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person"))))) {
-            m = o;
-            j = c->ms[o].tok_end;
-        }
-    }
+    if (!c->ms[m].id || strncmp(c->ms[m].id, "rasid:generic-", 14) || j >= limit) return m;
+    size_t oq = ev_cue(c, j, CUE_OWNER) ? j + 1 : j;
+    int o = oq < limit ? c->mention_at[oq] : -1;
+    if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
+        (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
+                    strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                    !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))))
+        return o;
+    return m;
+}
+
+static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
+{
+    m = generic_owner(c, m, limit);
+    size_t j = c->ms[m].tok_end;
     add_party(c, list, n, &c->ms[m]);
     /* "مسلحون ينتمون إلى جماعة X": the list goes on after the group that stood for them */
     const rasid_mention *g = group_of(c, &c->ms[m]);
@@ -630,6 +635,8 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         const rasid_token *t = &c->t[q];
         int joined = members || q > j || (t->nreadings > 1 && nm->start > t->start);
         if (!joined) break;
+        /* "بين اللواء 444 وقوات جهاز الردع": the second party's forces are its owner's too */
+        nm = &c->ms[generic_owner(c, c->mention_at[q], limit)];
         add_party(c, list, n, nm);
         j = nm->tok_end;
     }
@@ -1644,8 +1651,11 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
         /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive; and "سكان مدينة النعمة":
-         * civilians of a town live there, where what befalls them or what they do happens) */
+         * civilians of a town live there, where what befalls them or what they do happens;
+         * and a name ending in the article heads no construct: "هاجمت حركة العدل والمساواة
+         * مدينة الفاشر", the town is the object) */
         if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
+            construct_head(c, &c->ms[a]) &&
             prep_letter(c, (int)(m - c->ms)) != 'b' && !(c->ms[a].sector && rasid__streq(c->ms[a].sector, "CVL")))
             return 0;
     }

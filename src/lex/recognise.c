@@ -91,6 +91,36 @@ static uint32_t match_start(const ctx *c, const rasid__match *m)
     return s >= t->start && s < t->end ? s : t->start;
 }
 
+/* Do the dates and numbers that overlap tokens [b, e) all lie inside it? */
+static int numbers_inside(const ctx *c, uint32_t b, uint32_t e)
+{
+    const rasid_mention *ms = c->doc->mentions.data;
+    for (size_t i = 0; i < c->doc->mentions.len; i++) {
+        const rasid_mention *x = &ms[i];
+        if ((x->kind != RASID_M_NUMBER && x->kind != RASID_M_DATE) || x->tok_end <= b || x->tok_begin >= e) continue;
+        if (x->tok_begin < b || x->tok_end > e) return 0;
+    }
+    return 1;
+}
+
+/* A name written with digits was matched over tokens [b, e): the dates and numbers read
+ * inside it are its words, not counts or days ("اشتباكات بين اللواء 444 وقوة الردع" has no
+ * toll of 444). */
+static void absorb_numbers(ctx *c, uint32_t b, uint32_t e)
+{
+    int any = 0;
+    for (uint32_t q = b; q < e && q < c->n; q++) any |= c->covered[q] == 1;
+    if (!any) return;
+    rasid_mention *ms = c->doc->mentions.data;
+    size_t k = 0;
+    for (size_t i = 0; i < c->doc->mentions.len; i++) {
+        const rasid_mention *x = &ms[i];
+        if ((x->kind == RASID_M_NUMBER || x->kind == RASID_M_DATE) && x->tok_begin >= b && x->tok_end <= e) continue;
+        ms[k++] = *x;
+    }
+    c->doc->mentions.len = k;
+}
+
 static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
 {
     rasid__match all[MAXM];
@@ -98,11 +128,15 @@ static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *
     size_t k = 0;
     for (size_t j = 0; j < n; j++) {
         const rasid__match *m = &all[j];
-        /* no match may run over a token claimed by a date or number */
-        int clash = 0;
-        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++)
-            if (c->covered[q]) clash = 1;
-        if (clash) continue;
+        /* no match may run over a token claimed by a date or number, but a name written
+         * with digits ("اللواء 444", "كتيبة 166") holds its number: the dates and numbers
+         * wholly inside it are its own words (absorb_numbers drops them) */
+        int clash = 0, digits = 0;
+        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) {
+            if (c->covered[q]) clash |= c->covered[q];
+            if (c->t[q].kind == RASID_TOK_NUMBER) digits = 1;
+        }
+        if (clash && (clash != 1 || !digits || !numbers_inside(c, m->tok, m->tok + m->ntok))) continue;
         if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) continue;
         out[k++] = *m;
     }
@@ -1256,6 +1290,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             mm.lat = mm.lon = NAN;
         }
         set_span(&c, &mm, best);
+        absorb_numbers(&c, best->tok, best->tok + best->ntok);
         if (best->e->cat == RASID_CAT_ACTOR) complete_generic(&c, &mm, best->e, best->tok + best->ntok);
         emit(&c, &mm);
         i = mm.tok_end > i ? mm.tok_end : i + 1;
