@@ -592,6 +592,17 @@ static int civilian_side(const ev_cand *k)
     return 0;
 }
 
+/* Is the party named `name` among k's actors (1) or recipients (2)? 0: neither. (By
+ * name: "الجنود" and "الجيش التشادي" are both Military Forces of Chad.) */
+static int side_of(const ev_cand *k, const char *name)
+{
+    for (size_t i = 0; i < k->nactor; i++)
+        if (k->actor[i].name && !strcmp(k->actor[i].name, name)) return 1;
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].name && !strcmp(k->recipient[i].name, name)) return 2;
+    return 0;
+}
+
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
     if (c->debug)
@@ -644,7 +655,16 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->location = from->location;
     if (into->date < 0 || (from->date >= 0 && c->ms[from->date].precision < c->ms[into->date].precision))
         into->date = from->date;
-    if (into->dead < 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
+    /* "قتل الجيش 40 متمردا" then "وقال إن ثلاثة جنود قتلوا": two reports of one fight
+     * counting the dead of each side, the one's victims the other's doers: the fight's
+     * toll adds them */
+    if (into->dead > 0 && from->dead > 0 && into->dead_foe < 0 && from->dead_foe < 0 && into->dead_of &&
+        from->dead_of && strcmp(into->dead_of, from->dead_of) && side_of(into, into->dead_of) &&
+        side_of(into, from->dead_of) && side_of(into, into->dead_of) != side_of(into, from->dead_of)) {
+        into->dead_foe = from->dead;
+        into->q_dead_foe = from->q_dead;
+    }
+    if (into->dead < 0) { into->dead = from->dead; into->q_dead = from->q_dead; into->dead_of = from->dead_of; }
     if (into->dead_foe < 0) { into->dead_foe = from->dead_foe; into->q_dead_foe = from->q_dead_foe; }
     if (into->injured < 0) { into->injured = from->injured; into->q_injured = from->q_injured; }
     if (into->arrested < 0) { into->arrested = from->arrested; into->q_arrested = from->q_arrested; }
@@ -1332,6 +1352,11 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         tolls_to_violence(&c);
         ev_apply_claims(&c);
         ev_implicit_opponents(&c);
+        for (size_t i = 0; i < c.cands.len; i++) { /* a killing's dead are its victims */
+            const char *id = ev_field(k[i].trig, "id");
+            if (k[i].dead > 0 && id && !strncmp(id, "kill", 4) && k[i].nrecipient == 1 && k[i].recipient[0].name)
+                k[i].dead_of = k[i].recipient[0].name;
+        }
         if (c.debug)
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s rec=%s ev=[%u,%u)\n",
