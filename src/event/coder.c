@@ -603,6 +603,15 @@ static int side_of(const ev_cand *k, const char *name)
     return 0;
 }
 
+/* Is g an unnamed force (Military Forces, of no country or of n's country) of which n is
+ * a named one of the same sector? */
+static int generic_of(const rasid_entity *g, const rasid_entity *n)
+{
+    if (!g->id || strncmp(g->id, "rasid:generic-", 14) || !n->id || !strncmp(n->id, "rasid:generic-", 14)) return 0;
+    if (!g->sector || !n->sector || strcmp(g->sector, n->sector)) return 0;
+    return !g->country || (n->country && !strcmp(g->country, n->country));
+}
+
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
     if (c->debug)
@@ -642,6 +651,12 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
      * in the headline, "أربعين متمردا من جبهة التناوب" in the body */
     if (into->nrecipient == 1 && from->nrecipient && into->recipient[0].sector && from->recipient[0].sector &&
         rasid__streq(into->recipient[0].sector, "UAF") && rasid__streq(from->recipient[0].sector, "REB")) {
+        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+        into->nrecipient = from->nrecipient;
+    }
+    /* a named force says more than unnamed soldiers: "مقتل أربعة عسكريين" and "رتلا عسكريا
+     * تابعا للجيش الوطني الليبي" */
+    if (into->nrecipient == 1 && from->nrecipient && generic_of(&into->recipient[0], &from->recipient[0])) {
         memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
         into->nrecipient = from->nrecipient;
     }

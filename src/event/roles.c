@@ -3159,7 +3159,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
 
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
-            int owner = mb > after && ev_cue(c, mb - 1, CUE_OWNER);
+            /* (not the accusative "تابعا", which agrees with an object: "استهدفت طائرة مسيرة
+             * رتلا عسكريا تابعا للجيش", the convoy's owner is the target) */
+            const rasid_token *ot = mb > after ? &c->t[mb - 1] : NULL;
+            int owner = ot && ev_cue(c, mb - 1, CUE_OWNER) &&
+                        !(ot->nlen > 2 && !memcmp(ot->norm + ot->nlen - 2, "\xD8\xA7", 2));
             if (!end && pos == 'N' && !genitive_l && !owner &&
                 (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, CUE_TO) || ev_cue(c, mb - 1, CUE_TARGET))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
