@@ -2755,6 +2755,21 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
         const char *pro = tt->readings[k->tread].pro;
         if (!rasid__streq(pro, "\xD9\x84") && !rasid__streq(pro, "\xD9\x88\xD9\x84")) return 0; /* ل ول */
     }
+    /* "مبادرة الوساطة ... لوقف إطلاق النار", "جهود لوقف إطلاق النار": a truce or an agreement
+     * after ل is what an initiative, talks or efforts aim at, not one reached (that is
+     * told by a verb of reaching: "توصل الطرفان لوقف إطلاق النار") */
+    if (rasid__streq(k->type, "AGREE") && k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent) {
+        int reach = 0;
+        for (size_t q = k->ttok; q > 0 && c->t[q - 1].sent == k->sent && !reach; q--) {
+            const rasid_token *pt = &c->t[q - 1];
+            for (uint16_t r = 0; r < pt->nreadings && !reach; r++) {
+                const char *st = pt->readings[r].stem;
+                reach = !strncmp(st, "\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 8) ||         /* توصل... */
+                        !strncmp(st, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 12); /* التوصل */
+            }
+        }
+        if (!reach) return 1;
+    }
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++)
