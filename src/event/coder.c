@@ -973,6 +973,28 @@ static void add_extra(size_t *extra, size_t *n, size_t i)
 
 static int air_mode(const char *m) { return m && (rasid__streq(m, "aerial") || rasid__streq(m, "drone")); }
 
+/* Is a doer of one the target, and no doer, of the other (neither a clash, whose sides
+ * are told in either order)? */
+static int reversed_1(const ev_cand *a, const ev_cand *b)
+{
+    for (size_t i = 0; i < a->nactor; i++) {
+        const char *n = a->actor[i].name;
+        if (!n || (a->actor[i].sector && (rasid__streq(a->actor[i].sector, "UAF") || rasid__streq(a->actor[i].sector, "CVL"))))
+            continue;
+        int target = 0, doer = 0;
+        for (size_t j = 0; j < b->nrecipient; j++) target |= b->recipient[j].name && !strcmp(b->recipient[j].name, n);
+        for (size_t j = 0; j < b->nactor; j++) doer |= b->actor[j].name && !strcmp(b->actor[j].name, n);
+        if (target && !doer) return 1;
+    }
+    return 0;
+}
+
+static int reversed_roles(const ev_cand *a, const ev_cand *b)
+{
+    if ((a->fights & EV_FIGHT_CLASH) || (b->fights & EV_FIGHT_CLASH)) return 0;
+    return reversed_1(a, b) || reversed_1(b, a);
+}
+
 /* an ambush, a clash or a shooting told in it: a fight on the ground */
 static int ground_fight(const ev_cand *k)
 {
@@ -1036,6 +1058,9 @@ static void merge_in_document(ev_ctx *c)
             /* strikes from the air after a fight on the ground, or the reverse, are another
              * act ("وأضاف البيان أن الطيران نفذ غارات على مواقع المسلحين" after an ambush) */
             if ((air_mode(x->mode) && ground_fight(&k[j])) || (ground_fight(x) && air_mode(k[j].mode))) break;
+            /* the doer of the event told struck in turn ("قصف مدفعي شنته قوات الدعم السريع"
+             * then "قال الجيش إن طائراته قصفت تجمعات لقوات الدعم السريع"): another event */
+            if (reversed_roles(x, &k[j])) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
              * a new event: it must share a place, a day or a toll, or bring nothing new */
             /* (a place agrees only at the level of a town: "شمال بوركينا فاسو" holds Dori and
