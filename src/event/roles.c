@@ -595,7 +595,9 @@ static int party_list_head(const ev_ctx *c, int m)
 static int generic_owner(const ev_ctx *c, int m, size_t limit)
 {
     size_t j = c->ms[m].tok_end;
-    if (!c->ms[m].id || strncmp(c->ms[m].id, "rasid:generic-", 14) || j >= limit) return m;
+    /* (an unnamed armed unit too, when its owner is told: "كتيبة مسلحة تابعة لوزارة الدفاع") */
+    int unnamed = c->ms[m].sector && rasid__streq(c->ms[m].sector, "UAF") && j < limit && ev_cue(c, j, CUE_OWNER);
+    if (!c->ms[m].id || (strncmp(c->ms[m].id, "rasid:generic-", 14) && !unnamed) || j >= limit) return m;
     size_t oq = ev_cue(c, j, CUE_OWNER) ? j + 1 : j;
     int o = oq < limit ? c->mention_at[oq] : -1;
     if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
@@ -1709,6 +1711,26 @@ static int reference_point(const ev_ctx *c, int m)
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, CUE_PLACENOUN) &&
         (ev_cue(c, b - 2, CUE_ORIGIN) || ev_cue(c, b - 2, CUE_FROM)))
         return 1;
+    /* "منطقة عين زارة جنوب العاصمة طرابلس": a place after a direction from another place
+     * locates that one */
+    {
+        static const char *const dirs[] = {"\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8", "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", /* جنوب شمال */
+                                           "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",                         /* شرق غرب */
+                                           "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A", "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", /* جنوبي شمالي */
+                                           "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A", "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A"};                  /* شرقي غربي */
+        size_t q = b;
+        if (q > 0 && c->t[q - 1].sent == x->sent && c->mention_at[q - 1] < 0 &&
+            (ev_cue(c, q - 1, CUE_PLACENOUN) || ev_cue(c, q - 1, CUE_CAPITAL)))
+            q--;
+        /* (not one a relative clause goes on to tell of: "غربي بلدة جوزا التي كانت معقلا
+         * للجماعة إلى أن شنت القوات هجوما") */
+        int told = x->tok_end < c->n && c->t[x->tok_end].sent == x->sent && ev_cue(c, x->tok_end, CUE_RELATIVE);
+        if (!told && q > 1 && c->t[q - 1].sent == x->sent && word_is(&c->t[q - 1], dirs, sizeof dirs / sizeof *dirs)) {
+            int p = c->mention_at[q - 2];
+            if (p >= 0 && p != m && c->ms[p].kind == RASID_M_PLACE && c->ms[p].sent == x->sent && c->ms[p].tok_end == q - 1)
+                return 1;
+        }
+    }
     const rasid_token *t = &c->t[b];
     if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
     for (size_t back = 1; back <= 5 && b >= back; back++) {
