@@ -1680,6 +1680,13 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
                              (h->nlen >= 10 && !memcmp(h->norm, "\xD9\x85\xD8\xAA\xD9\x88\xD8\xAC\xD9\x87", 10)))) /* متوجه */
             return 0;
     }
+    /* "في مدينة جدة السعودية": a country right after one of its towns qualifies the town */
+    if (m->precision == RASID_P_COUNTRY && m->tok_begin > 0 && m->country) {
+        int a = c->mention_at[m->tok_begin - 1];
+        if (a >= 0 && c->ms[a].kind == RASID_M_PLACE && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
+            c->ms[a].precision < RASID_P_COUNTRY && c->ms[a].country && !strcmp(c->ms[a].country, m->country))
+            return 0;
+    }
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
     size_t b = m->tok_begin;
     if (m->precision == RASID_P_COUNTRY && b > 1 && ev_cue(c, b - 2, CUE_BORDER) == 2) return 0;
@@ -2231,15 +2238,34 @@ static int communal_sides(ev_ctx *c, ev_cand *k, int m1, int m2)
     return 1;
 }
 
-static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
+/* Talks, agreements and truces are often held abroad, at a venue that says nothing of the
+ * parties' country. */
+static int at_venue(const ev_cand *k)
 {
+    return k->type && (rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "AGREE") ||
+                       rasid__streq(k->type, "COOPERATE") || rasid__streq(k->type, "CONCEDE") ||
+                       rasid__streq(k->type, "REJECT"));
+}
+
+/* The countries of the state parties of list[0..n) that have none, from the text; of a
+ * meeting or an agreement (`other`: the other side), from the rebels they face. */
+static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, const rasid_entity *other, size_t nother,
+                               uint32_t at)
+{
+    /* "محادثات في جدة بين الجيش وقوات الدعم السريع": a state's force meeting a rebel group of
+     * one country is that country's (a rebellion faces its own state), wherever they meet */
+    const char *rebels = NULL;
+    for (size_t i = 0; i < nother && !rebels; i++)
+        if (other[i].sector && rasid__streq(other[i].sector, "REB") && other[i].country && strlen(other[i].country) == 3 &&
+            !rasid__streq(other[i].country, "IMG") && !rasid__streq(other[i].country, "IGO"))
+            rebels = other[i].country;
     for (size_t i = 0; i < n; i++) {
         rasid_entity *e = &list[i];
         if (e->country || !e->sector) continue;
         if (!rasid__streq(e->sector, "MIL") && !rasid__streq(e->sector, "COP") && !rasid__streq(e->sector, "GOV")) continue;
         /* the country of the places of its own sentence (not across a border), else of
          * the text at that point */
-        const char *iso = own_sentence_country(c, at);
+        const char *iso = rebels && !rasid__streq(e->sector, "GOV") ? rebels : own_sentence_country(c, at);
         if (!iso) iso = recent_town_country(c, at);
         if (!iso) iso = context_country(c, at);
         if (!iso) iso = sentence_country(c, at);
@@ -2594,7 +2620,7 @@ static void pronoun_arrested(ev_ctx *c, ev_cand *k, const rasid_sentence *s)
         entity_from(c, y, &en);
         if (already(k->actor, k->nactor, &en)) continue;
         add_party(c, k->recipient, &k->nrecipient, y);
-        complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+        complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
         const rasid_mention *nm = m >= 2 ? &c->ms[m - 2] : NULL;
         if (k->arrested < 0 && nm && nm->kind == RASID_M_NUMBER && nm->tok_end == y->tok_begin && nm->num >= 1) {
             k->arrested = (long)nm->num;
@@ -3622,8 +3648,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
     if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
-    complete_countries(c, k->actor, k->nactor, k->ttok);
-    complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+    complete_countries(c, k->actor, k->nactor, k->recipient, at_venue(k) ? k->nrecipient : 0, k->ttok);
+    complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
     if (k->location < 0 && !k->aggregate) k->location = town_reference(c, k, b, e);
@@ -3748,7 +3774,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             entity_from(c, &c->ms[found], &en);
             if (!already(k->recipient, k->nrecipient, &en)) {
                 add_party(c, k->actor, &k->nactor, &c->ms[found]);
-                complete_countries(c, k->actor, k->nactor, k->ttok);
+                complete_countries(c, k->actor, k->nactor, k->recipient, at_venue(k) ? k->nrecipient : 0, k->ttok);
             }
         }
     }
@@ -3864,7 +3890,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = c->mention_at[q];
             if (r >= 0 && c->ms[r].tok_begin == q && is_partyish(&c->ms[r])) add_party(c, k->recipient, &k->nrecipient, &c->ms[r]);
         }
-        complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+        complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
         int d = k->nactor ? -1 : doer_after(c, k, e);
         if (d >= 0) add_party(c, k->actor, &k->nactor, &c->ms[d]);
         for (size_t i = 0; i < k->nrecipient; i++) /* (no party on both sides) */
