@@ -958,6 +958,31 @@ static void resolve_group_references(ctx *c)
         if (c->doc->mentions.len > before && is_group(&rm)) groups_add(&groups, c->doc, before);
         i += (size_t)len - 1;
     }
+    /* "وكانت الجبهة قد شنت هجوما": the definite head noun of the last group's name (جبهة
+     * التناوب والوفاق) names that group; a noun of no group's name (the front line) none */
+    static const char jabha[] = "\xD8\xAC\xD8\xA8\xD9\x87\xD9\x87"; /* جبهه */
+    for (size_t i = 0; i < c->n; i++) {
+        const rasid_token *t = &c->t[i];
+        if (c->covered[i] || t->kind != RASID_TOK_ARABIC || t->nlen < sizeof jabha - 1) continue;
+        int def = 0;
+        for (uint16_t r = 1; r < t->nreadings && !def; r++)
+            def = t->readings[r].article && !t->readings[r].enc[0] && rasid__streq(t->readings[r].stem, jabha);
+        if (!def) continue;
+        const rasid_mention *g = latest_group(c->doc, &groups, t->start, t->sent, 8);
+        if (!g || g->tok_begin >= c->n) continue;
+        const rasid_token *h = &c->t[g->tok_begin];
+        int head = rasid__streq(h->norm, jabha);
+        for (uint16_t r = 1; r < h->nreadings && !head; r++) head = !h->readings[r].article && rasid__streq(h->readings[r].stem, jabha);
+        if (!head) continue;
+        rasid_mention rm = *g;
+        rm.tok_begin = (uint32_t)i;
+        rm.tok_end = (uint32_t)(i + 1);
+        rm.start = t->start;
+        rm.end = t->end;
+        rm.sent = t->sent;
+        rm.fuzzy = 0;
+        emit(c, &rm);
+    }
     free(groups.ix);
 }
 
