@@ -748,7 +748,18 @@ static int road_ends(const ev_ctx *c, const rasid_mention *x, const rasid_mentio
         x = y;
         y = t;
     }
-    if (x->kind != RASID_M_PLACE || y->kind != RASID_M_PLACE || x->tok_end != y->tok_begin || x->tok_begin == 0) return 0;
+    if (x->kind != RASID_M_PLACE || y->kind != RASID_M_PLACE || x->tok_begin == 0) return 0;
+    /* "على طريق سبها أوباري", "طريق سبها - أوباري": a road named by its two ends */
+    int dash = y->tok_begin == x->tok_end + 1 && c->t[x->tok_end].kind == RASID_TOK_PUNCT && c->t[x->tok_end].nlen == 1 &&
+               c->t[x->tok_end].norm[0] == '-';
+    if (x->tok_end != y->tok_begin && !dash) return 0;
+    const rasid_token *r = &c->t[x->tok_begin - 1];
+    int road = r->sent == x->sent && (rasid__streq(r->norm, "\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82") ||          /* طريق */
+                                      rasid__streq(r->norm, "\xD8\xA7\xD9\x84\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82")); /* الطريق */
+    for (uint16_t q = 1; q < r->nreadings && !road; q++)
+        road = !r->readings[q].enc[0] && rasid__streq(r->readings[q].stem, "\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82");
+    if (road) return 1;
+    if (dash) return 0;
     const rasid_token *t = &c->t[y->tok_begin];
     int wa = y->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
     return wa && ev_cue(c, x->tok_begin - 1, CUE_BETWEEN);

@@ -3663,6 +3663,27 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * للأسلحة" is a seizure of weapons, "قصفت طائرات الجيش" an air strike */
         const char *id = ev_field(k->trig, "id");
         size_t lim = k->ttok + k->tntok + 6 < e ? k->ttok + k->tntok + 6 : e;
+        /* "استولت على شاحنتين", "استولوا على المواشي": goods taken are looting, no territory */
+        static const char *const goods[] = {
+            "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD9\x87", "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD8\xAA\xD9\x8A\xD9\x86", /* شاحنه شاحنتين */
+            "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD8\xA7\xD8\xAA", "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB1\xD9\x87",             /* شاحنات سياره */
+            "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB1\xD8\xAA\xD9\x8A\xD9\x86", "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB1\xD8\xA7\xD8\xAA", /* سيارتين سيارات */
+            "\xD9\x85\xD8\xB1\xD9\x83\xD8\xA8\xD8\xA7\xD8\xAA", "\xD8\xA7\xD9\x85\xD9\x88\xD8\xA7\xD9\x84",             /* مركبات اموال */
+            "\xD9\x85\xD9\x85\xD8\xAA\xD9\x84\xD9\x83\xD8\xA7\xD8\xAA", "\xD9\x85\xD9\x88\xD8\xA7\xD8\xB4\xD9\x8A",     /* ممتلكات مواشي */
+            "\xD9\x85\xD8\xA7\xD8\xB4\xD9\x8A\xD9\x87", "\xD8\xA7\xD8\xA8\xD9\x84"};                                        /* ماشيه ابل */
+        int looted = 0;
+        for (size_t q = after; id && rasid__streq(id, "seize_town") && q < e && q < after + 4 && !looted; q++) {
+            int nm = c->mention_at[q];
+            looted = word_is(&c->t[q], goods, sizeof goods / sizeof *goods) ||
+                     (nm >= 0 && c->ms[nm].kind == RASID_M_NUMBER && word_is(&c->t[c->ms[nm].tok_end - 1], goods, sizeof goods / sizeof *goods));
+            if (nm >= 0 && c->ms[nm].kind == RASID_M_PLACE) break;
+        }
+        {
+            if (looted) {
+                k->acled_event = "Strategic developments";
+                k->acled_sub = "Looting/property destruction";
+            }
+        }
         if (id && rasid__streq(id, "seize_town"))
             for (size_t q = after; q < e; q++)
                 if (ev_cue(c, q, CUE_WEAPONS)) {
