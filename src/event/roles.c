@@ -2025,6 +2025,22 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
         }
     }
+    /* "يخشى السكان أن تشن قوات الدعم السريع هجوما": what is feared or deemed possible, told
+     * by أن and an imperfect verb, has not happened */
+    for (size_t back = 1; back <= 12 && t >= back + 1; back++) {
+        size_t q = t - back;
+        const rasid_token *x = &c->t[q], *v = &c->t[q + 1];
+        if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
+        if (!(x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4))) continue; /* ان (أن) */
+        if (!(v->nlen >= 6 && v->norm[0] == '\xD9' && v->norm[1] == '\x8A') &&
+            !(v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') && q + 1 != t) /* ي ت */
+            continue;
+        for (size_t bk = 1; bk <= 4 && q >= bk; bk++) {
+            if (c->t[q - bk].sent != k->sent) break;
+            if (ev_cue(c, q - bk, CUE_HYPOTHETICAL)) return "hypothetical";
+        }
+        break;
+    }
     /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
      * hypothetical, whatever future the clause tells */
     for (size_t back = 1; back <= 2 && t >= back && t - back >= b; back++)
