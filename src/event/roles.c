@@ -1626,18 +1626,20 @@ static int dateline_place(const ev_ctx *c, const rasid_mention *x)
 {
     const rasid_sentence *s = sent_of(c, x->tok_begin);
     if (x->tok_begin != s->tok_begin) return 0;
-    int paren = 0;
+    int paren = 0, slash = 0; /* slash: the words of an agency after "/" ("أنجامينا/ الأناضول -") */
     for (size_t q = x->tok_end; q < s->tok_end && q < x->tok_end + 12; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT) {
             if (t->nlen == 1 && t->norm[0] == '(') paren = 1;
             else if (t->nlen == 1 && t->norm[0] == ')') paren = 0;
+            else if (t->nlen == 1 && t->norm[0] == '/' && q == x->tok_end) slash = 3;
             else if ((t->nlen == 1 && t->norm[0] == '-') || rasid__streq(t->norm, "\xE2\x80\x93") ||
                      rasid__streq(t->norm, "\xE2\x80\x94"))
                 return 1;
             continue;
         }
         if (paren || t->kind == RASID_TOK_NUMBER) continue;
+        if (slash && t->kind == RASID_TOK_ARABIC) { slash--; continue; }
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_DATE) continue;
         return 0;
