@@ -2505,10 +2505,25 @@ static int pronoun_subject(const ev_ctx *c, const ev_cand *k, size_t b)
                                        "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",         /* انها */
                                        "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85",         /* انهم */
                                        "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85\xD8\xA7"}; /* انهما */
+    /* "إن وحداتها أسقطت", "أن عناصره اعتقلوا": a force noun with a possessive pronoun is the
+     * force of the party that spoke */
+    static const char *const forces[] = {
+        "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA", "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA",             /* وحدات قوات */
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1", "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A", /* عناصر مقاتلي */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xAF",     /* مقاتلو جنود */
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA", "\xD9\x85\xD8\xB3\xD9\x8A\xD8\xB1\xD8\xA7\xD8\xAA", /* طائرات مسيرات */
+        "\xD8\xAF\xD9\x88\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xAA", "\xD8\xB1\xD8\xAC\xD8\xA7\xD9\x84"};      /* دوريات رجال */
     if (k->ttok <= b) return 0;
     const rasid_token *t = &c->t[k->ttok - 1];
     for (size_t i = 0; i < sizeof anna / sizeof *anna; i++)
         if (rasid__streq(t->norm, anna[i])) return 1;
+    if (c->mention_at[k->ttok - 1] >= 0) return 0;
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (!rd->enc[0] || rd->article || rd->enc[0] != '\xD9' || (rd->enc[1] != '\x87' && rd->enc[1] != '\x85')) continue; /* ه هم ها */
+        for (size_t i = 0; i < sizeof forces / sizeof *forces; i++)
+            if (rasid__streq(rd->stem, forces[i])) return 1;
+    }
     return 0;
 }
 
@@ -3720,6 +3735,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     k->cameo = "195";
                     break;
                 }
+        /* "أسقطت طائرة مسيرة تابعة للجيش": the owner of what was shot down is its target */
+        if (id && rasid__streq(id, "shootdown") && !k->nrecipient)
+            for (size_t q = after; q < lim; q++) {
+                int w;
+                if (ev_cue(c, q, CUE_OWNER) && (w = party_in(c, q + 1, q + 3 < e ? q + 3 : e)) >= 0) {
+                    add_party(c, k->recipient, &k->nrecipient, &c->ms[w]);
+                    complete_countries(c, k->recipient, k->nrecipient, k->actor, 0, k->ttok);
+                    break;
+                }
+            }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
         if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
