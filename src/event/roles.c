@@ -2858,6 +2858,19 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "أصدرت المحكمة مذكرة توقيف بحق", "أمرا بالقبض على": an arrest a warrant or an order
+ * asks for has not happened. */
+static int warrant_for(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const warrant[] = {
+        "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD9\x87", "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA", /* مذكره مذكرات */
+        "\xD8\xA7\xD9\x85\xD8\xB1", "\xD8\xA7\xD9\x85\xD8\xB1\xD8\xA7",                                     /* امر امرا */
+        "\xD8\xA7\xD9\x88\xD8\xA7\xD9\x85\xD8\xB1"};                                                           /* اوامر */
+    if (!k->mode || !rasid__streq(k->mode, "arrest") || k->ttok == 0) return 0;
+    const rasid_token *p = &c->t[k->ttok - 1];
+    return p->sent == k->sent && word_is(p, warrant, sizeof warrant / sizeof *warrant);
+}
+
 /* "مسيرة حقوقية اصطدمت بقوات الأمن": a protest that clashes with the police is one
  * event, a protest with intervention (ACLED), not a protest and a battle. */
 static void protest_clash(ev_ctx *c, ev_cand *k)
@@ -3085,7 +3098,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
         k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k) ||
-                           agreement_content(c, k);
+                           agreement_content(c, k) || warrant_for(c, k);
         protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
