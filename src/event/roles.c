@@ -2858,6 +2858,16 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "قتل فيه الجيش عشرة مسلحين": the party after the verb (within [from, e)) has counted
+ * people after it, its object: the verb is active. */
+static int object_counted_after(const ev_ctx *c, size_t from, size_t e)
+{
+    int m = party_in(c, from, e);
+    if (m < 0) return 0;
+    size_t q = c->ms[m].tok_end;
+    return q < e && c->mention_at[q] >= 0 && c->ms[c->mention_at[q]].kind == RASID_M_NUMBER;
+}
+
 /* "أصدرت المحكمة مذكرة توقيف بحق", "أمرا بالقبض على": an arrest a warrant or an order
  * asks for has not happened. */
 static int warrant_for(const ev_ctx *c, const ev_cand *k)
@@ -3189,6 +3199,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                            (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA8\xD8\xA7\xD9\x86", 6));  /* بان (بأن) */
     }
     int numbered_victims = 0; /* "المواطنين السبعة، وهم رعاة، قتلوا": the victims stand before the verb */
+    static const char *const in_it[] = {
+        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87", "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87\xD8\xA7", /* خلاله خلالها */
+        "\xD9\x81\xD9\x8A\xD9\x87", "\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7", "\xD9\x81\xD9\x8A\xD9\x87\xD9\x85\xD8\xA7"}; /* فيه فيها فيهما */
     switch (is_visit ? 'X' : pos) {
     case 'B': {
         size_t q;
@@ -3235,6 +3248,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 k->dead = (long)nm->num;
                 k->q_dead = nm->qualifier;
             }
+        } else if (pos == 'V' && is_kill_trigger(k) && after < e && word_is(&c->t[after], in_it, sizeof in_it / sizeof *in_it) &&
+                   !object_counted_after(c, after + 1, e)) {
+            /* "هجوما قتل خلاله الرئيس": a killing "in it" (the event just named) is a passive,
+             * the party after it its victim */
+            if ((m = party_in(c, after + 1, e)) >= 0) add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            numbered_victims = 1;
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
                     place_gap(c, c->ms[m].tok_end, k->ttok)) &&
