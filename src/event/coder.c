@@ -647,6 +647,26 @@ static int civilian_side(const ev_cand *k)
     return 0;
 }
 
+/* Is the party named `name` among k's actors (1) or recipients (2)? 0: neither. (By
+ * name: "الجنود" and "الجيش التشادي" are both Military Forces of Chad.) */
+static int side_of(const ev_cand *k, const char *name)
+{
+    for (size_t i = 0; i < k->nactor; i++)
+        if (k->actor[i].name && !strcmp(k->actor[i].name, name)) return 1;
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].name && !strcmp(k->recipient[i].name, name)) return 2;
+    return 0;
+}
+
+/* Is g an unnamed force (Military Forces, of no country or of n's country) of which n is
+ * a named one of the same sector? */
+static int generic_of(const rasid_entity *g, const rasid_entity *n)
+{
+    if (!g->id || strncmp(g->id, "rasid:generic-", 14) || !n->id || !strncmp(n->id, "rasid:generic-", 14)) return 0;
+    if (!g->sector || !n->sector || strcmp(g->sector, n->sector)) return 0;
+    return !g->country || (n->country && !strcmp(g->country, n->country));
+}
+
 static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence)
 {
     if (c->debug)
@@ -689,6 +709,12 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
         into->nrecipient = from->nrecipient;
     }
+    /* a named force says more than unnamed soldiers: "مقتل أربعة عسكريين" and "رتلا عسكريا
+     * تابعا للجيش الوطني الليبي" */
+    if (into->nrecipient == 1 && from->nrecipient && generic_of(&into->recipient[0], &from->recipient[0])) {
+        memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
+        into->nrecipient = from->nrecipient;
+    }
     if (!into->nrecipient && from->nrecipient) {
         memcpy(into->recipient, from->recipient, from->nrecipient * sizeof *from->recipient);
         into->nrecipient = from->nrecipient;
@@ -699,7 +725,16 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->location = from->location;
     if (into->date < 0 || (from->date >= 0 && c->ms[from->date].precision < c->ms[into->date].precision))
         into->date = from->date;
-    if (into->dead < 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
+    /* "قتل الجيش 40 متمردا" then "وقال إن ثلاثة جنود قتلوا": two reports of one fight
+     * counting the dead of each side, the one's victims the other's doers: the fight's
+     * toll adds them */
+    if (into->dead > 0 && from->dead > 0 && into->dead_foe < 0 && from->dead_foe < 0 && into->dead_of &&
+        from->dead_of && strcmp(into->dead_of, from->dead_of) && side_of(into, into->dead_of) &&
+        side_of(into, from->dead_of) && side_of(into, into->dead_of) != side_of(into, from->dead_of)) {
+        into->dead_foe = from->dead;
+        into->q_dead_foe = from->q_dead;
+    }
+    if (into->dead < 0) { into->dead = from->dead; into->q_dead = from->q_dead; into->dead_of = from->dead_of; }
     if (into->dead_foe < 0) { into->dead_foe = from->dead_foe; into->q_dead_foe = from->q_dead_foe; }
     if (into->injured < 0) { into->injured = from->injured; into->q_injured = from->q_injured; }
     if (into->arrested < 0) { into->arrested = from->arrested; into->q_arrested = from->q_arrested; }
@@ -768,7 +803,18 @@ static int road_ends(const ev_ctx *c, const rasid_mention *x, const rasid_mentio
         x = y;
         y = t;
     }
-    if (x->kind != RASID_M_PLACE || y->kind != RASID_M_PLACE || x->tok_end != y->tok_begin || x->tok_begin == 0) return 0;
+    if (x->kind != RASID_M_PLACE || y->kind != RASID_M_PLACE || x->tok_begin == 0) return 0;
+    /* "على طريق سبها أوباري", "طريق سبها - أوباري": a road named by its two ends */
+    int dash = y->tok_begin == x->tok_end + 1 && c->t[x->tok_end].kind == RASID_TOK_PUNCT && c->t[x->tok_end].nlen == 1 &&
+               c->t[x->tok_end].norm[0] == '-';
+    if (x->tok_end != y->tok_begin && !dash) return 0;
+    const rasid_token *r = &c->t[x->tok_begin - 1];
+    int road = r->sent == x->sent && (rasid__streq(r->norm, "\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82") ||          /* طريق */
+                                      rasid__streq(r->norm, "\xD8\xA7\xD9\x84\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82")); /* الطريق */
+    for (uint16_t q = 1; q < r->nreadings && !road; q++)
+        road = !r->readings[q].enc[0] && rasid__streq(r->readings[q].stem, "\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82");
+    if (road) return 1;
+    if (dash) return 0;
     const rasid_token *t = &c->t[y->tok_begin];
     int wa = y->start > t->start && !memcmp(c->doc->text + t->start, "\xD9\x88", 2);
     return wa && ev_cue(c, x->tok_begin - 1, CUE_BETWEEN);
@@ -1041,6 +1087,28 @@ static void add_extra(size_t *extra, size_t *n, size_t i)
 
 static int air_mode(const char *m) { return m && (rasid__streq(m, "aerial") || rasid__streq(m, "drone")); }
 
+/* Is a doer of one the target, and no doer, of the other (neither a clash, whose sides
+ * are told in either order)? */
+static int reversed_1(const ev_cand *a, const ev_cand *b)
+{
+    for (size_t i = 0; i < a->nactor; i++) {
+        const char *n = a->actor[i].name;
+        if (!n || (a->actor[i].sector && (rasid__streq(a->actor[i].sector, "UAF") || rasid__streq(a->actor[i].sector, "CVL"))))
+            continue;
+        int target = 0, doer = 0;
+        for (size_t j = 0; j < b->nrecipient; j++) target |= b->recipient[j].name && !strcmp(b->recipient[j].name, n);
+        for (size_t j = 0; j < b->nactor; j++) doer |= b->actor[j].name && !strcmp(b->actor[j].name, n);
+        if (target && !doer) return 1;
+    }
+    return 0;
+}
+
+static int reversed_roles(const ev_cand *a, const ev_cand *b)
+{
+    if ((a->fights & EV_FIGHT_CLASH) || (b->fights & EV_FIGHT_CLASH)) return 0;
+    return reversed_1(a, b) || reversed_1(b, a);
+}
+
 /* an ambush, a clash or a shooting told in it: a fight on the ground */
 static int ground_fight(const ev_cand *k)
 {
@@ -1142,6 +1210,9 @@ static void merge_in_document(ev_ctx *c)
             if ((air_mode(x->mode) && ground_fight(&k[j])) || (ground_fight(x) && air_mode(k[j].mode))) break;
             /* an answer to the event, with a doer of its own ("وأضافت أن الجيش رد بقصف جوي") */
             if (answers(c, x, &k[j])) break;
+            /* the doer of the event told struck in turn ("قصف مدفعي شنته قوات الدعم السريع"
+             * then "قال الجيش إن طائراته قصفت تجمعات لقوات الدعم السريع"): another event */
+            if (reversed_roles(x, &k[j])) break;
             /* a source announcing something new ("أعلن الجيش شن ضربات جوية على قرية بيتا") is
              * a new event: it must share a place, a day or a toll, or bring nothing new */
             /* (a place agrees only at the level of a town: "شمال بوركينا فاسو" holds Dori and
@@ -1500,6 +1571,11 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         tolls_to_violence(&c);
         ev_apply_claims(&c);
         ev_implicit_opponents(&c);
+        for (size_t i = 0; i < c.cands.len; i++) { /* a killing's dead are its victims */
+            const char *id = ev_field(k[i].trig, "id");
+            if (k[i].dead > 0 && id && !strncmp(id, "kill", 4) && k[i].nrecipient == 1 && k[i].recipient[0].name)
+                k[i].dead_of = k[i].recipient[0].name;
+        }
         if (c.debug)
             for (size_t i = 0; i < c.cands.len; i++)
                 fprintf(stderr, "cand: sent %u tok %u %s(%s) ref=%d def=%d agg=%d rep=%d loc=%s date=%s dead=%ld host=%ld act=%s rec=%s ev=[%u,%u)\n",

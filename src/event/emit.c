@@ -43,6 +43,7 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
         else if (sector_is(k->actor, k->nactor, nonstate)) ev->acled_sub = "Non-state actor overtakes territory";
         return;
     }
+    if (rasid__streq(sub, "Looting/property destruction")) return; /* goods taken: no fight */
     /* state forces firing on protesters: ACLED's excessive force against protesters */
     for (size_t i = 0; i < k->nrecipient; i++)
         if (k->recipient[i].id && rasid__streq(k->recipient[i].id, "rasid:protesters") && sector_is(k->actor, k->nactor, state)) {
@@ -73,6 +74,10 @@ static const char *verb_of(const ev_cand *k, const char **conn)
     const char *rowtype = ev_field(k->trig, "type");
     if (id && rowtype && !strcmp(rowtype, t)) { /* triggers whose own verb says more than their type */
         if (rasid__streq(id, "coup")) { *conn = "against"; return "staged a coup"; }
+        if (rasid__streq(id, "seize_town") && k->acled_sub && rasid__streq(k->acled_sub, "Looting/property destruction")) {
+            *conn = "from";
+            return "looted property";
+        }
         if (rasid__streq(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
         if (rasid__streq(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }
         if (rasid__streq(id, "withdraw") || rasid__streq(id, "withdraw_arrive_troops") || rasid__streq(id, "withdraw_forces_aid")) { *conn = "from"; return "withdrew"; }

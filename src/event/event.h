@@ -27,6 +27,7 @@ typedef struct ev_cand {
     uint8_t q_dead, q_injured, q_arrested, q_hostages;
     long dead_foe;       /* the attackers' dead told with an attack on forces (added to dead when emitted) */
     uint8_t q_dead_foe;
+    const char *dead_of; /* the name of the side whose dead `dead` counts (a killing's victims), or NULL */
     const char *modality;
     int definite;        /* the trigger noun carries the article (a reference?) */
     int definite_ref;    /* definite noun without a relative clause */

@@ -604,27 +604,34 @@ static int party_list_head(const ev_ctx *c, int m)
 
 /* Add the party at mention m and the parties listed after it ("X وY وZ"). Returns the
  * token after the list. */
-static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
+/* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces at mention
+ * m are their owner's, named after تابعة ل or in construct right after them. Returns the
+ * owner's mention, or m. */
+static int generic_owner(const ev_ctx *c, int m, size_t limit)
 {
     size_t j = c->ms[m].tok_end;
-    /* "قوات تابعة لحكومة الوحدة الوطنية", "قوات بعثة الأمم المتحدة": unnamed forces are
-     * their owner's, named after تابعة ل or in construct right after them */
-    if (c->ms[m].id && !strncmp(c->ms[m].id, "rasid:generic-", 14) && j < limit) {
-        /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
-         * come from) */
-        int min = c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4); /* من */
-        size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
-        int o = oq < limit ? c->mention_at[oq] : -1;
-        if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
-            (!min || (c->ms[o].id && strncmp(c->ms[o].id, "rasid:generic-", 14) &&
-                      !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))) &&
-            (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
-                        strncmp(c->ms[o].id, "rasid:generic-", 14) &&
-                        !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person"))))) {
-            m = o;
-            j = c->ms[o].tok_end;
-        }
-    }
+    /* (an unnamed armed unit too, when its owner is told: "كتيبة مسلحة تابعة لوزارة الدفاع") */
+    int unnamed = c->ms[m].sector && rasid__streq(c->ms[m].sector, "UAF") && j < limit && ev_cue(c, j, CUE_OWNER);
+    if (!c->ms[m].id || (strncmp(c->ms[m].id, "rasid:generic-", 14) && !unnamed) || j >= limit) return m;
+    /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
+     * come from) */
+    int min = !unnamed && c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4); /* من */
+    size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
+    int o = oq < limit ? c->mention_at[oq] : -1;
+    if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
+        (!min || (c->ms[o].id && strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                  !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))) &&
+        (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
+                    strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                    !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))))
+        return o;
+    return m;
+}
+
+static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int m, size_t limit)
+{
+    m = generic_owner(c, m, limit);
+    size_t j = c->ms[m].tok_end;
     add_party(c, list, n, &c->ms[m]);
     /* "مسلحون ينتمون إلى جماعة X": the list goes on after the group that stood for them */
     const rasid_mention *g = group_of(c, &c->ms[m]);
@@ -650,6 +657,8 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         const rasid_token *t = &c->t[q];
         int joined = members || q > j || (t->nreadings > 1 && nm->start > t->start);
         if (!joined) break;
+        /* "بين اللواء 444 وقوات جهاز الردع": the second party's forces are its owner's too */
+        nm = &c->ms[generic_owner(c, c->mention_at[q], limit)];
         add_party(c, list, n, nm);
         j = nm->tok_end;
     }
@@ -1751,18 +1760,20 @@ static int dateline_place(const ev_ctx *c, const rasid_mention *x)
 {
     const rasid_sentence *s = sent_of(c, x->tok_begin);
     if (x->tok_begin != s->tok_begin) return 0;
-    int paren = 0;
+    int paren = 0, slash = 0; /* slash: the words of an agency after "/" ("أنجامينا/ الأناضول -") */
     for (size_t q = x->tok_end; q < s->tok_end && q < x->tok_end + 12; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT) {
             if (t->nlen == 1 && t->norm[0] == '(') paren = 1;
             else if (t->nlen == 1 && t->norm[0] == ')') paren = 0;
+            else if (t->nlen == 1 && t->norm[0] == '/' && q == x->tok_end) slash = 3;
             else if ((t->nlen == 1 && t->norm[0] == '-') || rasid__streq(t->norm, "\xE2\x80\x93") ||
                      rasid__streq(t->norm, "\xE2\x80\x94"))
                 return 1;
             continue;
         }
         if (paren || t->kind == RASID_TOK_NUMBER) continue;
+        if (slash && t->kind == RASID_TOK_ARABIC) { slash--; continue; }
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_DATE) continue;
         return 0;
@@ -1778,8 +1789,11 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
         /* (but "إرهابيين بولاية تيبازة": ب says where, no genitive; and "سكان مدينة النعمة":
-         * civilians of a town live there, where what befalls them or what they do happens) */
+         * civilians of a town live there, where what befalls them or what they do happens;
+         * and a name ending in the article heads no construct: "هاجمت حركة العدل والمساواة
+         * مدينة الفاشر", the town is the object) */
         if (a >= 0 && c->ms[a].kind == RASID_M_ACTOR && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
+            construct_head(c, &c->ms[a]) &&
             prep_letter(c, (int)(m - c->ms)) != 'b' && !(c->ms[a].sector && rasid__streq(c->ms[a].sector, "CVL")))
             return 0;
     }
@@ -1800,6 +1814,13 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
         const rasid_token *h = &c->t[m->tok_begin - 2];
         if (h->nlen >= 8 && (!memcmp(h->norm, "\xD9\x85\xD8\xAA\xD8\xAC\xD9\x87", 8) ||                    /* متجه */
                              (h->nlen >= 10 && !memcmp(h->norm, "\xD9\x85\xD8\xAA\xD9\x88\xD8\xAC\xD9\x87", 10)))) /* متوجه */
+            return 0;
+    }
+    /* "في مدينة جدة السعودية": a country right after one of its towns qualifies the town */
+    if (m->precision == RASID_P_COUNTRY && m->tok_begin > 0 && m->country) {
+        int a = c->mention_at[m->tok_begin - 1];
+        if (a >= 0 && c->ms[a].kind == RASID_M_PLACE && c->ms[a].tok_end == m->tok_begin && c->ms[a].sent == m->sent &&
+            c->ms[a].precision < RASID_P_COUNTRY && c->ms[a].country && !strcmp(c->ms[a].country, m->country))
             return 0;
     }
     /* "قرب الحدود مع مالي": the country across the border is never where it happened */
@@ -1841,6 +1862,26 @@ static int reference_point(const ev_ctx *c, int m)
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 1, CUE_PLACENOUN) &&
         (ev_cue(c, b - 2, CUE_ORIGIN) || ev_cue(c, b - 2, CUE_FROM)) && !(b > 2 && ev_cue(c, b - 3, CUE_LOCATIVE) == 2))
         return 1;
+    /* "منطقة عين زارة جنوب العاصمة طرابلس": a place after a direction from another place
+     * locates that one */
+    {
+        static const char *const dirs[] = {"\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8", "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", /* جنوب شمال */
+                                           "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",                         /* شرق غرب */
+                                           "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A", "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", /* جنوبي شمالي */
+                                           "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A", "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A"};                  /* شرقي غربي */
+        size_t q = b;
+        if (q > 0 && c->t[q - 1].sent == x->sent && c->mention_at[q - 1] < 0 &&
+            (ev_cue(c, q - 1, CUE_PLACENOUN) || ev_cue(c, q - 1, CUE_CAPITAL)))
+            q--;
+        /* (not one a relative clause goes on to tell of: "غربي بلدة جوزا التي كانت معقلا
+         * للجماعة إلى أن شنت القوات هجوما") */
+        int told = x->tok_end < c->n && c->t[x->tok_end].sent == x->sent && ev_cue(c, x->tok_end, CUE_RELATIVE);
+        if (!told && q > 1 && c->t[q - 1].sent == x->sent && word_is(&c->t[q - 1], dirs, sizeof dirs / sizeof *dirs)) {
+            int p = c->mention_at[q - 2];
+            if (p >= 0 && p != m && c->ms[p].kind == RASID_M_PLACE && c->ms[p].sent == x->sent && c->ms[p].tok_end == q - 1)
+                return 1;
+        }
+    }
     const rasid_token *t = &c->t[b];
     if (x->start > t->start) { /* من as a proclitic is not one; a written token is */ }
     for (size_t back = 1; back <= 5 && b >= back; back++) {
@@ -2155,6 +2196,22 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
         }
     }
+    /* "يخشى السكان أن تشن قوات الدعم السريع هجوما": what is feared or deemed possible, told
+     * by أن and an imperfect verb, has not happened */
+    for (size_t back = 1; back <= 12 && t >= back + 1; back++) {
+        size_t q = t - back;
+        const rasid_token *x = &c->t[q], *v = &c->t[q + 1];
+        if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
+        if (!(x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4))) continue; /* ان (أن) */
+        if (!(v->nlen >= 6 && v->norm[0] == '\xD9' && v->norm[1] == '\x8A') &&
+            !(v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') && q + 1 != t) /* ي ت */
+            continue;
+        for (size_t bk = 1; bk <= 4 && q >= bk; bk++) {
+            if (c->t[q - bk].sent != k->sent) break;
+            if (ev_cue(c, q - bk, CUE_HYPOTHETICAL)) return "hypothetical";
+        }
+        break;
+    }
     /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
      * hypothetical, whatever future the clause tells */
     for (size_t back = 1; back <= 2 && t >= back && t - back >= b; back++)
@@ -2388,15 +2445,36 @@ static const char *speaker_country(const ev_ctx *c, uint32_t at)
     return NULL;
 }
 
-static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, uint32_t at)
+/* Talks, agreements and truces are often held abroad, at a venue that says nothing of the
+ * parties' country. */
+static int at_venue(const ev_cand *k)
 {
+    return k->type && (rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "AGREE") ||
+                       rasid__streq(k->type, "COOPERATE") || rasid__streq(k->type, "CONCEDE") ||
+                       rasid__streq(k->type, "REJECT"));
+}
+
+/* The countries of the state parties of list[0..n) that have none, from the text; of a
+ * meeting or an agreement (`other`: the other side), from the rebels they face. */
+static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, const rasid_entity *other, size_t nother,
+                               uint32_t at)
+{
+    /* "محادثات في جدة بين الجيش وقوات الدعم السريع": a state's force meeting a rebel group of
+     * one country is that country's (a rebellion faces its own state), wherever they meet */
+    const char *rebels = NULL;
+    for (size_t i = 0; i < nother && !rebels; i++)
+        if (other[i].sector && rasid__streq(other[i].sector, "REB") && other[i].country && strlen(other[i].country) == 3 &&
+            !rasid__streq(other[i].country, "IMG") && !rasid__streq(other[i].country, "IGO"))
+            rebels = other[i].country;
     for (size_t i = 0; i < n; i++) {
         rasid_entity *e = &list[i];
         if (e->country || !e->sector) continue;
         if (!rasid__streq(e->sector, "MIL") && !rasid__streq(e->sector, "COP") && !rasid__streq(e->sector, "GOV")) continue;
-        /* the country of the state organ speaking in its sentence; else of the places of
-         * its own sentence (not across a border), else of the text at that point */
-        const char *iso = e->start < c->t[at].start ? speaker_country(c, at) : NULL;
+        /* the country of the rebels a state's force meets; else of the state organ speaking
+         * in its sentence; else of the places of its own sentence (not across a border),
+         * else of the text at that point */
+        const char *iso = rebels && !rasid__streq(e->sector, "GOV") ? rebels : NULL;
+        if (!iso && e->start < c->t[at].start) iso = speaker_country(c, at);
         if (!iso) iso = own_sentence_country(c, at);
         if (!iso) iso = recent_town_country(c, at, 0);
         /* (police and security forces act at home: the town told just before places them
@@ -2622,10 +2700,25 @@ static int pronoun_subject(const ev_ctx *c, const ev_cand *k, size_t b)
                                        "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7",         /* انها */
                                        "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85",         /* انهم */
                                        "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85\xD8\xA7"}; /* انهما */
+    /* "إن وحداتها أسقطت", "أن عناصره اعتقلوا": a force noun with a possessive pronoun is the
+     * force of the party that spoke */
+    static const char *const forces[] = {
+        "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA", "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA",             /* وحدات قوات */
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1", "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A", /* عناصر مقاتلي */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xAF",     /* مقاتلو جنود */
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA", "\xD9\x85\xD8\xB3\xD9\x8A\xD8\xB1\xD8\xA7\xD8\xAA", /* طائرات مسيرات */
+        "\xD8\xAF\xD9\x88\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xAA", "\xD8\xB1\xD8\xAC\xD8\xA7\xD9\x84"};      /* دوريات رجال */
     if (k->ttok <= b) return 0;
     const rasid_token *t = &c->t[k->ttok - 1];
     for (size_t i = 0; i < sizeof anna / sizeof *anna; i++)
         if (rasid__streq(t->norm, anna[i])) return 1;
+    if (c->mention_at[k->ttok - 1] >= 0) return 0;
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (!rd->enc[0] || rd->article || rd->enc[0] != '\xD9' || (rd->enc[1] != '\x87' && rd->enc[1] != '\x85')) continue; /* ه هم ها */
+        for (size_t i = 0; i < sizeof forces / sizeof *forces; i++)
+            if (rasid__streq(rd->stem, forces[i])) return 1;
+    }
     return 0;
 }
 
@@ -2770,7 +2863,7 @@ static void pronoun_arrested(ev_ctx *c, ev_cand *k, const rasid_sentence *s)
         entity_from(c, y, &en);
         if (already(k->actor, k->nactor, &en)) continue;
         add_party(c, k->recipient, &k->nrecipient, y);
-        complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+        complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
         const rasid_mention *nm = m >= 2 ? &c->ms[m - 2] : NULL;
         if (k->arrested < 0 && nm && nm->kind == RASID_M_NUMBER && nm->tok_end == y->tok_begin && nm->num >= 1) {
             k->arrested = (long)nm->num;
@@ -2988,11 +3081,49 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
         const char *pro = tt->readings[k->tread].pro;
         if (!rasid__streq(pro, "\xD9\x84") && !rasid__streq(pro, "\xD9\x88\xD9\x84")) return 0; /* ل ول */
     }
+    /* "مبادرة الوساطة ... لوقف إطلاق النار", "جهود لوقف إطلاق النار": a truce or an agreement
+     * after ل is what an initiative, talks or efforts aim at, not one reached (that is
+     * told by a verb of reaching: "توصل الطرفان لوقف إطلاق النار") */
+    if (rasid__streq(k->type, "AGREE") && k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent) {
+        int reach = 0;
+        for (size_t q = k->ttok; q > 0 && c->t[q - 1].sent == k->sent && !reach; q--) {
+            const rasid_token *pt = &c->t[q - 1];
+            for (uint16_t r = 0; r < pt->nreadings && !reach; r++) {
+                const char *st = pt->readings[r].stem;
+                reach = !strncmp(st, "\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 8) ||         /* توصل... */
+                        !strncmp(st, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 12); /* التوصل */
+            }
+        }
+        if (!reach) return 1;
+    }
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++)
         if (p != k && p->sent == k->sent && p->ttok < k->ttok) return 1;
     return 0;
+}
+
+/* "قتل فيه الجيش عشرة مسلحين": the party after the verb (within [from, e)) has counted
+ * people after it, its object: the verb is active. */
+static int object_counted_after(const ev_ctx *c, size_t from, size_t e)
+{
+    int m = party_in(c, from, e);
+    if (m < 0) return 0;
+    size_t q = c->ms[m].tok_end;
+    return q < e && c->mention_at[q] >= 0 && c->ms[c->mention_at[q]].kind == RASID_M_NUMBER;
+}
+
+/* "أصدرت المحكمة مذكرة توقيف بحق", "أمرا بالقبض على": an arrest a warrant or an order
+ * asks for has not happened. */
+static int warrant_for(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const warrant[] = {
+        "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD9\x87", "\xD9\x85\xD8\xB0\xD9\x83\xD8\xB1\xD8\xA7\xD8\xAA", /* مذكره مذكرات */
+        "\xD8\xA7\xD9\x85\xD8\xB1", "\xD8\xA7\xD9\x85\xD8\xB1\xD8\xA7",                                     /* امر امرا */
+        "\xD8\xA7\xD9\x88\xD8\xA7\xD9\x85\xD8\xB1"};                                                           /* اوامر */
+    if (!k->mode || !rasid__streq(k->mode, "arrest") || k->ttok == 0) return 0;
+    const rasid_token *p = &c->t[k->ttok - 1];
+    return p->sent == k->sent && word_is(p, warrant, sizeof warrant / sizeof *warrant);
 }
 
 /* "مسيرة حقوقية اصطدمت بقوات الأمن": a protest that clashes with the police is one
@@ -3223,7 +3354,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->aggregate) k->aggregate = 1;
         }
         k->descriptive = descriptive_verb(c, k, b) || purpose_of_earlier(c, k) || during_earlier(c, k) ||
-                           agreement_content(c, k) || at_request_of(c, k) || attempt_of_object(c, k);
+                           agreement_content(c, k) || at_request_of(c, k) || attempt_of_object(c, k) || warrant_for(c, k);
         protest_clash(c, k);
     }
     /* victims and counts come first: a number right after a verb means a passive */
@@ -3325,6 +3456,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                            (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA8\xD8\xA7\xD9\x86", 6));  /* بان (بأن) */
     }
     int numbered_victims = 0; /* "المواطنين السبعة، وهم رعاة، قتلوا": the victims stand before the verb */
+    static const char *const in_it[] = {
+        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87", "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84\xD9\x87\xD8\xA7", /* خلاله خلالها */
+        "\xD9\x81\xD9\x8A\xD9\x87", "\xD9\x81\xD9\x8A\xD9\x87\xD8\xA7", "\xD9\x81\xD9\x8A\xD9\x87\xD9\x85\xD8\xA7"}; /* فيه فيها فيهما */
     switch (is_visit ? 'X' : pos) {
     case 'B': {
         size_t q;
@@ -3385,6 +3519,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 k->dead = (long)nm->num;
                 k->q_dead = nm->qualifier;
             }
+        } else if (pos == 'V' && is_kill_trigger(k) && after < e && word_is(&c->t[after], in_it, sizeof in_it / sizeof *in_it) &&
+                   !object_counted_after(c, after + 1, e)) {
+            /* "هجوما قتل خلاله الرئيس": a killing "in it" (the event just named) is a passive,
+             * the party after it its victim */
+            if ((m = party_in(c, after + 1, e)) >= 0) add_party_list(c, k->recipient, &k->nrecipient, m, e);
+            numbered_victims = 1;
         } else if ((pos == 'V' || (pos == 'B' && imperfect_3m(c, k))) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    (c->ms[m].tok_end == k->ttok || (c->ms[m].tok_end + 1 == k->ttok && qad(c, k->ttok - 1)) ||
                     place_gap(c, c->ms[m].tok_end, k->ttok)) &&
@@ -3425,7 +3565,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
 
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
-            int owner = mb > after && ev_cue(c, mb - 1, CUE_OWNER);
+            /* (not the accusative "تابعا", which agrees with an object: "استهدفت طائرة مسيرة
+             * رتلا عسكريا تابعا للجيش", the convoy's owner is the target) */
+            const rasid_token *ot = mb > after ? &c->t[mb - 1] : NULL;
+            int owner = ot && ev_cue(c, mb - 1, CUE_OWNER) &&
+                        !(ot->nlen > 2 && !memcmp(ot->norm + ot->nlen - 2, "\xD8\xA7", 2));
             if (!end && pos == 'N' && !genitive_l && !owner &&
                 (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, CUE_TO) || ev_cue(c, mb - 1, CUE_TARGET))))) {
                 /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
@@ -3922,8 +4066,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (k->location == pm) k->location = -1;
             break;
         }
-    complete_countries(c, k->actor, k->nactor, k->ttok);
-    complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+    complete_countries(c, k->actor, k->nactor, k->recipient, at_venue(k) ? k->nrecipient : 0, k->ttok);
+    complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
     if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
     if (k->location < 0 && !k->aggregate) k->location = town_reference(c, k, b, e);
@@ -3937,6 +4081,27 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * للأسلحة" is a seizure of weapons, "قصفت طائرات الجيش" an air strike */
         const char *id = ev_field(k->trig, "id");
         size_t lim = k->ttok + k->tntok + 6 < e ? k->ttok + k->tntok + 6 : e;
+        /* "استولت على شاحنتين", "استولوا على المواشي": goods taken are looting, no territory */
+        static const char *const goods[] = {
+            "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD9\x87", "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD8\xAA\xD9\x8A\xD9\x86", /* شاحنه شاحنتين */
+            "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD8\xA7\xD8\xAA", "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB1\xD9\x87",             /* شاحنات سياره */
+            "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB1\xD8\xAA\xD9\x8A\xD9\x86", "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB1\xD8\xA7\xD8\xAA", /* سيارتين سيارات */
+            "\xD9\x85\xD8\xB1\xD9\x83\xD8\xA8\xD8\xA7\xD8\xAA", "\xD8\xA7\xD9\x85\xD9\x88\xD8\xA7\xD9\x84",             /* مركبات اموال */
+            "\xD9\x85\xD9\x85\xD8\xAA\xD9\x84\xD9\x83\xD8\xA7\xD8\xAA", "\xD9\x85\xD9\x88\xD8\xA7\xD8\xB4\xD9\x8A",     /* ممتلكات مواشي */
+            "\xD9\x85\xD8\xA7\xD8\xB4\xD9\x8A\xD9\x87", "\xD8\xA7\xD8\xA8\xD9\x84"};                                        /* ماشيه ابل */
+        int looted = 0;
+        for (size_t q = after; id && rasid__streq(id, "seize_town") && q < e && q < after + 4 && !looted; q++) {
+            int nm = c->mention_at[q];
+            looted = word_is(&c->t[q], goods, sizeof goods / sizeof *goods) ||
+                     (nm >= 0 && c->ms[nm].kind == RASID_M_NUMBER && word_is(&c->t[c->ms[nm].tok_end - 1], goods, sizeof goods / sizeof *goods));
+            if (nm >= 0 && c->ms[nm].kind == RASID_M_PLACE) break;
+        }
+        {
+            if (looted) {
+                k->acled_event = "Strategic developments";
+                k->acled_sub = "Looting/property destruction";
+            }
+        }
         if (id && rasid__streq(id, "seize_town"))
             for (size_t q = after; q < e; q++)
                 if (ev_cue(c, q, CUE_WEAPONS)) {
@@ -3955,6 +4120,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     k->cameo = "195";
                     break;
                 }
+        /* "أسقطت طائرة مسيرة تابعة للجيش": the owner of what was shot down is its target */
+        if (id && rasid__streq(id, "shootdown") && !k->nrecipient)
+            for (size_t q = after; q < lim; q++) {
+                int w;
+                if (ev_cue(c, q, CUE_OWNER) && (w = party_in(c, q + 1, q + 3 < e ? q + 3 : e)) >= 0) {
+                    add_party(c, k->recipient, &k->nrecipient, &c->ms[w]);
+                    complete_countries(c, k->recipient, k->nrecipient, k->actor, 0, k->ttok);
+                    break;
+                }
+            }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
         if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
@@ -4058,7 +4233,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             entity_from(c, &c->ms[found], &en);
             if (!already(k->recipient, k->nrecipient, &en)) {
                 add_party(c, k->actor, &k->nactor, &c->ms[found]);
-                complete_countries(c, k->actor, k->nactor, k->ttok);
+                complete_countries(c, k->actor, k->nactor, k->recipient, at_venue(k) ? k->nrecipient : 0, k->ttok);
             }
         }
     }
@@ -4174,7 +4349,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = c->mention_at[q];
             if (r >= 0 && c->ms[r].tok_begin == q && is_partyish(&c->ms[r])) add_party(c, k->recipient, &k->nrecipient, &c->ms[r]);
         }
-        complete_countries(c, k->recipient, k->nrecipient, k->ttok);
+        complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
         int d = k->nactor ? -1 : doer_after(c, k, e);
         if (d >= 0) add_party(c, k->actor, &k->nactor, &c->ms[d]);
         for (size_t i = 0; i < k->nrecipient; i++) /* (no party on both sides) */

@@ -2099,6 +2099,19 @@ static size_t exact_matches(const rasid_lexicon *lex, const rasid_doc *doc, size
             /* enclitic only: names rarely take pronouns; a verb of violence or coercion
              * takes its object ("اختطفتهم", "اعتقلته", "قتلوهم": the plural's alef is not
              * written before it) */
+            if ((catmask & RASID_CATBIT(RASID_CAT_ACTOR)) && sl >= 6) {
+                /* but people named by where they live or whose they are take one: "سبعة من
+                 * سكانها", "أهاليهم" (generic civilians: sector CVL, country "?") */
+                size_t b0 = n;
+                n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_ACTOR), r, 0, out, n, max, ctx);
+                size_t kept = b0;
+                for (size_t z = b0; z < n; z++) {
+                    const char *sec = rasid__entry_field(out[z].e, "sector"), *co = rasid__entry_field(out[z].e, "country");
+                    if (out[z].ntok == 1 && sec && rasid__streq(sec, "CVL") && co && rasid__streq(co, "?"))
+                        out[kept++] = out[z];
+                }
+                n = kept;
+            }
             if (!(catmask & RASID_CATBIT(RASID_CAT_TRIGGER)) || sl < 4) continue;
             size_t before = n;
             n = lookup_first(lex, doc, tok, rd->stem, sl, RASID_CATBIT(RASID_CAT_TRIGGER), r, 0, out, n, max, ctx);

@@ -101,6 +101,36 @@ static uint32_t match_start(const ctx *c, const rasid__match *m)
     return s >= t->start && s < t->end ? s : t->start;
 }
 
+/* Do the dates and numbers that overlap tokens [b, e) all lie inside it? */
+static int numbers_inside(const ctx *c, uint32_t b, uint32_t e)
+{
+    const rasid_mention *ms = c->doc->mentions.data;
+    for (size_t i = 0; i < c->doc->mentions.len; i++) {
+        const rasid_mention *x = &ms[i];
+        if ((x->kind != RASID_M_NUMBER && x->kind != RASID_M_DATE) || x->tok_end <= b || x->tok_begin >= e) continue;
+        if (x->tok_begin < b || x->tok_end > e) return 0;
+    }
+    return 1;
+}
+
+/* A name written with digits was matched over tokens [b, e): the dates and numbers read
+ * inside it are its words, not counts or days ("اشتباكات بين اللواء 444 وقوة الردع" has no
+ * toll of 444). */
+static void absorb_numbers(ctx *c, uint32_t b, uint32_t e)
+{
+    int any = 0;
+    for (uint32_t q = b; q < e && q < c->n; q++) any |= c->covered[q] == 1;
+    if (!any) return;
+    rasid_mention *ms = c->doc->mentions.data;
+    size_t k = 0;
+    for (size_t i = 0; i < c->doc->mentions.len; i++) {
+        const rasid_mention *x = &ms[i];
+        if ((x->kind == RASID_M_NUMBER || x->kind == RASID_M_DATE) && x->tok_begin >= b && x->tok_end <= e) continue;
+        ms[k++] = *x;
+    }
+    c->doc->mentions.len = k;
+}
+
 static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
 {
     rasid__match all[MAXM];
@@ -108,11 +138,15 @@ static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *
     size_t k = 0;
     for (size_t j = 0; j < n; j++) {
         const rasid__match *m = &all[j];
-        /* no match may run over a token claimed by a date or number */
-        int clash = 0;
-        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++)
-            if (c->covered[q]) clash = 1;
-        if (clash) continue;
+        /* no match may run over a token claimed by a date or number, but a name written
+         * with digits ("اللواء 444", "كتيبة 166") holds its number: the dates and numbers
+         * wholly inside it are its own words (absorb_numbers drops them) */
+        int clash = 0, digits = 0;
+        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) {
+            if (c->covered[q]) clash |= c->covered[q];
+            if (c->t[q].kind == RASID_TOK_NUMBER) digits = 1;
+        }
+        if (clash && (clash != 1 || !digits || !numbers_inside(c, m->tok, m->tok + m->ntok))) continue;
         int one_actor = m->ntok == 1 && m->e->cat == RASID_CAT_ACTOR && c->senses;
         if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) {
             if (one_actor && c->senses->n < 8) {
@@ -1012,6 +1046,31 @@ static void resolve_group_references(ctx *c)
         if (c->doc->mentions.len > before && is_group(&rm)) groups_add(&groups, c->doc, before);
         i += (size_t)len - 1;
     }
+    /* "وكانت الجبهة قد شنت هجوما": the definite head noun of the last group's name (جبهة
+     * التناوب والوفاق) names that group; a noun of no group's name (the front line) none */
+    static const char jabha[] = "\xD8\xAC\xD8\xA8\xD9\x87\xD9\x87"; /* جبهه */
+    for (size_t i = 0; i < c->n; i++) {
+        const rasid_token *t = &c->t[i];
+        if (c->covered[i] || t->kind != RASID_TOK_ARABIC || t->nlen < sizeof jabha - 1) continue;
+        int def = 0;
+        for (uint16_t r = 1; r < t->nreadings && !def; r++)
+            def = t->readings[r].article && !t->readings[r].enc[0] && rasid__streq(t->readings[r].stem, jabha);
+        if (!def) continue;
+        const rasid_mention *g = latest_group(c->doc, &groups, t->start, t->sent, 8);
+        if (!g || g->tok_begin >= c->n) continue;
+        const rasid_token *h = &c->t[g->tok_begin];
+        int head = rasid__streq(h->norm, jabha);
+        for (uint16_t r = 1; r < h->nreadings && !head; r++) head = !h->readings[r].article && rasid__streq(h->readings[r].stem, jabha);
+        if (!head) continue;
+        rasid_mention rm = *g;
+        rm.tok_begin = (uint32_t)i;
+        rm.tok_end = (uint32_t)(i + 1);
+        rm.start = t->start;
+        rm.end = t->end;
+        rm.sent = t->sent;
+        rm.fuzzy = 0;
+        emit(c, &rm);
+    }
     free(groups.ix);
 }
 
@@ -1386,6 +1445,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             mm.lat = mm.lon = NAN;
         }
         set_span(&c, &mm, best);
+        absorb_numbers(&c, best->tok, best->tok + best->ntok);
         if (best->e->cat == RASID_CAT_ACTOR) complete_generic(&c, &mm, best->e, best->tok + best->ntok);
         emit(&c, &mm);
         prev_actor = best->e->cat == RASID_CAT_ACTOR ? best->e : coord;
