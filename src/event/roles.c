@@ -4120,16 +4120,6 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     k->cameo = "195";
                     break;
                 }
-        /* "أسقطت طائرة مسيرة تابعة للجيش": the owner of what was shot down is its target */
-        if (id && rasid__streq(id, "shootdown") && !k->nrecipient)
-            for (size_t q = after; q < lim; q++) {
-                int w;
-                if (ev_cue(c, q, CUE_OWNER) && (w = party_in(c, q + 1, q + 3 < e ? q + 3 : e)) >= 0) {
-                    add_party(c, k->recipient, &k->nrecipient, &c->ms[w]);
-                    complete_countries(c, k->recipient, k->nrecipient, k->actor, 0, k->ttok);
-                    break;
-                }
-            }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
         if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
