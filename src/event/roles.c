@@ -865,6 +865,22 @@ static int prep_letter(const ev_ctx *c, int m)
     return r;
 }
 
+/* "قتل ستة مدنيين في هجوم لبوكو حرام": an event noun after a preposition (في، خلال، إثر)
+ * is no object of the verb before it, so an armed group after its ل is its doer, whatever
+ * party stands before (a verb's object takes ل: "نصب مسلحون كمينا لقافلة") */
+static int adjunct_by_group(const ev_ctx *c, const ev_cand *k, int m)
+{
+    static const char *const forms[] = {"\xD8\xA5\xD8\xAB\xD8\xB1", "\xD8\xA7\xD8\xAB\xD8\xB1", /* إثر اثر */
+                                        "\xD8\xAC\xD8\xB1\xD8\xA7\xD8\xA1",                 /* جراء */
+                                        "\xD8\xB9\xD9\x82\xD8\xA8"};                          /* عقب */
+    const rasid_mention *x = &c->ms[m];
+    if (!x->sector || !(rasid__streq(x->sector, "REB") || rasid__streq(x->sector, "UAF"))) return 0;
+    if (k->ttok == 0 || c->t[k->ttok - 1].sent != k->sent) return 0;
+    const rasid_token *t = &c->t[k->ttok - 1];
+    return (ev_cue(c, k->ttok - 1, CUE_PREPOSITION) && !ev_cue(c, k->ttok - 1, CUE_AGAINST)) ||
+           word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* Does token q carry the proclitic ب ("بمسيرات", "بالطائرات")? */
 static int prep_b(const ev_ctx *c, size_t q)
 {
@@ -3146,7 +3162,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* (past one adjective of the noun: "قصفا مدفعيا لقوات الدعم السريع") */
             int adj = mb == after + 1 && c->mention_at[after] < 0 && c->t[after].kind == RASID_TOK_ARABIC &&
                       !ev_cue(c, after, CUE_FUNCTION) && !ev_cue(c, after, CUE_PREPOSITION) && !ev_cue(c, after, CUE_AGAINST);
-            int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
+            int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' &&
+                             (reported_subject || party_before(c, b, k->ttok) < 0 || adjunct_by_group(c, k, m));
 
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
             int owner = mb > after && ev_cue(c, mb - 1, CUE_OWNER);
@@ -3305,8 +3322,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 victims_in(c, k, q + 1, k->ttok);
                 break;
             }
-        /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X */
+        /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X (not the party
+         * of another event noun after them: "مقتل عشرة من عناصرها في هجوم لتنظيم داعش") */
         size_t lim = after + 6 < e ? after + 6 : e;
+        size_t nt = next_trigger(c, k, e);
+        if (nt < lim) lim = nt;
         for (size_t q = after; q < lim; q++) {
             if (ev_cue(c, q, CUE_BY)) break; /* "على أيدي X" is the agent */
             int m2 = c->mention_at[q];
