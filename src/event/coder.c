@@ -1208,16 +1208,43 @@ static int acquired_drone(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* قافلة، قوافل، شاحنة، شاحنات، مستودع، مستودعات، مخزن، مخازن (ة normalised to ه; no
+ * article: the head of a construct) */
+static int cargo_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD9\x82\xD8\xA7\xD9\x81\xD9\x84\xD9\x87",                 /* قافله */
+        "\xD9\x82\xD9\x88\xD8\xA7\xD9\x81\xD9\x84",                 /* قوافل */
+        "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD9\x87",                 /* شاحنه */
+        "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD8\xA7\xD8\xAA",       /* شاحنات */
+        "\xD9\x85\xD8\xB3\xD8\xAA\xD9\x88\xD8\xAF\xD8\xB9",       /* مستودع */
+        "\xD9\x85\xD8\xB3\xD8\xAA\xD9\x88\xD8\xAF\xD8\xB9\xD8\xA7\xD8\xAA", /* مستودعات */
+        "\xD9\x85\xD8\xAE\xD8\xB2\xD9\x86",                           /* مخزن */
+        "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"};                /* مخازن */
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
+        for (size_t f = 0; st && f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
 /* "حجزت السلطات شحنة أسلحة": an arms shipment seized is the object of the seizure, no
- * transfer of its own */
+ * transfer of its own; nor is the load of a convoy or a store attacked or looted ("هاجم
+ * مسلحون قافلة مساعدات إنسانية") */
 static int seized_shipment(const ev_ctx *c, const ev_cand *k)
 {
     if (!k->type || !rasid__streq(k->type, "AID")) return 0;
+    int cargo = k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent && cargo_word(&c->t[k->ttok - 1]);
     const ev_cand *x, *xend;
-    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++)
-        if (x != k && x->sent == k->sent && x->mode && rasid__streq(x->mode, "seize") && x->ttok < k->ttok &&
-            x->ttok + x->tntok + 5 >= k->ttok)
+    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++) {
+        if (x == k || x->sent != k->sent || x->ttok >= k->ttok) continue;
+        if (x->mode && rasid__streq(x->mode, "seize") && x->ttok + x->tntok + 5 >= k->ttok) return 1;
+        if (cargo && x->type && (rasid__streq(x->type, "ASSAULT") || rasid__streq(x->type, "COERCE")) &&
+            x->ttok + x->tntok + 6 >= k->ttok)
             return 1;
+    }
     return 0;
 }
 
