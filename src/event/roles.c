@@ -1074,6 +1074,15 @@ static int person_noun(const char *noun)
 
 enum { R_NONE, R_DEAD, R_INJ, R_HOST, R_ARR };
 
+/* Does token t read as و and a word ("وأصيب", "وجرحوا")? */
+static int wa_word(const rasid_token *t)
+{
+    for (uint16_t r = 1; r < t->nreadings; r++)
+        if (t->readings[r].pro && rasid__streq(t->readings[r].pro, "\xD9\x88") && t->readings[r].stem && t->readings[r].stem[0])
+            return 1;
+    return 0;
+}
+
 static int cue_role(const ev_ctx *c, size_t i)
 {
     if (ev_cue(c, i, CUE_DEAD)) return R_DEAD;
@@ -1276,11 +1285,14 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             if (before == R_DEAD || before == R_INJ) role = before;
         }
         size_t after = m->tok_end;
-        /* "قتل شرطي وأصيب اثنان": a count that is its noun alone (جنديان، جندي) follows what
-         * befell it */
-        if (role == R_NONE && i > b && m->noun_text && strlen(m->noun_text) == (size_t)(m->end - m->start))
-            role = cue_role(c, i - 1);
-        if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
+        /* "قتل شرطي وأصيب اثنان": a count that is its noun alone (جنديان، جندي), or its noun
+         * and then the number ("قتلوا مزارعين اثنين وأصابوا ثلاثة"), follows what befell it */
+        size_t ntl = m->noun_text ? strlen(m->noun_text) : 0;
+        int noun_first = ntl && ntl <= (size_t)(m->end - m->start) && !memcmp(m->noun_text, c->doc->text + m->start, ntl);
+        if (role == R_NONE && i > b && noun_first) role = cue_role(c, i - 1);
+        int noun_then_number = noun_first && ntl < (size_t)(m->end - m->start);
+        if (role == R_NONE && after < c->n && !noun_then_number && !wa_word(&c->t[after]))
+            role = cue_role(c, after); /* 14 قتيلا (not "قتل 12 وأصيب 20": a verb after و is another clause's) */
         /* (but "المسلحان قتلا خمسة قرويين": the people before a killing verb with an object
          * are its doers) */
         if (role == R_DEAD && after == k->ttok && noun_role(m) == R_NONE && object_after_verb(c, k)) {
@@ -1296,7 +1308,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
          * "المواطنين السبعة، وهم رعاة، قتلوا" (past an aside) */
         size_t aside = past_aside(c, after, e);
         if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
-        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e; fwd++) {
+        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e && !wa_word(&c->t[q]); fwd++) {
             int qm = c->mention_at[q];
             if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
                 q = c->ms[qm].tok_end;
