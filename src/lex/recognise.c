@@ -1015,21 +1015,61 @@ static void resolve_our_forces(ctx *c)
         "\xD8\xAC\xD9\x8A\xD8\xB4",                           /* جيش */
         "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA",       /* وحدات */
         "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1"};      /* عناصر */
+    /* "أعلنت القوة المشتركة مقتل عشرة من عناصرها", "بعد مقتل اثنين من موظفيها": after من,
+     * a noun of members with the pronoun of the third person (ه، ها، هم) is the members of
+     * the party named last before it in its sentence, a singular one for ه and ها (a
+     * sound plural, مسلحون، مسلحين, is هم) */
+    static const char *const members[] = {
+        "\xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF",                 /* افراد */
+        "\xD9\x85\xD9\x88\xD8\xB8\xD9\x81\xD9\x8A",                 /* موظفي */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A"};      /* مقاتلي */
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
         if (c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
-        int ours = 0;
-        for (uint16_t r = 1; r < t->nreadings && !ours; r++) {
+        int ours = 0, third = 0; /* third: 1 singular (ه، ها), 2 plural (هم) */
+        for (uint16_t r = 1; r < t->nreadings && !ours && !third; r++) {
             const rasid_reading *rd = &t->readings[r];
-            if (rd->article || !rasid__streq(rd->enc, "\xD9\x86\xD8\xA7")) continue; /* نا */
-            for (size_t f = 0; f < sizeof forces / sizeof *forces && !ours; f++) ours = rasid__streq(rd->stem, forces[f]);
+            if (rd->article || !rd->enc[0]) continue;
+            int we = rasid__streq(rd->enc, "\xD9\x86\xD8\xA7"); /* نا */
+            int he = rasid__streq(rd->enc, "\xD9\x87") || rasid__streq(rd->enc, "\xD9\x87\xD8\xA7") ? 1
+                     : rasid__streq(rd->enc, "\xD9\x87\xD9\x85")                                        ? 2
+                                                                                                             : 0;
+            if (!we && !(he && !rd->pro[0] && i > 0 && c->t[i - 1].sent == t->sent && c->t[i - 1].nlen == 4 &&
+                         !memcmp(c->t[i - 1].norm, "\xD9\x85\xD9\x86", 4))) /* من */
+                continue;
+            int hit = 0;
+            for (size_t f = 0; f < sizeof forces / sizeof *forces && !hit; f++) hit = rasid__streq(rd->stem, forces[f]);
+            for (size_t f = 0; he && f < sizeof members / sizeof *members && !hit; f++) hit = rasid__streq(rd->stem, members[f]);
+            if (hit && we) ours = 1;
+            else if (hit) third = he;
         }
-        if (!ours) continue;
+        if (!ours && !third) continue;
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
             const rasid_mention *x = &ms[m];
             if (x->tok_end > i || x->sent + 2 < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON)) continue;
+            if (third && (x->sent != t->sent || x->kind != RASID_M_ACTOR)) continue;
+            if (third) {
+                const rasid_token *lt = &c->t[x->tok_end - 1];
+                int plural = lt->nlen > 4 && (!memcmp(lt->norm + lt->nlen - 4, "\xD9\x88\xD9\x86", 4) ||
+                                              !memcmp(lt->norm + lt->nlen - 4, "\xD9\x8A\xD9\x86", 4)); /* ون ين */
+                if (plural != (third == 2)) continue;
+            }
             if (!best || x->start > best->start) best = x;
+        }
+        if (third && best) {
+            /* (an organisation's staff are its own) */
+            if (best->sector && (rasid__streq(best->sector, "NGO") || rasid__streq(best->sector, "IGO"))) {
+                rasid_mention rm = *best;
+                rm.tok_begin = (uint32_t)i;
+                rm.tok_end = (uint32_t)(i + 1);
+                rm.start = t->start;
+                rm.end = t->end;
+                rm.sent = t->sent;
+                rm.fuzzy = 0;
+                emit(c, &rm);
+                continue;
+            }
         }
         /* (the party named last speaks: an armed group's men are its own, "قال متحدث باسم
          * الجماعة إن عناصرنا"; a state's only with a country of its own) */
