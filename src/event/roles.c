@@ -2524,6 +2524,18 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* Is the count right after k's trigger one of others (عشرة آخرين)? */
+static int others_after(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const forms[] = {"\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x8A\xD9\x86",  /* اخرين */
+                                        "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x88\xD9\x86"}; /* اخرون */
+    size_t a = k->ttok + k->tntok;
+    int m = a < c->n ? c->mention_at[a] : -1;
+    if (m < 0 || c->ms[m].kind != RASID_M_NUMBER) return 0;
+    size_t q = c->ms[m].tok_end;
+    return q < c->n && c->t[q].sent == k->sent && word_is(&c->t[q], forms, 2);
+}
+
 /* The subject of the nearest earlier verb of the sentence. */
 static void inherit_subject(ev_ctx *c, ev_cand *k)
 {
@@ -2532,9 +2544,18 @@ static void inherit_subject(ev_ctx *c, ev_cand *k)
         const ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
         if (x->descriptive) continue; /* "التي تقاتل": its subject is the relative's antecedent */
-        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && rasid__streq(x->mode, "visit")))) {
+        /* ("أعلن الجيش مقتل 15 إرهابيا واعتقال عشرة آخرين": a verbal noun joined by و a
+         * few words after another one, its object between, has that one's doer; the others
+         * (آخرين) it counts are of that one's object) */
+        int nominal = (x->pos == 'K' || x->pos == 'N') && joined_by_wa(c, k) && x->ttok < k->ttok &&
+                      x->ttok + x->tntok + 4 >= k->ttok;
+        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && rasid__streq(x->mode, "visit")) || nominal)) {
             memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
             k->nactor = x->nactor;
+            if (nominal && !k->nrecipient && x->nrecipient && others_after(c, k)) {
+                memcpy(k->recipient, x->recipient, x->nrecipient * sizeof *x->recipient);
+                k->nrecipient = x->nrecipient;
+            }
             return;
         }
     }
@@ -2869,8 +2890,8 @@ static int object_of_earlier_verb(const ev_ctx *c, const ev_cand *k, int m)
     ev_sentence_cands(c, k, &p, &pe);
     size_t mb = c->ms[m].tok_begin;
     for (; p < pe; p++)
-        if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok < mb && p->ttok + p->tntok + 6 >= mb &&
-            p->nactor)
+        if (p != k && p->sent == k->sent && (p->pos == 'V' || p->pos == 'K' || p->pos == 'N') && p->ttok + p->tntok <= mb &&
+            p->ttok + p->tntok + 6 >= mb && p->nactor)
             return 1;
     return 0;
 }
