@@ -1373,7 +1373,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
          * aircraft */
         for (size_t i = 0; i < c.cands.len; i++)
             if (k[i].descriptive || acquired_drone(&c, &k[i]) || shootdown_without_aircraft(&c, &k[i]) ||
-                seized_shipment(&c, &k[i]))
+                seized_shipment(&c, &k[i]) || ev_civilians_fled(&c, &k[i]))
                 k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);

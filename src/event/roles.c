@@ -1485,6 +1485,22 @@ static int civilian_noun(const char *noun)
     return 0;
 }
 
+/* "فر آلاف السكان من قراهم", "فر أكثر من ألفي شخص": civilians or people counted right
+ * after a verb of fleeing are displaced, no party withdrawing. */
+int ev_civilians_fled(const ev_ctx *c, const ev_cand *k)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || !rasid__streq(id, "withdraw")) return 0;
+    for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 3 && q < c->n && c->t[q].sent == k->sent; q++) {
+        int m = c->mention_at[q];
+        if (m < 0) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_NUMBER) return x->noun && (rasid__streq(x->noun, "person") || civilian_noun(x->noun));
+        return x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "CVL");
+    }
+    return 0;
+}
+
 static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     for (size_t q = b; q < e && q < b + 10; q++) {
