@@ -2552,6 +2552,34 @@ static int others_after(const ev_ctx *c, const ev_cand *k)
     return q < c->n && c->t[q].sent == k->sent && word_is(&c->t[q], forms, 2);
 }
 
+/* An indefinite count of armed men (نحو مئة مسلح، عشرات المسلحين) that is the subject of
+ * k, a verb of attacking: right after it, or before it (past a clause of a few words
+ * describing them, "يستقلون دراجات نارية") with no party between; or -1. */
+static int armed_count_subject(const ev_ctx *c, const ev_cand *k, size_t b, size_t after)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || !rasid__streq(id, "attack_v")) return -1;
+    int m = after < c->n && c->t[after].sent == k->sent ? c->mention_at[after] : -1;
+    if (m >= 0 && c->ms[m].tok_begin == after && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
+        rasid__streq(c->ms[m].noun, "militant"))
+        return m;
+    for (size_t back = 1; back <= 6 && k->ttok >= back + b; back++) {
+        size_t q = k->ttok - back;
+        int x = c->mention_at[q];
+        if (c->t[q].kind == RASID_TOK_PUNCT) return -1;
+        if (x < 0) continue;
+        if (c->ms[x].kind != RASID_M_NUMBER) {
+            /* (the counted noun itself may be a party mention: "عشرات المسلحين") */
+            if (q > b && c->mention_at[q - 1] >= 0 && c->ms[c->mention_at[q - 1]].kind == RASID_M_NUMBER) continue;
+            return -1;
+        }
+        const rasid_mention *nm = &c->ms[x];
+        if (nm->noun && rasid__streq(nm->noun, "militant") && nm->tok_begin == q) return x;
+        if (nm->tok_begin == q) return -1;
+    }
+    return -1;
+}
+
 /* The subject of the nearest earlier verb of the sentence. */
 static void inherit_subject(ev_ctx *c, ev_cand *k)
 {
@@ -3050,6 +3078,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
     int starts_with_number = 0;
+    int armed_count = -1; /* a count of armed men that is the subject of an attack verb */
     if (after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER) {
         const rasid_mention *nm = &c->ms[c->mention_at[after]];
         /* "قتل 16 شخصا" (victims) but not "قصفت إحدى طائرات سلاح الجو" (one of the planes) */
@@ -3164,7 +3193,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         __attribute__((fallthrough));
     case 'V':
     case 'N':
-        if (pos != 'N' && starts_with_number) {
+        if (pos == 'V' && (armed_count = armed_count_subject(c, k, b, after)) >= 0) {
+            /* "هاجم نحو مئة مسلح موقعا للجيش", "إن نحو مئة مسلح يستقلون دراجات نارية هاجموا
+             * موقعا": armed men counted right after or before an attack verb attack */
+            const rasid_mention *am = &c->ms[armed_count];
+            const char *nt = am->noun_text ? am->noun_text : "";
+            if (!strncmp(nt, "\xD8\xA7\xD9\x84", 4)) nt += 4; /* ال */
+            int gunmen = !strncmp(nt, "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD", 8); /* مسلح */
+            k->actor[k->nactor++] = gunmen ? named_span(c, "Unidentified Armed Group", "unknown", "UAF", NULL, "rasid:gunmen", am->start, am->end)
+                                           : named_span(c, "Militants", "unknown", "UAF", NULL, "rasid:militants", am->start, am->end);
+            size_t from = am->tok_begin >= after ? am->tok_end + 1 : after;
+            int r = from < e ? party_in(c, from, next_trigger(c, k, e)) : -1;
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
         } else if (pos == 'V' && is_kill_trigger(k) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
@@ -3639,7 +3680,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 break;
             }
         }
-    if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
+    if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing && armed_count < 0)
+        victims_in(c, k, after, ce > after ? ce : after);
     complete_countries(c, k->actor, k->nactor, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
