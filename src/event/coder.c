@@ -757,9 +757,18 @@ static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
 {
     if (!rasid__streq(attack->type, "ASSAULT") || !rasid__streq(kill->type, "ASSAULT")) return 0;
     const char *id = ev_field(kill->trig, "id");
-    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient || !attack->nrecipient) return 0;
-    if (!sector_in(attack->recipient, attack->nrecipient, "MIL", "POL") ||
-        sector_in(attack->recipient, attack->nrecipient, "REB", "UAF"))
+    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient) return 0;
+    if (!attack->nrecipient) {
+        /* ("نحو مئة مسلح هاجموا الموقع، وتمكن الجنود من تحييد عشرات المهاجمين": armed men
+         * attacking a site that names no party, the forces that killed them were its target) */
+        if (!attack->nactor) return 0;
+        for (size_t i = 0; i < attack->nactor; i++)
+            if (!attack->actor[i].sector ||
+                (!rasid__streq(attack->actor[i].sector, "REB") && !rasid__streq(attack->actor[i].sector, "UAF")))
+                return 0;
+        if (!kill->nactor) return 0;
+    } else if (!sector_in(attack->recipient, attack->nrecipient, "MIL", "POL") ||
+               sector_in(attack->recipient, attack->nrecipient, "REB", "UAF"))
         return 0;
     for (size_t i = 0; i < kill->nrecipient; i++)
         if (!kill->recipient[i].sector || (!rasid__streq(kill->recipient[i].sector, "REB") &&
@@ -791,6 +800,10 @@ static void merge_in_sentences(ev_ctx *c)
                 }
                 k[i].dead_foe = k[j].dead;
                 k[i].q_dead_foe = k[j].q_dead;
+                if (!k[i].nrecipient) { /* the forces that fought back were the target */
+                    memcpy(k[i].recipient, k[j].actor, k[j].nactor * sizeof *k[j].actor);
+                    k[i].nrecipient = k[j].nactor;
+                }
                 k[j].dead = -1;
                 k[j].nactor = k[j].nrecipient = 0; /* (the sides are the attack's, reversed) */
                 absorb(c, &k[i], &k[j]);
@@ -1021,6 +1034,14 @@ static void merge_in_document(ev_ctx *c)
              * ... في هجوم" then "وأوضحت الوزارة أن وحدة من الجيش تعرضت لكمين قرب تيلابيري") */
             if (!hard && k[j].sent == x->sent + 1 && x->location < 0 && k[j].location >= 0 && k[j].date < 0 &&
                 k[j].dead < 0 && same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient))
+                hard = 1;
+            /* and the reverse: a lead that names a place but no day, and a source of the next
+             * sentence telling an act on the same named side with a day but no place nor toll
+             * of its own ("مقتل 21 جنديا في هجوم ... في منطقة تاهوا" then "وأوضحت الوزارة أن
+             * نحو مئة مسلح هاجموا الموقع فجر الخميس") */
+            if (!hard && k[j].sent == x->sent + 1 && x->location >= 0 && x->date < 0 && k[j].location < 0 &&
+                k[j].dead < 0 && k[j].hostages < 0 &&
+                same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient))
                 hard = 1;
             /* nothing new: no day, no toll, and no place finer than a region */
             int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;
