@@ -1322,6 +1322,12 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (role == R_NONE && is_arrest_trigger(k) && i > k->ttok) role = R_ARR;
         /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
         if (role == R_NONE && k->mode && rasid__streq(k->mode, "abduct") && i > k->ttok) role = R_HOST;
+        /* "أطلق مسلحون سراح ثلاثين طالبة": the people counted after a release were held */
+        if ((role == R_NONE || (role == R_ARR && noun_role(m) != R_ARR)) && i > k->ttok && i <= k->ttok + k->tntok + 5) {
+            /* (released by a word also said of detainees, أفرج عن, but no detainees by their noun) */
+            const char *tid = ev_field(k->trig, "id");
+            if (tid && rasid__streq(tid, "rescue")) role = R_HOST;
+        }
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
          * arrested by this event) */
