@@ -2586,6 +2586,24 @@ static int armed_count_subject(const ev_ctx *c, const ev_cand *k, size_t b, size
     return -1;
 }
 
+/* Is token t aircraft with a pronoun of their owner (طائراته، طائرتها، مقاتلاته، مروحياتها)? */
+static int own_aircraft(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA",       /* طائرات */
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xAA",                 /* طائرت */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD8\xA7\xD8\xAA", /* مقاتلات */
+        "\xD9\x85\xD8\xB1\xD9\x88\xD8\xAD\xD9\x8A\xD8\xA7\xD8\xAA"}; /* مروحيات */
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (rd->article || !rd->enc[0] || !rd->stem) continue;
+        if (!rasid__streq(rd->enc, "\xD9\x87") && !rasid__streq(rd->enc, "\xD9\x87\xD8\xA7")) continue; /* ه ها */
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(rd->stem, forms[f])) return 1;
+    }
+    return 0;
+}
+
 /* The subject of the nearest earlier verb of the sentence. */
 static void inherit_subject(ev_ctx *c, ev_cand *k)
 {
@@ -3714,13 +3732,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     break;
                 }
         if (id && rasid__streq(id, "shell"))
-            for (size_t q = b; q < lim; q++)
-                if (ev_cue(c, q, CUE_AIRCRAFT)) {
+            for (size_t q = b; q < lim; q++) {
+                int own = own_aircraft(&c->t[q]);
+                if (own || ev_cue(c, q, CUE_AIRCRAFT)) {
                     k->mode = "aerial";
                     k->acled_sub = "Air/drone strike";
                     k->cameo = "195";
+                    /* "نفى الجيش أن تكون طائراته قد قصفت مدنيين": its aircraft are the doer's,
+                     * the party named before them */
+                    int p = own && q < k->ttok && !k->nactor ? party_before(c, s->tok_begin, q) : -1;
+                    if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
                     break;
                 }
+            }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
         if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
