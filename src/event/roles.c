@@ -3764,15 +3764,26 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 }
     }
     k->modality = modality_of(c, k, b);
-    if (rasid__streq(k->modality, "negated") && k->nactor && !k->nrecipient && rasid__streq(k->type, "ASSAULT")) {
-        /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target */
+    if (rasid__streq(k->modality, "negated") && k->nactor && rasid__streq(k->type, "ASSAULT")) {
+        /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target;
+         * "أحبط الجيش هجوما لبوكو حرام": the armed group the attack was of, its doer */
         int foiled = 0;
         for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, CUE_FOIL) != 0;
         const char *sec = k->actor[0].sector;
-        if (foiled && sec && (rasid__streq(sec, "GOV") || rasid__streq(sec, "MIL") || rasid__streq(sec, "COP"))) {
+        int armed = k->nrecipient > 0;
+        for (size_t i = 0; i < k->nrecipient && armed; i++) {
+            const char *rs = k->recipient[i].sector;
+            armed = rs && (rasid__streq(rs, "REB") || rasid__streq(rs, "UAF"));
+        }
+        if (foiled && sec && (rasid__streq(sec, "GOV") || rasid__streq(sec, "MIL") || rasid__streq(sec, "COP")) &&
+            (!k->nrecipient || armed)) {
+            rasid_entity doers[EV_MAX_PARTY];
+            size_t nd = k->nrecipient;
+            memcpy(doers, k->recipient, nd * sizeof *doers);
             memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
             k->nrecipient = k->nactor;
-            k->nactor = 0;
+            memcpy(k->actor, doers, nd * sizeof *doers);
+            k->nactor = nd;
         }
     }
     {
