@@ -1015,7 +1015,8 @@ static void resolve_our_forces(ctx *c)
         "\xD8\xAC\xD9\x8A\xD8\xB4",                           /* جيش */
         "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA",       /* وحدات */
         "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1"};      /* عناصر */
-    /* "أعلنت القوة المشتركة مقتل عشرة من عناصرها", "بعد مقتل اثنين من موظفيها": after من,
+    /* "أعلنت القوة المشتركة مقتل عشرة من عناصرها", "بعد مقتل اثنين من موظفيها": after من
+     * or أحد (one of),
      * a noun of members with the pronoun of the third person (ه، ها، هم) is the members of
      * the party named last before it in its sentence, a singular one for ه and ها (a
      * sound plural, مسلحون، مسلحين, is هم) */
@@ -1034,9 +1035,12 @@ static void resolve_our_forces(ctx *c)
             int he = rasid__streq(rd->enc, "\xD9\x87") || rasid__streq(rd->enc, "\xD9\x87\xD8\xA7") ? 1
                      : rasid__streq(rd->enc, "\xD9\x87\xD9\x85")                                        ? 2
                                                                                                              : 0;
-            if (!we && !(he && !rd->pro[0] && i > 0 && c->t[i - 1].sent == t->sent && c->t[i - 1].nlen == 4 &&
-                         !memcmp(c->t[i - 1].norm, "\xD9\x85\xD9\x86", 4))) /* من */
-                continue;
+            const rasid_token *pt = i > 0 ? &c->t[i - 1] : NULL;
+            int of = pt && pt->sent == t->sent &&
+                     ((pt->nlen == 4 && !memcmp(pt->norm, "\xD9\x85\xD9\x86", 4)) ||         /* من */
+                      (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA7\xD8\xAD\xD8\xAF", 6)) || /* احد */
+                      (pt->nlen == 8 && !memcmp(pt->norm, "\xD8\xA7\xD8\xAD\xD8\xAF\xD9\x8A", 8))); /* احدي */
+            if (!we && !(he && !rd->pro[0] && of)) continue;
             int hit = 0;
             for (size_t f = 0; f < sizeof forces / sizeof *forces && !hit; f++) hit = rasid__streq(rd->stem, forces[f]);
             for (size_t f = 0; he && f < sizeof members / sizeof *members && !hit; f++) hit = rasid__streq(rd->stem, members[f]);
