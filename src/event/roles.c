@@ -4074,7 +4074,9 @@ void ev_people_as_civilians(ev_ctx *c)
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || x->dead <= 0 || x->nrecipient || !x->nactor ||
+        /* (and the people abducted: "خطف مسلحون أكثر من 200 شخص") */
+        int taken = x->dead <= 0 && x->hostages > 0 && x->mode && rasid__streq(x->mode, "abduct");
+        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || (x->dead <= 0 && !taken) || x->nrecipient || !x->nactor ||
             ev_told_as_clash(x) || x->dead_foe > 0)
             continue;
         int armed = 1;
@@ -4087,7 +4089,7 @@ void ev_people_as_civilians(ev_ctx *c)
         for (size_t m = 0; m < c->nms; m++) {
             const rasid_mention *n = &c->ms[m];
             if (n->kind != RASID_M_NUMBER || !n->noun || !rasid__streq(n->noun, "person") || n->start < x->ev_start ||
-                n->end > x->ev_end || (long)n->num != x->dead)
+                n->end > x->ev_end || (long)n->num != (taken ? x->hostages : x->dead))
                 continue;
             x->recipient[x->nrecipient++] =
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", n->start, n->end);
