@@ -858,9 +858,18 @@ static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
 {
     if (!rasid__streq(attack->type, "ASSAULT") || !rasid__streq(kill->type, "ASSAULT")) return 0;
     const char *id = ev_field(kill->trig, "id");
-    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient || !attack->nrecipient) return 0;
-    if (!sector_in(attack->recipient, attack->nrecipient, "MIL", "POL") ||
-        sector_in(attack->recipient, attack->nrecipient, "REB", "UAF"))
+    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient) return 0;
+    if (!attack->nrecipient) {
+        /* ("نحو مئة مسلح هاجموا الموقع، وتمكن الجنود من تحييد عشرات المهاجمين": armed men
+         * attacking a site that names no party, the forces that killed them were its target) */
+        if (!attack->nactor) return 0;
+        for (size_t i = 0; i < attack->nactor; i++)
+            if (!attack->actor[i].sector ||
+                (!rasid__streq(attack->actor[i].sector, "REB") && !rasid__streq(attack->actor[i].sector, "UAF")))
+                return 0;
+        if (!kill->nactor) return 0;
+    } else if (!sector_in(attack->recipient, attack->nrecipient, "MIL", "POL") ||
+               sector_in(attack->recipient, attack->nrecipient, "REB", "UAF"))
         return 0;
     for (size_t i = 0; i < kill->nrecipient; i++)
         if (!kill->recipient[i].sector || (!rasid__streq(kill->recipient[i].sector, "REB") &&
@@ -939,6 +948,10 @@ static void merge_in_sentences(ev_ctx *c)
                 }
                 k[i].dead_foe = k[j].dead;
                 k[i].q_dead_foe = k[j].q_dead;
+                if (!k[i].nrecipient) { /* the forces that fought back were the target */
+                    memcpy(k[i].recipient, k[j].actor, k[j].nactor * sizeof *k[j].actor);
+                    k[i].nrecipient = k[j].nactor;
+                }
                 k[j].dead = -1;
                 k[j].nactor = k[j].nrecipient = 0; /* (the sides are the attack's, reversed) */
                 absorb(c, &k[i], &k[j]);
@@ -1234,6 +1247,14 @@ static void merge_in_document(ev_ctx *c)
             if (!hard && k[j].sent == x->sent + 1 && x->location < 0 && k[j].location >= 0 && k[j].date < 0 &&
                 k[j].dead < 0 && same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient))
                 hard = 1;
+            /* and the reverse: a lead that names a place but no day, and a source of the next
+             * sentence telling an act on the same named side with a day but no place nor toll
+             * of its own ("مقتل 21 جنديا في هجوم ... في منطقة تاهوا" then "وأوضحت الوزارة أن
+             * نحو مئة مسلح هاجموا الموقع فجر الخميس") */
+            if (!hard && k[j].sent == x->sent + 1 && x->location >= 0 && x->date < 0 && k[j].location < 0 &&
+                k[j].dead < 0 && k[j].hostages < 0 &&
+                same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient))
+                hard = 1;
             /* a toll told by a source in the next sentence, of an event told with none, and
              * with no place, day or doer of its own ("اندلعت اشتباكات ... وأعلن مركز الطوارئ
              * مقتل 9 أشخاص") */
@@ -1443,16 +1464,43 @@ static int acquired_drone(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* قافلة، قوافل، شاحنة، شاحنات، مستودع، مستودعات، مخزن، مخازن (ة normalised to ه; no
+ * article: the head of a construct) */
+static int cargo_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD9\x82\xD8\xA7\xD9\x81\xD9\x84\xD9\x87",                 /* قافله */
+        "\xD9\x82\xD9\x88\xD8\xA7\xD9\x81\xD9\x84",                 /* قوافل */
+        "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD9\x87",                 /* شاحنه */
+        "\xD8\xB4\xD8\xA7\xD8\xAD\xD9\x86\xD8\xA7\xD8\xAA",       /* شاحنات */
+        "\xD9\x85\xD8\xB3\xD8\xAA\xD9\x88\xD8\xAF\xD8\xB9",       /* مستودع */
+        "\xD9\x85\xD8\xB3\xD8\xAA\xD9\x88\xD8\xAF\xD8\xB9\xD8\xA7\xD8\xAA", /* مستودعات */
+        "\xD9\x85\xD8\xAE\xD8\xB2\xD9\x86",                           /* مخزن */
+        "\xD9\x85\xD8\xAE\xD8\xA7\xD8\xB2\xD9\x86"};                /* مخازن */
+    for (uint16_t r = 0; r < t->nreadings; r++) {
+        const char *st = r ? t->readings[r].stem : t->norm;
+        if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
+        for (size_t f = 0; st && f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(st, forms[f])) return 1;
+    }
+    return 0;
+}
+
 /* "حجزت السلطات شحنة أسلحة": an arms shipment seized is the object of the seizure, no
- * transfer of its own */
+ * transfer of its own; nor is the load of a convoy or a store attacked or looted ("هاجم
+ * مسلحون قافلة مساعدات إنسانية") */
 static int seized_shipment(const ev_ctx *c, const ev_cand *k)
 {
     if (!k->type || !rasid__streq(k->type, "AID")) return 0;
+    int cargo = k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent && cargo_word(&c->t[k->ttok - 1]);
     const ev_cand *x, *xend;
-    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++)
-        if (x != k && x->sent == k->sent && x->mode && rasid__streq(x->mode, "seize") && x->ttok < k->ttok &&
-            x->ttok + x->tntok + 5 >= k->ttok)
+    for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++) {
+        if (x == k || x->sent != k->sent || x->ttok >= k->ttok) continue;
+        if (x->mode && rasid__streq(x->mode, "seize") && x->ttok + x->tntok + 5 >= k->ttok) return 1;
+        if (cargo && x->type && (rasid__streq(x->type, "ASSAULT") || rasid__streq(x->type, "COERCE")) &&
+            x->ttok + x->tntok + 6 >= k->ttok)
             return 1;
+    }
     return 0;
 }
 
@@ -1590,7 +1638,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
          * aircraft */
         for (size_t i = 0; i < c.cands.len; i++)
             if (k[i].descriptive || acquired_drone(&c, &k[i]) || shootdown_without_aircraft(&c, &k[i]) ||
-                seized_shipment(&c, &k[i]))
+                seized_shipment(&c, &k[i]) || ev_civilians_fled(&c, &k[i]))
                 k[i].alive = 0;
         merge_in_sentences(&c);
         drop_weak(&c);

@@ -98,6 +98,7 @@ size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start);
 void ev_fill_roles(ev_ctx *c, ev_cand *k);
 /* Is k opened by a row whose id ends in "_capture" (أسر: captured, also "families")? */
 int ev_capture_row(const ev_cand *k);
+int ev_civilians_fled(const ev_ctx *c, const ev_cand *k); /* displaced people, no retreat */
 void ev_apply_claims(ev_ctx *c);
 /* Recipients left unsaid: a state force's attack on the armed group just talked about. */
 void ev_implicit_opponents(ev_ctx *c);

@@ -897,6 +897,22 @@ static int prep_letter(const ev_ctx *c, int m)
     return r;
 }
 
+/* "قتل ستة مدنيين في هجوم لبوكو حرام": an event noun after a preposition (في، خلال، إثر)
+ * is no object of the verb before it, so an armed group after its ل is its doer, whatever
+ * party stands before (a verb's object takes ل: "نصب مسلحون كمينا لقافلة") */
+static int adjunct_by_group(const ev_ctx *c, const ev_cand *k, int m)
+{
+    static const char *const forms[] = {"\xD8\xA5\xD8\xAB\xD8\xB1", "\xD8\xA7\xD8\xAB\xD8\xB1", /* إثر اثر */
+                                        "\xD8\xAC\xD8\xB1\xD8\xA7\xD8\xA1",                 /* جراء */
+                                        "\xD8\xB9\xD9\x82\xD8\xA8"};                          /* عقب */
+    const rasid_mention *x = &c->ms[m];
+    if (!x->sector || !(rasid__streq(x->sector, "REB") || rasid__streq(x->sector, "UAF"))) return 0;
+    if (k->ttok == 0 || c->t[k->ttok - 1].sent != k->sent) return 0;
+    const rasid_token *t = &c->t[k->ttok - 1];
+    return (ev_cue(c, k->ttok - 1, CUE_PREPOSITION) && !ev_cue(c, k->ttok - 1, CUE_AGAINST)) ||
+           word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* Does token q carry the proclitic ب ("بمسيرات", "بالطائرات")? */
 static int prep_b(const ev_ctx *c, size_t q)
 {
@@ -1089,6 +1105,15 @@ static int person_noun(const char *noun)
 }
 
 enum { R_NONE, R_DEAD, R_INJ, R_HOST, R_ARR };
+
+/* Does token t read as و and a word ("وأصيب", "وجرحوا")? */
+static int wa_word(const rasid_token *t)
+{
+    for (uint16_t r = 1; r < t->nreadings; r++)
+        if (t->readings[r].pro && rasid__streq(t->readings[r].pro, "\xD9\x88") && t->readings[r].stem && t->readings[r].stem[0])
+            return 1;
+    return 0;
+}
 
 static int cue_role(const ev_ctx *c, size_t i)
 {
@@ -1364,11 +1389,14 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             if (before == R_DEAD || before == R_INJ) role = before;
         }
         size_t after = m->tok_end;
-        /* "قتل شرطي وأصيب اثنان": a count that is its noun alone (جنديان، جندي) follows what
-         * befell it */
-        if (role == R_NONE && i > b && m->noun_text && strlen(m->noun_text) == (size_t)(m->end - m->start))
-            role = cue_role(c, i - 1);
-        if (role == R_NONE && after < c->n) role = cue_role(c, after);       /* 14 قتيلا */
+        /* "قتل شرطي وأصيب اثنان": a count that is its noun alone (جنديان، جندي), or its noun
+         * and then the number ("قتلوا مزارعين اثنين وأصابوا ثلاثة"), follows what befell it */
+        size_t ntl = m->noun_text ? strlen(m->noun_text) : 0;
+        int noun_first = ntl && ntl <= (size_t)(m->end - m->start) && !memcmp(m->noun_text, c->doc->text + m->start, ntl);
+        if (role == R_NONE && i > b && noun_first) role = cue_role(c, i - 1);
+        int noun_then_number = noun_first && ntl < (size_t)(m->end - m->start);
+        if (role == R_NONE && after < c->n && !noun_then_number && !wa_word(&c->t[after]))
+            role = cue_role(c, after); /* 14 قتيلا (not "قتل 12 وأصيب 20": a verb after و is another clause's) */
         /* (but "المسلحان قتلا خمسة قرويين": the people before a killing verb with an object
          * are its doers) */
         if (role == R_DEAD && after == k->ttok && noun_role(m) == R_NONE && object_after_verb(c, k)) {
@@ -1384,7 +1412,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
          * "المواطنين السبعة، وهم رعاة، قتلوا" (past an aside) */
         size_t aside = past_aside(c, after, e);
         if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
-        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e; fwd++) {
+        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e && !wa_word(&c->t[q]); fwd++) {
             int qm = c->mention_at[q];
             if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
                 q = c->ms[qm].tok_end;
@@ -1398,6 +1426,12 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (role == R_NONE && is_arrest_trigger(k) && i > k->ttok) role = R_ARR;
         /* "اختطف مسلحون عشرين تلميذا": the people abducted are hostages */
         if (role == R_NONE && k->mode && rasid__streq(k->mode, "abduct") && i > k->ttok) role = R_HOST;
+        /* "أطلق مسلحون سراح ثلاثين طالبة": the people counted after a release were held */
+        if ((role == R_NONE || (role == R_ARR && noun_role(m) != R_ARR)) && i > k->ttok && i <= k->ttok + k->tntok + 5) {
+            /* (released by a word also said of detainees, أفرج عن, but no detainees by their noun) */
+            const char *tid = ev_field(k->trig, "id");
+            if (tid && rasid__streq(tid, "rescue")) role = R_HOST;
+        }
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
          * arrested by this event) */
@@ -1570,6 +1604,22 @@ static int civilian_noun(const char *noun)
 {
     for (const char *const *p = civ; noun && *p; p++)
         if (!strcmp(noun, *p)) return 1;
+    return 0;
+}
+
+/* "فر آلاف السكان من قراهم", "فر أكثر من ألفي شخص": civilians or people counted right
+ * after a verb of fleeing are displaced, no party withdrawing. */
+int ev_civilians_fled(const ev_ctx *c, const ev_cand *k)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || !rasid__streq(id, "withdraw")) return 0;
+    for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 3 && q < c->n && c->t[q].sent == k->sent; q++) {
+        int m = c->mention_at[q];
+        if (m < 0) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_NUMBER) return x->noun && (rasid__streq(x->noun, "person") || civilian_noun(x->noun));
+        return x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "CVL");
+    }
     return 0;
 }
 
@@ -2797,6 +2847,64 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* Is the count right after k's trigger one of others (عشرة آخرين)? */
+static int others_after(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const forms[] = {"\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x8A\xD9\x86",  /* اخرين */
+                                        "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x88\xD9\x86"}; /* اخرون */
+    size_t a = k->ttok + k->tntok;
+    int m = a < c->n ? c->mention_at[a] : -1;
+    if (m < 0 || c->ms[m].kind != RASID_M_NUMBER) return 0;
+    size_t q = c->ms[m].tok_end;
+    return q < c->n && c->t[q].sent == k->sent && word_is(&c->t[q], forms, 2);
+}
+
+/* An indefinite count of armed men (نحو مئة مسلح، عشرات المسلحين) that is the subject of
+ * k, a verb of attacking: right after it, or before it (past a clause of a few words
+ * describing them, "يستقلون دراجات نارية") with no party between; or -1. */
+static int armed_count_subject(const ev_ctx *c, const ev_cand *k, size_t b, size_t after)
+{
+    const char *id = ev_field(k->trig, "id");
+    if (!id || !rasid__streq(id, "attack_v")) return -1;
+    int m = after < c->n && c->t[after].sent == k->sent ? c->mention_at[after] : -1;
+    if (m >= 0 && c->ms[m].tok_begin == after && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
+        rasid__streq(c->ms[m].noun, "militant"))
+        return m;
+    for (size_t back = 1; back <= 6 && k->ttok >= back + b; back++) {
+        size_t q = k->ttok - back;
+        int x = c->mention_at[q];
+        if (c->t[q].kind == RASID_TOK_PUNCT) return -1;
+        if (x < 0) continue;
+        if (c->ms[x].kind != RASID_M_NUMBER) {
+            /* (the counted noun itself may be a party mention: "عشرات المسلحين") */
+            if (q > b && c->mention_at[q - 1] >= 0 && c->ms[c->mention_at[q - 1]].kind == RASID_M_NUMBER) continue;
+            return -1;
+        }
+        const rasid_mention *nm = &c->ms[x];
+        if (nm->noun && rasid__streq(nm->noun, "militant") && nm->tok_begin == q) return x;
+        if (nm->tok_begin == q) return -1;
+    }
+    return -1;
+}
+
+/* Is token t aircraft with a pronoun of their owner (طائراته، طائرتها، مقاتلاته، مروحياتها)? */
+static int own_aircraft(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA",       /* طائرات */
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xAA",                 /* طائرت */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD8\xA7\xD8\xAA", /* مقاتلات */
+        "\xD9\x85\xD8\xB1\xD9\x88\xD8\xAD\xD9\x8A\xD8\xA7\xD8\xAA"}; /* مروحيات */
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (rd->article || !rd->enc[0] || !rd->stem) continue;
+        if (!rasid__streq(rd->enc, "\xD9\x87") && !rasid__streq(rd->enc, "\xD9\x87\xD8\xA7")) continue; /* ه ها */
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(rd->stem, forms[f])) return 1;
+    }
+    return 0;
+}
+
 /* The subject of the nearest earlier verb of the sentence. */
 static void inherit_subject(ev_ctx *c, ev_cand *k)
 {
@@ -2805,9 +2913,18 @@ static void inherit_subject(ev_ctx *c, ev_cand *k)
         const ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
         if (x->descriptive) continue; /* "التي تقاتل": its subject is the relative's antecedent */
-        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && rasid__streq(x->mode, "visit")))) {
+        /* ("أعلن الجيش مقتل 15 إرهابيا واعتقال عشرة آخرين": a verbal noun joined by و a
+         * few words after another one, its object between, has that one's doer; the others
+         * (آخرين) it counts are of that one's object) */
+        int nominal = (x->pos == 'K' || x->pos == 'N') && joined_by_wa(c, k) && x->ttok < k->ttok &&
+                      x->ttok + x->tntok + 4 >= k->ttok;
+        if (x->nactor && (x->pos == 'V' || x->pos == 'B' || (x->mode && rasid__streq(x->mode, "visit")) || nominal)) {
             memcpy(k->actor, x->actor, x->nactor * sizeof *x->actor);
             k->nactor = x->nactor;
+            if (nominal && !k->nrecipient && x->nrecipient && others_after(c, k)) {
+                memcpy(k->recipient, x->recipient, x->nrecipient * sizeof *x->recipient);
+                k->nrecipient = x->nrecipient;
+            }
             return;
         }
     }
@@ -3215,8 +3332,8 @@ static int object_of_earlier_verb(const ev_ctx *c, const ev_cand *k, int m)
     ev_sentence_cands(c, k, &p, &pe);
     size_t mb = c->ms[m].tok_begin;
     for (; p < pe; p++)
-        if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok < mb && p->ttok + p->tntok + 6 >= mb &&
-            p->nactor)
+        if (p != k && p->sent == k->sent && (p->pos == 'V' || p->pos == 'K' || p->pos == 'N') && p->ttok + p->tntok <= mb &&
+            p->ttok + p->tntok + 6 >= mb && p->nactor)
             return 1;
     return 0;
 }
@@ -3360,6 +3477,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* victims and counts come first: a number right after a verb means a passive */
     int m;
     int starts_with_number = 0;
+    int armed_count = -1; /* a count of armed men that is the subject of an attack verb */
     if (after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER) {
         const rasid_mention *nm = &c->ms[c->mention_at[after]];
         /* "قتل 16 شخصا" (victims) but not "قصفت إحدى طائرات سلاح الجو" (one of the planes) */
@@ -3429,11 +3547,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* (with its doer after ل right after it, or past one adjective) */
     if (pos == 'V' && k->ttok > s->tok_begin && c->t[k->ttok - 1].kind == RASID_TOK_ARABIC &&
         c->t[k->ttok - 1].nlen <= 6 && ev_cue(c, k->ttok - 1, CUE_PREPOSITION) && c->mention_at[k->ttok - 1] < 0) {
+        size_t gq = after;
         int g = after < e ? c->mention_at[after] : -1;
         if (g < 0 && after + 1 < e && c->t[after].kind == RASID_TOK_ARABIC && !ev_cue(c, after, CUE_FUNCTION) &&
-            !ev_cue(c, after, CUE_PREPOSITION))
-            g = c->mention_at[after + 1];
-        if (g >= 0 && c->ms[g].kind == RASID_M_ACTOR && prep_letter(c, g) == 'l') pos = 'N';
+            !ev_cue(c, after, CUE_PREPOSITION) && !ev_cue(c, after, CUE_AFFILIATION)) /* (not موالية ل) */
+            g = c->mention_at[gq = after + 1];
+        if (g >= 0 && c->ms[g].tok_begin == gq && c->ms[g].kind == RASID_M_ACTOR && party_ok(c, g) && prep_letter(c, g) == 'l') pos = 'N';
     }
     /* "أن قصفا مدفعيا لقوات الدعم السريع على السوق": a verb's row read on an accusative
      * verbal noun, its tanween alef agreeing with an adjective after it, is a noun (not a
@@ -3488,7 +3607,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         __attribute__((fallthrough));
     case 'V':
     case 'N':
-        if (pos != 'N' && starts_with_number) {
+        if (pos == 'V' && (armed_count = armed_count_subject(c, k, b, after)) >= 0) {
+            /* "هاجم نحو مئة مسلح موقعا للجيش", "إن نحو مئة مسلح يستقلون دراجات نارية هاجموا
+             * موقعا": armed men counted right after or before an attack verb attack */
+            const rasid_mention *am = &c->ms[armed_count];
+            const char *nt = am->noun_text ? am->noun_text : "";
+            if (!strncmp(nt, "\xD8\xA7\xD9\x84", 4)) nt += 4; /* ال */
+            int gunmen = !strncmp(nt, "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD", 8); /* مسلح */
+            k->actor[k->nactor++] = gunmen ? named_span(c, "Unidentified Armed Group", "unknown", "UAF", NULL, "rasid:gunmen", am->start, am->end)
+                                           : named_span(c, "Militants", "unknown", "UAF", NULL, "rasid:militants", am->start, am->end);
+            size_t from = am->tok_begin >= after ? am->tok_end + 1 : after;
+            int r = from < e ? party_in(c, from, next_trigger(c, k, e)) : -1;
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
         } else if (pos == 'V' && is_kill_trigger(k) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
@@ -3562,7 +3693,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             /* (past one adjective of the noun: "قصفا مدفعيا لقوات الدعم السريع") */
             int adj = mb == after + 1 && c->mention_at[after] < 0 && c->t[after].kind == RASID_TOK_ARABIC &&
                       !ev_cue(c, after, CUE_FUNCTION) && !ev_cue(c, after, CUE_PREPOSITION) && !ev_cue(c, after, CUE_AGAINST);
-            int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' && (reported_subject || party_before(c, b, k->ttok) < 0);
+            int genitive_l = (mb == after || adj) && prep_letter(c, m) == 'l' &&
+                             (reported_subject || party_before(c, b, k->ttok) < 0 || adjunct_by_group(c, k, m));
 
             /* "طائرة مسيرة تابعة للجيش": the owner of the instrument is its doer */
             /* (not the accusative "تابعا", which agrees with an object: "استهدفت طائرة مسيرة
@@ -3733,8 +3865,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 victims_in(c, k, q + 1, k->ttok);
                 break;
             }
-        /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X */
+        /* "مقتل خمسة من عناصر X", "مقتل عناصر الحركة": the dead belong to X (not the party
+         * of another event noun after them: "مقتل عشرة من عناصرها في هجوم لتنظيم داعش") */
         size_t lim = after + 6 < e ? after + 6 : e;
+        size_t nt = next_trigger(c, k, e);
+        if (nt < lim) lim = nt;
         for (size_t q = after; q < lim; q++) {
             if (ev_cue(c, q, CUE_BY)) break; /* "على أيدي X" is the agent */
             int m2 = c->mention_at[q];
@@ -4024,7 +4159,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 break;
             }
         }
-    if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing) victims_in(c, k, after, ce > after ? ce : after);
+    if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing && armed_count < 0)
+        victims_in(c, k, after, ce > after ? ce : after);
     /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
      * down is the target */
     /* (read as the doer when no other party stood after the verb: "أسقطت وحدات الدفاع الجوي
@@ -4113,13 +4249,19 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     break;
                 }
         if (id && rasid__streq(id, "shell"))
-            for (size_t q = b; q < lim; q++)
-                if (ev_cue(c, q, CUE_AIRCRAFT)) {
+            for (size_t q = b; q < lim; q++) {
+                int own = own_aircraft(&c->t[q]);
+                if (own || ev_cue(c, q, CUE_AIRCRAFT)) {
                     k->mode = "aerial";
                     k->acled_sub = "Air/drone strike";
                     k->cameo = "195";
+                    /* "نفى الجيش أن تكون طائراته قد قصفت مدنيين": its aircraft are the doer's,
+                     * the party named before them */
+                    int p = own && q < k->ttok && !k->nactor ? party_before(c, s->tok_begin, q) : -1;
+                    if (p >= 0) add_party(c, k->actor, &k->nactor, &c->ms[p]);
                     break;
                 }
+            }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
         if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
@@ -4149,15 +4291,26 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 rasid__streq(p->modality, "historical"))
                 k->modality = "historical";
     }
-    if (rasid__streq(k->modality, "negated") && k->nactor && !k->nrecipient && rasid__streq(k->type, "ASSAULT")) {
-        /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target */
+    if (rasid__streq(k->modality, "negated") && k->nactor && rasid__streq(k->type, "ASSAULT")) {
+        /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target;
+         * "أحبط الجيش هجوما لبوكو حرام": the armed group the attack was of, its doer */
         int foiled = 0;
         for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, CUE_FOIL) != 0;
         const char *sec = k->actor[0].sector;
-        if (foiled && sec && (rasid__streq(sec, "GOV") || rasid__streq(sec, "MIL") || rasid__streq(sec, "COP"))) {
+        int armed = k->nrecipient > 0;
+        for (size_t i = 0; i < k->nrecipient && armed; i++) {
+            const char *rs = k->recipient[i].sector;
+            armed = rs && (rasid__streq(rs, "REB") || rasid__streq(rs, "UAF"));
+        }
+        if (foiled && sec && (rasid__streq(sec, "GOV") || rasid__streq(sec, "MIL") || rasid__streq(sec, "COP")) &&
+            (!k->nrecipient || armed)) {
+            rasid_entity doers[EV_MAX_PARTY];
+            size_t nd = k->nrecipient;
+            memcpy(doers, k->recipient, nd * sizeof *doers);
             memcpy(k->recipient, k->actor, k->nactor * sizeof *k->actor);
             k->nrecipient = k->nactor;
-            k->nactor = 0;
+            memcpy(k->actor, doers, nd * sizeof *doers);
+            k->nactor = nd;
         }
     }
     {
@@ -4465,9 +4618,9 @@ void ev_people_as_civilians(ev_ctx *c)
     ev_cand *k = c->cands.data;
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        /* (the dead, or the hostages taken: "اختطف مسلحون نحو 90 شخصا") */
-        long count = x->dead > 0 ? x->dead : x->hostages;
-        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || count <= 0 || x->nrecipient || !x->nactor ||
+        /* (and the people abducted: "خطف مسلحون أكثر من 200 شخص") */
+        int taken = x->dead <= 0 && x->hostages > 0 && x->mode && rasid__streq(x->mode, "abduct");
+        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || (x->dead <= 0 && !taken) || x->nrecipient || !x->nactor ||
             ev_told_as_clash(x) || x->dead_foe > 0)
             continue;
         int armed = 1;
@@ -4480,7 +4633,7 @@ void ev_people_as_civilians(ev_ctx *c)
         for (size_t m = 0; m < c->nms; m++) {
             const rasid_mention *n = &c->ms[m];
             if (n->kind != RASID_M_NUMBER || !n->noun || !rasid__streq(n->noun, "person") || n->start < x->ev_start ||
-                n->end > x->ev_end || (long)n->num != count)
+                n->end > x->ev_end || (long)n->num != (taken ? x->hostages : x->dead))
                 continue;
             x->recipient[x->nrecipient++] =
                 named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", n->start, n->end);

@@ -1161,33 +1161,67 @@ static void resolve_our_forces(ctx *c)
         "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA",                 /* قوات */
         "\xD8\xAC\xD9\x8A\xD8\xB4",                           /* جيش */
         "\xD9\x88\xD8\xAD\xD8\xAF\xD8\xA7\xD8\xAA",       /* وحدات */
-        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1",       /* عناصر */
-        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A", /* مقاتلي */
-        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88"}; /* مقاتلو */
-    /* (and of the third person, ها، ه، هم: "قالت الجبهة إن مقاتليها أسقطوا", "أعلن الجيش
-     * أن وحداته ...": the party named last before it in its own sentence) */
-    static const char *const third[] = {"\xD9\x87\xD8\xA7", "\xD9\x87", "\xD9\x87\xD9\x85"};
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1"};      /* عناصر */
+    /* "أعلنت القوة المشتركة مقتل عشرة من عناصرها", "بعد مقتل اثنين من موظفيها": after من
+     * or أحد (one of),
+     * a noun of members with the pronoun of the third person (ه، ها، هم) is the members of
+     * the party named last before it in its sentence, a singular one for ه and ها (a
+     * sound plural, مسلحون، مسلحين, is هم) */
+    static const char *const members[] = {
+        "\xD8\xA7\xD9\x81\xD8\xB1\xD8\xA7\xD8\xAF",                 /* افراد */
+        "\xD9\x85\xD9\x88\xD8\xB8\xD9\x81\xD9\x8A",                 /* موظفي */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A"};      /* مقاتلي */
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
         if (c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
-        int ours = 0, theirs = 0;
-        for (uint16_t r = 1; r < t->nreadings && !ours; r++) {
+        int ours = 0, third = 0; /* third: 1 singular (ه، ها), 2 plural (هم) */
+        for (uint16_t r = 1; r < t->nreadings && !ours && !third; r++) {
             const rasid_reading *rd = &t->readings[r];
-            if (rd->article) continue;
+            if (rd->article || !rd->enc[0]) continue;
             int we = rasid__streq(rd->enc, "\xD9\x86\xD8\xA7"); /* نا */
-            int they = 0;
-            for (size_t f = 0; f < sizeof third / sizeof *third && !we && !they; f++) they = rasid__streq(rd->enc, third[f]);
-            if (!we && !they) continue;
-            for (size_t f = 0; f < sizeof forces / sizeof *forces && !ours; f++) ours = rasid__streq(rd->stem, forces[f]);
-            theirs = ours && they;
+            int he = rasid__streq(rd->enc, "\xD9\x87") || rasid__streq(rd->enc, "\xD9\x87\xD8\xA7") ? 1
+                     : rasid__streq(rd->enc, "\xD9\x87\xD9\x85")                                        ? 2
+                                                                                                             : 0;
+            const rasid_token *pt = i > 0 ? &c->t[i - 1] : NULL;
+            int of = pt && pt->sent == t->sent &&
+                     ((pt->nlen == 4 && !memcmp(pt->norm, "\xD9\x85\xD9\x86", 4)) ||         /* من */
+                      (pt->nlen == 6 && !memcmp(pt->norm, "\xD8\xA7\xD8\xAD\xD8\xAF", 6)) || /* احد */
+                      (pt->nlen == 8 && !memcmp(pt->norm, "\xD8\xA7\xD8\xAD\xD8\xAF\xD9\x8A", 8))); /* احدي */
+            if (!we && !(he && !rd->pro[0] && of)) continue;
+            int hit = 0;
+            for (size_t f = 0; f < sizeof forces / sizeof *forces && !hit; f++) hit = rasid__streq(rd->stem, forces[f]);
+            for (size_t f = 0; he && f < sizeof members / sizeof *members && !hit; f++) hit = rasid__streq(rd->stem, members[f]);
+            if (hit && we) ours = 1;
+            else if (hit) third = he;
         }
-        if (!ours) continue;
+        if (!ours && !third) continue;
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
             const rasid_mention *x = &ms[m];
-            if (x->tok_end > i || x->sent + (theirs ? 0 : 2) < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON))
-                continue;
+            if (x->tok_end > i || x->sent + 2 < t->sent || (x->kind != RASID_M_ACTOR && x->kind != RASID_M_PERSON)) continue;
+            if (third && (x->sent != t->sent || x->kind != RASID_M_ACTOR)) continue;
+            if (third) {
+                /* (a name's first word: "جماعة نصرة الإسلام والمسلمين" is one group) */
+                const rasid_token *lt = &c->t[x->tok_begin];
+                int plural = lt->nlen > 4 && (!memcmp(lt->norm + lt->nlen - 4, "\xD9\x88\xD9\x86", 4) ||
+                                              !memcmp(lt->norm + lt->nlen - 4, "\xD9\x8A\xD9\x86", 4)); /* ون ين */
+                if (plural != (third == 2)) continue;
+            }
             if (!best || x->start > best->start) best = x;
+        }
+        if (third && best) {
+            /* (an organisation's staff are its own) */
+            if (best->sector && (rasid__streq(best->sector, "NGO") || rasid__streq(best->sector, "IGO"))) {
+                rasid_mention rm = *best;
+                rm.tok_begin = (uint32_t)i;
+                rm.tok_end = (uint32_t)(i + 1);
+                rm.start = t->start;
+                rm.end = t->end;
+                rm.sent = t->sent;
+                rm.fuzzy = 0;
+                emit(c, &rm);
+                continue;
+            }
         }
         /* (the party named last speaks: an armed group's men are its own, "قال متحدث باسم
          * الجماعة إن عناصرنا"; a state's only with a country of its own) */

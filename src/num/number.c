@@ -151,6 +151,19 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
                 break;
             }
         if (!nl) {
+            size_t e2 = i + w[i].nnlen;
+            double two = 0;
+            int q3 = 0;
+            if (w[i].nnlen && !w[i].nnsing && !w[i].nnpro && !w[i].nnart && same(&c, e2, i) &&
+                c.t[e2].kind == RASID_TOK_ARABIC && w[e2].nw != NW_NONE && !w[e2].nwpro &&
+                rasid__parse_number(doc, w, e2, &two, &q3) == 1 && two == 2) {
+                /* "سائقين اثنين", "طفلتين اثنتين": a noun and the word two after it (the way
+                 * the dual is stressed) count 2 */
+                rc = emit(&c, i, e2 + 1, 2, RASID_Q_EXACT, i, e2, w[i].nclass, w[i].nrole, 0);
+                if (rc) return rc;
+                i = e2;
+                continue;
+            }
             if (w[i].nnlen && w[i].nndual) { /* جنديان: a dual noun alone counts 2 */
                 size_t e = i + w[i].nnlen;
                 rc = emit(&c, i, e, 2, RASID_Q_EXACT, i, e, w[i].nclass, w[i].nrole, w[i].nnpro);

@@ -100,7 +100,7 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
         else if (t == TW_ERA)
             val = lookup_type(v, (const char *const[]){NULL, "ce", "ah"}, 3);
         else if (t == TW_DAYPART)
-            val = 1;
+            val = strcmp(v, "night") == 0 ? 2 : 1; /* 2: night (الليلة الماضية) */
         else
             val = atoi(v);
         w->tw = (uint8_t)t;

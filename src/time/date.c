@@ -666,12 +666,19 @@ static int p_ago(const dctx *c, size_t i, dres *r)
 
 static int p_any(const dctx *c, size_t i, dres *r);
 
-/* مساء الجمعة, صباح اليوم, ليل الجمعة - السبت */
+/* مساء الجمعة, صباح اليوم, ليل الجمعة - السبت; الليلة الماضية (last night: the eve of
+ * publication) */
 static int p_daypart(const dctx *c, size_t i, dres *r)
 {
     if (c->w[i].tw != TW_DAYPART) return 0;
     size_t k = i + c->w[i].twlen;
     if (!same(c, k, i)) return 0;
+    if (c->w[i].twval == 2 && c->w[i].twart && c->w[k].tw == TW_PAST) {
+        r->b = i;
+        r->e = k + c->w[k].twlen;
+        if (c->have_pub) set_day(r, c->pub - 1);
+        return 1;
+    }
     if (p_relday(c, k, r) || p_weekday(c, k, r)) {
         r->b = i;
         return 1;
