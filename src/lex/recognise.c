@@ -605,6 +605,20 @@ static void emit(ctx *c, rasid_mention *mm)
     for (uint32_t q = mm->tok_begin; q < mm->tok_end && q < c->n; q++) c->covered[q] = 2;
 }
 
+/* Mention src again, as the words of tokens [i, i + n): a word that stands for a party
+ * named before ("الجبهة", "عناصرها", "جنودنا"). */
+static void emit_as(ctx *c, rasid_mention rm, size_t i, size_t n)
+{
+    rm.tok_begin = (uint32_t)i;
+    rm.tok_end = (uint32_t)(i + n);
+    rm.start = c->t[i].start;
+    rm.end = c->t[i + n - 1].end;
+    rm.sent = c->t[i].sent;
+    rm.fuzzy = 0;
+    emit(c, &rm);
+}
+
+
 /* A generic actor (country "?") followed by a nationality or a country takes it. */
 /* "الحاكم في" / "الحاكمة في" at token j. */
 static int ruling_in(const ctx *c, size_t j)
@@ -1062,14 +1076,7 @@ static void resolve_group_references(ctx *c)
         int head = rasid__streq(h->norm, jabha);
         for (uint16_t r = 1; r < h->nreadings && !head; r++) head = !h->readings[r].article && rasid__streq(h->readings[r].stem, jabha);
         if (!head) continue;
-        rasid_mention rm = *g;
-        rm.tok_begin = (uint32_t)i;
-        rm.tok_end = (uint32_t)(i + 1);
-        rm.start = t->start;
-        rm.end = t->end;
-        rm.sent = t->sent;
-        rm.fuzzy = 0;
-        emit(c, &rm);
+        emit_as(c, *g, i, 1);
     }
     free(groups.ix);
 }
@@ -1212,14 +1219,7 @@ static void resolve_our_forces(ctx *c)
         if (third && best) {
             /* (an organisation's staff are its own) */
             if (best->sector && (rasid__streq(best->sector, "NGO") || rasid__streq(best->sector, "IGO"))) {
-                rasid_mention rm = *best;
-                rm.tok_begin = (uint32_t)i;
-                rm.tok_end = (uint32_t)(i + 1);
-                rm.start = t->start;
-                rm.end = t->end;
-                rm.sent = t->sent;
-                rm.fuzzy = 0;
-                emit(c, &rm);
+                emit_as(c, *best, i, 1);
                 continue;
             }
         }
@@ -1247,13 +1247,7 @@ static void resolve_our_forces(ctx *c)
             rm.entry = ae;
             if (rm.kind != RASID_M_ACTOR || !rm.country || !rasid__streq(rm.country, best->country)) continue;
         }
-        rm.tok_begin = (uint32_t)i;
-        rm.tok_end = (uint32_t)(i + 1);
-        rm.start = t->start;
-        rm.end = t->end;
-        rm.sent = t->sent;
-        rm.fuzzy = 0;
-        emit(c, &rm);
+        emit_as(c, rm, i, 1);
     }
 }
 
