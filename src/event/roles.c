@@ -3094,6 +3094,16 @@ static int attempt_of_object(const ev_ctx *c, const ev_cand *k)
                                         "\xD9\x8A\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84\xD9\x88\xD9\x86"}; /* يحاولون */
     if (k->ttok < 2) return 0;
     const rasid_token *v = &c->t[k->ttok - 1];
+    /* (an escape tried, "حاول المهربون الفرار", past the subject, is no withdrawal: they
+     * were stopped) */
+    if (rasid__streq(k->type, "RETREAT")) {
+        int sm = c->mention_at[k->ttok - 1];
+        size_t vq = sm >= 0 && c->ms[sm].tok_end == k->ttok && c->ms[sm].tok_begin > 0 ? c->ms[sm].tok_begin - 1 : k->ttok - 1;
+        if (c->t[vq].sent != c->t[k->ttok].sent) return 0;
+        if (word_is(&c->t[vq], tried, 4)) return 1;
+        /* (or a subject of one word that names no party: "وحاول المهربون الفرار") */
+        return sm < 0 && vq > 0 && c->t[vq - 1].sent == c->t[k->ttok].sent && word_is(&c->t[vq - 1], tried, 4);
+    }
     if (v->sent != c->t[k->ttok].sent || !word_is(v, tried, 4)) return 0;
     int m = c->mention_at[k->ttok - 2];
     if (m < 0 || c->ms[m].tok_end != k->ttok - 1 || c->ms[m].kind != RASID_M_ACTOR) return 0;
