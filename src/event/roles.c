@@ -5024,6 +5024,13 @@ void ev_apply_claims(ev_ctx *c)
         int applied = 0;
         size_t here = first_cand(k, nk, 0, sent); /* this sentence's candidates start here */
         for (size_t q = here; q < nk && k[q].sent == sent; q++) {
+            /* (weapons the claimant says it took in the attack, "مؤكدة أنها استولت على
+             * أسلحة", were taken in that attack: no event of their own) */
+            if (rasid__streq(k[q].type, "COERCE") && k[q].mode && rasid__streq(k[q].mode, "seize") &&
+                claim_content(c, i + (size_t)len, &k[q])) {
+                k[q].alive = 0;
+                continue;
+            }
             if (!rasid__streq(k[q].type, "ASSAULT")) continue;
             claimed_by(c, &k[q], m);
             /* "وتبنت الجماعة الهجوم، مدعية أنها سيطرت على المعسكر": what the claimant says it
