@@ -62,7 +62,7 @@ let serverErr = '';
 server.stderr.on('data', (d) => { serverErr += d; });
 const url = await new Promise((resolve, reject) => {
   let out = '';
-  const t = setTimeout(() => reject(new Error(`rasid serve printed no URL: ${out} ${serverErr}`)), 10000);
+  const t = setTimeout(() => reject(new Error(`rasid serve printed no URL: ${out} ${serverErr}`)), 30000);
   server.stdout.on('data', (d) => {
     out += d;
     const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
@@ -112,7 +112,7 @@ try {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('request', (r) => { if (!r.url().startsWith(url) && !r.url().startsWith('data:')) offsite.push(r.url()); });
-  page.setDefaultTimeout(10000);
+  page.setDefaultTimeout(30000); // (a loaded CI machine: a wait, not a speed test)
 
   // ---- the page loads; markers on the map; timeline; network
   await page.goto(url);
