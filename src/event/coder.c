@@ -1308,6 +1308,7 @@ static void merge_in_document(ev_ctx *c)
             int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;
             if (!fam && !hostage_twin) continue;
             if (strcmp(k[i].modality, k[j].modality)) continue;
+            if (k[i].sent == k[j].sent && meanwhile_other(c, &k[i], &k[j])) continue;
             int ag = agreement(c, &k[i], &k[j]);
             if (ag > 0 && k[j].sent <= k[i].sent + 6) {
                 absorb(c, &k[i], &k[j]);

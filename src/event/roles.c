@@ -4548,6 +4548,25 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
+    /* "وردت باماكو باستدعاء سفير الجزائر": the envoy summoned or recalled is its object,
+     * never its doer */
+    {
+        const char *eid = ev_field(k->trig, "id");
+        if (eid && !strncmp(eid, "sanction", 8) && strstr(eid, "_envoy") && k->nactor == 1 && k->actor[0].id &&
+            !strncmp(k->actor[0].id, "rasid:office:", 13) && strstr(k->actor[0].id, ":Ambassador")) {
+            if (!already(k->recipient, k->nrecipient, &k->actor[0]) && k->nrecipient < EV_MAX_PARTY)
+                k->recipient[k->nrecipient++] = k->actor[0];
+            k->nactor = 0;
+            /* (its doer the city right before it, subject of the verb that governs it:
+             * "ردت باماكو باستدعاء": the state of that city) */
+            int cm = k->ttok > b ? c->mention_at[k->ttok - 1] : -1;
+            const rasid_mention *x = cm >= 0 ? &c->ms[cm] : NULL;
+            const char *cn = x && x->country ? country_name(c, x->country) : NULL;
+            if (x && x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_end == k->ttok && cn &&
+                !has_prep(c, cm) && !dateline_place(c, x) && x->tok_begin > b)
+                k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+        }
+    }
     if (k->nactor == 1 && k->pos == 'V') pronoun_object_not_doer(c, k);
     /* "غادر آخر جندي فرنسي النيجر": troops leaving are the doer of their departure; the
      * state read as the subject after them is the one they left */
