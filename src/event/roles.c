@@ -3900,7 +3900,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         size_t h = p < 0                            ? SIZE_MAX
                    : c->ms[p].kind == RASID_M_PLACE ? country_list_head(c, p)
                                                     : c->ms[party_list_head(c, p)].tok_begin;
-        if (h < c->ms[p].tok_begin && c->mention_at[h] >= 0 && party_ok(c, c->mention_at[h]) &&
+        if (p >= 0 && h < c->ms[p].tok_begin && c->mention_at[h] >= 0 && party_ok(c, c->mention_at[h]) &&
             !list_after_locative(c, h)) {
             /* "وقعت النيجر ومالي وبوركينا فاسو ميثاقا لتأسيس ...": the countries of a list
              * before the noun are its parties, as with بين X و Y (two_sides); what was found
