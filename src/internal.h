@@ -52,6 +52,12 @@ typedef struct rasid__buf {
 /* a equals b, where b is a short literal (a type, mode, sector or noun code): compared
  * inline, byte by byte, since a call to strcmp costs more than the few bytes it reads.
  * a must not be NULL. */
+/* A count given by a vague word ("العشرات": dozens), whose figure only stands for it. */
+static inline int rasid__q_vague(int q)
+{
+    return q == RASID_Q_DOZENS || q == RASID_Q_HUNDREDS || q == RASID_Q_THOUSANDS || q == RASID_Q_SEVERAL;
+}
+
 static inline int rasid__streq(const char *a, const char *b)
 {
     while (*b && *a == *b) {

@@ -494,7 +494,7 @@ static int same_count(long a, long b) { return a < 0 || b < 0 || a == b; }
 
 /* Two tolls that are the same figure: the same number, neither of them a vague one
  * ("العشرات" stands for 12 and says dozens; it agrees with no count). */
-static int vague_q(uint8_t q) { return q == RASID_Q_DOZENS || q == RASID_Q_HUNDREDS || q == RASID_Q_THOUSANDS || q == RASID_Q_SEVERAL; }
+static int vague_q(uint8_t q) { return rasid__q_vague(q); }
 static int same_toll(const ev_cand *a, const ev_cand *b)
 {
     return a->dead > 0 && a->dead == b->dead && !vague_q(a->q_dead) && !vague_q(b->q_dead);

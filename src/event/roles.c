@@ -1623,6 +1623,14 @@ int ev_civilians_fled(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* Civilians of a country, as ACLED names them ("Civilians (Mali)"), for the words [start, end). */
+static rasid_entity civilians_of(const ev_ctx *c, const char *iso, uint32_t start, uint32_t end)
+{
+    const char *cn = country_name(c, iso);
+    return named_span(c, rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : iso, ")"), "civilians", "CVL", iso,
+                      "rasid:civilians", start, end);
+}
+
 static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     for (size_t q = b; q < e && q < b + 10; q++) {
@@ -1652,10 +1660,7 @@ static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             nx++;
         int nm = nx < e ? c->mention_at[nx] : -1;
         if (nm < 0 || c->ms[nm].kind != RASID_M_NISBA || c->ms[nm].tok_begin != nx) return 0;
-        const char *cn = country_name(c, c->ms[nm].country);
-        k->recipient[k->nrecipient++] =
-            named_span(c, rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : c->ms[nm].country, ")"), "civilians",
-                       "CVL", c->ms[nm].country, "rasid:civilians", c->t[q].start, c->ms[nm].end);
+        k->recipient[k->nrecipient++] = civilians_of(c, c->ms[nm].country, c->t[q].start, c->ms[nm].end);
         return 1;
     }
     return 0;
@@ -1702,10 +1707,7 @@ static int counted_nationals(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                                       !memcmp(t->norm + t->nlen - 4, "\xD9\x88\xD9\x86", 4)); /* ...ين، ...ون */
         int tamyiz = x->num >= 11 && t->nlen >= 8 && !memcmp(t->norm + t->nlen - 4, "\xD9\x8A\xD8\xA7", 4); /* 12 مغربيا */
         if (!plural && !tamyiz) continue;
-        const char *cn = country_name(c, c->ms[nm].country);
-        k->recipient[k->nrecipient++] =
-            named_span(c, rasid__arena_cat(&c->doc->arena, "Civilians (", cn ? cn : c->ms[nm].country, ")"), "civilians",
-                       "CVL", c->ms[nm].country, "rasid:civilians", x->start, c->ms[nm].end);
+        k->recipient[k->nrecipient++] = civilians_of(c, c->ms[nm].country, x->start, c->ms[nm].end);
         return 1;
     }
     return 0;
