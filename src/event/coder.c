@@ -336,6 +336,25 @@ static int self_after(const ev_ctx *c, size_t from)
     return 0;
 }
 
+/* Rows whose id ends in "_crowd" (خرج "went out", نزل، احتشد "gathered") state a protest
+ * only with the protesters as their subject, a few words on in the clause: "خرج آلاف
+ * المتظاهرين في شوارع نيامي", "احتشد المحتجون أمام السفارة"; not "خرج الجيش من المدينة",
+ * "نزل الوزير في فندق". (The protesters' noun is an actor, so it is no trigger itself.) */
+static int needs_crowd(const rasid__entry *e)
+{
+    return id_ends(e, "_crowd");
+}
+
+static int crowd_after(const ev_ctx *c, size_t from)
+{
+    for (size_t q = from; q < from + 5 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return 0;
+        int m = c->mention_at[q];
+        if (m >= 0 && c->ms[m].kind == RASID_M_ACTOR) return c->ms[m].id && rasid__streq(c->ms[m].id, "rasid:protesters");
+    }
+    return 0;
+}
+
 /* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
  * an event only at the head of a clause: first in the sentence, after punctuation, or with
  * the conjunction و or ف on them ("ودان الرئيس"). */
@@ -420,6 +439,7 @@ static int find_triggers(ev_ctx *c)
             if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
             if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
             if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_crowd(m[q].e) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
             if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
             if (needs_aid(m[q].e)) {
                 size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
@@ -574,10 +594,15 @@ static int actors_compatible_1(const ev_cand *a, const ev_cand *b)
             if (x && y && !strcmp(x, y)) return 1;
             if (a->actor[i].country && b->actor[j].country && !strcmp(a->actor[i].country, b->actor[j].country))
                 return 1;
-            /* unnamed gunmen, protesters, civilians fit any named party */
+            /* unnamed gunmen, protesters, civilians fit any named party; civilians never
+             * stand for a state or its government ("طالب المتظاهرون" and "طالبت الجزائر"
+             * are two demands) */
             const char *sa = a->actor[i].sector, *sb = b->actor[j].sector;
-            if ((sa && (rasid__streq(sa, "UAF") || rasid__streq(sa, "CVL"))) || (sb && (rasid__streq(sb, "UAF") || rasid__streq(sb, "CVL"))))
-                return 1;
+            if ((sa && rasid__streq(sa, "UAF")) || (sb && rasid__streq(sb, "UAF"))) return 1;
+            if ((sa && rasid__streq(sa, "CVL")) || (sb && rasid__streq(sb, "CVL"))) {
+                const rasid_entity *other = sa && rasid__streq(sa, "CVL") ? &b->actor[j] : &a->actor[i];
+                if (!(other->kind && rasid__streq(other->kind, "state"))) return 1;
+            }
             if (a->actor[i].id && b->actor[j].id && !strcmp(a->actor[i].id, b->actor[j].id)) return 1;
         }
     return 0;
@@ -1049,6 +1074,9 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (distinct_sites(c, a->location, b->location)) return -1;
     if (a->date >= 0 && b->date >= 0 && !same_date(c, a->date, b->date)) return -1;
     if (answers(c, a, b)) return -1;
+    /* two named doers that cannot be one ("طالب المحتجون" one day, "طالبت الجزائر" the
+     * next) did two things */
+    if (a->nactor && b->nactor && !actors_compatible(c, a, b)) return -1;
     /* an event told as earlier than the news is another one than a report of the news
      * in another sentence, unless they share their day */
     if (a->sent != b->sent && told_as_earlier(c, a) != told_as_earlier(c, b) &&

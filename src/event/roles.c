@@ -2555,6 +2555,19 @@ static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e)
     return best;
 }
 
+/* The next trigger of another PLOVER type than k's in its sentence, or e. */
+static size_t next_trigger_other(const ev_ctx *c, const ev_cand *k, size_t e)
+{
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    size_t best = e;
+    for (; p < end; p++)
+        if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < best && p->type && k->type &&
+            strcmp(p->type, k->type))
+            best = p->ttok;
+    return best;
+}
+
 static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
     e = next_trigger(c, k, e);
@@ -3673,8 +3686,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     place_gap(c, c->ms[m].tok_end, k->ttok)) &&
                    !(joined_by_wa(c, k) && (object_of_earlier_verb(c, k, m) || other_vso_subject(c, s, k, m)))) {
             /* "الجيش المالي قصف مواقع للمتمردين": a subject right before the verb (SVO);
-             * what follows the verb is its object */
-            add_party(c, k->actor, &k->nactor, &c->ms[m]);
+             * what follows the verb is its object. "قررت النيجر وتشاد وبوركينا فاسو سحب
+             * سفرائها": a list of countries before it, all of them */
+            size_t h = c->ms[m].kind == RASID_M_PLACE ? country_list_head(c, m) : c->ms[m].tok_begin;
+            if (h < c->ms[m].tok_begin && c->mention_at[h] >= 0 && party_ok(c, c->mention_at[h]) && !list_after_locative(c, h))
+                add_party_list(c, k->actor, &k->nactor, c->mention_at[h], c->ms[m].tok_end);
+            else
+                add_party(c, k->actor, &k->nactor, &c->ms[m]);
             int r = party_in(c, after, next_trigger(c, k, e));
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos == 'V' && pronoun_subject(c, k, b) && (m = party_before(c, s->tok_begin, k->ttok - 1)) >= 0) {
@@ -3785,8 +3803,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
         }
         if (!k->nrecipient) {
-            for (size_t q = after; q < e; q++)
-                if (ev_cue(c, q, CUE_AGAINST) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0) {
+            /* (not past the word of an event of another type: "سحب سفرائها احتجاجا على
+             * تصريحات الوزير"; "قتل ستة جنود في هجوم على ثكنة" tells one event) */
+            size_t ne = next_trigger_other(c, k, e);
+            for (size_t q = after; q < ne; q++)
+                if (ev_cue(c, q, CUE_AGAINST) && (m = party_in(c, q + 1, q + 4 < ne ? q + 4 : ne)) >= 0) {
                     add_party_list(c, k->recipient, &k->nrecipient, m, e);
                     break;
                 }
@@ -4194,15 +4215,18 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             break;
         }
     /* "استدعت الجزائر سفيرها في باماكو", "سحب سفرائها لدى الجزائر": the envoy's post
-     * (في or لدى and a capital or a country) names the state the envoy was recalled from,
+     * (في، لدى or من and a capital or a country) names the state the envoy was recalled from,
      * the recipient, not where the recall happened */
+    int posted = 0; /* (the recall's place was the envoy's post: it happened at no other) */
     if (sid && !strncmp(sid, "sanction", 8) && strstr(sid, "_envoy") && !k->nrecipient)
         for (size_t q = after; q + 2 < e && q < after + 8; q++) {
             if (!ev_cue(c, q, CUE_ENVOY)) continue;
             size_t p = q + (size_t)ev_cue(c, q, CUE_ENVOY);
             int pm = c->mention_at[p + 1];
             const rasid_token *pt = &c->t[p];
-            int at = (pt->nlen == 4 && !memcmp(pt->norm, "\xD9\x81\xD9\x8A", 4)) ||                     /* في */
+            /* (or من: "سحب سفرائها من باريس", recalled from their post) */
+            int at = (pt->nlen == 4 && (!memcmp(pt->norm, "\xD9\x81\xD9\x8A", 4) ||                   /* في */
+                                        !memcmp(pt->norm, "\xD9\x85\xD9\x86", 4))) ||                 /* من */
                      (pt->nlen == 6 && !memcmp(pt->norm, "\xD9\x84\xD8\xAF\xD9\x8A", 6));             /* لدي (لدى) */
             if (!at || pm < 0 || c->ms[pm].tok_begin != p + 1 || c->ms[pm].kind != RASID_M_PLACE || !c->ms[pm].country ||
                 (c->ms[pm].precision != RASID_P_CITY && c->ms[pm].precision != RASID_P_COUNTRY))
@@ -4212,16 +4236,17 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (!cn || (k->nactor && k->actor[0].country && rasid__streq(k->actor[0].country, x->country))) break;
             k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
             if (k->location == pm) k->location = -1;
+            posted = k->location < 0;
             break;
         }
     complete_countries(c, k->actor, k->nactor, k->recipient, at_venue(k) ? k->nrecipient : 0, k->ttok);
     complete_countries(c, k->recipient, k->nrecipient, k->actor, at_venue(k) ? k->nactor : 0, k->ttok);
     /* (a tally, "في عمليات متفرقة عبر التراب الوطني", takes no place from another clause) */
-    if (k->location < 0) k->location = find_place_pass(c, k, b, e, 1);
-    if (k->location < 0 && !k->aggregate) k->location = town_reference(c, k, b, e);
-    if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
-    if (k->location < 0) k->location = find_place_pass(c, k, b, e, 0);
-    if (k->location < 0 && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
+    if (k->location < 0 && !posted) k->location = find_place_pass(c, k, b, e, 1);
+    if (k->location < 0 && !posted && !k->aggregate) k->location = town_reference(c, k, b, e);
+    if (k->location < 0 && !posted && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 1);
+    if (k->location < 0 && !posted) k->location = find_place_pass(c, k, b, e, 0);
+    if (k->location < 0 && !posted && !k->aggregate) k->location = find_place_pass(c, k, s->tok_begin, s->tok_end, 0);
     k->date = find_date(c, k, b, e);
     if (k->date < 0) k->date = find_date(c, k, s->tok_begin, s->tok_end);
     {
