@@ -47,7 +47,7 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->ttok = m->tok;
     k->tntok = m->ntok;
     k->tread = m->reading;
-    k->sent = c->t[m->tok].sent;
+    k->sent = k->last_sent = c->t[m->tok].sent;
     k->type = ev_trig_field(c, e, TC_TYPE);
     k->mode = ev_trig_field(c, e, TC_MODE);
     k->context = ev_trig_field(c, e, TC_CONTEXT);
@@ -141,6 +141,9 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
         if (ev_cue(c, q, cls)) return 1;
         if (cls == CUE_WEAPONS && (ev_cue(c, q, CUE_AIRCRAFT) || ev_cue(c, q, CUE_DRONE))) return 1;
         if (envoy || cls == CUE_WEAPONS) continue;
+        /* "وصلوا على دراجات نارية وتبادلوا إطلاق النار مع عناصر الأمن": a force after مع
+         * is met or joined, it does not arrive */
+        if (arrival && c->t[q].nlen == 4 && !memcmp(c->t[q].norm, "\xD9\x85\xD8\xB9", 4)) return 0; /* مع */
         if (arrival && force_at(c, q)) return 1;
         int m = c->mention_at[q];
         if (m >= 0 && c->ms[m].kind == RASID_M_NUMBER && c->ms[m].noun &&
@@ -699,6 +702,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
                 into->sent, into->ttok, (long)(from - (ev_cand *)c->cands.data), from->sent, from->ttok,
                 keep_evidence ? "reference" : "report");
     (void)c;
+    if (from->last_sent > into->last_sent) into->last_sent = from->last_sent;
     /* keep the better evidence: the richer candidate's sentence */
     int ri = richness(into), rf = richness(from);
     if (from->claimed && !into->claimed && from->nactor) {
@@ -1286,8 +1290,10 @@ static void merge_in_document(ev_ctx *c)
             /* a toll told by a source in the next sentence, of an event told with none, and
              * with no place, day or doer of its own ("اندلعت اشتباكات ... وأعلن مركز الطوارئ
              * مقتل 9 أشخاص") */
-            if (!hard && k[j].sent == x->sent + 1 && x->dead < 0 && k[j].dead >= 0 && k[j].location < 0 && k[j].date < 0 &&
-                !k[j].nactor)
+            /* (or the sentence after the last report merged into it: "تبادلوا إطلاق النار مع
+             * عناصر الأمن" then "وأضاف أن شرطيا قتل خلال تبادل إطلاق النار") */
+            if (!hard && (k[j].sent == x->sent + 1 || k[j].sent == x->last_sent + 1) && x->dead < 0 && k[j].dead >= 0 &&
+                k[j].location < 0 && k[j].date < 0 && !k[j].nactor)
                 hard = 1;
             /* nothing new: no day, no toll, and no place finer than a region */
             int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;

@@ -13,6 +13,7 @@ enum { EV_FIGHT_CLASH = 1, EV_FIGHT_GROUND = 2 }; /* ev_cand.fights */
 typedef struct ev_cand {
     const rasid__entry *trig;
     uint32_t ttok, tntok, sent;
+    uint32_t last_sent;  /* the last sentence of the reports merged into it (sent at first) */
     uint32_t ev_start, ev_end; /* evidence: the clause, widened to the participants it names */
     uint16_t tread;      /* clitic reading of the trigger's first token */
     const char *type, *mode, *context, *acled_event, *acled_sub, *cameo;

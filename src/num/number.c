@@ -49,7 +49,15 @@ static int same(const nctx *c, size_t i, size_t s)
 static int singular_victim(const nctx *c, size_t i)
 {
     static const enum rasid__cue cues[] = {CUE_DEAD, CUE_INJURED, CUE_HOSTAGE, CUE_ARRESTED};
-    if (!c->lex || c->w[i].nnart || c->w[i].nnpro || i == 0) return 0;
+    if (!c->lex || c->w[i].nnart || c->w[i].nnpro) return 0;
+    /* "وأضاف أن شرطيا قتل": the subject of أن or إن, or of the sentence, right before a
+     * passive word of killing, injury, capture or arrest */
+    if (same(c, i + 1, i) && c->t[i + 1].kind == RASID_TOK_ARABIC &&
+        (i == 0 || c->t[i - 1].sent != c->t[i].sent ||
+         (c->t[i - 1].nlen == 4 && !memcmp(c->t[i - 1].norm, "\xD8\xA7\xD9\x86", 4)))) /* ان (أن، إن) */
+        for (size_t q = 0; q < sizeof cues / sizeof *cues; q++)
+            if (rasid__lex_is_cue_at(c->lex, c->doc, i + 1, cues[q])) return 1;
+    if (i == 0) return 0;
     for (size_t back = 1; back <= 2 && back <= i; back++) {
         size_t p = i - back;
         if (!same(c, p, i) || c->t[p].kind != RASID_TOK_ARABIC) return 0;
