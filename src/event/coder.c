@@ -358,6 +358,26 @@ static int crowd_after(const ev_ctx *c, size_t from)
     return 0;
 }
 
+/* Rows whose id ends in "_held" (أنقذ "rescued") free captives only when another word
+ * of the sentence tells of captivity (a hostage cue: رهائن، مختطفين، محتجزين): "أنقذ الجيش
+ * 12 مختطفا", not "أنقذ حرس السواحل 120 مهاجرا كانوا على متن قوارب". */
+static int needs_held(const rasid__entry *e)
+{
+    return id_ends(e, "_held");
+}
+
+static int held_in_sentence(const ev_ctx *c, const rasid__match *m)
+{
+    const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[m->tok].sent];
+    for (size_t q = s->tok_begin; q < s->tok_end; q++) {
+        if ((q < m->tok || q >= m->tok + m->ntok) && ev_cue(c, q, CUE_HOSTAGE)) return 1;
+        /* (a count of captives: "12 مختطفا") */
+        int n = c->mention_at[q];
+        if (n >= 0 && c->ms[n].kind == RASID_M_NUMBER && c->ms[n].noun && rasid__streq(c->ms[n].noun, "hostage")) return 1;
+    }
+    return 0;
+}
+
 /* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
  * an event only at the head of a clause: first in the sentence, after punctuation, or with
  * the conjunction و or ف on them ("ودان الرئيس"). */
@@ -443,6 +463,7 @@ static int find_triggers(ev_ctx *c)
             if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
             if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
             if (needs_crowd(m[q].e) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_held(m[q].e) && !held_in_sentence(c, &m[q])) continue;
             if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
             if (needs_aid(m[q].e)) {
                 size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
@@ -1116,7 +1137,8 @@ static int agreement(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 
 static int bare(const ev_cand *k)
 {
-    return k->location < 0 && k->date < 0 && k->dead < 0 && k->hostages < 0 && k->injured < 0 && !k->nactor;
+    return k->location < 0 && k->date < 0 && k->dead < 0 && k->hostages < 0 && k->injured < 0 && k->arrested < 0 &&
+           !k->nactor;
 }
 
 /* Insert i into the sorted set extra[0 .. *n). */
@@ -1239,6 +1261,9 @@ static void merge_in_document(ev_ctx *c)
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
             if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            /* (a tally of a week's operations is retold by no single act: "أوقفت مفارز 12
+             * عنصر دعم في عمليات متفرقة" then "وأضاف البيان أن مفرزة كشفت مخبأ بولاية تمنراست") */
+            if (x->aggregate != k[j].aggregate) continue;
             /* "وقال البيان إن الجنود تمكنوا من تحييد عدد من المهاجمين": the attackers (named
              * by a definite noun) the attacked forces killed, told by a source in the next
              * sentence with no place or day of its own, add to the fight's toll */
@@ -1382,8 +1407,8 @@ static void drop_told_tallies(ev_ctx *c)
         int told = 0;
         for (size_t j = 0; j < c->cands.len && told < 2; j++)
             if (j != i && k[j].alive && !k[j].aggregate && same_family(k[j].type, k[i].type) &&
-                !strcmp(k[j].modality, k[i].modality))
-                told++;
+                !strcmp(k[j].modality, k[i].modality) && (k[j].location >= 0 || k[j].date >= 0 || k[j].dead >= 0))
+                told++; /* (told on its own: with a place, a day or a toll; not "أوقفت مفارز 45 مهربا") */
         if (told >= 2) k[i].alive = 0;
     }
 }

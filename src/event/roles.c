@@ -1430,7 +1430,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if ((role == R_NONE || (role == R_ARR && noun_role(m) != R_ARR)) && i > k->ttok && i <= k->ttok + k->tntok + 5) {
             /* (released by a word also said of detainees, أفرج عن, but no detainees by their noun) */
             const char *tid = ev_field(k->trig, "id");
-            if (tid && rasid__streq(tid, "rescue")) role = R_HOST;
+            if (tid && !strncmp(tid, "rescue", 6)) role = R_HOST;
         }
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
@@ -4171,7 +4171,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
-    int freeing = tid && (rasid__streq(tid, "retake") || rasid__streq(tid, "rescue"));
+    int freeing = tid && (rasid__streq(tid, "retake") || !strncmp(tid, "rescue", 6));
     /* "13 جنديا قتلوا", "الجنديان قتلا في هجوم": people counted right before a killing verb
      * (past a nationality) with no object after it are its victims, the verb a passive or
      * agreeing with them ("المسلحان قتلا خمسة قرويين": the doers) */
