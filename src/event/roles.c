@@ -2903,6 +2903,35 @@ static int armed_count_subject(const ev_ctx *c, const ev_cand *k, size_t b, size
 }
 
 /* Is token t aircraft with a pronoun of their owner (طائراته، طائرتها، مقاتلاته، مروحياتها)? */
+/* Is an aircraft word (الطائرات، الطيران، المقاتلات) the subject of k: ending right before
+ * its verb within the clause, or right after it? */
+static int aircraft_subject(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    for (size_t back = 1; back <= 3 && k->ttok >= b + back; back++) {
+        size_t q = k->ttok - back;
+        if (c->mention_at[q] >= 0) break;
+        if ((size_t)ev_cue(c, q, CUE_AIRCRAFT) == back) return 1;
+    }
+    size_t a = k->ttok + k->tntok;
+    return k->pos == 'V' && a < c->n && c->t[a].sent == k->sent && c->mention_at[a] < 0 && ev_cue(c, a, CUE_AIRCRAFT);
+}
+
+/* The army (a military force of a named country) named last before k, in its sentence or
+ * the two before, or -1. */
+static int army_named_before(const ev_ctx *c, const ev_cand *k)
+{
+    for (size_t q = k->ttok; q > 0; q--) {
+        if (c->t[q - 1].sent + 2 < k->sent) break;
+        int m = c->mention_at[q - 1];
+        if (m < 0) continue;
+        const rasid_mention *x = &c->ms[m];
+        if (x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "MIL") && x->country && !rasid__streq(x->country, "?"))
+            return m;
+        q = x->tok_begin + 1;
+    }
+    return -1;
+}
+
 static int own_aircraft(const rasid_token *t)
 {
     static const char *const forms[] = {
@@ -4299,6 +4328,18 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                     break;
                 }
             }
+        /* "وأوضح البيان أن الطائرات استهدفت قواعد للإرهابيين": aircraft with no owner as the
+         * subject of an attack (right before the verb, or right after it) strike from the air,
+         * for the army named last, in this sentence or the two before */
+        if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms")) &&
+            !(id && !strncmp(id, "shootdown", 9)) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
+            k->mode = "aerial";
+            k->acled_event = "Explosions/Remote violence";
+            k->acled_sub = "Air/drone strike";
+            k->cameo = "195";
+            int f = k->nactor ? -1 : army_named_before(c, k);
+            if (f >= 0) add_party(c, k->actor, &k->nactor, &c->ms[f]);
+        }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
         if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
