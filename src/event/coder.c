@@ -378,6 +378,41 @@ static int held_in_sentence(const ev_ctx *c, const rasid__match *m)
     return 0;
 }
 
+/* Rows whose id ends in "_pact" (انسحب "withdrew") reject only a pact, talks or an
+ * organisation named after من a few words on: "انسحبت مالي من اتفاق الجزائر", "انسحبت النيجر من
+ * المجموعة الاقتصادية"; "انسحب المقاتلون من البلدة" is a withdrawal (another row). */
+static int needs_pact(const rasid__entry *e)
+{
+    return id_ends(e, "_pact");
+}
+
+/* Returns the token of the pact (whose word, the pact rejected, opens no event of its
+ * own), or SIZE_MAX. */
+static int pact_at(ev_ctx *c, size_t q);
+static size_t pact_after(ev_ctx *c, size_t from)
+{
+    /* past the subject: "انسحبت النيجر من المجموعة الاقتصادية" */
+    for (size_t q = from; q + 1 < c->n && q < from + 6 && c->t[q].sent == c->t[from - 1].sent; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
+        if (c->t[q].nlen == 4 && !memcmp(c->t[q].norm, "\xD9\x85\xD9\x86", 4)) /* من */
+            return c->t[q + 1].sent == c->t[q].sent && pact_at(c, q + 1) ? q + 1 : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+static int pact_at(ev_ctx *c, size_t q)
+{
+    int mm = c->mention_at[q];
+    if (mm >= 0) return c->ms[mm].kind == RASID_M_ACTOR && c->ms[mm].sector && rasid__streq(c->ms[mm].sector, "IGO");
+    rasid__match m[8];
+    size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 8);
+    for (size_t i = 0; i < k; i++) {
+        const char *t = ev_trig_field(c, m[i].e, TC_TYPE);
+        if (t && (rasid__streq(t, "AGREE") || rasid__streq(t, "CONSULT") || rasid__streq(t, "COOPERATE"))) return 1;
+    }
+    return 0;
+}
+
 /* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
  * an event only at the head of a clause: first in the sentence, after punctuation, or with
  * the conjunction و or ف on them ("ودان الرئيس"). */
@@ -464,6 +499,11 @@ static int find_triggers(ev_ctx *c)
             if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
             if (needs_crowd(m[q].e) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
             if (needs_held(m[q].e) && !held_in_sentence(c, &m[q])) continue;
+            if (needs_pact(m[q].e)) {
+                size_t pt = pact_after(c, m[q].tok + m[q].ntok);
+                if (pt == SIZE_MAX) continue;
+                told = pt;
+            }
             if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
             if (needs_aid(m[q].e)) {
                 size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
@@ -1184,19 +1224,33 @@ static int ground_fight(const ev_cand *k)
 
 /* "وقالت مصادر إن المهاجمين استولوا على كميات من الأسلحة": the attackers (named by a
  * definite noun, no place or day of their own) seizing weapons in the sentences after an
- * attack did it in that attack: no event of its own. */
+ * attack did it in that attack: no event of its own. So did the attack's doer withdrawing
+ * from it ("وانسحبوا سالمين"). */
 static void attackers_loot(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     for (size_t j = 0; j < c->cands.len; j++) {
-        if (!k[j].alive || !rasid__streq(k[j].type, "COERCE") || !k[j].mode || !rasid__streq(k[j].mode, "seize")) continue;
-        if (k[j].nactor != 1 || !k[j].actor[0].sector || !rasid__streq(k[j].actor[0].sector, "UAF") || !k[j].actor[0].text ||
-            strncmp(k[j].actor[0].text, "\xD8\xA7\xD9\x84", 4) || k[j].location >= 0 || k[j].date >= 0)
+        /* (and withdrawing: "أن المهاجمين غنموا أسلحة وانسحبوا سالمين") */
+        const char *tid = ev_field(k[j].trig, "id");
+        int away = rasid__streq(k[j].type, "RETREAT") && tid && rasid__streq(tid, "withdraw");
+        if (!k[j].alive || (!away && (!rasid__streq(k[j].type, "COERCE") || !k[j].mode || !rasid__streq(k[j].mode, "seize"))))
             continue;
+        if (k[j].nactor > 1) continue;
+        int own = k[j].location < 0 && k[j].date < 0; /* (no place or day of its own) */
+        int definite_uaf = k[j].nactor == 1 && k[j].actor[0].sector && rasid__streq(k[j].actor[0].sector, "UAF") &&
+                           k[j].actor[0].text && !strncmp(k[j].actor[0].text, "\xD8\xA7\xD9\x84", 4);
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 2 < k[j].sent) break;
             if (!x->alive || !rasid__streq(x->type, "ASSAULT") || strcmp(x->modality, k[j].modality)) continue;
+            /* the attack's doer (or the attackers) then, in the sentences after it with no
+             * place or day of their own, or in its very sentence ("هاجم مسلحون موقعا للجيش
+             * وقتلوا أربعة جنود واستولوا على أسلحة ثم انسحبوا"); a party withdrawing after
+             * another's attack did a thing of its own */
+            int same = x->sent == k[j].sent;
+            int doer = k[j].nactor == 1 && x->nactor && x->actor[0].name && k[j].actor[0].name &&
+                       !strcmp(x->actor[0].name, k[j].actor[0].name);
+            if (!(own || same) || !(definite_uaf || doer || (same && !k[j].nactor)) || (away && k[j].nrecipient)) break;
             if (!x->nactor) {
                 x->actor[0] = k[j].actor[0];
                 x->nactor = 1;

@@ -4246,6 +4246,16 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "استدعت الجزائر سفيرها في باماكو", "سحب سفرائها لدى الجزائر": the envoy's post
      * (في، لدى or من and a capital or a country) names the state the envoy was recalled from,
      * the recipient, not where the recall happened */
+    /* "انسحبت مالي من اتفاق الجزائر": the pact's name (الجزائر) is no party; only an
+     * organisation left (من الإيكواس) is the other side */
+    if (sid && rasid__streq(sid, "boycott_pact"))
+        for (size_t i = 0; i < k->nrecipient; i++) {
+            size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
+            size_t q = bm < c->nms ? c->ms[bm].tok_begin : 0;
+            if (q > 0 && c->t[q - 1].nlen == 4 && !memcmp(c->t[q - 1].norm, "\xD9\x85\xD9\x86", 4)) continue; /* من */
+            drop_party(k->recipient, &k->nrecipient, i);
+            i--;
+        }
     int posted = 0; /* (the recall's place was the envoy's post: it happened at no other) */
     if (sid && !strncmp(sid, "sanction", 8) && strstr(sid, "_envoy") && !k->nrecipient)
         for (size_t q = after; q + 2 < e && q < after + 8; q++) {

@@ -251,7 +251,7 @@ static void test_index_and_stats(void)
     if (!j) return;
     CHECK_INT(json_integer_value(json_object_get(j, "documents")), 5);
     nevents = json_integer_value(json_object_get(j, "events"));
-    CHECK(nevents >= 5);
+    CHECK(nevents >= 4); /* the bundled samples and the hostile article code at least four events */
     CHECK(json_is_integer(json_object_get(j, "actors")));
     CHECK(json_is_string(json_object_get(j, "first_date")));
     json_decref(j);
