@@ -1042,10 +1042,43 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
 
 /* Last party-ish mention ending in [from, to) that could be a doer (no preposition on
  * it), or -1. */
+/* Does a word of support ("المدعومة ب", "بدعم من") stand within the three words before
+ * token q (past quotation marks), in its sentence? Returns its token + 1, or 0. */
+static size_t backed_by(const ev_ctx *c, size_t q, size_t from)
+{
+    static const char *const backed[] = {
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD8\xB9\xD9\x88\xD9\x85\xD9\x87",             /* المدعومه */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD8\xB9\xD9\x88\xD9\x85",                       /* المدعوم */
+        "\xD9\x85\xD8\xAF\xD8\xB9\xD9\x88\xD9\x85\xD9\x87",                                 /* مدعومه */
+        "\xD9\x85\xD8\xAF\xD8\xB9\xD9\x88\xD9\x85",                                           /* مدعوم */
+        "\xD9\x85\xD8\xAF\xD8\xB9\xD9\x88\xD9\x85\xD8\xA7",                                 /* مدعوما */
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD8\xB9\xD9\x88\xD9\x85\xD9\x8A\xD9\x86", /* المدعومين */
+        "\xD8\xA8\xD8\xAF\xD8\xB9\xD9\x85"};                                                   /* بدعم */
+    for (size_t back = 1, words = 0; words < 3 && q >= from + back; back++) {
+        const rasid_token *t = &c->t[q - back];
+        if (t->sent != c->t[q].sent) break;
+        if (t->kind == RASID_TOK_PUNCT) {
+            if (t->nlen == 1 && t->norm[0] == '"') continue; /* (a name in quotes) */
+            break;
+        }
+        words++;
+        for (size_t f = 0; f < sizeof backed / sizeof *backed; f++)
+            if (rasid__streq(t->norm, backed[f])) return q - back + 1;
+    }
+    return 0;
+}
+
 static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
         int m = c->mention_at[i - 1];
+        /* "أن قواته المدعومة بعناصر من الفيلق الأفريقي استعادت": who backs the doer is not
+         * the doer; look before the word of support */
+        size_t bk = m >= 0 && party_ok(c, m) ? backed_by(c, c->ms[m].tok_begin, from) : 0;
+        if (bk) {
+            i = bk;
+            continue;
+        }
         if (party_ok(c, m) && unit_of_force(c, m)) return m;
         if (party_ok(c, m) && !has_prep(c, m)) {
             size_t mb = c->ms[m].tok_begin;
@@ -4247,8 +4280,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * (في، لدى or من and a capital or a country) names the state the envoy was recalled from,
      * the recipient, not where the recall happened */
     /* "انسحبت مالي من اتفاق الجزائر": the pact's name (الجزائر) is no party; only an
-     * organisation left (من الإيكواس) is the other side */
-    if (sid && rasid__streq(sid, "boycott_pact"))
+     * organisation left (من الإيكواس) is the other side. So of a withdrawal: only who or
+     * what is left (من) ("انسحبوا من البلدة لتجنيب المدنيين ويلات القصف") */
+    if (sid && (rasid__streq(sid, "boycott_pact") || rasid__streq(sid, "withdraw")))
         for (size_t i = 0; i < k->nrecipient; i++) {
             size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
             size_t q = bm < c->nms ? c->ms[bm].tok_begin : 0;
