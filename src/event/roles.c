@@ -1004,6 +1004,22 @@ static int unit_of_force(const ev_ctx *c, int m)
 }
 
 /* The subject after a verb: the first party in [from, to) without a preposition. */
+/* "استقبل رئيس المرحلة الانتقالية في بوركينا فاسو إبراهيم تراوري": a long title opening
+ * at `from` (its country taken into it), then the person it names, within ten words and no
+ * punctuation; the person's mention, or -1. */
+static int titled_person_after(const ev_ctx *c, size_t from)
+{
+    rasid__match mt[4];
+    if (from >= c->n || !rasid__lex_match_at(c->lex, c->doc, from, RASID_CATBIT(RASID_CAT_TITLE), 0, mt, 4)) return -1;
+    for (size_t q = from; q < from + 10 && q < c->n && c->t[q].sent == c->t[from].sent; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT) return -1;
+        int m = c->mention_at[q];
+        if (m < 0) continue;
+        return c->ms[m].kind == RASID_M_PERSON && c->ms[m].tok_begin == q && party_ok(c, m) ? m : -1;
+    }
+    return -1;
+}
+
 static int subject_in(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = from; i < to && i < c->n; i++) {
@@ -1040,8 +1056,6 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
 }
 
 
-/* Last party-ish mention ending in [from, to) that could be a doer (no preposition on
- * it), or -1. */
 /* Does a word of support ("المدعومة ب", "بدعم من") stand within the three words before
  * token q (past quotation marks), in its sentence? Returns its token + 1, or 0. */
 static size_t backed_by(const ev_ctx *c, size_t q, size_t from)
@@ -1068,6 +1082,8 @@ static size_t backed_by(const ev_ctx *c, size_t q, size_t from)
     return 0;
 }
 
+/* Last party-ish mention ending in [from, to) that could be a doer (no preposition on
+ * it), or -1. */
 static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
@@ -3775,7 +3791,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (!possessed &&
-                   (m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 &&
+                   ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 ||
+                    (pos != 'N' && (m = titled_person_after(c, after)) >= 0 && c->ms[m].tok_end <= e)) &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
                    !(pos == 'V' && against_before(c, after, c->ms[m].tok_begin)) &&
                    !(pos == 'N' && verb_between(c, k, after, c->ms[m].tok_begin))) {
