@@ -440,9 +440,10 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         return;
     }
     const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
-    size_t lo = i, hi = i + 1;
+    size_t lo = i, hi = i + 1, lo0 = SIZE_MAX, hi0 = SIZE_MAX; /* lo0, hi0: the first scan's ends */
     for (;;) {
         while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, CUE_CLAUSEBREAK)) lo--;
+        if (lo0 == SIZE_MAX) lo0 = lo;
         if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
         while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 8 > p) q--; /* ("صباح يوم الأحد 16 يونيو 2024") */
@@ -451,6 +452,7 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
     }
     for (;;) {
         while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, CUE_CLAUSEBREAK)) hi++;
+        if (hi0 == SIZE_MAX) hi0 = hi;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
         while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 9) q++;
@@ -460,8 +462,18 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
     *b = lo;
     *e = hi;
     if (c->clause_lo) {
-        c->clause_lo[i] = (uint32_t)lo;
-        c->clause_hi[i] = (uint32_t)hi;
+        /* Each token j of [lo0, hi0) scans to the same lo0 and hi0 (the scans test the
+         * same tokens, i's own punctuation aside) and the widening by dates goes from
+         * those ends alone: j's clause is this one. */
+        size_t from = i, to = i + 1;
+        if (!is_punct(&c->t[i])) {
+            from = lo0;
+            to = hi0;
+        }
+        for (size_t j = from; j < to; j++) {
+            c->clause_lo[j] = (uint32_t)lo;
+            c->clause_hi[j] = (uint32_t)hi;
+        }
     }
 }
 
