@@ -345,13 +345,14 @@ static int p_month(const dctx *c, size_t i, dres *r)
 {
     const rasid__word *w = c->w;
     size_t k = i;
-    int ctx = context_before(c, i);
     int prefix = 0;
     if (w[i].tw == TW_UNIT && w[i].twval == U_MONTH && w[i].twcount == 1 && !w[i].twart &&
         same(c, i + w[i].twlen, i) && w[i + w[i].twlen].month) {
         k = i + w[i].twlen;
-        ctx = prefix = 1;
+        prefix = 1;
     }
+    if (!w[k].month) return 0; /* (no month name: asked of every token that may start a date) */
+    int ctx = prefix || context_before(c, i);
     int mon, hijri, y, delta, when;
     size_t e = month_name(c, k, i, &mon, &hijri);
     if (!e) return 0;
@@ -700,11 +701,15 @@ static int p_part(const dctx *c, size_t i, dres *r)
 }
 
 /* Every pattern starts with a number, a time word, a month name, or an ordinal or tens
- * word (a day): most tokens are none of these. */
+ * word (a day): most tokens are none of these. Of the time words, a preposition (في is
+ * one), a past or future marker and an era only follow what starts a date. */
 static inline int may_start(const dctx *c, size_t i)
 {
+    enum { OPENERS = 1u << TW_WEEKDAY | 1u << TW_RELDAY | 1u << TW_CURRENT | 1u << TW_UNIT | 1u << TW_PART |
+                     1u << TW_DAYPART | 1u << TW_AGO | 1u << TW_NOW };
     const rasid__word *w = &c->w[i];
-    return c->t[i].kind == RASID_TOK_NUMBER || w->tw || w->month || w->nw == NW_ORDINAL || w->nw == NW_TEN;
+    return c->t[i].kind == RASID_TOK_NUMBER || (OPENERS >> w->tw & 1) || w->month || w->nw == NW_ORDINAL ||
+           w->nw == NW_TEN;
 }
 
 /* "من 10 إلى 16 يوليو": a run of days of one month, a date of the precision of a week
