@@ -2391,6 +2391,12 @@ void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size
     return &lc->memo[(size_t)(id - 1) * RASID__MEMO_COUNT + (size_t)which];
 }
 
+void **rasid__lex_memo_slots(const rasid_lexicon *lex, const rasid_doc *doc)
+{
+    const struct rasid__lcache *lc = doc->an ? doc->an->lexc : NULL;
+    return doc->lexm_for == lex && doc->lexm_wid && lc ? lc->memo : NULL;
+}
+
 void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n)
 {
     return doc->an ? rasid__arena_alloc_raw(&doc->an->arena, n) : NULL;
@@ -2581,10 +2587,6 @@ size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, 
     return n;
 }
 
-size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok)
-{
-    return doc->lexm_for == lex && tok < doc->tokens.len ? doc->lexm_rep[tok] : tok;
-}
 
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key)
 {
@@ -2692,6 +2694,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     if (!doc->cue_items) return RASID_NOMEM;
     rasid__match m[32];
     const struct rasid__lcache *lc = doc->an && doc->lexm_for == lex ? doc->an->lexc : NULL;
+    void **slots = rasid__lex_memo_slots(lex, doc); /* (the word memo's, without a call per token) */
     for (size_t i = 0; i < n; i++) {
         doc->cue_off[i] = (uint32_t)len;
         /* fetched ahead: the memo slot of the word sixteen tokens on, the cues of the
@@ -2705,7 +2708,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             }
         }
         /* a word's cues, found in an earlier document: {count, items...} */
-        void **memo = rasid__lex_word_memo(lex, doc, i, RASID__MEMO_CUES);
+        void **memo = slots ? rasid__lex_memo_slot(slots, doc, i, RASID__MEMO_CUES) : NULL;
         if (memo && *memo) {
             const uint16_t *c = *memo;
             if (len + c[0] > cap) {
