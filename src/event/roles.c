@@ -404,11 +404,17 @@ void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin,
 }
 
 
-static int is_punct(const rasid_token *t)
+static int punct_mark(const rasid_token *t)
 {
-    if (t->kind != RASID_TOK_PUNCT) return 0;
     return t->nlen == 1 ? strchr(",;:()", t->norm[0]) != NULL
                         : (!memcmp(t->norm, "\xD8\x8C", 2) || !memcmp(t->norm, "\xD8\x9B", 2)); /* ، ؛ */
+}
+
+/* Inline: asked of about a million tokens per thousand articles, nearly all no
+ * punctuation at all. */
+static inline __attribute__((always_inline)) int is_punct(const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT && punct_mark(t);
 }
 
 /* Clause around token i: [*b, *e). */

@@ -395,7 +395,8 @@ static const char *spell_name(ctx *c, size_t j, size_t e)
 }
 
 /* ---------------------------------------------------------- people */
-static int is_cue(const ctx *c, size_t i, enum rasid__cue cls)
+/* Inline: asked of nearly every token by several passes, nearly always in vain. */
+static inline __attribute__((always_inline)) int is_cue(const ctx *c, size_t i, enum rasid__cue cls)
 {
     return i < c->n && rasid__lex_is_cue(c->lex, c->doc, i, cls);
 }
