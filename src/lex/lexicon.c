@@ -2717,7 +2717,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
                 if (!ni) return RASID_NOMEM;
                 doc->cue_items = ni;
             }
-            if (c[0]) memcpy(doc->cue_items + len, c + 1, c[0] * sizeof *c);
+            for (uint16_t z = 0; z < c[0]; z++) doc->cue_items[len + z] = c[1 + z]; /* (one or two: no memcpy) */
             len += c[0];
             doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], c[0]);
             continue;
