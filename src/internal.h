@@ -114,6 +114,8 @@ void rasid__vec_init(rasid__vec *v, size_t elsize);
 void rasid__vec_free(rasid__vec *v);
 /* Appends one zeroed element and returns it; NULL on out-of-memory. */
 void *rasid__vec_push(rasid__vec *v);
+/* Appends one element copied from src (elsize bytes) and returns it; NULL on out-of-memory. */
+void *rasid__vec_push_copy(rasid__vec *v, const void *src);
 
 /* ------------------------------------------------------------------ numbers */
 /* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path

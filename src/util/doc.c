@@ -187,9 +187,7 @@ const rasid_event *rasid_doc_events(const rasid_doc *d) { return d->events.data;
 
 rasid_mention *rasid__doc_add_mention(rasid_doc *d, const rasid_mention *m)
 {
-    rasid_mention *p = rasid__vec_push(&d->mentions);
-    if (p) *p = *m;
-    return p;
+    return rasid__vec_push_copy(&d->mentions, m);
 }
 
 static int cmp_mention(const void *a, const void *b)
