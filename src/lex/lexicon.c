@@ -2687,15 +2687,17 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     free(doc->cue_mask);
     doc->cue_items = NULL;
     doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
-    doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask); /* zero: no cue, should this stop half-way */
+    /* not zeroed: every token's mask is set below, or zeroed from where this stops
+     * half-way (no cue there) */
+    doc->cue_mask = malloc((n + 1) * sizeof *doc->cue_mask);
     if (!doc->cue_off || !doc->cue_mask) return RASID_NOMEM;
-    size_t cap = n + 16, len = 0;
+    size_t cap = n + 16, len = 0, i = 0;
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
-    if (!doc->cue_items) return RASID_NOMEM;
+    if (!doc->cue_items) goto nomem;
     rasid__match m[32];
     const struct rasid__lcache *lc = doc->an && doc->lexm_for == lex ? doc->an->lexc : NULL;
     void **slots = rasid__lex_memo_slots(lex, doc); /* (the word memo's, without a call per token) */
-    for (size_t i = 0; i < n; i++) {
+    for (; i < n; i++) {
         doc->cue_off[i] = (uint32_t)len;
         /* fetched ahead: the memo slot of the word sixteen tokens on, the cues of the
          * word eight tokens on (its slot fetched by now) */
@@ -2714,7 +2716,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             if (len + c[0] > cap) {
                 cap = (len + c[0]) * 2;
                 uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
-                if (!ni) return RASID_NOMEM;
+                if (!ni) goto nomem;
                 doc->cue_items = ni;
             }
             for (uint16_t z = 0; z < c[0]; z++) doc->cue_items[len + z] = c[1 + z]; /* (one or two: no memcpy) */
@@ -2737,7 +2739,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             if (len == cap) {
                 cap *= 2;
                 uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
-                if (!ni) return RASID_NOMEM;
+                if (!ni) goto nomem;
                 doc->cue_items = ni;
             }
             doc->cue_items[len++] = item;
@@ -2754,6 +2756,9 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     doc->cue_off[n] = (uint32_t)len;
     doc->cue_mask[n] = 0;
     return RASID_OK;
+nomem:
+    memset(doc->cue_mask + i, 0, (n + 1 - i) * sizeof *doc->cue_mask);
+    return RASID_NOMEM;
 }
 
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)
