@@ -15,16 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
+void ev_trig_cols(ev_ctx *c, const rasid__table *t)
 {
     static const char *const names[TC_N] = {"type", "mode", "context", "acled_event", "acled_sub", "cameo", "pos", "weight"};
     ev_cols *cc = &c->trig_cols;
-    if (cc->t != e->table || !cc->t) {
-        cc->t = e->table;
-        for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(e->table, names[i]);
-    }
-    const char *v = rasid__entry_fieldi(e, cc->col[tc]);
-    return v && *v && !rasid__streq(v, "-") ? v : NULL;
+    cc->t = t;
+    for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(t, names[i]);
 }
 
 /* A nationality, a country, or a state force or government: it sets the country the text
