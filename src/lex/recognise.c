@@ -223,6 +223,15 @@ static const char *country_name(const ctx *c, const char *iso3)
     return e ? field(e, "name") : NULL;
 }
 
+/* strtol(s, NULL, 10), without its call for the plain digits of a GeoNames id. */
+static long geoname_id(const char *s)
+{
+    long v = 0;
+    int n = 0;
+    while (s[n] >= '0' && s[n] <= '9' && n < 18) v = v * 10 + (s[n++] - '0');
+    return n && !s[n] ? v : strtol(s, NULL, 10);
+}
+
 static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
 #define PF(k) cfield(&c->place_cols, PLACE_COLS, PC_N, e, k)
@@ -236,7 +245,7 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 #undef PF
     mm->lat = la ? rasid__decimal(la) : NAN;
     mm->lon = lo ? rasid__decimal(lo) : NAN;
-    mm->geonameid = g ? strtol(g, NULL, 10) : 0;
+    mm->geonameid = g ? geoname_id(g) : 0;
     const char *k = mm->ekind ? mm->ekind : "";
     mm->precision = rasid__streq(k, "country") ? RASID_P_COUNTRY
                     : rasid__streq(k, "admin1") ? RASID_P_ADMIN1
