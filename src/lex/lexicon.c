@@ -2638,16 +2638,20 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
             if (toks[j].sent != toks[m->tok].sent) continue;
             /* the context token, or one of its clitic readings (article + stem) */
             const rasid_token *t = &toks[j];
+            /* (the first byte compared inline: a memcmp call per word of the length was
+             * the bulk of this) */
             if (list->lens >> (t->nlen & 63) & 1)
                 for (size_t w = 0; w < list->n; w++)
-                    if (tok_eq(t, list->w[w], list->len[w])) return 1;
+                    if (list->len[w] == t->nlen && (!t->nlen || list->w[w][0] == t->norm[0]) &&
+                        tok_eq(t, list->w[w], list->len[w]))
+                        return 1;
             for (uint16_t q = 1; q < t->nreadings; q++) {
                 const rasid_reading *rd = &t->readings[q];
                 size_t sl2 = strlen(rd->stem), al = rd->article ? 4 : 0;
                 if (sl2 + 4 >= 300 || !(list->lens >> ((al + sl2) & 63) & 1)) continue;
                 for (size_t w = 0; w < list->n; w++)
-                    if (list->len[w] == al + sl2 && (!al || !memcmp(list->w[w], "\xD8\xA7\xD9\x84", 4)) &&
-                        !memcmp(list->w[w] + al, rd->stem, sl2))
+                    if (list->len[w] == al + sl2 && (!sl2 || list->w[w][al] == rd->stem[0]) &&
+                        (!al || !memcmp(list->w[w], "\xD8\xA7\xD9\x84", 4)) && !memcmp(list->w[w] + al, rd->stem, sl2))
                         return 1;
             }
         }
