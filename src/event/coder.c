@@ -594,8 +594,13 @@ static int family(const char *type)
     return 0;
 }
 
-/* most candidates of one family share the type string of their trigger table's cell */
-static int same_family(const char *a, const char *b) { return a == b || family(a) == family(b); }
+/* most candidates of one family share the type string of their trigger table's cell;
+ * else equal strings are one family, and a listed type is no other string's family */
+static int same_family(const char *a, const char *b)
+{
+    if (a == b || (a && b && rasid__streq(a, b))) return 1;
+    return !family(a) && !family(b);
+}
 
 static int told_as_earlier(const ev_ctx *c, const ev_cand *k);
 
