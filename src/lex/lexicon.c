@@ -2319,8 +2319,10 @@ static inline size_t lw_hash(const rasid_reading *w, const rasid_reading *next, 
 }
 
 /* The word's slot (tri 0: LW_WORD or LW_CTX) or the word's in this context (tri 1). */
-static lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w, const rasid_reading *next,
-                            const rasid_reading *after, unsigned tri)
+/* (inline: looked up for nearly every token of every document) */
+static inline __attribute__((always_inline)) lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w,
+                                                                  const rasid_reading *next, const rasid_reading *after,
+                                                                  unsigned tri)
 {
     if (!lc->cap) return NULL;
     for (size_t j = lw_hash(w, next, after, tri) & (lc->cap - 1); lc->tab[j].kind; j = (j + 1) & (lc->cap - 1)) {
