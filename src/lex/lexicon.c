@@ -2198,8 +2198,9 @@ struct rasid__fzmemo {
     size_t nitems, citems;
 };
 
-static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const rasid_token *t,
-                      unsigned fmask, const rasid__entry *const **list, size_t *count)
+static __attribute__((noinline)) int fuzzy_memo_fill(struct rasid__fzmemo *fz, const rasid_lexicon *lex,
+                                                      const rasid_token *t, unsigned fmask,
+                                                      const rasid__entry *const **list, size_t *count)
 {
     if (!fz || !t->readings) return 0;
     uint64_t h = ((uint64_t)(uintptr_t)t->readings >> 4) * 0x9E3779B97F4A7C15ull ^ fmask;
@@ -2249,6 +2250,27 @@ static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const 
     *list = fz->items + fz->slots[j].first;
     *count = k;
     return 1;
+}
+
+/* The memo's answer, looked up inline (asked for nearly every token by the recogniser's
+ * passes); fuzzy_memo_fill grows the table or finds and keeps what is not in it yet. */
+static inline __attribute__((always_inline)) int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex,
+                                                            const rasid_token *t, unsigned fmask,
+                                                            const rasid__entry *const **list, size_t *count)
+{
+    if (fz && t->readings && fz->used * 2 < fz->cap) {
+        uint64_t h = ((uint64_t)(uintptr_t)t->readings >> 4) * 0x9E3779B97F4A7C15ull ^ fmask;
+        h ^= h >> 31;
+        for (size_t j = h & (fz->cap - 1); fz->slots[j].used; j = (j + 1) & (fz->cap - 1)) {
+            const fz_slot *x = &fz->slots[j];
+            if (x->word == t->readings && x->fmask == fmask) {
+                *list = fz->items + x->first;
+                *count = x->count;
+                return 1;
+            }
+        }
+    }
+    return fuzzy_memo_fill(fz, lex, t, fmask, list, count);
 }
 
 #define ALL_CATS (RASID_CATBIT(RASID_CAT_COUNT) - 1u)
