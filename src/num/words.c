@@ -337,13 +337,6 @@ uint32_t rasid__start_after_pro(const rasid_doc *doc, size_t i, size_t pro)
     return s >= t->start && s < t->end ? s : t->start;
 }
 
-int rasid__tok_is(const rasid_doc *doc, size_t i, const char *s)
-{
-    if (i >= doc->tokens.len) return 0;
-    const rasid_token *t = (const rasid_token *)doc->tokens.data + i;
-    if (t->kind != RASID_TOK_PUNCT && t->kind != RASID_TOK_SYMBOL) return 0;
-    return t->norm && strcmp(t->norm, s) == 0;
-}
 
 static int is_digits_token(const rasid_token *t)
 {
