@@ -736,34 +736,39 @@ static int p_dayrange(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
+/* The patterns in order, each tried only at a token of the kind it opens with (a number;
+ * an ordinal or tens word; a month name; a time word of the kind it asks for): the others
+ * answer no at once. */
 static int p_any(const dctx *c, size_t i, dres *r)
 {
     memset(r, 0, sizeof *r);
     if (!may_start(c, i)) return 0;
-    if (p_numeric(c, i, r)) return 1;
+    const rasid__word *w = &c->w[i];
+    int num = c->t[i].kind == RASID_TOK_NUMBER, tw = w->tw;
+    if (num && p_numeric(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_daymonth(c, i, r)) return 1;
+    if ((num || w->nw == NW_ORDINAL || w->nw == NW_TEN) && p_daymonth(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_dayrange(c, i, r)) return 1;
+    if (num && p_dayrange(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_weekday(c, i, r)) return 1;
+    if ((tw == TW_UNIT || tw == TW_WEEKDAY) && p_weekday(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_month(c, i, r)) return 1;
+    if ((w->month || tw == TW_UNIT) && p_month(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_year(c, i, r)) return 1;
+    if ((num || tw == TW_UNIT) && p_year(c, i, r)) return 1;
     if (c->absolute_only) return 0;
     memset(r, 0, sizeof *r);
-    if (p_relday(c, i, r)) return 1;
+    if (tw == TW_RELDAY && p_relday(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_daypart(c, i, r)) return 1;
+    if (tw == TW_DAYPART && p_daypart(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_part(c, i, r)) return 1;
+    if (tw == TW_PART && p_part(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_ago(c, i, r)) return 1;
+    if (tw == TW_AGO && p_ago(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_unitrel(c, i, r, 0)) return 1;
+    if ((tw == TW_CURRENT || tw == TW_UNIT) && p_unitrel(c, i, r, 0)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_now(c, i, r)) return 1;
+    if (tw == TW_NOW && p_now(c, i, r)) return 1;
     return 0;
 }
 
