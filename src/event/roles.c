@@ -1059,9 +1059,9 @@ static int subject_in(const ev_ctx *c, size_t from, size_t to)
 static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
-        int m = c->mention_at[i - 1];
-        if (party_ok(c, m) && unit_of_force(c, m)) return m;
-        if (party_ok(c, m) && !has_prep(c, m)) {
+        int m = c->mention_at[i - 1], ok = party_ok(c, m); /* (asked once) */
+        if (ok && unit_of_force(c, m)) return m;
+        if (ok && !has_prep(c, m)) {
             size_t mb = c->ms[m].tok_begin;
             /* "من أيدي حركة بوكو حرام", "في الحركة": not a doer */
             if (!(mb > 0 && (ev_cue(c, mb - 1, CUE_PREPOSITION) || ev_cue(c, mb - 1, CUE_BY)))) return m;
