@@ -248,6 +248,13 @@ static inline int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *d
     return rasid__lex_is_cue_at(lex, doc, tok, cue);
 }
 
+/* May some token of the document be a cue of class cue? (No: a pass looking for one
+ * has nothing to do.) */
+static inline int rasid__lex_cue_in_doc(const rasid_doc *doc, enum rasid__cue cue)
+{
+    return !doc->cue_mask || (doc->cue_any >> cue & 1);
+}
+
 /* The places.tsv entry of kind country for an ISO3 code, or NULL. */
 const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3);
 

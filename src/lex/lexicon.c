@@ -2718,8 +2718,13 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     /* not zeroed: every token's mask is set below, or zeroed from where this stops
      * half-way (no cue there) */
     doc->cue_mask = malloc((n + 1) * sizeof *doc->cue_mask);
-    if (!doc->cue_off || !doc->cue_mask) return RASID_NOMEM;
+    doc->cue_any = 0;
+    if (!doc->cue_off || !doc->cue_mask) {
+        if (doc->cue_mask) memset(doc->cue_mask, 0, (n + 1) * sizeof *doc->cue_mask);
+        return RASID_NOMEM;
+    }
     size_t cap = n + 16, len = 0, i = 0;
+    uint64_t any = 0;
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
     if (!doc->cue_items) goto nomem;
     rasid__match m[32];
@@ -2750,6 +2755,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             for (uint16_t z = 0; z < c[0]; z++) doc->cue_items[len + z] = c[1 + z]; /* (one or two: no memcpy) */
             len += c[0];
             doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], c[0]);
+            any |= doc->cue_mask[i];
             continue;
         }
         size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
@@ -2774,6 +2780,7 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
         }
         size_t got = len - doc->cue_off[i];
         doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], got);
+        any |= doc->cue_mask[i];
         uint16_t *keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep) : NULL;
         if (keep) {
             keep[0] = (uint16_t)got;
@@ -2783,9 +2790,11 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     }
     doc->cue_off[n] = (uint32_t)len;
     doc->cue_mask[n] = 0;
+    doc->cue_any = any;
     return RASID_OK;
 nomem:
     memset(doc->cue_mask + i, 0, (n + 1 - i) * sizeof *doc->cue_mask);
+    doc->cue_any = any;
     return RASID_NOMEM;
 }
 
