@@ -2289,7 +2289,8 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (strstr(pro, "\xD8\xB3")) return "future";
     }
     /* (a name is no future cue: the town سيغو is not س + يغو) */
-    for (size_t i = b; i < t; i++)
+    int fut = rasid__lex_cue_in_doc(c->doc, CUE_FUTURE); /* (no future cue: no scan for one) */
+    for (size_t i = b; i < t && fut; i++)
         if (ev_cue(c, i, CUE_FUTURE) && !named_token(c, i)) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
     /* (the future س comes on an imperfect, its stem opening with ي ت ن: "ستعقد", not
@@ -2301,7 +2302,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
                 return "future";
     }
-    for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
+    for (size_t i = t + k->tntok; fut && i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION) && !named_token(c, i)) return "future";
     /* "الشراكة التي ستربط البلدين": a noun whose relative clause is in the future */
     {
@@ -2327,7 +2328,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     if (k->date >= 0 && c->pub_days != LONG_MIN && value_days(c->ms[k->date].value, 0) > c->pub_days) return "future";
     {
         const rasid_sentence *s = sent_of(c, t);
-        for (size_t i = t + k->tntok; i < s->tok_end; i++) {
+        for (size_t i = t + k->tntok; fut && i < s->tok_end; i++) {
             if (is_punct(&c->t[i]) && c->t[i].nlen == 1 && c->t[i].norm[0] != ',') break;
             if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION) && c->mention_at[i] >= 0 &&
                 c->ms[c->mention_at[i]].kind == RASID_M_DATE)
