@@ -3316,18 +3316,20 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
 {
     /* (each scan only in a document with a cue of its class) */
     const rasid_doc *d = c->doc;
+    int sport = rasid__lex_cue_in_doc(d, CUE_SPORT), report = rasid__lex_cue_in_doc(d, CUE_REPORT),
+        mishap = rasid__lex_cue_in_doc(d, CUE_MISHAP), anaphor = rasid__lex_cue_in_doc(d, CUE_ANAPHOR);
     si->sport = 0;
-    for (size_t q = s->tok_begin; q < s->tok_end && rasid__lex_cue_in_doc(d, CUE_SPORT); q++)
+    for (size_t q = s->tok_begin; sport && q < s->tok_end; q++)
         /* (a military trainer, "مدرب عسكري", is no coach) */
         if (ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) { si->sport = 1; break; }
     si->first_report = UINT32_MAX;
-    for (size_t q = s->tok_begin; q < s->tok_end && rasid__lex_cue_in_doc(d, CUE_REPORT); q++)
+    for (size_t q = s->tok_begin; report && q < s->tok_end; q++)
         if (ev_cue(c, q, CUE_REPORT)) { si->first_report = (uint32_t)q; break; }
     si->mishap = 0;
-    for (size_t q = s->tok_begin; q < s->tok_end && !si->mishap && rasid__lex_cue_in_doc(d, CUE_MISHAP); q++)
+    for (size_t q = s->tok_begin; mishap && q < s->tok_end && !si->mishap; q++)
         if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
     si->ref = 0;
-    for (size_t q = s->tok_begin; q + 1 < s->tok_end && !si->ref && rasid__lex_cue_in_doc(d, CUE_ANAPHOR); q++)
+    for (size_t q = s->tok_begin; anaphor && q + 1 < s->tok_end && !si->ref; q++)
         if (ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) si->ref = 1;
         else if (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR)) si->ref = 1;
     si->known = 1;
@@ -5009,7 +5011,8 @@ void ev_apply_claims(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     size_t nk = c->cands.len;
-    for (size_t i = 0; i < c->n && rasid__lex_cue_in_doc(c->doc, CUE_CLAIM); i++) {
+    size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CLAIM) ? c->n : 0; /* (no claim cue: nothing to do) */
+    for (size_t i = 0; i < n; i++) {
         int len = ev_cue(c, i, CUE_CLAIM);
         if (!len) continue;
         /* a claim names what it claims: a pronoun (تبناه، تبناهما) or an event noun after it;

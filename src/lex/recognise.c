@@ -1056,7 +1056,8 @@ static void resolve_group_references(ctx *c)
         m->ekind = g->ekind;
         if (is_group(m)) groups_add(&groups, c->doc, i);
     }
-    for (size_t i = 0; i < c->n && rasid__lex_cue_in_doc(c->doc, CUE_GROUPREF); i++) {
+    size_t nt = rasid__lex_cue_in_doc(c->doc, CUE_GROUPREF) ? c->n : 0; /* (no such cue: nothing to do) */
+    for (size_t i = 0; i < nt; i++) {
         if (c->covered[i]) continue;
         int len = is_cue(c, i, CUE_GROUPREF);
         if (!len) continue;
@@ -1124,7 +1125,8 @@ static void emit_place_at(ctx *c, size_t i, const rasid__entry *e)
 
 static void resolve_capitals(ctx *c)
 {
-    for (size_t i = 0; i < c->n && rasid__lex_cue_in_doc(c->doc, CUE_CAPITAL); i++) {
+    size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CAPITAL) ? c->n : 0; /* (no such cue: nothing to do) */
+    for (size_t i = 0; i < n; i++) {
         if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_CAPITAL)) continue;
         size_t nx = i + 1;
         if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
@@ -1153,7 +1155,8 @@ static void resolve_capitals(ctx *c)
  * named last before it in its sentence (a person or force of a state, a nationality). */
 static void resolve_own_country(ctx *c)
 {
-    for (size_t i = 0; i < c->n && rasid__lex_cue_in_doc(c->doc, CUE_OWNCOUNTRY); i++) {
+    size_t n = rasid__lex_cue_in_doc(c->doc, CUE_OWNCOUNTRY) ? c->n : 0; /* (no such cue: nothing to do) */
+    for (size_t i = 0; i < n; i++) {
         if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_OWNCOUNTRY)) continue;
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
