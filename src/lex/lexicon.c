@@ -2433,6 +2433,17 @@ void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n)
  * push_match only drops a repeat of the same entry), so the table keeps the order in
  * which exact_matches finds them with all categories, and rasid__lex_match_at filters.
  * A token with more than TABLE_MAX_PER_TOKEN matches is flagged and computed directly. */
+/* prepare_matches' table grown to hold need matches, in the document's arena. */
+static rasid__match *grow_items(rasid_doc *doc, rasid__match *items, size_t len, size_t *cap, size_t need)
+{
+    size_t nc = need * 2;
+    rasid__match *ni = rasid__arena_alloc_raw(&doc->arena, nc * sizeof *ni);
+    if (!ni) return NULL;
+    if (len) memcpy(ni, items, len * sizeof *ni);
+    *cap = nc;
+    return ni;
+}
+
 static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
 {
     size_t n = doc->tokens.len;
@@ -2444,7 +2455,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     uint32_t *wid = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *wid);
     if (!off || !over || !cats || !rep || !wid) return RASID_NOMEM;
     size_t cap = 2 * n + 64, len = 0; /* a token has 1-2 matches on average */
-    rasid__match *items = malloc(cap * sizeof *items);
+    /* in the document's arena from the start: the table is kept there (no copy at the end;
+     * a table outgrown is left behind, as rarely as a token has more than two matches) */
+    rasid__match *items = rasid__arena_alloc_raw(&doc->arena, cap * sizeof *items);
     if (!items) return RASID_NOMEM;
     rasid__match buf[TABLE_MAX_PER_TOKEN];
     /* A word's matches depend on the word alone unless one of its readings may start a
@@ -2456,7 +2469,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     size_t wcap = 16;
     while (wcap < 2 * n) wcap <<= 1;
     wm = calloc(wcap, sizeof *wm);
-    if (!wm) { free(items); return RASID_NOMEM; }
+    if (!wm) return RASID_NOMEM;
     const rasid_token *toks = doc->tokens.data;
     struct rasid__lcache *lc = lcache_for(doc, lex);
     for (size_t i = 0; i < n; i++) {
@@ -2479,11 +2492,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             wid[i] = wid[first];
             cats[i] = cats[first];
             uint32_t from = off[first], k = off[first + 1] - from;
-            if (len + k > cap) {
-                cap = (len + k) * 2;
-                rasid__match *ni = realloc(items, cap * sizeof *ni);
-                if (!ni) { free(items); free(wm); return RASID_NOMEM; }
-                items = ni;
+            if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
+                free(wm);
+                return RASID_NOMEM;
             }
             for (uint32_t z = 0; z < k; z++) {
                 items[len + z] = items[from + z];
@@ -2529,11 +2540,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
                 if (put) wid[i] = put->id + 1;
             }
         }
-        if (len + k > cap) {
-            cap = (len + k) * 2;
-            rasid__match *ni = realloc(items, cap * sizeof *ni);
-            if (!ni) { free(items); free(wm); return RASID_NOMEM; }
-            items = ni;
+        if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
+            free(wm);
+            return RASID_NOMEM;
         }
         for (size_t z = 0; z < k; z++) {
             items[len + z] = src[z];
@@ -2543,10 +2552,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     }
     free(wm);
     off[n] = (uint32_t)len;
-    rasid__match *kept = rasid__arena_alloc_raw(&doc->arena, (len ? len : 1) * sizeof *kept);
-    if (!kept) { free(items); return RASID_NOMEM; }
-    if (len) memcpy(kept, items, len * sizeof *kept);
-    free(items);
+    rasid__match *kept = items;
     struct rasid__fzmemo *fz = lc ? &lc->fz : rasid__arena_alloc(&doc->arena, sizeof *fz);
     if (!fz) return RASID_NOMEM;
     if (!lc) fz->arena = &doc->arena;
