@@ -2721,14 +2721,15 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     free(doc->cue_mask);
     doc->cue_items = NULL;
     doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
+    doc->cue_any = 0;
+    if (!doc->cue_off) { /* no cue anywhere */
+        doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask);
+        return RASID_NOMEM;
+    }
     /* not zeroed: every token's mask is set below, or zeroed from where this stops
      * half-way (no cue there) */
     doc->cue_mask = malloc((n + 1) * sizeof *doc->cue_mask);
-    doc->cue_any = 0;
-    if (!doc->cue_off || !doc->cue_mask) {
-        if (doc->cue_mask) memset(doc->cue_mask, 0, (n + 1) * sizeof *doc->cue_mask);
-        return RASID_NOMEM;
-    }
+    if (!doc->cue_mask) return RASID_NOMEM;
     size_t cap = n + 16, len = 0, i = 0;
     uint64_t any = 0;
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
