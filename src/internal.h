@@ -114,6 +114,8 @@ void rasid__vec_init(rasid__vec *v, size_t elsize);
 void rasid__vec_free(rasid__vec *v);
 /* Appends one zeroed element and returns it; NULL on out-of-memory. */
 void *rasid__vec_push(rasid__vec *v);
+/* Appends one element copied from src (elsize bytes) and returns it; NULL on out-of-memory. */
+void *rasid__vec_push_copy(rasid__vec *v, const void *src);
 
 /* ------------------------------------------------------------------ numbers */
 /* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path
@@ -197,6 +199,7 @@ struct rasid_doc {
     uint32_t *cue_off;
     uint16_t *cue_items;
     uint64_t *cue_mask; /* per token: bit k set when cue_items has class k (enum rasid__cue) */
+    uint64_t cue_any;   /* the union of the tokens' cue_mask (set with it) */
     /* lex/: every exact dictionary match at every token, found once per document for the
      * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
      * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept);

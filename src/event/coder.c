@@ -154,8 +154,8 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
 }
 
 /* Does the row's id end in suffix (a row kind named by its id: "_aid", "_self")? */
-static int id_ends(const rasid__entry *e, const char *suffix)
-{
+static inline __attribute__((always_inline)) int id_ends(const rasid__entry *e, const char *suffix)
+{ /* (inline: the suffix's length is then known at compile time) */
     const char *id = ev_field(e, "id");
     size_t l = id ? strlen(id) : 0, sl = strlen(suffix);
     return l > sl && !strcmp(id + l - sl, suffix);
@@ -683,8 +683,13 @@ static int family(const char *type)
     return 0;
 }
 
-/* most candidates of one family share the type string of their trigger table's cell */
-static int same_family(const char *a, const char *b) { return a == b || family(a) == family(b); }
+/* most candidates of one family share the type string of their trigger table's cell;
+ * else equal strings are one family, and a listed type is no other string's family */
+static int same_family(const char *a, const char *b)
+{
+    if (a == b || (a && b && rasid__streq(a, b))) return 1;
+    return !family(a) && !family(b);
+}
 
 static int told_as_earlier(const ev_ctx *c, const ev_cand *k);
 

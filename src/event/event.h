@@ -90,8 +90,15 @@ static inline __attribute__((always_inline)) const char *ev_field(const rasid__e
     const char *v = rasid__entry_field(e, col); /* inline: col is a literal, its column found at compile time */
     return v && *v && !rasid__streq(v, "-") ? v : NULL;
 }
-/* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols. */
-const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc);
+/* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols (ev_trig_cols finds
+ * the columns of table t). Inline: read eight times for every candidate. */
+void ev_trig_cols(ev_ctx *c, const rasid__table *t);
+static inline const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
+{
+    if (c->trig_cols.t != e->table || !c->trig_cols.t) ev_trig_cols(c, e->table);
+    const char *v = rasid__entry_fieldi(e, c->trig_cols.col[tc]);
+    return v && *v && !rasid__streq(v, "-") ? v : NULL;
+}
 
 /* With c->ms_sorted: the first mention starting at or after byte `start`. */
 size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start);

@@ -15,16 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
+void ev_trig_cols(ev_ctx *c, const rasid__table *t)
 {
     static const char *const names[TC_N] = {"type", "mode", "context", "acled_event", "acled_sub", "cameo", "pos", "weight"};
     ev_cols *cc = &c->trig_cols;
-    if (cc->t != e->table || !cc->t) {
-        cc->t = e->table;
-        for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(e->table, names[i]);
-    }
-    const char *v = rasid__entry_fieldi(e, cc->col[tc]);
-    return v && *v && !rasid__streq(v, "-") ? v : NULL;
+    cc->t = t;
+    for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(t, names[i]);
 }
 
 /* A nationality, a country, or a state force or government: it sets the country the text
@@ -404,11 +400,17 @@ void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin,
 }
 
 
-static int is_punct(const rasid_token *t)
+static int punct_mark(const rasid_token *t)
 {
-    if (t->kind != RASID_TOK_PUNCT) return 0;
     return t->nlen == 1 ? strchr(",;:()", t->norm[0]) != NULL
                         : (!memcmp(t->norm, "\xD8\x8C", 2) || !memcmp(t->norm, "\xD8\x9B", 2)); /* ، ؛ */
+}
+
+/* Inline: asked of about a million tokens per thousand articles, nearly all no
+ * punctuation at all. */
+static inline __attribute__((always_inline)) int is_punct(const rasid_token *t)
+{
+    return t->kind == RASID_TOK_PUNCT && punct_mark(t);
 }
 
 /* Clause around token i: [*b, *e). */
@@ -440,9 +442,10 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         return;
     }
     const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[c->t[i].sent];
-    size_t lo = i, hi = i + 1;
+    size_t lo = i, hi = i + 1, lo0 = SIZE_MAX, hi0 = SIZE_MAX; /* lo0, hi0: the first scan's ends */
     for (;;) {
         while (lo > s->tok_begin && !is_punct(&c->t[lo - 1]) && !ev_cue(c, lo, CUE_CLAUSEBREAK)) lo--;
+        if (lo0 == SIZE_MAX) lo0 = lo;
         if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
         while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 8 > p) q--; /* ("صباح يوم الأحد 16 يونيو 2024") */
@@ -451,6 +454,7 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
     }
     for (;;) {
         while (hi < s->tok_end && !is_punct(&c->t[hi]) && !ev_cue(c, hi, CUE_CLAUSEBREAK)) hi++;
+        if (hi0 == SIZE_MAX) hi0 = hi;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
         while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 9) q++;
@@ -460,8 +464,18 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
     *b = lo;
     *e = hi;
     if (c->clause_lo) {
-        c->clause_lo[i] = (uint32_t)lo;
-        c->clause_hi[i] = (uint32_t)hi;
+        /* Each token j of [lo0, hi0) scans to the same lo0 and hi0 (the scans test the
+         * same tokens, i's own punctuation aside) and the widening by dates goes from
+         * those ends alone: j's clause is this one. */
+        size_t from = i, to = i + 1;
+        if (!is_punct(&c->t[i])) {
+            from = lo0;
+            to = hi0;
+        }
+        for (size_t j = from; j < to; j++) {
+            c->clause_lo[j] = (uint32_t)lo;
+            c->clause_hi[j] = (uint32_t)hi;
+        }
     }
 }
 
@@ -1087,16 +1101,16 @@ static size_t backed_by(const ev_ctx *c, size_t q, size_t from)
 static int party_before(const ev_ctx *c, size_t from, size_t to)
 {
     for (size_t i = to; i > from; i--) {
-        int m = c->mention_at[i - 1];
+        int m = c->mention_at[i - 1], ok = party_ok(c, m); /* (asked once) */
         /* "أن قواته المدعومة بعناصر من الفيلق الأفريقي استعادت": who backs the doer is not
          * the doer; look before the word of support */
-        size_t bk = m >= 0 && party_ok(c, m) ? backed_by(c, c->ms[m].tok_begin, from) : 0;
+        size_t bk = ok ? backed_by(c, c->ms[m].tok_begin, from) : 0;
         if (bk) {
             i = bk;
             continue;
         }
-        if (party_ok(c, m) && unit_of_force(c, m)) return m;
-        if (party_ok(c, m) && !has_prep(c, m)) {
+        if (ok && unit_of_force(c, m)) return m;
+        if (ok && !has_prep(c, m)) {
             size_t mb = c->ms[m].tok_begin;
             /* "من أيدي حركة بوكو حرام", "في الحركة": not a doer */
             if (!(mb > 0 && (ev_cue(c, mb - 1, CUE_PREPOSITION) || ev_cue(c, mb - 1, CUE_BY)))) return m;
@@ -2324,7 +2338,8 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         if (strstr(pro, "\xD8\xB3")) return "future";
     }
     /* (a name is no future cue: the town سيغو is not س + يغو) */
-    for (size_t i = b; i < t; i++)
+    int fut = rasid__lex_cue_in_doc(c->doc, CUE_FUTURE); /* (no future cue: no scan for one) */
+    for (size_t i = b; i < t && fut; i++)
         if (ev_cue(c, i, CUE_FUTURE) && !named_token(c, i)) return "future";
     /* "ستعقد جولة محادثات": a future verb right before the event noun */
     /* (the future س comes on an imperfect, its stem opening with ي ت ن: "ستعقد", not
@@ -2336,7 +2351,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
                 return "future";
     }
-    for (size_t i = t + k->tntok; i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
+    for (size_t i = t + k->tntok; fut && i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
         if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION) && !named_token(c, i)) return "future";
     /* "الشراكة التي ستربط البلدين": a noun whose relative clause is in the future */
     {
@@ -2362,7 +2377,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     if (k->date >= 0 && c->pub_days != LONG_MIN && value_days(c->ms[k->date].value, 0) > c->pub_days) return "future";
     {
         const rasid_sentence *s = sent_of(c, t);
-        for (size_t i = t + k->tntok; i < s->tok_end; i++) {
+        for (size_t i = t + k->tntok; fut && i < s->tok_end; i++) {
             if (is_punct(&c->t[i]) && c->t[i].nlen == 1 && c->t[i].norm[0] != ',') break;
             if (ev_cue(c, i, CUE_FUTURE) && !ev_cue(c, i, CUE_FUNCTION) && c->mention_at[i] >= 0 &&
                 c->ms[c->mention_at[i]].kind == RASID_M_DATE)
@@ -3390,18 +3405,22 @@ static size_t result_verb(const ev_ctx *c, const ev_cand *k)
 /* ------------------------------------------------------------------ roles */
 static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo *si)
 {
+    /* (each scan only in a document with a cue of its class) */
+    const rasid_doc *d = c->doc;
+    int sport = rasid__lex_cue_in_doc(d, CUE_SPORT), report = rasid__lex_cue_in_doc(d, CUE_REPORT),
+        mishap = rasid__lex_cue_in_doc(d, CUE_MISHAP), anaphor = rasid__lex_cue_in_doc(d, CUE_ANAPHOR);
     si->sport = 0;
-    for (size_t q = s->tok_begin; q < s->tok_end; q++)
+    for (size_t q = s->tok_begin; sport && q < s->tok_end; q++)
         /* (a military trainer, "مدرب عسكري", is no coach) */
         if (ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) { si->sport = 1; break; }
     si->first_report = UINT32_MAX;
-    for (size_t q = s->tok_begin; q < s->tok_end; q++)
+    for (size_t q = s->tok_begin; report && q < s->tok_end; q++)
         if (ev_cue(c, q, CUE_REPORT)) { si->first_report = (uint32_t)q; break; }
     si->mishap = 0;
-    for (size_t q = s->tok_begin; q < s->tok_end && !si->mishap; q++)
+    for (size_t q = s->tok_begin; mishap && q < s->tok_end && !si->mishap; q++)
         if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
     si->ref = 0;
-    for (size_t q = s->tok_begin; q + 1 < s->tok_end && !si->ref; q++)
+    for (size_t q = s->tok_begin; anaphor && q + 1 < s->tok_end && !si->ref; q++)
         if (ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) si->ref = 1;
         else if (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR)) si->ref = 1;
     si->known = 1;
@@ -5119,7 +5138,8 @@ void ev_apply_claims(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
     size_t nk = c->cands.len;
-    for (size_t i = 0; i < c->n; i++) {
+    size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CLAIM) ? c->n : 0; /* (no claim cue: nothing to do) */
+    for (size_t i = 0; i < n; i++) {
         int len = ev_cue(c, i, CUE_CLAIM);
         if (!len) continue;
         /* a claim names what it claims: a pronoun (تبناه، تبناهما) or an event noun after it;

@@ -128,7 +128,10 @@ static inline size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_d
  * form, kind and readings) and the same exact matches (the word's matches do not depend
  * on the tokens after it), or tok itself. Per-token results that depend only on the
  * word and these matches can be copied from it. */
-size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok);
+static inline size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok)
+{
+    return doc->lexm_for == (const void *)lex && tok < doc->tokens.len ? doc->lexm_rep[tok] : tok;
+}
 
 /* Across documents (with an analyser made for this lexicon): a pointer per word and
  * purpose, for results that depend only on the word and its exact matches (as
@@ -140,6 +143,15 @@ size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_
  * slots): use it at once. */
 enum { RASID__MEMO_WORDS = 0, RASID__MEMO_CUES, RASID__MEMO_COUNT };
 void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, int which);
+/* The same for a loop over the tokens: the slots of the document's words, NULL when
+ * rasid__lex_word_memo would answer NULL for every token (valid as long as its answers),
+ * and token tok's slot in them (tok < the number of tokens). */
+void **rasid__lex_memo_slots(const rasid_lexicon *lex, const rasid_doc *doc);
+static inline void **rasid__lex_memo_slot(void **slots, const rasid_doc *doc, size_t tok, int which)
+{
+    uint32_t id = doc->lexm_wid[tok];
+    return id ? &slots[(size_t)(id - 1) * RASID__MEMO_COUNT + (size_t)which] : NULL;
+}
 void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n);
 
 /* Exact lookup of one normalised word (no clitics) in a category: the first entry or NULL. */
@@ -234,6 +246,13 @@ static inline int rasid__lex_is_cue(const rasid_lexicon *lex, const rasid_doc *d
     if (tok >= doc->tokens.len) return 0;
     if (doc->cue_mask && !(doc->cue_mask[tok] >> cue & 1)) return 0;
     return rasid__lex_is_cue_at(lex, doc, tok, cue);
+}
+
+/* May some token of the document be a cue of class cue? (No: a pass looking for one
+ * has nothing to do.) */
+static inline int rasid__lex_cue_in_doc(const rasid_doc *doc, enum rasid__cue cue)
+{
+    return !doc->cue_mask || (doc->cue_any >> cue & 1);
 }
 
 /* The places.tsv entry of kind country for an ISO3 code, or NULL. */

@@ -2198,8 +2198,9 @@ struct rasid__fzmemo {
     size_t nitems, citems;
 };
 
-static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const rasid_token *t,
-                      unsigned fmask, const rasid__entry *const **list, size_t *count)
+static __attribute__((noinline)) int fuzzy_memo_fill(struct rasid__fzmemo *fz, const rasid_lexicon *lex,
+                                                      const rasid_token *t, unsigned fmask,
+                                                      const rasid__entry *const **list, size_t *count)
 {
     if (!fz || !t->readings) return 0;
     uint64_t h = ((uint64_t)(uintptr_t)t->readings >> 4) * 0x9E3779B97F4A7C15ull ^ fmask;
@@ -2249,6 +2250,27 @@ static int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex, const 
     *list = fz->items + fz->slots[j].first;
     *count = k;
     return 1;
+}
+
+/* The memo's answer, looked up inline (asked for nearly every token by the recogniser's
+ * passes); fuzzy_memo_fill grows the table or finds and keeps what is not in it yet. */
+static inline __attribute__((always_inline)) int fuzzy_memo(struct rasid__fzmemo *fz, const rasid_lexicon *lex,
+                                                            const rasid_token *t, unsigned fmask,
+                                                            const rasid__entry *const **list, size_t *count)
+{
+    if (fz && t->readings && fz->used * 2 < fz->cap) {
+        uint64_t h = ((uint64_t)(uintptr_t)t->readings >> 4) * 0x9E3779B97F4A7C15ull ^ fmask;
+        h ^= h >> 31;
+        for (size_t j = h & (fz->cap - 1); fz->slots[j].used; j = (j + 1) & (fz->cap - 1)) {
+            const fz_slot *x = &fz->slots[j];
+            if (x->word == t->readings && x->fmask == fmask) {
+                *list = fz->items + x->first;
+                *count = x->count;
+                return 1;
+            }
+        }
+    }
+    return fuzzy_memo_fill(fz, lex, t, fmask, list, count);
 }
 
 #define ALL_CATS (RASID_CATBIT(RASID_CAT_COUNT) - 1u)
@@ -2319,8 +2341,10 @@ static inline size_t lw_hash(const rasid_reading *w, const rasid_reading *next, 
 }
 
 /* The word's slot (tri 0: LW_WORD or LW_CTX) or the word's in this context (tri 1). */
-static lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w, const rasid_reading *next,
-                            const rasid_reading *after, unsigned tri)
+/* (inline: looked up for nearly every token of every document) */
+static inline __attribute__((always_inline)) lw_slot *lcache_find(const struct rasid__lcache *lc, const rasid_reading *w,
+                                                                  const rasid_reading *next, const rasid_reading *after,
+                                                                  unsigned tri)
 {
     if (!lc->cap) return NULL;
     for (size_t j = lw_hash(w, next, after, tri) & (lc->cap - 1); lc->tab[j].kind; j = (j + 1) & (lc->cap - 1)) {
@@ -2391,6 +2415,12 @@ void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size
     return &lc->memo[(size_t)(id - 1) * RASID__MEMO_COUNT + (size_t)which];
 }
 
+void **rasid__lex_memo_slots(const rasid_lexicon *lex, const rasid_doc *doc)
+{
+    const struct rasid__lcache *lc = doc->an ? doc->an->lexc : NULL;
+    return doc->lexm_for == lex && doc->lexm_wid && lc ? lc->memo : NULL;
+}
+
 void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n)
 {
     return doc->an ? rasid__arena_alloc_raw(&doc->an->arena, n) : NULL;
@@ -2403,6 +2433,17 @@ void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n)
  * push_match only drops a repeat of the same entry), so the table keeps the order in
  * which exact_matches finds them with all categories, and rasid__lex_match_at filters.
  * A token with more than TABLE_MAX_PER_TOKEN matches is flagged and computed directly. */
+/* prepare_matches' table grown to hold need matches, in the document's arena. */
+static rasid__match *grow_items(rasid_doc *doc, rasid__match *items, size_t len, size_t *cap, size_t need)
+{
+    size_t nc = need * 2;
+    rasid__match *ni = rasid__arena_alloc_raw(&doc->arena, nc * sizeof *ni);
+    if (!ni) return NULL;
+    if (len) memcpy(ni, items, len * sizeof *ni);
+    *cap = nc;
+    return ni;
+}
+
 static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
 {
     size_t n = doc->tokens.len;
@@ -2414,7 +2455,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     uint32_t *wid = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *wid);
     if (!off || !over || !cats || !rep || !wid) return RASID_NOMEM;
     size_t cap = 2 * n + 64, len = 0; /* a token has 1-2 matches on average */
-    rasid__match *items = malloc(cap * sizeof *items);
+    /* in the document's arena from the start: the table is kept there (no copy at the end;
+     * a table outgrown is left behind, as rarely as a token has more than two matches) */
+    rasid__match *items = rasid__arena_alloc_raw(&doc->arena, cap * sizeof *items);
     if (!items) return RASID_NOMEM;
     rasid__match buf[TABLE_MAX_PER_TOKEN];
     /* A word's matches depend on the word alone unless one of its readings may start a
@@ -2426,7 +2469,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     size_t wcap = 16;
     while (wcap < 2 * n) wcap <<= 1;
     wm = calloc(wcap, sizeof *wm);
-    if (!wm) { free(items); return RASID_NOMEM; }
+    if (!wm) return RASID_NOMEM;
     const rasid_token *toks = doc->tokens.data;
     struct rasid__lcache *lc = lcache_for(doc, lex);
     for (size_t i = 0; i < n; i++) {
@@ -2449,11 +2492,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             wid[i] = wid[first];
             cats[i] = cats[first];
             uint32_t from = off[first], k = off[first + 1] - from;
-            if (len + k > cap) {
-                cap = (len + k) * 2;
-                rasid__match *ni = realloc(items, cap * sizeof *ni);
-                if (!ni) { free(items); free(wm); return RASID_NOMEM; }
-                items = ni;
+            if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
+                free(wm);
+                return RASID_NOMEM;
             }
             for (uint32_t z = 0; z < k; z++) {
                 items[len + z] = items[from + z];
@@ -2499,11 +2540,9 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
                 if (put) wid[i] = put->id + 1;
             }
         }
-        if (len + k > cap) {
-            cap = (len + k) * 2;
-            rasid__match *ni = realloc(items, cap * sizeof *ni);
-            if (!ni) { free(items); free(wm); return RASID_NOMEM; }
-            items = ni;
+        if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
+            free(wm);
+            return RASID_NOMEM;
         }
         for (size_t z = 0; z < k; z++) {
             items[len + z] = src[z];
@@ -2513,10 +2552,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     }
     free(wm);
     off[n] = (uint32_t)len;
-    rasid__match *kept = rasid__arena_alloc_raw(&doc->arena, (len ? len : 1) * sizeof *kept);
-    if (!kept) { free(items); return RASID_NOMEM; }
-    if (len) memcpy(kept, items, len * sizeof *kept);
-    free(items);
+    rasid__match *kept = items;
     struct rasid__fzmemo *fz = lc ? &lc->fz : rasid__arena_alloc(&doc->arena, sizeof *fz);
     if (!fz) return RASID_NOMEM;
     if (!lc) fz->arena = &doc->arena;
@@ -2581,10 +2617,6 @@ size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, 
     return n;
 }
 
-size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok)
-{
-    return doc->lexm_for == lex && tok < doc->tokens.len ? doc->lexm_rep[tok] : tok;
-}
 
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key)
 {
@@ -2636,16 +2668,20 @@ int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const ras
             if (toks[j].sent != toks[m->tok].sent) continue;
             /* the context token, or one of its clitic readings (article + stem) */
             const rasid_token *t = &toks[j];
+            /* (the first byte compared inline: a memcmp call per word of the length was
+             * the bulk of this) */
             if (list->lens >> (t->nlen & 63) & 1)
                 for (size_t w = 0; w < list->n; w++)
-                    if (tok_eq(t, list->w[w], list->len[w])) return 1;
+                    if (list->len[w] == t->nlen && (!t->nlen || list->w[w][0] == t->norm[0]) &&
+                        tok_eq(t, list->w[w], list->len[w]))
+                        return 1;
             for (uint16_t q = 1; q < t->nreadings; q++) {
                 const rasid_reading *rd = &t->readings[q];
                 size_t sl2 = strlen(rd->stem), al = rd->article ? 4 : 0;
                 if (sl2 + 4 >= 300 || !(list->lens >> ((al + sl2) & 63) & 1)) continue;
                 for (size_t w = 0; w < list->n; w++)
-                    if (list->len[w] == al + sl2 && (!al || !memcmp(list->w[w], "\xD8\xA7\xD9\x84", 4)) &&
-                        !memcmp(list->w[w] + al, rd->stem, sl2))
+                    if (list->len[w] == al + sl2 && (!sl2 || list->w[w][al] == rd->stem[0]) &&
+                        (!al || !memcmp(list->w[w], "\xD8\xA7\xD9\x84", 4)) && !memcmp(list->w[w] + al, rd->stem, sl2))
                         return 1;
             }
         }
@@ -2685,14 +2721,23 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     free(doc->cue_mask);
     doc->cue_items = NULL;
     doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
-    doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask); /* zero: no cue, should this stop half-way */
-    if (!doc->cue_off || !doc->cue_mask) return RASID_NOMEM;
-    size_t cap = n + 16, len = 0;
+    doc->cue_any = 0;
+    if (!doc->cue_off) { /* no cue anywhere */
+        doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask);
+        return RASID_NOMEM;
+    }
+    /* not zeroed: every token's mask is set below, or zeroed from where this stops
+     * half-way (no cue there) */
+    doc->cue_mask = malloc((n + 1) * sizeof *doc->cue_mask);
+    if (!doc->cue_mask) return RASID_NOMEM;
+    size_t cap = n + 16, len = 0, i = 0;
+    uint64_t any = 0;
     doc->cue_items = malloc(cap * sizeof *doc->cue_items);
-    if (!doc->cue_items) return RASID_NOMEM;
+    if (!doc->cue_items) goto nomem;
     rasid__match m[32];
     const struct rasid__lcache *lc = doc->an && doc->lexm_for == lex ? doc->an->lexc : NULL;
-    for (size_t i = 0; i < n; i++) {
+    void **slots = rasid__lex_memo_slots(lex, doc); /* (the word memo's, without a call per token) */
+    for (; i < n; i++) {
         doc->cue_off[i] = (uint32_t)len;
         /* fetched ahead: the memo slot of the word sixteen tokens on, the cues of the
          * word eight tokens on (its slot fetched by now) */
@@ -2705,18 +2750,19 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             }
         }
         /* a word's cues, found in an earlier document: {count, items...} */
-        void **memo = rasid__lex_word_memo(lex, doc, i, RASID__MEMO_CUES);
+        void **memo = slots ? rasid__lex_memo_slot(slots, doc, i, RASID__MEMO_CUES) : NULL;
         if (memo && *memo) {
             const uint16_t *c = *memo;
             if (len + c[0] > cap) {
                 cap = (len + c[0]) * 2;
                 uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
-                if (!ni) return RASID_NOMEM;
+                if (!ni) goto nomem;
                 doc->cue_items = ni;
             }
-            if (c[0]) memcpy(doc->cue_items + len, c + 1, c[0] * sizeof *c);
+            for (uint16_t z = 0; z < c[0]; z++) doc->cue_items[len + z] = c[1 + z]; /* (one or two: no memcpy) */
             len += c[0];
             doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], c[0]);
+            any |= doc->cue_mask[i];
             continue;
         }
         size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
@@ -2734,13 +2780,14 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
             if (len == cap) {
                 cap *= 2;
                 uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
-                if (!ni) return RASID_NOMEM;
+                if (!ni) goto nomem;
                 doc->cue_items = ni;
             }
             doc->cue_items[len++] = item;
         }
         size_t got = len - doc->cue_off[i];
         doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], got);
+        any |= doc->cue_mask[i];
         uint16_t *keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep) : NULL;
         if (keep) {
             keep[0] = (uint16_t)got;
@@ -2750,7 +2797,12 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     }
     doc->cue_off[n] = (uint32_t)len;
     doc->cue_mask[n] = 0;
+    doc->cue_any = any;
     return RASID_OK;
+nomem:
+    memset(doc->cue_mask + i, 0, (n + 1 - i) * sizeof *doc->cue_mask);
+    doc->cue_any = any;
+    return RASID_NOMEM;
 }
 
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)

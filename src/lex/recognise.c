@@ -58,13 +58,17 @@ static inline __attribute__((always_inline)) const char *field(const rasid__entr
     return v && *v ? v : NULL;
 }
 
-/* field(e, names[k]) through the cache. */
-static const char *cfield(colcache *cc, const char *const *names, int n, const rasid__entry *e, int k)
+static void cols_of(colcache *cc, const char *const *names, int n, const rasid__table *t)
 {
-    if (cc->t != e->table || !cc->t) {
-        cc->t = e->table;
-        for (int i = 0; i < n; i++) cc->col[i] = rasid__table_col(e->table, names[i]);
-    }
+    cc->t = t;
+    for (int i = 0; i < n; i++) cc->col[i] = rasid__table_col(t, names[i]);
+}
+
+/* field(e, names[k]) through the cache (inline: read seven or eight times per mention). */
+static inline __attribute__((always_inline)) const char *cfield(colcache *cc, const char *const *names, int n,
+                                                                const rasid__entry *e, int k)
+{
+    if (cc->t != e->table || !cc->t) cols_of(cc, names, n, e->table);
     const char *v = rasid__entry_fieldi(e, cc->col[k]);
     return v && *v ? v : NULL;
 }
@@ -223,6 +227,15 @@ static const char *country_name(const ctx *c, const char *iso3)
     return e ? field(e, "name") : NULL;
 }
 
+/* strtol(s, NULL, 10), without its call for the plain digits of a GeoNames id. */
+static long geoname_id(const char *s)
+{
+    long v = 0;
+    int n = 0;
+    while (s[n] >= '0' && s[n] <= '9' && n < 18) v = v * 10 + (s[n++] - '0');
+    return n && !s[n] ? v : strtol(s, NULL, 10);
+}
+
 static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
 #define PF(k) cfield(&c->place_cols, PLACE_COLS, PC_N, e, k)
@@ -236,7 +249,7 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 #undef PF
     mm->lat = la ? rasid__decimal(la) : NAN;
     mm->lon = lo ? rasid__decimal(lo) : NAN;
-    mm->geonameid = g ? strtol(g, NULL, 10) : 0;
+    mm->geonameid = g ? geoname_id(g) : 0;
     const char *k = mm->ekind ? mm->ekind : "";
     mm->precision = rasid__streq(k, "country") ? RASID_P_COUNTRY
                     : rasid__streq(k, "admin1") ? RASID_P_ADMIN1
@@ -395,7 +408,8 @@ static const char *spell_name(ctx *c, size_t j, size_t e)
 }
 
 /* ---------------------------------------------------------- people */
-static int is_cue(const ctx *c, size_t i, enum rasid__cue cls)
+/* Inline: asked of nearly every token by several passes, nearly always in vain. */
+static inline __attribute__((always_inline)) int is_cue(const ctx *c, size_t i, enum rasid__cue cls)
 {
     return i < c->n && rasid__lex_is_cue(c->lex, c->doc, i, cls);
 }
@@ -1042,7 +1056,8 @@ static void resolve_group_references(ctx *c)
         m->ekind = g->ekind;
         if (is_group(m)) groups_add(&groups, c->doc, i);
     }
-    for (size_t i = 0; i < c->n; i++) {
+    size_t nt = rasid__lex_cue_in_doc(c->doc, CUE_GROUPREF) ? c->n : 0; /* (no such cue: nothing to do) */
+    for (size_t i = 0; i < nt; i++) {
         if (c->covered[i]) continue;
         int len = is_cue(c, i, CUE_GROUPREF);
         if (!len) continue;
@@ -1110,7 +1125,8 @@ static void emit_place_at(ctx *c, size_t i, const rasid__entry *e)
 
 static void resolve_capitals(ctx *c)
 {
-    for (size_t i = 0; i < c->n; i++) {
+    size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CAPITAL) ? c->n : 0; /* (no such cue: nothing to do) */
+    for (size_t i = 0; i < n; i++) {
         if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_CAPITAL)) continue;
         size_t nx = i + 1;
         if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
@@ -1139,7 +1155,8 @@ static void resolve_capitals(ctx *c)
  * named last before it in its sentence (a person or force of a state, a nationality). */
 static void resolve_own_country(ctx *c)
 {
-    for (size_t i = 0; i < c->n; i++) {
+    size_t n = rasid__lex_cue_in_doc(c->doc, CUE_OWNCOUNTRY) ? c->n : 0; /* (no such cue: nothing to do) */
+    for (size_t i = 0; i < n; i++) {
         if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_OWNCOUNTRY)) continue;
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */

@@ -202,6 +202,7 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
                                 RASID_CAT_NOUN};
     const unsigned mask = RASID_CATBIT(RASID_CAT_MONTH) | RASID_CATBIT(RASID_CAT_TIMEWORD) |
                           RASID_CATBIT(RASID_CAT_NUMWORD) | RASID_CATBIT(RASID_CAT_NOUN);
+    void **slots = rasid__lex_memo_slots(lex, doc); /* (the word memo's, without a call per token) */
     for (size_t i = 0; i < n; i++) {
         /* a word met before with the same matches is classified the same (w[i] depends
          * on the token's word, its matches and lookups of its own readings) */
@@ -211,7 +212,7 @@ rasid__word *rasid__words_classify(rasid_doc *doc, const rasid_lexicon *lex)
             continue;
         }
         /* ... or in an earlier document (with an analyser) */
-        void **memo = rasid__lex_word_memo(lex, doc, i, RASID__MEMO_WORDS);
+        void **memo = slots ? rasid__lex_memo_slot(slots, doc, i, RASID__MEMO_WORDS) : NULL;
         if (memo && *memo) {
             w[i] = *(const rasid__word *)*memo;
             continue;
@@ -336,13 +337,6 @@ uint32_t rasid__start_after_pro(const rasid_doc *doc, size_t i, size_t pro)
     return s >= t->start && s < t->end ? s : t->start;
 }
 
-int rasid__tok_is(const rasid_doc *doc, size_t i, const char *s)
-{
-    if (i >= doc->tokens.len) return 0;
-    const rasid_token *t = (const rasid_token *)doc->tokens.data + i;
-    if (t->kind != RASID_TOK_PUNCT && t->kind != RASID_TOK_SYMBOL) return 0;
-    return t->norm && strcmp(t->norm, s) == 0;
-}
 
 static int is_digits_token(const rasid_token *t)
 {

@@ -79,8 +79,15 @@ size_t rasid__parse_number(const rasid_doc *doc, const rasid__word *w, size_t i,
  * proclitics (the token start when pro is 0 or the offset cannot be mapped). */
 uint32_t rasid__start_after_pro(const rasid_doc *doc, size_t i, size_t pro);
 
-/* 1 if token i is a PUNCT/SYMBOL token whose key is exactly s. */
-int rasid__tok_is(const rasid_doc *doc, size_t i, const char *s);
+/* 1 if token i is a PUNCT/SYMBOL token whose key is exactly s. (Inline: the grammars ask
+ * it of many tokens, nearly all words.) */
+static inline int rasid__tok_is(const rasid_doc *doc, size_t i, const char *s)
+{
+    if (i >= doc->tokens.len) return 0;
+    const rasid_token *t = (const rasid_token *)doc->tokens.data + i;
+    if (t->kind != RASID_TOK_PUNCT && t->kind != RASID_TOK_SYMBOL) return 0;
+    return t->norm && strcmp(t->norm, s) == 0;
+}
 
 /* The number grammar over a classified token array; adds the doc's RASID_M_NUMBER mentions,
  * skipping tokens already covered by a RASID_M_DATE mention. */

@@ -345,13 +345,14 @@ static int p_month(const dctx *c, size_t i, dres *r)
 {
     const rasid__word *w = c->w;
     size_t k = i;
-    int ctx = context_before(c, i);
     int prefix = 0;
     if (w[i].tw == TW_UNIT && w[i].twval == U_MONTH && w[i].twcount == 1 && !w[i].twart &&
         same(c, i + w[i].twlen, i) && w[i + w[i].twlen].month) {
         k = i + w[i].twlen;
-        ctx = prefix = 1;
+        prefix = 1;
     }
+    if (!w[k].month) return 0; /* (no month name: asked of every token that may start a date) */
+    int ctx = prefix || context_before(c, i);
     int mon, hijri, y, delta, when;
     size_t e = month_name(c, k, i, &mon, &hijri);
     if (!e) return 0;
@@ -700,11 +701,15 @@ static int p_part(const dctx *c, size_t i, dres *r)
 }
 
 /* Every pattern starts with a number, a time word, a month name, or an ordinal or tens
- * word (a day): most tokens are none of these. */
+ * word (a day): most tokens are none of these. Of the time words, a preposition (في is
+ * one), a past or future marker and an era only follow what starts a date. */
 static inline int may_start(const dctx *c, size_t i)
 {
+    enum { OPENERS = 1u << TW_WEEKDAY | 1u << TW_RELDAY | 1u << TW_CURRENT | 1u << TW_UNIT | 1u << TW_PART |
+                     1u << TW_DAYPART | 1u << TW_AGO | 1u << TW_NOW };
     const rasid__word *w = &c->w[i];
-    return c->t[i].kind == RASID_TOK_NUMBER || w->tw || w->month || w->nw == NW_ORDINAL || w->nw == NW_TEN;
+    return c->t[i].kind == RASID_TOK_NUMBER || (OPENERS >> w->tw & 1) || w->month || w->nw == NW_ORDINAL ||
+           w->nw == NW_TEN;
 }
 
 /* "من 10 إلى 16 يوليو": a run of days of one month, a date of the precision of a week
@@ -731,34 +736,39 @@ static int p_dayrange(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
+/* The patterns in order, each tried only at a token of the kind it opens with (a number;
+ * an ordinal or tens word; a month name; a time word of the kind it asks for): the others
+ * answer no at once. */
 static int p_any(const dctx *c, size_t i, dres *r)
 {
     memset(r, 0, sizeof *r);
     if (!may_start(c, i)) return 0;
-    if (p_numeric(c, i, r)) return 1;
+    const rasid__word *w = &c->w[i];
+    int num = c->t[i].kind == RASID_TOK_NUMBER, tw = w->tw;
+    if (num && p_numeric(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_daymonth(c, i, r)) return 1;
+    if ((num || w->nw == NW_ORDINAL || w->nw == NW_TEN) && p_daymonth(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_dayrange(c, i, r)) return 1;
+    if (num && p_dayrange(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_weekday(c, i, r)) return 1;
+    if ((tw == TW_UNIT || tw == TW_WEEKDAY) && p_weekday(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_month(c, i, r)) return 1;
+    if ((w->month || tw == TW_UNIT) && p_month(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_year(c, i, r)) return 1;
+    if ((num || tw == TW_UNIT) && p_year(c, i, r)) return 1;
     if (c->absolute_only) return 0;
     memset(r, 0, sizeof *r);
-    if (p_relday(c, i, r)) return 1;
+    if (tw == TW_RELDAY && p_relday(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_daypart(c, i, r)) return 1;
+    if (tw == TW_DAYPART && p_daypart(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_part(c, i, r)) return 1;
+    if (tw == TW_PART && p_part(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_ago(c, i, r)) return 1;
+    if (tw == TW_AGO && p_ago(c, i, r)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_unitrel(c, i, r, 0)) return 1;
+    if ((tw == TW_CURRENT || tw == TW_UNIT) && p_unitrel(c, i, r, 0)) return 1;
     memset(r, 0, sizeof *r);
-    if (p_now(c, i, r)) return 1;
+    if (tw == TW_NOW && p_now(c, i, r)) return 1;
     return 0;
 }
 

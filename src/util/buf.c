@@ -222,7 +222,8 @@ void rasid__vec_free(rasid__vec *v)
     v->len = v->cap = 0;
 }
 
-void *rasid__vec_push(rasid__vec *v)
+/* Room for one more element at the end (not counted yet), or NULL. */
+static void *vec_room(rasid__vec *v)
 {
     if (v->len == v->cap) {
         size_t nc = v->cap ? v->cap * 2 : 64;
@@ -231,8 +232,23 @@ void *rasid__vec_push(rasid__vec *v)
         v->data = p;
         v->cap = nc;
     }
-    void *el = (char *)v->data + v->len * v->elsize;
+    return (char *)v->data + v->len * v->elsize;
+}
+
+void *rasid__vec_push(rasid__vec *v)
+{
+    void *el = vec_room(v);
+    if (!el) return NULL;
     memset(el, 0, v->elsize);
+    v->len++;
+    return el;
+}
+
+void *rasid__vec_push_copy(rasid__vec *v, const void *src)
+{
+    void *el = vec_room(v);
+    if (!el) return NULL;
+    memcpy(el, src, v->elsize); /* (not zeroed first: a mention is pushed many times per article) */
     v->len++;
     return el;
 }
