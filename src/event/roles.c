@@ -533,7 +533,8 @@ static int already(const rasid_entity *list, size_t n, const rasid_entity *e)
 /* "مسلحو بوكو حرام", "مقاتلين ينتمون إلى جماعة X", "عناصر من X": the group itself. */
 static const rasid_mention *group_of(const ev_ctx *c, const rasid_mention *m)
 {
-    if (!m->sector || !rasid__streq(m->sector, "UAF")) return m;
+    /* (so do unnamed rebels: "متمردي جبهة التناوب والوفاق") */
+    if (!m->sector || !(rasid__streq(m->sector, "UAF") || (m->id && rasid__streq(m->id, "rasid:rebels")))) return m;
     size_t j = m->tok_end;
     for (size_t q = j; q < j + 8 && q < c->n && c->t[q].sent == m->sent; q++) {
         int g = c->mention_at[q];
