@@ -81,7 +81,11 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(id, "seize_town")) { *conn = "from"; return "took control of the area"; }
         if (rasid__streq(id, "retake")) { *conn = "from"; return "retook the area or freed people"; }
         if (rasid__streq(id, "withdraw") || rasid__streq(id, "withdraw_arrive_troops") || rasid__streq(id, "withdraw_forces_aid")) { *conn = "from"; return "withdrew"; }
+        /* "أفرجت الجماعة عن الصحفي": its other side is who was released; "أنقذت القوات
+         * 12 مختطفا من أيدي قطاع الطرق": who held them */
+        if (rasid__streq(id, "rescue")) return k->nrecipient ? "freed" : "freed people";
         if (!strncmp(id, "rescue", 6)) { *conn = "held by"; return "freed people"; }
+        if (rasid__streq(id, "boycott_pact")) { *conn = "from"; return "withdrew"; }
         if (rasid__streq(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
         if (rasid__streq(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
         if (rasid__streq(id, "sentence")) return "sentenced";
