@@ -3167,6 +3167,10 @@ static int imperfect_3m(const ev_ctx *c, const ev_cand *k)
 static int descriptive_verb(const ev_ctx *c, const ev_cand *k, size_t b)
 {
     if ((k->pos != 'V' && k->pos != 'B') || k->headline || k->ttok == 0 || k->ttok - 1 < b) return 0;
+    /* "شيع الآلاف جثامين الجنود الذين قتلوا في الهجوم": a killing told in a relative
+     * clause, in an event named before (a definite event noun after في or خلال), describes
+     * the people it names; it tells no news */
+    if (ev_cue(c, k->ttok - 1, CUE_RELATIVE) && toll_of_told(c, k, k->ttok + k->tntok, sent_of(c, k->ttok)->tok_end)) return 1;
     if (!imperfect_verb(c, k)) return 0;
     size_t p = k->ttok - 1;
     if (ev_cue(c, p, CUE_RELATIVE)) return 1;
