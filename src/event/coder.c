@@ -394,7 +394,7 @@ static size_t pact_after(ev_ctx *c, size_t from)
     /* past the subject: "انسحبت النيجر من المجموعة الاقتصادية" */
     for (size_t q = from; q + 1 < c->n && q < from + 6 && c->t[q].sent == c->t[from - 1].sent; q++) {
         if (c->t[q].kind == RASID_TOK_PUNCT) return SIZE_MAX;
-        if (c->t[q].nlen == 4 && !memcmp(c->t[q].norm, "\xD9\x85\xD9\x86", 4)) /* من */
+        if (ev_is_min(&c->t[q])) /* من */
             return c->t[q + 1].sent == c->t[q].sent && pact_at(c, q + 1) ? q + 1 : SIZE_MAX;
     }
     return SIZE_MAX;

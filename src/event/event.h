@@ -129,6 +129,12 @@ void ev_sentence_cands(const ev_ctx *c, const ev_cand *k, const ev_cand **begin,
 
 /* Is token i a cue of class cls (rasid__lex_is_cue)? Inline: the coder asks about a
  * million times per thousand articles, nearly always of a token that is no such cue. */
+/* Is the token the preposition من (normalised, alone)? */
+static inline int ev_is_min(const rasid_token *t)
+{
+    return t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4);
+}
+
 static inline int ev_cue(const ev_ctx *c, size_t i, enum rasid__cue cls)
 {
     return rasid__lex_is_cue(c->lex, c->doc, i, cls);

@@ -185,7 +185,7 @@ static int list_after_locative(const ev_ctx *c, size_t h)
     const rasid_token *fi = &c->t[h - 3], *kl = &c->t[h - 2], *mn = &c->t[h - 1];
     return fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4) && /* في */
            kl->nlen == 4 && !memcmp(kl->norm, "\xD9\x83\xD9\x84", 4) && /* كل */
-           mn->nlen == 4 && !memcmp(mn->norm, "\xD9\x85\xD9\x86", 4);   /* من */
+           ev_is_min(mn);   /* من */
 }
 
 /* The first token of the list of countries that country mention m ends ("مالي والنيجر"
@@ -276,7 +276,7 @@ static int doer_after(const ev_ctx *c, const ev_cand *k, size_t e)
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q || !is_partyish(&c->ms[m])) continue;
         const rasid_token *t = &c->t[q];
-        int min = q > 0 && c->t[q - 1].nlen == 4 && !memcmp(c->t[q - 1].norm, "\xD9\x85\xD9\x86", 4); /* من */
+        int min = q > 0 && ev_is_min(&c->t[q - 1]); /* من */
         int by = q > 0 && ev_cue(c, q - 1, CUE_BY);
         int min_pro = c->ms[m].start > t->start && t->nreadings > 1 && !strncmp(t->readings[1].pro, "\xD9\x85\xD9\x86", 4);
         return min || by || min_pro ? m : -1;
@@ -601,7 +601,7 @@ static int party_list_head(const ev_ctx *c, int m)
             pb = b - 1;
         }
         /* "المدنيين وعناصر من متطوعي الدفاع": و + members + من before the party */
-        if (!wa && b >= 3 && c->t[b - 1].nlen == 4 && !memcmp(c->t[b - 1].norm, "\xD9\x85\xD9\x86", 4) &&
+        if (!wa && b >= 3 && ev_is_min(&c->t[b - 1]) &&
             c->mention_at[b - 2] < 0 && c->t[b - 2].nreadings > 1 && !strncmp(c->t[b - 2].readings[1].pro, "\xD9\x88", 2) &&
             (ev_cue(c, b - 2, CUE_MEMBER) || ev_cue(c, b - 2, CUE_UNIT))) {
             wa = 1;
@@ -630,7 +630,7 @@ static int generic_owner(const ev_ctx *c, int m, size_t limit)
     if (!c->ms[m].id || (strncmp(c->ms[m].id, "rasid:generic-", 14) && !unnamed) || j >= limit) return m;
     /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
      * come from) */
-    int min = !unnamed && c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4); /* من */
+    int min = !unnamed && ev_is_min(&c->t[j]); /* من */
     size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
     int o = oq < limit ? c->mention_at[oq] : -1;
     if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
@@ -660,7 +660,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && rasid__streq(c->ms[mq].sector, "UAF"));
         if (q + 2 < limit && q == j && bare && c->t[q].nreadings > 1 &&
             !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
-            c->t[q + 1].nlen == 4 && !memcmp(c->t[q + 1].norm, "\xD9\x85\xD9\x86", 4)) { /* من */
+            ev_is_min(&c->t[q + 1])) { /* من */
             q += 2;
             members = 1;
         }
@@ -1015,7 +1015,7 @@ static int unit_of_force(const ev_ctx *c, int m)
         !ev_cue(c, b - 1, CUE_FUNCTION) && !ev_cue(c, b - 1, CUE_PREPOSITION) && t->nlen > 4 &&
         !memcmp(t->norm + t->nlen - 2, "\xD9\x87", 2)) /* ة (normalised ه): the feminine adjective of a unit */
         return 1;
-    return (t->nlen == 4 && !memcmp(t->norm, "\xD9\x85\xD9\x86", 4)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
+    return (ev_is_min(t)) || ev_cue(c, b - 1, CUE_OWNER); /* من */
 }
 
 /* The subject after a verb: the first party in [from, to) without a preposition. */
@@ -1140,9 +1140,9 @@ static size_t forces_from_countries(const ev_ctx *c, ev_cand *k, int m, size_t l
     if (g->country && !rasid__streq(g->country, "?")) return 0;
     /* "قوات مشتركة من نيجيريا والنيجر وتشاد": one adjective may stand between */
     if (j + 2 < limit && c->mention_at[j] < 0 && c->t[j].kind == RASID_TOK_ARABIC && !ev_cue(c, j, CUE_FUNCTION) &&
-        c->t[j + 1].nlen == 4 && !memcmp(c->t[j + 1].norm, "\xD9\x85\xD9\x86", 4))
+        ev_is_min(&c->t[j + 1]))
         j++;
-    if (j + 1 >= limit || !(c->t[j].nlen == 4 && !memcmp(c->t[j].norm, "\xD9\x85\xD9\x86", 4))) return 0; /* من */
+    if (j + 1 >= limit || !(ev_is_min(&c->t[j]))) return 0; /* من */
     int pm = c->mention_at[j + 1];
     if (pm < 0 || c->ms[pm].kind != RASID_M_PLACE || c->ms[pm].precision != RASID_P_COUNTRY) return 0;
     size_t before = k->nactor;
@@ -2212,7 +2212,7 @@ static int dated_by(const ev_ctx *c, const ev_cand *k, size_t b)
 {
     if (k->ttok < b + 2) return 0;
     const rasid_token *p = &c->t[k->ttok - 1];
-    int min = p->nlen == 4 && !memcmp(p->norm, "\xD9\x85\xD9\x86", 4);         /* من */
+    int min = ev_is_min(p);         /* من */
     int ala = p->nlen == 6 && !memcmp(p->norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6); /* علي (على) */
     if (!min && !ala) return 0;
     for (size_t q = k->ttok - 1; q-- > b && q + 5 >= k->ttok;) {
@@ -2610,28 +2610,24 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, const ra
 }
 
 /* "زار الرئيس X تشاد والنيجر": the visited countries are recipients and places. */
-static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e)
+/* The next trigger in k's sentence (of another PLOVER type than k's, with other_type),
+ * or e. */
+static size_t next_trigger_of(const ev_ctx *c, const ev_cand *k, size_t e, int other_type)
 {
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     size_t best = e;
     for (; p < end; p++)
-        if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < best) best = p->ttok;
-    return best;
-}
-
-/* The next trigger of another PLOVER type than k's in its sentence, or e. */
-static size_t next_trigger_other(const ev_ctx *c, const ev_cand *k, size_t e)
-{
-    const ev_cand *p, *end;
-    ev_sentence_cands(c, k, &p, &end);
-    size_t best = e;
-    for (; p < end; p++)
-        if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < best && p->type && k->type &&
-            strcmp(p->type, k->type))
+        if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < best &&
+            (!other_type || (p->type && k->type && strcmp(p->type, k->type))))
             best = p->ttok;
     return best;
 }
+
+static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e) { return next_trigger_of(c, k, e, 0); }
+
+/* The next trigger of another PLOVER type than k's in its sentence, or e. */
+static size_t next_trigger_other(const ev_ctx *c, const ev_cand *k, size_t e) { return next_trigger_of(c, k, e, 1); }
 
 static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
@@ -3062,7 +3058,7 @@ static void pronoun_arrested(ev_ctx *c, ev_cand *k, const rasid_sentence *s)
     size_t q = s->tok_begin + 1;
     if (q < k->ttok && ev_cue(c, q, CUE_UNIT) && c->mention_at[q] < 0) {
         q++;
-        if (q < k->ttok && c->t[q].nlen == 4 && !memcmp(c->t[q].norm, "\xD9\x85\xD9\x86", 4)) q++; /* من */
+        if (q < k->ttok && ev_is_min(&c->t[q])) q++; /* من */
     }
     int subj = -1;
     if (q < k->ttok && c->mention_at[s->tok_begin] < 0 && c->t[s->tok_begin].kind == RASID_TOK_ARABIC &&
@@ -4327,7 +4323,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t i = 0; i < k->nrecipient; i++) {
             size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
             size_t q = bm < c->nms ? c->ms[bm].tok_begin : 0;
-            if (q > 0 && c->t[q - 1].nlen == 4 && !memcmp(c->t[q - 1].norm, "\xD9\x85\xD9\x86", 4)) continue; /* من */
+            if (q > 0 && ev_is_min(&c->t[q - 1])) continue; /* من */
             drop_party(k->recipient, &k->nrecipient, i);
             i--;
         }
