@@ -5,6 +5,7 @@
 #   make threads           the multi-threaded paths (rasid --jobs) under ThreadSanitizer
 #   make eval     score `rasid extract` on ../shared/corpus (skipped when ../shared is absent)
 #   make bench    throughput figures against baselines measured in the same run
+#   make release  the fastest binary (-O3, profile-guided) in build-release/
 #   make web      build the web page of `rasid serve` (npm ci + vite build into web/dist)
 #   make fuzz FUZZ_SECONDS=60   libFuzzer targets (clang)
 CC      ?= cc
@@ -38,7 +39,7 @@ LIB     := $(BUILD)/librasid.a
 RASID   := $(BUILD)/rasid
 SPEC    := $(BUILD)/spec-runner
 
-.PHONY: all deps demo test check eval bench fuzz clean data web threads
+.PHONY: all deps demo test check eval bench release fuzz clean data web threads
 all: $(RASID)
 
 deps:
@@ -84,10 +85,25 @@ demo: deps
 eval: $(RASID)
 	@sh scripts/eval.sh $(BUILD)
 
-# its own build directory: objects built with other flags (make test's -O2) are not reused
+# make release: the fastest binary, -O3 and profile-guided (scripts/pgo.sh: built, trained
+# on the spec inputs and generated articles, built again), in its own build directory
+RELEASE_BUILD ?= build-release
+release: deps
+	@MAKEFLAGS= sh scripts/pgo.sh $(RELEASE_BUILD)
+
+# make bench measures the release binary (BENCH_PGO=0: a plain -O3 build in build-bench)
+BENCH_PGO ?= 1
+ifeq ($(BENCH_PGO),0)
 BENCH_BUILD ?= build-bench
+else
+BENCH_BUILD ?= $(RELEASE_BUILD)
+endif
 bench: deps
+ifeq ($(BENCH_PGO),0)
 	@$(MAKE) --no-print-directory BUILD=$(BENCH_BUILD) OPT=-O3 $(BENCH_BUILD)/rasid
+else
+	@MAKEFLAGS= sh scripts/pgo.sh $(BENCH_BUILD)
+endif
 	@sh bench/run.sh $(BENCH_BUILD)
 	@sh bench/serve.sh $(BENCH_BUILD)
 
@@ -110,4 +126,4 @@ data:
 	python3 scripts/gen_data.py
 
 clean:
-	rm -rf build build-san build-tsan build-fuzz build-bench
+	rm -rf build build-san build-tsan build-fuzz build-bench build-release
