@@ -39,6 +39,22 @@ static uint32_t group_bit(const char *id)
     return 1u << (h % 32);
 }
 
+void ev_set_type(ev_cand *k, const char *type)
+{
+    static const char *const names[] = {
+#define EV__TYPE_NAME(name) #name,
+        EV_TYPES(EV__TYPE_NAME)
+#undef EV__TYPE_NAME
+    };
+    k->type = type;
+    k->ty = EV_T_OTHER;
+    for (size_t i = 0; type && i < sizeof names / sizeof *names; i++)
+        if (names[i][0] == type[0] && !strcmp(names[i], type)) {
+            k->ty = (uint8_t)(EV_T_OTHER + 1 + i);
+            break;
+        }
+}
+
 static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
 {
     const rasid__entry *e = m->e;
@@ -48,7 +64,7 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->tntok = m->ntok;
     k->tread = m->reading;
     k->sent = k->last_sent = c->t[m->tok].sent;
-    k->type = ev_trig_field(c, e, TC_TYPE);
+    ev_set_type(k, ev_trig_field(c, e, TC_TYPE));
     k->mode = ev_trig_field(c, e, TC_MODE);
     k->context = ev_trig_field(c, e, TC_CONTEXT);
     k->acled_event = ev_trig_field(c, e, TC_ACLED_EVENT);
@@ -588,9 +604,9 @@ static int actors_compatible_1(const ev_cand *a, const ev_cand *b);
 
 /* Meetings, agreements and cooperation have two sides told in either order ("استقبل X
  * Y وبحث معه"): one report's actor may be the other's recipient. */
-static int symmetric(const char *type)
+static int symmetric(const ev_cand *k)
 {
-    return rasid__streq(type, "CONSULT") || rasid__streq(type, "AGREE") || rasid__streq(type, "COOPERATE");
+    return k->ty == EV_T_CONSULT || k->ty == EV_T_AGREE || k->ty == EV_T_COOPERATE;
 }
 
 /* A named party (not unnamed gunmen or civilians) on both lists. */
@@ -623,7 +639,7 @@ static int responds(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
  * told with بين has no sides to tell apart). */
 static int answers(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
-    if (a->pos == 'B' || b->pos == 'B' || symmetric(a->type)) return 0;
+    if (a->pos == 'B' || b->pos == 'B' || symmetric(a)) return 0;
     if (b->sent < a->sent || (b->sent == a->sent && b->ttok < a->ttok)) {
         const ev_cand *t = a;
         a = b;
@@ -642,7 +658,7 @@ static int actors_compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b
 {
     if (answers(c, a, b)) return 0;
     if (actors_compatible_1(a, b)) return 1;
-    if (!symmetric(a->type) || !b->nrecipient) return 0;
+    if (!symmetric(a) || !b->nrecipient) return 0;
     ev_cand swapped = *b;
     memcpy(swapped.actor, b->recipient, b->nrecipient * sizeof *b->recipient);
     swapped.nactor = b->nrecipient;
@@ -672,30 +688,18 @@ static int actors_compatible_1(const ev_cand *a, const ev_cand *b)
     return 0;
 }
 
-/* Reports of one event share their PLOVER type. */
-static int family(const char *type)
+/* Reports of one event share their PLOVER type (types the rules do not name, EV_T_OTHER,
+ * count as one family). */
+static int same_family(const ev_cand *a, const ev_cand *b)
 {
-    static const char *const types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-                                        "RETREAT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
-                                        "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"};
-    for (int i = 0; type && i < 16; i++)
-        if (type[0] == types[i][0] && rasid__streq(type, types[i])) return i + 1;
-    return 0;
-}
-
-/* most candidates of one family share the type string of their trigger table's cell;
- * else equal strings are one family, and a listed type is no other string's family */
-static int same_family(const char *a, const char *b)
-{
-    if (a == b || (a && b && rasid__streq(a, b))) return 1;
-    return !family(a) && !family(b);
+    return a->ty == b->ty;
 }
 
 static int told_as_earlier(const ev_ctx *c, const ev_cand *k);
 
 static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
 {
-    if (!same_family(a->type, b->type)) return 0;
+    if (!same_family(a, b)) return 0;
     if (a->sent != b->sent && told_as_earlier(c, a) != told_as_earlier(c, b)) return 0;
     if (!same_place(c, a->location, b->location)) return 0;
     if (!same_date(c, a->date, b->date)) return 0;
@@ -861,7 +865,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
     }
-    if (from_territory && !into_territory && rasid__streq(into->type, "ASSAULT")) {
+    if (from_territory && !into_territory && (into->ty == EV_T_ASSAULT)) {
         into->acled_event = from->acled_event;
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
@@ -951,7 +955,7 @@ static int sector_in(const rasid_entity *e, size_t n, const char *a, const char 
  * fight adds them; the soldiers' own toll is what other reports of it give). */
 static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
 {
-    if (!rasid__streq(attack->type, "ASSAULT") || !rasid__streq(kill->type, "ASSAULT")) return 0;
+    if (!(attack->ty == EV_T_ASSAULT) || !(kill->ty == EV_T_ASSAULT)) return 0;
     const char *id = ev_field(kill->trig, "id");
     if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient) return 0;
     if (!attack->nrecipient) {
@@ -1030,7 +1034,7 @@ static void merge_in_sentences(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
-            if (!k[j].alive || !same_family(k[i].type, k[j].type)) continue;
+            if (!k[j].alive || !same_family(&k[i], &k[j])) continue;
             if (strcmp(k[i].modality, k[j].modality)) continue;
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
@@ -1247,7 +1251,7 @@ static void attackers_loot(ev_ctx *c)
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 2 < k[j].sent) break;
-            if (!x->alive || !rasid__streq(x->type, "ASSAULT") || strcmp(x->modality, k[j].modality)) continue;
+            if (!x->alive || !(x->ty == EV_T_ASSAULT) || strcmp(x->modality, k[j].modality)) continue;
             /* the attack's doer (or the attackers) then, in the sentences after it with no
              * place or day of their own, or in its very sentence ("هاجم مسلحون موقعا للجيش
              * وقتلوا أربعة جنود واستولوا على أسلحة ثم انسحبوا"); a party withdrawing after
@@ -1278,7 +1282,7 @@ static void merge_in_document(ev_ctx *c)
         for (size_t i = j; i > 0; i--) {
             const ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break;
-            if (!x->alive || !same_family(x->type, k[j].type)) continue;
+            if (!x->alive || !same_family(x, &k[j])) continue;
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
             if ((x->groups & k[j].groups) && ev_field(k[j].trig, "id") && !strstr(ev_field(k[j].trig, "id"), "generic")) {
                 start = i;
@@ -1288,7 +1292,7 @@ static void merge_in_document(ev_ctx *c)
         for (size_t i = start; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break; /* so are all before it */
-            if (!x->alive || !same_family(x->type, k[j].type)) continue;
+            if (!x->alive || !same_family(x, &k[j])) continue;
             if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
             if (x->date >= 0 && k[j].date >= 0 && !same_date(c, x->date, k[j].date)) break;
             if (x->sent + 8 < k[j].sent) break;
@@ -1307,7 +1311,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline) continue;
-            if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
             absorb_ex(c, x, &k[j], 1);
             break;
         }
@@ -1319,7 +1323,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
-            if (!same_family(x->type, k[j].type) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
             /* (a tally of a week's operations is retold by no single act: "أوقفت مفارز 12
              * عنصر دعم في عمليات متفرقة" then "وأضاف البيان أن مفرزة كشفت مخبأ بولاية تمنراست") */
             if (x->aggregate != k[j].aggregate) continue;
@@ -1421,7 +1425,7 @@ static void merge_in_document(ev_ctx *c)
             }
             if (!k[i].headline && k[j].sent > k[i].sent + 6) continue;
             if (!k[i].alive || k[i].aggregate != k[j].aggregate) continue;
-            int fam = same_family(k[i].type, k[j].type);
+            int fam = same_family(&k[i], &k[j]);
             /* an operation that freed hostages is one event whether told as an attack or a rescue */
             int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;
             if (!fam && !hostage_twin) continue;
@@ -1465,7 +1469,7 @@ static void drop_told_tallies(ev_ctx *c)
         if (k[i].location >= 0 && c->ms[k[i].location].precision < RASID_P_COUNTRY) continue;
         int told = 0;
         for (size_t j = 0; j < c->cands.len && told < 2; j++)
-            if (j != i && k[j].alive && !k[j].aggregate && same_family(k[j].type, k[i].type) &&
+            if (j != i && k[j].alive && !k[j].aggregate && same_family(&k[j], &k[i]) &&
                 !strcmp(k[j].modality, k[i].modality) && (k[j].location >= 0 || k[j].date >= 0 || k[j].dead >= 0))
                 told++; /* (told on its own: with a place, a day or a toll; not "أوقفت مفارز 45 مهربا") */
         if (told >= 2) k[i].alive = 0;
@@ -1483,7 +1487,7 @@ static int mishap_only(const ev_ctx *c, const ev_cand *k)
     if (k->pos != 'K') return 0;
     const ev_cand *x, *xend;
     for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++)
-        if (x != k && x->sent == k->sent && x->mishap && x->pos != 'K' && rasid__streq(x->type, "ASSAULT") &&
+        if (x != k && x->sent == k->sent && x->mishap && x->pos != 'K' && (x->ty == EV_T_ASSAULT) &&
             ev_cue(c, x->ttok, CUE_MISHAP) <= 1)
             return 0;
     return 1;
@@ -1552,7 +1556,7 @@ static int trigger_between(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
  * or to disclose (its object within the clause's next words) rejects nothing */
 static int declined_comment(const ev_ctx *c, const ev_cand *k)
 {
-    if (!rasid__streq(k->type, "REJECT")) return 0;
+    if (!(k->ty == EV_T_REJECT)) return 0;
     for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 8 && q < c->n && c->t[q].sent == k->sent; q++) {
         if (ev_cue(c, q, CUE_NOCOMMENT)) return 1;
         if (c->t[q].kind == RASID_TOK_PUNCT) break;
@@ -1610,13 +1614,13 @@ static int cargo_word(const rasid_token *t)
  * مسلحون قافلة مساعدات إنسانية") */
 static int seized_shipment(const ev_ctx *c, const ev_cand *k)
 {
-    if (!k->type || !rasid__streq(k->type, "AID")) return 0;
+    if (!k->type || !(k->ty == EV_T_AID)) return 0;
     int cargo = k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent && cargo_word(&c->t[k->ttok - 1]);
     const ev_cand *x, *xend;
     for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++) {
         if (x == k || x->sent != k->sent || x->ttok >= k->ttok) continue;
         if (x->mode && rasid__streq(x->mode, "seize") && x->ttok + x->tntok + 5 >= k->ttok) return 1;
-        if (cargo && x->type && (rasid__streq(x->type, "ASSAULT") || rasid__streq(x->type, "COERCE")) &&
+        if (cargo && x->type && ((x->ty == EV_T_ASSAULT) || (x->ty == EV_T_COERCE)) &&
             x->ttok + x->tntok + 6 >= k->ttok)
             return 1;
     }
@@ -1655,7 +1659,7 @@ static void drop_weak(ev_ctx *c)
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content; x++) {
             if (x == &k[i] || x->sent != k[i].sent) continue;
             const char *xid = ev_field(x->trig, "id");
-            if (!rasid__streq(x->type, "REQUEST") && !rasid__streq(x->type, "THREATEN") && !(xid && rasid__streq(xid, "accuse"))) continue;
+            if (!(x->ty == EV_T_REQUEST) && !(x->ty == EV_T_THREATEN) && !(xid && rasid__streq(xid, "accuse"))) continue;
             if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
             /* "هدد قائد المجلس العسكري بطرد السفير", "دعا الاتحاد الأفريقي المجلس إلى وقف":
              * with the subject between, the content is the noun with ب or after إلى */
@@ -1670,7 +1674,7 @@ static void drop_weak(ev_ctx *c)
         int toll = k[i].dead >= 0 || k[i].injured >= 0 || k[i].arrested >= 0 || k[i].hostages >= 0;
         if (!content && !toll && welcomed_noun(c, &k[i])) content = 1;
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content && !toll; x++) {
-            if (x == &k[i] || x->sent != k[i].sent || !rasid__streq(x->type, "SUPPORT")) continue;
+            if (x == &k[i] || x->sent != k[i].sent || !(x->ty == EV_T_SUPPORT)) continue;
             const rasid_token *t = &c->t[k[i].ttok];
             int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && strstr(t->readings[k[i].tread].pro, "\xD8\xA8");
             if (with_b && x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && !trigger_between(c, x, &k[i]))

@@ -18,7 +18,7 @@ static int sector_is(const rasid_entity *e, size_t n, const char *const *secs)
 
 static void adjust_acled(const ev_cand *k, rasid_event *ev)
 {
-    if (!rasid__streq(k->type, "ASSAULT") || !ev->acled_event) return;
+    if (!(k->ty == EV_T_ASSAULT) || !ev->acled_event) return;
     static const char *const armed[] = {"MIL", "COP", "REB", "INS", "UAF", NULL};
     static const char *const civ[] = {"CVL", NULL};
     static const char *const state[] = {"MIL", "COP", "GOV", NULL};
@@ -215,7 +215,7 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     if (rasid__streq(k->modality, "negated")) rasid__buf_puts(&b, "[denied] ");
     else if (rasid__streq(k->modality, "future")) rasid__buf_puts(&b, "[planned] ");
     else if (rasid__streq(k->modality, "hypothetical")) rasid__buf_puts(&b, "[possible] ");
-    names(&b, k->actor, k->nactor, rasid__streq(k->type, "ASSAULT") ? "unidentified attackers" : "unnamed parties");
+    names(&b, k->actor, k->nactor, (k->ty == EV_T_ASSAULT) ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
     const char *conn;
     ev_cand kk = *k;
@@ -321,7 +321,7 @@ int ev_emit(ev_ctx *c)
         ev->acled_event = x->acled_event;
         ev->acled_sub = x->acled_sub;
         ev->cameo = x->cameo;
-        for (size_t a = 0; a < x->nactor && rasid__streq(x->type, "ASSAULT"); a++)
+        for (size_t a = 0; a < x->nactor && (x->ty == EV_T_ASSAULT); a++)
             if (x->actor[a].id && strstr(x->actor[a].id, "suicide")) {
                 /* a suicide bomber's attack is a suicide attack whatever verb told it */
                 ev->mode = "suicide-attack";

@@ -10,6 +10,20 @@
 
 enum { EV_FIGHT_CLASH = 1, EV_FIGHT_GROUND = 2 }; /* ev_cand.fights */
 
+/* The PLOVER types, as numbers: the coder asks a candidate's type about fifty times, and
+ * a string compare each time was a tenth of its mispredicted branches. EV_T_OTHER is a
+ * type a user's dictionary brings that the rules do not name (written out all the same:
+ * ev_cand.type keeps the string). */
+#define EV_TYPES(X)                                                                                  \
+    X(AGREE) X(CONSULT) X(SUPPORT) X(CONCEDE) X(COOPERATE) X(AID) X(RETREAT) X(REQUEST) X(ACCUSE)    \
+    X(REJECT) X(THREATEN) X(PROTEST) X(SANCTION) X(MOBILIZE) X(COERCE) X(ASSAULT)
+enum ev_type {
+    EV_T_OTHER,
+#define EV__TYPE_ENUM(name) EV_T_##name,
+    EV_TYPES(EV__TYPE_ENUM)
+#undef EV__TYPE_ENUM
+};
+
 typedef struct ev_cand {
     const rasid__entry *trig;
     uint32_t ttok, tntok, sent;
@@ -17,6 +31,7 @@ typedef struct ev_cand {
     uint32_t ev_start, ev_end; /* evidence: the clause, widened to the participants it names */
     uint16_t tread;      /* clitic reading of the trigger's first token */
     const char *type, *mode, *context, *acled_event, *acled_sub, *cameo;
+    uint8_t ty;          /* enum ev_type of `type` (set with it, by ev_set_type) */
     char pos;            /* V N K B R */
     double weight;
     rasid_entity actor[EV_MAX_PARTY];
@@ -104,6 +119,8 @@ static inline const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc
 size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start);
 
 void ev_fill_roles(ev_ctx *c, ev_cand *k);
+/* Set k's PLOVER type (a dictionary's string or a literal) and its number. */
+void ev_set_type(ev_cand *k, const char *type);
 /* Is k opened by a row whose id ends in "_capture" (أسر: captured, also "families")? */
 int ev_capture_row(const ev_cand *k);
 int ev_civilians_fled(const ev_ctx *c, const ev_cand *k); /* displaced people, no retreat */

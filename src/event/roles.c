@@ -160,7 +160,7 @@ static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
 /* An event with two sides of one standing: an agreement, a meeting, cooperation. */
 static int two_sided(const ev_cand *k)
 {
-    return k->type && (rasid__streq(k->type, "AGREE") || rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "COOPERATE"));
+    return k->type && ((k->ty == EV_T_AGREE) || (k->ty == EV_T_CONSULT) || (k->ty == EV_T_COOPERATE));
 }
 
 static void two_sides(ev_cand *k)
@@ -947,7 +947,7 @@ static int aid_row(const ev_cand *k)
     size_t l = id ? strlen(id) : 0;
     /* (a membership suspended, sanction_member_aid, is no aid: its object is the member) */
     if (l > 11 && rasid__streq(id + l - 11, "_member_aid")) return 0;
-    return rasid__streq(k->type, "AID") || (l > 4 && rasid__streq(id + l - 4, "_aid"));
+    return (k->ty == EV_T_AID) || (l > 4 && rasid__streq(id + l - 4, "_aid"));
 }
 
 /* Is there a title with no mention of its own (no nationality, no name: "الرئيس السابق")
@@ -1499,7 +1499,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
          * arrested by this event) */
-        if (role == R_ARR && !rasid__streq(k->type, "COERCE")) { i = m->tok_end - 1; continue; }
+        if (role == R_ARR && !(k->ty == EV_T_COERCE)) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
         size_t j = m->tok_end;
@@ -1540,7 +1540,7 @@ static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
         int role = cue_role(c, q + (size_t)tl);
         if (role == R_NONE) continue;
         int fits = (role == R_ARR && is_arrest_trigger(k)) ||
-                   ((role == R_DEAD || role == R_INJ) && rasid__streq(k->type, "ASSAULT")) ||
+                   ((role == R_DEAD || role == R_INJ) && (k->ty == EV_T_ASSAULT)) ||
                    (role == R_HOST && k->mode && rasid__streq(k->mode, "abduct"));
         if (!fits) continue;
         for (size_t n = q + (size_t)tl + 1; n < to && n < q + 12; n++) {
@@ -1918,14 +1918,14 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (title_qualifier(c, (int)(m - c->ms)) >= 0 || office_country(c, (int)(m - c->ms)) >= 0) return 0;
     /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
      * (a cell that is active in a town is dismantled there) */
-    for (size_t back = 1; back <= 3 && m->tok_begin >= back && !rasid__streq(k->type, "COERCE"); back++) {
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && !(k->ty == EV_T_COERCE); back++) {
         size_t q = m->tok_begin - back;
         if (c->t[q].sent != m->sent) break;
         if (ev_cue(c, q, CUE_BASE)) return 0;
     }
     /* "شحنة أسلحة كانت متجهة إلى مالي": where something was heading is not where it happened
      * (a deployment's destination is its place: the rule leaves MOBILIZE alone) */
-    if (!rasid__streq(k->type, "MOBILIZE") && m->tok_begin >= 2 && c->t[m->tok_begin - 2].sent == m->sent &&
+    if (!(k->ty == EV_T_MOBILIZE) && m->tok_begin >= 2 && c->t[m->tok_begin - 2].sent == m->sent &&
         ev_cue(c, m->tok_begin - 1, CUE_TO)) {
         const rasid_token *h = &c->t[m->tok_begin - 2];
         if (h->nlen >= 8 && (!memcmp(h->norm, "\xD9\x85\xD8\xAA\xD8\xAC\xD9\x87", 8) ||                    /* متجه */
@@ -2566,9 +2566,9 @@ static const char *speaker_country(const ev_ctx *c, uint32_t at)
  * parties' country. */
 static int at_venue(const ev_cand *k)
 {
-    return k->type && (rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "AGREE") ||
-                       rasid__streq(k->type, "COOPERATE") || rasid__streq(k->type, "CONCEDE") ||
-                       rasid__streq(k->type, "REJECT"));
+    return k->type && ((k->ty == EV_T_CONSULT) || (k->ty == EV_T_AGREE) ||
+                       (k->ty == EV_T_COOPERATE) || (k->ty == EV_T_CONCEDE) ||
+                       (k->ty == EV_T_REJECT));
 }
 
 /* The countries of the state parties of list[0..n) that have none, from the text; of a
@@ -2689,7 +2689,7 @@ static void nisba_parties(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 static void judged_nationality(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
     if (k->nrecipient || !k->nactor || !k->type) return;
-    if (!rasid__streq(k->type, "REJECT") && !rasid__streq(k->type, "ACCUSE") && !rasid__streq(k->type, "SUPPORT")) return;
+    if (!(k->ty == EV_T_REJECT) && !(k->ty == EV_T_ACCUSE) && !(k->ty == EV_T_SUPPORT)) return;
     for (size_t q = after; q < e && q < after + 8; q++) {
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) {
@@ -2753,7 +2753,7 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     for (const ev_cand *p = k; p > all && !pick; p--) {
         const ev_cand *x = p - 1;
         if (x->nactor && x->nrecipient &&
-            (rasid__streq(x->type, "CONSULT") || rasid__streq(x->type, "AGREE") || rasid__streq(x->type, "COOPERATE")))
+            ((x->ty == EV_T_CONSULT) || (x->ty == EV_T_AGREE) || (x->ty == EV_T_COOPERATE)))
             pick = x;
     }
     for (const ev_cand *p = k; p > all; p--) {
@@ -3205,7 +3205,7 @@ static int attempt_of_object(const ev_ctx *c, const ev_cand *k)
     const rasid_token *v = &c->t[k->ttok - 1];
     /* (an escape tried, "حاول المهربون الفرار", past the subject, is no withdrawal: they
      * were stopped) */
-    if (rasid__streq(k->type, "RETREAT")) {
+    if ((k->ty == EV_T_RETREAT)) {
         int sm = c->mention_at[k->ttok - 1];
         size_t vq = sm >= 0 && c->ms[sm].tok_end == k->ttok && c->ms[sm].tok_begin > 0 ? c->ms[sm].tok_begin - 1 : k->ttok - 1;
         if (c->t[vq].sent != c->t[k->ttok].sent) return 0;
@@ -3227,7 +3227,7 @@ static int attempt_of_object(const ev_ctx *c, const ev_cand *k)
  * clause tells ("at the army's request"), not a demand of its own. */
 static int at_request_of(const ev_ctx *c, const ev_cand *k)
 {
-    if (!rasid__streq(k->type, "REQUEST") || k->tntok != 1 || k->ttok + 1 >= c->n) return 0;
+    if (!(k->ty == EV_T_REQUEST) || k->tntok != 1 || k->ttok + 1 >= c->n) return 0;
     const rasid_token *t = &c->t[k->ttok], *n = &c->t[k->ttok + 1];
     if (k->tread == 0 || k->tread >= t->nreadings || !rasid__streq(t->readings[k->tread].pro, "\xD8\xA8")) return 0; /* ب */
     return n->nlen >= 4 && !memcmp(n->norm, "\xD9\x85\xD9\x86", 4) && n->sent == t->sent; /* من، منه، منها */
@@ -3243,14 +3243,14 @@ static int during_earlier(const ev_ctx *c, const ev_cand *k)
                                          "\xD8\xA7\xD8\xA8\xD8\xA7\xD9\x86"};         /* ابان */
     /* (and قبل or بعد before a withdrawal of theirs: "استولوا على الأسلحة قبل انسحابهم") */
     static const char *const around[] = {"\xD9\x82\xD8\xA8\xD9\x84", "\xD8\xA8\xD8\xB9\xD8\xAF"}; /* قبل بعد */
-    if (!rasid__streq(k->type, "RETREAT") || k->ttok == 0) return 0;
+    if (!(k->ty == EV_T_RETREAT) || k->ttok == 0) return 0;
     const rasid_token *tt = &c->t[k->ttok];
     int theirs = k->tntok == 1 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0];
     if (!word_is(&c->t[k->ttok - 1], during, 3) && !(theirs && word_is(&c->t[k->ttok - 1], around, 2))) return 0;
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++)
-        if (p != k && p->sent == k->sent && p->ttok < k->ttok && !rasid__streq(p->type, "RETREAT")) return 1;
+        if (p != k && p->sent == k->sent && p->ttok < k->ttok && !(p->ty == EV_T_RETREAT)) return 1;
     return 0;
 }
 
@@ -3259,11 +3259,11 @@ static int during_earlier(const ev_ctx *c, const ev_cand *k)
  * happened; it is the agreement's content. */
 static int agreement_content(const ev_ctx *c, const ev_cand *k)
 {
-    if (rasid__streq(k->type, "AGREE")) return 0;
+    if ((k->ty == EV_T_AGREE)) return 0;
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++) {
-        if (p == k || p->sent != k->sent || !rasid__streq(p->type, "AGREE") || p->ttok >= k->ttok) continue;
+        if (p == k || p->sent != k->sent || !(p->ty == EV_T_AGREE) || p->ttok >= k->ttok) continue;
         size_t a = p->ttok + p->tntok;
         if (a >= k->ttok || k->ttok > a + 8) continue;
         const rasid_token *t = &c->t[a];
@@ -3289,15 +3289,15 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     if (k->tread >= tt->nreadings) return 0;
     /* "استدعت السفير احتجاجا على تصريحاته": a protest told as the motive (the accusative
      * احتجاجا) of an earlier act of another kind in its sentence is no protest of its own */
-    if (rasid__streq(k->type, "PROTEST") && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
+    if ((k->ty == EV_T_PROTEST) && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
         const ev_cand *p, *end;
         ev_sentence_cands(c, k, &p, &end);
         for (; p < end; p++)
-            if (p != k && p->sent == k->sent && p->ttok < k->ttok && !rasid__streq(p->type, "PROTEST") && p->pos != 'R') return 1;
+            if (p != k && p->sent == k->sent && p->ttok < k->ttok && !(p->ty == EV_T_PROTEST) && p->pos != 'R') return 1;
     }
     /* "طالبت المنظمة بإطلاق سراح الصحفيين", "دعا المجلس إلى وقف إطلاق النار": what a demand
      * asks for (after ب or إلى, a few words on) has not happened */
-    if (!rasid__streq(k->type, "REQUEST")) {
+    if (!(k->ty == EV_T_REQUEST)) {
         int gov = 0;
         if (k->tread > 0 && k->tread < tt->nreadings) gov = strchr(tt->readings[k->tread].pro, '\xA8') != NULL; /* ب (D8 A8) */
         if (!gov && k->ttok > 0) {
@@ -3307,7 +3307,7 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
         const ev_cand *p, *end;
         ev_sentence_cands(c, k, &p, &end);
         for (; gov && p < end; p++)
-            if (p != k && p->sent == k->sent && rasid__streq(p->type, "REQUEST") && p->ttok < k->ttok &&
+            if (p != k && p->sent == k->sent && (p->ty == EV_T_REQUEST) && p->ttok < k->ttok &&
                 p->ttok + p->tntok + 8 >= k->ttok)
                 return 1;
     }
@@ -3320,7 +3320,7 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     /* "مبادرة الوساطة ... لوقف إطلاق النار", "جهود لوقف إطلاق النار": a truce or an agreement
      * after ل is what an initiative, talks or efforts aim at, not one reached (that is
      * told by a verb of reaching: "توصل الطرفان لوقف إطلاق النار") */
-    if (rasid__streq(k->type, "AGREE") && k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent) {
+    if ((k->ty == EV_T_AGREE) && k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent) {
         int reach = 0;
         for (size_t q = k->ttok; q > 0 && c->t[q - 1].sent == k->sent && !reach; q--) {
             const rasid_token *pt = &c->t[q - 1];
@@ -3372,7 +3372,7 @@ static void protest_clash(ev_ctx *c, ev_cand *k)
     for (ev_cand *p = k; p > all; p--) {
         ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
-        if (!rasid__streq(x->type, "PROTEST") || x->ttok + x->tntok + 2 < k->ttok) continue;
+        if (!(x->ty == EV_T_PROTEST) || x->ttok + x->tntok + 2 < k->ttok) continue;
         x->acled_event = "Protests";
         x->acled_sub = "Protest with intervention";
         k->descriptive = 1; /* told by the protest */
@@ -3489,8 +3489,8 @@ static int judged_by_earlier(const ev_ctx *c, const ev_cand *k)
     for (; p < pe; p++)
         if (p != k && p->sent == k->sent && p->ttok < k->ttok && (!last || p->ttok > last->ttok)) last = p;
     if (!last || !last->type) return 0;
-    return rasid__streq(last->type, "ACCUSE") || rasid__streq(last->type, "REJECT") ||
-           rasid__streq(last->type, "SUPPORT") || rasid__streq(last->type, "REQUEST");
+    return (last->ty == EV_T_ACCUSE) || (last->ty == EV_T_REJECT) ||
+           (last->ty == EV_T_SUPPORT) || (last->ty == EV_T_REQUEST);
 }
 
 /* "سقطت قذائف على منازل المواطنين": a party after على or ضد and the noun it governs is
@@ -4103,7 +4103,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     judged_nationality(c, k, after, e);
     /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
      * past the commas of a parenthetical place, up to the sentence's next event */
-    if (!k->nrecipient && k->nactor && (rasid__streq(k->type, "CONSULT") || rasid__streq(k->type, "AGREE"))) {
+    if (!k->nrecipient && k->nactor && ((k->ty == EV_T_CONSULT) || (k->ty == EV_T_AGREE))) {
         size_t from = after;
         for (size_t a = 0; a < k->nactor; a++)
             for (size_t q = after; q < s->tok_end; q++)
@@ -4211,7 +4211,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "أعلن رئيس أركان الجيش النيجري أن وحداته قتلت 20 إرهابيا": an office of a state does
      * not fight; the violence it announces or orders is its country's armed forces' */
-    if (rasid__streq(k->type, "ASSAULT"))
+    if ((k->ty == EV_T_ASSAULT))
         for (size_t a = 0; a < k->nactor; a++) {
             const rasid_entity *x = &k->actor[a];
             if (!x->id || strncmp(x->id, "rasid:office:", 13) || !x->country || strlen(x->country) != 3) continue;
@@ -4221,7 +4221,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                                      x->country, rasid__arena_cat(&c->doc->arena, "rasid:mil-", x->country), x->start, x->end);
         }
     /* civilians do not attack: named as the "actor" of an attack they are its victims */
-    if (rasid__streq(k->type, "ASSAULT") && k->nactor == 1 && k->actor[0].sector && rasid__streq(k->actor[0].sector, "CVL") &&
+    if ((k->ty == EV_T_ASSAULT) && k->nactor == 1 && k->actor[0].sector && rasid__streq(k->actor[0].sector, "CVL") &&
         !k->nrecipient) {
         k->recipient[k->nrecipient++] = k->actor[0];
         k->nactor = 0;
@@ -4253,7 +4253,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* "أصيب ثلاثة جنود تشاديين عندما انفجر لغم بمركبتهم": the toll of the clause before
      * عندما / حين is the toll of the event told after it */
-    if (rasid__streq(k->type, "ASSAULT") && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
+    if ((k->ty == EV_T_ASSAULT) && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
         size_t w = SIZE_MAX;
         for (size_t q = b; q <= b + 1 && q < k->ttok; q++)
             if (when_word(&c->t[q])) w = q;
@@ -4281,7 +4281,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "وأصيب ستة جنود نيجريين بجروح في انفجار عبوة ناسفة": the people a casualty word
      * counts before the event noun of their clause were its victims */
-    if (!k->nrecipient && rasid__streq(k->type, "ASSAULT") && k->pos != 'V' && !freeing)
+    if (!k->nrecipient && (k->ty == EV_T_ASSAULT) && k->pos != 'V' && !freeing)
         for (size_t q = b + 1; q < k->ttok; q++) {
             int vm = c->mention_at[q];
             if (vm < 0 || c->ms[vm].kind != RASID_M_NUMBER || c->ms[vm].tok_begin != q) continue;
@@ -4291,7 +4291,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 break;
             }
         }
-    if ((rasid__streq(k->type, "ASSAULT") || rasid__streq(k->type, "COERCE")) && !freeing && armed_count < 0)
+    if (((k->ty == EV_T_ASSAULT) || (k->ty == EV_T_COERCE)) && !freeing && armed_count < 0)
         victims_in(c, k, after, ce > after ? ce : after);
     /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
      * down is the target */
@@ -4388,7 +4388,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         if (id && rasid__streq(id, "seize_town"))
             for (size_t q = after; q < e; q++)
                 if (ev_cue(c, q, CUE_WEAPONS)) {
-                    k->type = "COERCE";
+                    ev_set_type(k, "COERCE");
                     k->mode = "seize";
                     k->acled_event = "Strategic developments";
                     k->acled_sub = "Disrupted weapons use";
@@ -4412,7 +4412,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* "وأوضح البيان أن الطائرات استهدفت قواعد للإرهابيين": aircraft with no owner as the
          * subject of an attack (right before the verb, or right after it) strike from the air,
          * for the army named last, in this sentence or the two before */
-        if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms")) &&
+        if ((k->ty == EV_T_ASSAULT) && (!k->mode || rasid__streq(k->mode, "firearms")) &&
             !(id && !strncmp(id, "shootdown", 9)) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
             k->mode = "aerial";
             k->acled_event = "Explosions/Remote violence";
@@ -4423,7 +4423,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
-        if (rasid__streq(k->type, "ASSAULT") && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
+        if ((k->ty == EV_T_ASSAULT) && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
                                             rasid__streq(k->mode, "aerial")))
             for (size_t q = after; q < lim; q++)
                 if (ev_cue(c, q, CUE_DRONE) && prep_b(c, q)) {
@@ -4450,7 +4450,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 rasid__streq(p->modality, "historical"))
                 k->modality = "historical";
     }
-    if (rasid__streq(k->modality, "negated") && k->nactor && rasid__streq(k->type, "ASSAULT")) {
+    if (rasid__streq(k->modality, "negated") && k->nactor && (k->ty == EV_T_ASSAULT)) {
         /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target;
          * "أحبط الجيش هجوما لبوكو حرام": the armed group the attack was of, its doer */
         int foiled = 0;
@@ -4580,7 +4580,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "أعلن تحالف للمتمردين الطوارق أن ...": an alliance noun with its members after the
      * genitive ل, and no partner after مع or بين in its clause, names a coalition, not an
      * alliance being made ("تحالف الجيش مع فاغنر" is one) */
-    if (k->pos == 'B' && k->tntok == 1 && rasid__streq(k->type, "COOPERATE") && after < e) {
+    if (k->pos == 'B' && k->tntok == 1 && (k->ty == EV_T_COOPERATE) && after < e) {
         int m2 = c->mention_at[after];
         int partner = 0;
         for (size_t q = after; m2 >= 0 && q < e && q <= c->ms[m2].tok_end + 2 && !partner; q++)
@@ -4591,7 +4591,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "أبلغته احتجاج الحكومة الشديد", "قدمت الخارجية احتجاجا": a protest noun made by a
      * government or a ministry only is a diplomatic protest, no demonstration */
-    if (rasid__streq(k->type, "PROTEST") && k->pos == 'N' && k->nactor) {
+    if ((k->ty == EV_T_PROTEST) && k->pos == 'N' && k->nactor) {
         size_t st = 0;
         for (size_t i = 0; i < k->nactor; i++) st += k->actor[i].sector && rasid__streq(k->actor[i].sector, "GOV");
         if (st == k->nactor) k->pos = 'R';
@@ -4599,10 +4599,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "ألغى المجلس العسكري في مارس اتفاق التعاون العسكري مع الولايات المتحدة": an
      * agreement cancelled a few words after a verb or noun of cancelling is relations
      * reduced (PLOVER SANCTION, CAMEO 160), no agreement reached */
-    if (rasid__streq(k->type, "AGREE") && k->pos != 'R') {
+    if ((k->ty == EV_T_AGREE) && k->pos != 'R') {
         for (size_t q = k->ttok; q-- > b && q + 7 >= k->ttok;)
             if (cancel_word(&c->t[q])) {
-                k->type = "SANCTION";
+                ev_set_type(k, "SANCTION");
                 k->mode = NULL;
                 k->context = "diplomatic";
                 k->acled_event = k->acled_sub = NULL;
@@ -4611,15 +4611,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
     }
     /* "بعد إلغاء زيارة الوفد": a visit or a meeting cancelled did not take place */
-    if (rasid__streq(k->type, "CONSULT") && k->ttok > b && cancel_word(&c->t[k->ttok - 1])) k->pos = 'R';
+    if ((k->ty == EV_T_CONSULT) && k->ttok > b && cancel_word(&c->t[k->ttok - 1])) k->pos = 'R';
     /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
      * "Protesters (country)", the country where they protest */
-    if (rasid__streq(k->type, "PROTEST") && k->nactor) {
+    if ((k->ty == EV_T_PROTEST) && k->nactor) {
         size_t cv = 0;
         for (size_t i = 0; i < k->nactor; i++) cv += k->actor[i].id && rasid__streq(k->actor[i].id, "rasid:civilians");
         if (cv == k->nactor) k->nactor = 0;
     }
-    if (rasid__streq(k->type, "PROTEST") && !k->nactor) {
+    if ((k->ty == EV_T_PROTEST) && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
         const char *cn = iso ? country_name(c, iso) : NULL;
@@ -4664,7 +4664,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * arrest; captives of an armed group stay hostages */
     if (ev_capture_row(k) && k->nactor && k->actor[0].sector &&
         (rasid__streq(k->actor[0].sector, "MIL") || rasid__streq(k->actor[0].sector, "COP"))) {
-        k->type = "COERCE";
+        ev_set_type(k, "COERCE");
         k->mode = "arrest";
         k->context = "military";
         k->acled_event = "Strategic developments";
@@ -4675,7 +4675,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "فجرت انتحارية من جماعة بوكو حرام نفسها": a suicide bomber of a group named after
      * it acts for the group, and the attack is still a suicide attack */
-    if (rasid__streq(k->type, "ASSAULT") && k->nactor && k->actor[0].sector &&
+    if ((k->ty == EV_T_ASSAULT) && k->nactor && k->actor[0].sector &&
         (rasid__streq(k->actor[0].sector, "REB") || rasid__streq(k->actor[0].sector, "UAF")) &&
         !(k->mode && rasid__streq(k->mode, "suicide-attack")))
         for (size_t q = b; q < e; q++) {
@@ -4690,12 +4690,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             break;
         }
     if (c->ms_sorted) {
-        int acted_on = rasid__streq(k->type, "COERCE") || rasid__streq(k->type, "SANCTION");
+        int acted_on = (k->ty == EV_T_COERCE) || (k->ty == EV_T_SANCTION);
         drop_border_landmarks(c, k->actor, &k->nactor);
         if (!acted_on) drop_border_landmarks(c, k->recipient, &k->nrecipient);
-        if (rasid__streq(k->type, "MOBILIZE")) drop_sent_troops(c, k);
+        if ((k->ty == EV_T_MOBILIZE)) drop_sent_troops(c, k);
     }
-    if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
+    if ((k->ty == EV_T_MOBILIZE) && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
     /* "وردت باماكو باستدعاء سفير الجزائر": the envoy summoned or recalled is its object,
      * never its doer */
@@ -4720,7 +4720,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "غادر آخر جندي فرنسي النيجر": troops leaving are the doer of their departure; the
      * state read as the subject after them is the one they left */
     const char *wid = ev_field(k->trig, "id");
-    if (rasid__streq(k->type, "RETREAT") && wid && strstr(wid, "_arrive_") && k->nactor <= 1) {
+    if ((k->ty == EV_T_RETREAT) && wid && strstr(wid, "_arrive_") && k->nactor <= 1) {
         rasid_entity a0 = k->nactor ? k->actor[0] : (rasid_entity){0};
         size_t na = k->nactor;
         k->nactor = 0;
@@ -4798,7 +4798,7 @@ void ev_people_as_civilians(ev_ctx *c)
         ev_cand *x = &k[i];
         /* (and the people abducted: "خطف مسلحون أكثر من 200 شخص") */
         int taken = x->dead <= 0 && x->hostages > 0 && x->mode && rasid__streq(x->mode, "abduct");
-        if (!x->alive || !rasid__streq(x->type, "ASSAULT") || (x->dead <= 0 && !taken) || x->nrecipient || !x->nactor ||
+        if (!x->alive || !(x->ty == EV_T_ASSAULT) || (x->dead <= 0 && !taken) || x->nrecipient || !x->nactor ||
             ev_told_as_clash(x) || x->dead_foe > 0)
             continue;
         int armed = 1;
@@ -4960,7 +4960,7 @@ static int pronoun_referent(ev_ctx *c, ev_cand *x)
     const ev_cand *k = c->cands.data, *y = NULL;
     for (size_t j = 0; j < c->cands.len; j++) {
         const ev_cand *z = &k[j];
-        if (z == x || (!rasid__streq(z->type, "ASSAULT") && !rasid__streq(z->type, "COERCE") && !rasid__streq(z->type, "PROTEST"))) continue;
+        if (z == x || (!(z->ty == EV_T_ASSAULT) && !(z->ty == EV_T_COERCE) && !(z->ty == EV_T_PROTEST))) continue;
         if (!z->nactor) continue;
         if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
         if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
@@ -4968,7 +4968,7 @@ static int pronoun_referent(ev_ctx *c, ev_cand *x)
     if (!y) return 0;
     const rasid_entity *from = NULL;
     size_t n = 0;
-    if (rasid__streq(y->type, "ASSAULT") && nonstate_party(y->actor, y->nactor) && !rasid__streq(y->actor[0].sector, "CVL")) {
+    if ((y->ty == EV_T_ASSAULT) && nonstate_party(y->actor, y->nactor) && !rasid__streq(y->actor[0].sector, "CVL")) {
         from = y->actor;
         n = y->nactor;
     } else if (y->nrecipient && nonstate_party(y->recipient, y->nrecipient) && x->nactor &&
@@ -4988,14 +4988,14 @@ void ev_implicit_opponents(ev_ctx *c)
     /* "دانت الأمم المتحدة الهجوم": the condemned attack's doer is the one condemned */
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !rasid__streq(x->type, "ACCUSE")) continue;
+        if (!x->alive || x->nrecipient || !(x->ty == EV_T_ACCUSE)) continue;
         size_t after = x->ttok + x->tntok, ref = 0;
         for (size_t q = after; q < after + 6 && q < c->n && c->t[q].sent == x->sent && !ref; q++)
             if (ev_cue(c, q, CUE_EVENTNOUN)) ref = 1;
         if (!ref) continue;
         for (size_t j = i; j > 0; j--) {
             const ev_cand *y = &k[j - 1];
-            if (!y->alive || !rasid__streq(y->type, "ASSAULT") || y->descriptive) continue;
+            if (!y->alive || !(y->ty == EV_T_ASSAULT) || y->descriptive) continue;
             if (y->modality && !rasid__streq(y->modality, "asserted") && !rasid__streq(y->modality, "historical")) continue;
             if (y->nactor && (!x->nactor || !already(y->actor, y->nactor, &x->actor[0]))) {
                 memcpy(x->recipient, y->actor, y->nactor * sizeof *y->actor);
@@ -5009,12 +5009,12 @@ void ev_implicit_opponents(ev_ctx *c)
      * pronoun after it names the other side of the event before it */
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !x->nactor || !rasid__streq(x->type, "COERCE")) continue;
+        if (!x->alive || x->nrecipient || !x->nactor || !(x->ty == EV_T_COERCE)) continue;
         if (state_party(x->actor, x->nactor) && plural_pronoun_after(c, x)) pronoun_referent(c, x);
     }
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !x->nactor || !rasid__streq(x->type, "ASSAULT")) continue;
+        if (!x->alive || x->nrecipient || !x->nactor || !(x->ty == EV_T_ASSAULT)) continue;
         int state = 1;
         for (size_t a = 0; a < x->nactor; a++) {
             const char *sec = x->actor[a].sector;
@@ -5030,7 +5030,7 @@ void ev_implicit_opponents(ev_ctx *c)
             const ev_cand *z = &k[j];
             /* (its doer none, or the same) */
             int same_doer = !z->nactor || (z->actor[0].name && x->actor[0].name && !strcmp(z->actor[0].name, x->actor[0].name));
-            told = z != x && z->alive && z->sent == x->sent && z->nrecipient && same_doer && rasid__streq(z->type, "ASSAULT") &&
+            told = z != x && z->alive && z->sent == x->sent && z->nrecipient && same_doer && (z->ty == EV_T_ASSAULT) &&
                    z->ttok > x->ttok && z->ttok <= x->ttok + 8;
         }
         if (told) continue;
@@ -5221,7 +5221,7 @@ void ev_apply_claims(ev_ctx *c)
                 const ev_cand *x = &k[q - 1];
                 if (x->sent + 3 < sent) break;
                 const char *xid = ev_field(x->trig, "id");
-                if (rasid__streq(x->type, "ASSAULT") && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
+                if ((x->ty == EV_T_ASSAULT) && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
                     !strncmp(xid, kind, strcspn(kind, "_"))) {
                     kind_q = q;
                     break;
@@ -5242,7 +5242,7 @@ void ev_apply_claims(ev_ctx *c)
         for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */
-            if (!rasid__streq(x->type, "ASSAULT") || x->sent == done_sent) continue;
+            if (!(x->ty == EV_T_ASSAULT) || x->sent == done_sent) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
             /* (not a sentence whose attacks already name another armed group as a side:
