@@ -1080,7 +1080,12 @@ static void resolve_group_references(ctx *c)
     static const char jabha[] = "\xD8\xAC\xD8\xA8\xD9\x87\xD9\x87"; /* جبهه */
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
-        if (c->covered[i] || t->kind != RASID_TOK_ARABIC || t->nlen < sizeof jabha - 1) continue;
+        /* (the word's end first: a stem is the end of its word when no enclitic follows,
+         * and almost no word ends so; covered and kind vary from word to word, and were
+         * tested first at the cost of a mispredicted branch every few words) */
+        if (t->nlen < sizeof jabha - 1 || memcmp(t->norm + t->nlen - (sizeof jabha - 1), jabha, sizeof jabha - 1) ||
+            c->covered[i] || t->kind != RASID_TOK_ARABIC)
+            continue;
         int def = 0;
         for (uint16_t r = 1; r < t->nreadings && !def; r++)
             def = t->readings[r].article && !t->readings[r].enc[0] && rasid__streq(t->readings[r].stem, jabha);
@@ -1127,7 +1132,7 @@ static void resolve_capitals(ctx *c)
 {
     size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CAPITAL) ? c->n : 0; /* (no such cue: nothing to do) */
     for (size_t i = 0; i < n; i++) {
-        if (c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC || !is_cue(c, i, CUE_CAPITAL)) continue;
+        if (!is_cue(c, i, CUE_CAPITAL) || c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC) continue; /* (the rare test first) */
         size_t nx = i + 1;
         if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
             (c->covered[nx] == 2 || (!c->covered[nx] && c->t[nx].kind == RASID_TOK_ARABIC && starts_with_al(&c->t[nx]))))
@@ -1172,6 +1177,18 @@ static void resolve_own_country(ctx *c)
     }
 }
 
+/* Does the word end as it would with the enclitic نا، ه، ها or هم (whose readings
+ * resolve_our_forces looks at)? Readings never change the word's letters, so an enclitic
+ * is its last letters. */
+static int possessive_end(const rasid_token *t)
+{
+    const char *e = t->norm + t->nlen;
+    if (t->nlen < 4) return 0;
+    if (!memcmp(e - 2, "\xD9\x87", 2)) return 1;                                                      /* ه */
+    if (!memcmp(e - 2, "\xD8\xA7", 2)) return !memcmp(e - 4, "\xD9\x86", 2) || !memcmp(e - 4, "\xD9\x87", 2); /* نا ها */
+    return !memcmp(e - 2, "\xD9\x85", 2) && !memcmp(e - 4, "\xD9\x87", 2);                          /* هم */
+}
+
 /* "قال الجيش المالي في بيان إن جنودنا صدوا هجوما", "أكد وزير الدفاع النيجري أن قواتنا
  * ...": a noun of forces with the pronoun of the first person plural (جنودنا، قواتنا،
  * جيشنا، وحداتنا، عناصرنا) is the forces of the one speaking, the party named last before
@@ -1197,7 +1214,8 @@ static void resolve_our_forces(ctx *c)
         "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A"};      /* مقاتلي */
     for (size_t i = 0; i < c->n; i++) {
         const rasid_token *t = &c->t[i];
-        if (c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
+        /* (the enclitics below are the end of the word: tested first, as above) */
+        if (!possessive_end(t) || c->covered[i] || t->kind != RASID_TOK_ARABIC) continue;
         int ours = 0, third = 0; /* third: 1 singular (ه، ها), 2 plural (هم) */
         for (uint16_t r = 1; r < t->nreadings && !ours && !third; r++) {
             const rasid_reading *rd = &t->readings[r];
