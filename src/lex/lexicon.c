@@ -2302,11 +2302,18 @@ struct rasid__lcache {
      * RASID__MEMO_COUNT pointers per word, by id */
     void **memo;
     size_t cmemo;
+    /* prepare_matches' table of the words of one document, kept from one document to the
+     * next: a slot is empty unless its gen is the current document's (no zeroing per
+     * document; zeroing a table of four slots per token was 6% of extraction's writes) */
+    struct wm_slot *wm;
+    size_t wm_cap;
+    uint32_t wm_gen;
 };
 
 void rasid__lcache_free(struct rasid__lcache *lc)
 {
     if (!lc) return;
+    free(lc->wm);
     free(lc->tab);
     free(lc->items);
     free(lc->memo);
@@ -2315,7 +2322,9 @@ void rasid__lcache_free(struct rasid__lcache *lc)
 
 size_t rasid__lcache_bytes(const struct rasid__lcache *lc)
 {
-    return lc ? lc->cap * sizeof *lc->tab + lc->citems * sizeof *lc->items + lc->cmemo * sizeof *lc->memo : 0;
+    return lc ? lc->cap * sizeof *lc->tab + lc->citems * sizeof *lc->items + lc->cmemo * sizeof *lc->memo +
+                    lc->wm_cap * 2 * sizeof(uint32_t)
+              : 0;
 }
 
 /* The doc's analyser cache for `lex`, made on first use; NULL without one. */
@@ -2444,6 +2453,32 @@ static rasid__match *grow_items(rasid_doc *doc, rasid__match *items, size_t len,
     return ni;
 }
 
+/* prepare_matches' table of words (wcap slots, a power of two): the analyser's, with a
+ * new generation (*gen) for this document, or a zeroed one of its own without one. */
+struct wm_slot {
+    uint32_t gen;   /* the document's generation: the slot is taken (0: never) */
+    uint32_t first; /* the first token of the word */
+};
+static struct wm_slot *wm_table(struct rasid__lcache *lc, size_t wcap, uint32_t *gen)
+{
+    if (!lc) return calloc(wcap, sizeof(struct wm_slot));
+    if (lc->wm_cap < wcap || lc->wm_gen == UINT32_MAX) {
+        size_t cap = lc->wm_cap > wcap ? lc->wm_cap : wcap;
+        struct wm_slot *t = calloc(cap, sizeof *t);
+        if (!t) return NULL;
+        free(lc->wm);
+        lc->wm = t;
+        lc->wm_cap = cap;
+        lc->wm_gen = 0;
+    }
+    *gen = ++lc->wm_gen;
+    return lc->wm;
+}
+static void wm_done(struct rasid__lcache *lc, struct wm_slot *wm)
+{
+    if (!lc) free(wm);
+}
+
 static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
 {
     size_t n = doc->tokens.len;
@@ -2465,13 +2500,13 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
      * later tokens of the word copy them. The segmenter gives every token of one word
      * the same readings array (and norm), which identifies the word; wm maps it to the
      * first token whose matches can be copied (its index + 1; 0 = empty slot). */
-    uint32_t *wm;
     size_t wcap = 16;
     while (wcap < 2 * n) wcap <<= 1;
-    wm = calloc(wcap, sizeof *wm);
-    if (!wm) return RASID_NOMEM;
     const rasid_token *toks = doc->tokens.data;
     struct rasid__lcache *lc = lcache_for(doc, lex);
+    uint32_t gen = 1;
+    struct wm_slot *wm = wm_table(lc, wcap, &gen);
+    if (!wm) return RASID_NOMEM;
     for (size_t i = 0; i < n; i++) {
         off[i] = (uint32_t)len;
         rep[i] = (uint32_t)i;
@@ -2484,16 +2519,16 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         if (word) {
             uint64_t x = (uint64_t)(uintptr_t)word * 0x9E3779B97F4A7C15ull;
             h = (size_t)(x >> 32) & (wcap - 1);
-            while (wm[h] && toks[wm[h] - 1].readings != word) h = (h + 1) & (wcap - 1);
+            while (wm[h].gen == gen && toks[wm[h].first].readings != word) h = (h + 1) & (wcap - 1);
         }
-        if (word && wm[h]) { /* a word seen before: its matches, at this token */
-            uint32_t first = wm[h] - 1;
+        if (word && wm[h].gen == gen) { /* a word seen before: its matches, at this token */
+            uint32_t first = wm[h].first;
             rep[i] = first;
             wid[i] = wid[first];
             cats[i] = cats[first];
             uint32_t from = off[first], k = off[first + 1] - from;
             if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
-                free(wm);
+                wm_done(lc, wm);
                 return RASID_NOMEM;
             }
             for (uint32_t z = 0; z < k; z++) {
@@ -2517,7 +2552,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             src = known->count ? lc->items + known->first : buf; /* items may be NULL while empty */
             k = known->count;
             cats[i] = known->cats; /* without reading the entries */
-            if (known->kind == LW_WORD) wm[h] = (uint32_t)i + 1;
+            if (known->kind == LW_WORD) wm[h] = (struct wm_slot){gen, (uint32_t)i};
             wid[i] = known->id + 1;
         } else {
             int ctx = 0;
@@ -2527,7 +2562,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].e->cat);
             cats[i] = (uint16_t)c;
             if (word && !ctx) {
-                wm[h] = (uint32_t)i + 1;
+                wm[h] = (struct wm_slot){gen, (uint32_t)i};
                 const lw_slot *put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
                 if (put) wid[i] = put->id + 1;
             } else if (word && lc && !(ctx & CTX_LONG)) {
@@ -2541,7 +2576,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             }
         }
         if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
-            free(wm);
+            wm_done(lc, wm);
             return RASID_NOMEM;
         }
         for (size_t z = 0; z < k; z++) {
@@ -2550,7 +2585,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         }
         len += k;
     }
-    free(wm);
+    wm_done(lc, wm);
     off[n] = (uint32_t)len;
     rasid__match *kept = items;
     struct rasid__fzmemo *fz = lc ? &lc->fz : rasid__arena_alloc(&doc->arena, sizeof *fz);
