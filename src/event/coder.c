@@ -548,7 +548,7 @@ static int find_triggers(ev_ctx *c)
             best = &m[q];
             break;
         }
-        ev_cand *nc = rasid__vec_push(&c->cands);
+        ev_cand *nc = rasid__vec_push_raw(&c->cands); /* (cand_from_trigger zeroes it) */
         if (!nc) return RASID_NOMEM;
         cand_from_trigger(c, nc, best);
         i += best->ntok - 1;

@@ -244,6 +244,13 @@ void *rasid__vec_push(rasid__vec *v)
     return el;
 }
 
+void *rasid__vec_push_raw(rasid__vec *v)
+{
+    void *el = vec_room(v);
+    if (el) v->len++;
+    return el;
+}
+
 void *rasid__vec_push_copy(rasid__vec *v, const void *src)
 {
     void *el = vec_room(v);
