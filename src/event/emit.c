@@ -99,7 +99,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         /* "علقت مجموعة إيكواس عضوية مالي" */
         if (rasid__streq(id, "sanction_member_aid")) { *conn = "of"; return "suspended the membership"; }
     }
-    if (rasid__streq(t, "ASSAULT")) {
+    if (k->ty == EV_T_ASSAULT) {
         /* "قتل 12 شخصا في اشتباكات": a clash told with its dead */
         static const char *const cvl[] = {"CVL", NULL};
         if (ev_told_as_clash(k) && (!m[0] || rasid__streq(m, "firearms")) && !sector_is(k->recipient, k->nrecipient, cvl)) {
@@ -114,7 +114,7 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(m, "targeted")) return "assassinated";
         return "attacked";
     }
-    if (rasid__streq(t, "COERCE")) {
+    if (k->ty == EV_T_COERCE) {
         if (rasid__streq(m, "arrest")) return "arrested";
         if (rasid__streq(m, "seize")) { *conn = "from"; return "seized weapons"; }
         if (rasid__streq(m, "deport")) return "expelled";
@@ -122,21 +122,21 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         *conn = "on";
         return "imposed restrictions";
     }
-    if (rasid__streq(t, "CONSULT")) {
+    if (k->ty == EV_T_CONSULT) {
         if (rasid__streq(m, "visit")) return "visited";
         if (rasid__streq(m, "phone")) { *conn = "with"; return "held talks by phone or letter"; }
         return "met";
     }
-    if (rasid__streq(t, "AGREE")) { *conn = "with"; return "reached an agreement"; }
-    if (rasid__streq(t, "COOPERATE")) { *conn = "with"; return "cooperated"; }
-    if (rasid__streq(t, "AID")) { *conn = "to"; return "gave aid"; }
-    if (rasid__streq(t, "SUPPORT")) { *conn = "for"; return "expressed support"; }
-    if (rasid__streq(t, "ACCUSE")) return "accused or condemned";
-    if (rasid__streq(t, "THREATEN")) return "threatened";
-    if (rasid__streq(t, "REQUEST")) { *conn = "of"; return "made a demand"; }
-    if (rasid__streq(t, "PROTEST")) { *conn = "against"; return "protested"; }
-    if (rasid__streq(t, "REJECT")) return "rejected or boycotted";
-    if (rasid__streq(t, "SANCTION")) {
+    if (k->ty == EV_T_AGREE) { *conn = "with"; return "reached an agreement"; }
+    if (k->ty == EV_T_COOPERATE) { *conn = "with"; return "cooperated"; }
+    if (k->ty == EV_T_AID) { *conn = "to"; return "gave aid"; }
+    if (k->ty == EV_T_SUPPORT) { *conn = "for"; return "expressed support"; }
+    if (k->ty == EV_T_ACCUSE) return "accused or condemned";
+    if (k->ty == EV_T_THREATEN) return "threatened";
+    if (k->ty == EV_T_REQUEST) { *conn = "of"; return "made a demand"; }
+    if (k->ty == EV_T_PROTEST) { *conn = "against"; return "protested"; }
+    if (k->ty == EV_T_REJECT) return "rejected or boycotted";
+    if (k->ty == EV_T_SANCTION) {
         /* an agreement cancelled (the coder retypes it, CAMEO 160) */
         if (rowtype && rasid__streq(rowtype, "AGREE")) { *conn = "with"; return "cancelled an agreement"; }
         /* "قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا" (CAMEO 161); "أوقفت الدعم" (162) */
@@ -144,14 +144,14 @@ static const char *verb_of(const ev_cand *k, const char **conn)
         if (rasid__streq(m, "discontinue")) { *conn = "to"; return "suspended or cut aid"; }
         return "sanctioned";
     }
-    if (rasid__streq(t, "MOBILIZE")) { *conn = "against"; return "mobilised forces"; }
-    if (rasid__streq(t, "RETREAT")) {
+    if (k->ty == EV_T_MOBILIZE) { *conn = "against"; return "mobilised forces"; }
+    if (k->ty == EV_T_RETREAT) {
         if (rasid__streq(m, "disarm")) { *conn = "to"; return "surrendered"; }
         if (rasid__streq(m, "ease")) { *conn = "on"; return "lifted or eased sanctions or restrictions"; }
         *conn = "from";
         return "released people or withdrew";
     }
-    if (rasid__streq(t, "CONCEDE")) { *conn = "to"; return "conceded"; }
+    if (k->ty == EV_T_CONCEDE) { *conn = "to"; return "conceded"; }
     return "acted";
 }
 
