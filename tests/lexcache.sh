@@ -62,6 +62,16 @@ rm "$tmp/data/actors.local.tsv"
 run "$tmp/back.out"
 check "a removed local file is noticed" cmp -s "$tmp/off.out" "$tmp/back.out"
 
+# ---- a trigger of a PLOVER type the rules do not name (a data change, no code): coded
+# with its own type and codes, like any other (no cache: the files above stay as they are)
+printf 'id\ttype\tmode\tcontext\tacled_event\tacled_sub\tcameo\tpos\tweight\tar\ninvestigate_v\tINVESTIGATE\t\t\t-\t-\t090\tV\t0.8\tحققت|حقق\n' \
+  > "$tmp/data/triggers.local.tsv"
+printf 'حققت الشرطة المالية مع قائد الكتيبة في باماكو.\n' > "$tmp/inv.txt"
+RASID_CACHE=off "$RASID" extract --data "$tmp/data" --published 2024-06-20 "$tmp/inv.txt" > "$tmp/inv.out" 2>&1
+check "a new type is coded" grep -q '"type":"INVESTIGATE".*"cameo":"090".*"name":"Police Forces of Mali"' "$tmp/inv.out"
+check "a new type has its place and summary" grep -q '"summary":"Bamako (Mali): Police Forces of Mali acted."' "$tmp/inv.out"
+rm "$tmp/data/triggers.local.tsv"
+
 # ---- damaged cache files are ignored and rewritten
 F=$(cachefile)
 SIZE=$(wc -c < "$F")
