@@ -291,7 +291,8 @@ typedef struct rasid_mention {
     const char *id;             /* Wikidata QID, GeoNames id or dictionary id */
     const char *name;           /* English canonical name (or transliteration) */
     const char *ekind;          /* entity kind: state force group org person civilians unknown;
-                                   place: country admin1 city town region site */
+                                   place: country admin1 city town region site;
+                                   date: "then" when it repeats the time told last (آنذاك) */
     const char *sector;         /* GOV MIL COP REB UAF CVL ... or NULL */
     const char *country;        /* ISO3, IMG, or NULL */
     const char *role;           /* person: role from the title (e.g. "Minister of Defence") */

@@ -2189,8 +2189,9 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
             if (planned && (k->ttok < db || k->ttok >= de)) continue;
         }
         /* "أطلقت سراح 27 تلميذا اختطفتهم الشهر الماضي": a date right after a later verb of
-         * the sentence is that verb's */
-        if (i > k->ttok && date_of_later_verb(c, k, i)) continue;
+         * the sentence is that verb's; not "then" (آنذاك), the time of the whole account
+         * ("وقتل مئات الأشخاص ودمر آنذاك قسم كبير من المدينة") */
+        if (i > k->ttok && !(c->ms[m].ekind && rasid__streq(c->ms[m].ekind, "then")) && date_of_later_verb(c, k, i)) continue;
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
         if (d < bestd) { bestd = d; best = m; }
     }

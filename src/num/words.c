@@ -52,7 +52,8 @@ static int lookup_type(const char *s, const char *const *names, int n)
 }
 
 static const char *const TW_NAMES[] = {NULL, "weekday", "relday", "past", "future", "current",
-                                       "unit", "part", "daypart", "ago", "prep", "era", "now"};
+                                       "unit", "part", "daypart", "ago", "prep", "era", "now",
+                                       "then"};
 static const char *const NW_NAMES[] = {NULL, "digits", "unit", "teen", "ten", "hundred",
                                        "thousand", "million", "billion", "quantity", "before",
                                        "after", "link", "ordinal"};

@@ -18,7 +18,7 @@
 
 /* timewords.tsv `type` */
 enum { TW_NONE = 0, TW_WEEKDAY, TW_RELDAY, TW_PAST, TW_FUTURE, TW_CURRENT, TW_UNIT, TW_PART,
-       TW_DAYPART, TW_AGO, TW_PREP, TW_ERA, TW_NOW };
+       TW_DAYPART, TW_AGO, TW_PREP, TW_ERA, TW_NOW, TW_THEN };
 enum { U_DAY = 1, U_WEEK, U_MONTH, U_YEAR };      /* TW_UNIT value */
 enum { PART_BEGIN = 1, PART_MID, PART_END };       /* TW_PART value */
 enum { ERA_CE = 1, ERA_AH };                       /* TW_ERA value */

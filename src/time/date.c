@@ -19,6 +19,8 @@
  *                  العام الحالي, هذا العام
  *   ago            قبل يومين, قبل ثلاثة أيام, منذ 15 عاما; بعد أسبوعين only after a future
  *                  cue; never with من after it (قبل يومين من الانتخابات is relative to an event)
+ *   then           آنذاك, حينئذ, يومئذ: the time just told, the last date before it in its
+ *                  sentence or the two before (a copy of its value and precision)
  *
  * Resolution rules (the reference is doc->published):
  *   - a weekday with الماضي is the last such weekday strictly before publication; with
@@ -841,6 +843,28 @@ static void find_dateline(dctx *c)
     c->absolute_only = 0;
 }
 
+/* آنذاك، حينئذ ("then", "at that time") at token i: the time told last, the date mention
+ * before it in its sentence or the two before, copied to its own span. The dates of this
+ * document are found in order, so the last one before i is the last date mention found. */
+static int emit_then(dctx *c, size_t i)
+{
+    const rasid_mention *ms = c->doc->mentions.data;
+    for (size_t k = c->doc->mentions.len; k > 0; k--) {
+        const rasid_mention *x = &ms[k - 1];
+        if (x->kind != RASID_M_DATE || x->tok_end > i) continue;
+        if (x->sent + 2 < c->t[i].sent) return RASID_OK;
+        rasid_mention m = *x;
+        m.start = rasid__start_after_pro(c->doc, i, c->w[i].twpro);
+        m.end = c->t[i + c->w[i].twlen - 1].end;
+        m.tok_begin = (uint32_t)i;
+        m.tok_end = (uint32_t)(i + c->w[i].twlen);
+        m.sent = c->t[i].sent;
+        m.ekind = "then";
+        return rasid__doc_add_mention(c->doc, &m) ? RASID_OK : RASID_NOMEM;
+    }
+    return RASID_OK;
+}
+
 int rasid__time_run(rasid_doc *doc, const rasid__word *w, const rasid_lexicon *lex)
 {
     dctx c;
@@ -858,6 +882,12 @@ int rasid__time_run(rasid_doc *doc, const rasid__word *w, const rasid_lexicon *l
     }
     for (size_t i = 0; i < c.n; i++) {
         dres r;
+        if (c.w[i].tw == TW_THEN && c.w[i].twlen) {
+            int rc = emit_then(&c, i);
+            if (rc) return rc;
+            i += c.w[i].twlen - 1;
+            continue;
+        }
         if (!may_start(&c, i) || !p_any(&c, i, &r)) continue;
         int rc = emit(&c, &r);
         if (rc) return rc;
