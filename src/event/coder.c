@@ -1270,6 +1270,27 @@ static void attackers_loot(ev_ctx *c)
     }
 }
 
+/* Has k a date of its own, not "then" (آنذاك: the time told before, time/date.c)? */
+static int own_date(const ev_ctx *c, const ev_cand *k)
+{
+    return k->date >= 0 && !(c->ms[k->date].ekind && rasid__streq(c->ms[k->date].ekind, "then"));
+}
+
+/* Does k's sentence open, before its trigger, as another incident: منفصل (a separate
+ * one), آخر / أخرى (another: "في هجوم آخر", "من جهة أخرى")? */
+static int another_incident(const ev_ctx *c, const ev_cand *k)
+{
+    static const char *const forms[] = {"\xD9\x85\xD9\x86\xD9\x81\xD8\xB5\xD9\x84",             /* منفصل */
+                                        "\xD9\x85\xD9\x86\xD9\x81\xD8\xB5\xD9\x84\xD9\x87",     /* منفصله */
+                                        "\xD8\xA7\xD8\xAE\xD8\xB1",                               /* اخر */
+                                        "\xD8\xA7\xD8\xAE\xD8\xB1\xD9\x8A"};                      /* اخري */
+    const rasid_sentence *s = &((const rasid_sentence *)c->doc->sentences.data)[k->sent];
+    for (size_t q = s->tok_begin; q < k->ttok; q++)
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+            if (rasid__streq(c->t[q].norm, forms[f])) return 1;
+    return 0;
+}
+
 static void merge_in_document(ev_ctx *c)
 {
     ev_cand *k = c->cands.data;
@@ -1387,6 +1408,28 @@ static void merge_in_document(ev_ctx *c)
             int vague_place = k[j].location < 0 || c->ms[k[j].location].precision >= RASID_P_ADMIN1;
             if (!hard && !(vague_place && k[j].date < 0 && k[j].dead < 0 && k[j].hostages < 0)) break;
             absorb_ex(c, x, &k[j], 1);
+            break;
+        }
+    }
+    /* "هاجم مسلحون قرية في منطقة تيلابيري أمس. وقتل 12 مدنيا": a toll told in the sentence
+     * after an event told with none (or after the last report merged into it), with no
+     * place, day (آنذاك repeats the event's) or doer of its own, is that event's toll; not when it opens as another
+     * incident ("وفي حادث منفصل", "في هجوم آخر", "من جهة أخرى") or names other victims
+     * than the event's */
+    for (size_t j = 0; j < c->cands.len; j++) {
+        if (!k[j].alive || k[j].headline || k[j].reported || k[j].reference || k[j].dead < 0 || k[j].location >= 0 ||
+            own_date(c, &k[j]) || k[j].nactor || another_incident(c, &k[j]))
+            continue;
+        for (size_t i = j; i > 0; i--) {
+            ev_cand *x = &k[i - 1];
+            if (x->last_sent + 1 < k[j].sent) break;
+            if (!x->alive || x->headline || x->sent == k[j].sent || x->aggregate != k[j].aggregate) continue;
+            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (x->dead >= 0 || (k[j].date >= 0 && (x->date < 0 || !same_date(c, x->date, k[j].date))) ||
+                (x->nrecipient && k[j].nrecipient &&
+                                 !same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient)))
+                break;
+            if (k[j].sent == x->sent + 1 || k[j].sent == x->last_sent + 1) absorb_ex(c, x, &k[j], 1);
             break;
         }
     }
