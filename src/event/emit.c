@@ -66,9 +66,9 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
 
 /* The English verb phrase of an event, and the word that introduces its recipient
  * ("attacked X", "carried out an air strike on X", "reached an agreement with X"). */
-static const char *verb_of(const ev_cand *k, const char **conn)
+static const char *verb_of(const ev_cand *k, const char *mode, const char **conn)
 {
-    const char *t = k->type, *m = k->mode ? k->mode : "";
+    const char *t = k->type, *m = mode ? mode : "";
     const char *id = ev_field(k->trig, "id");
     *conn = "";
     const char *rowtype = ev_field(k->trig, "type");
@@ -218,9 +218,7 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     names(&b, k->actor, k->nactor, (k->ty == EV_T_ASSAULT) ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
     const char *conn;
-    ev_cand kk = *k;
-    kk.mode = ev->mode;
-    rasid__buf_puts(&b, verb_of(&kk, &conn));
+    rasid__buf_puts(&b, verb_of(k, ev->mode, &conn)); /* (the record's mode: the candidate's may differ) */
     if (k->nrecipient) {
         rasid__buf_putc(&b, ' ');
         if (*conn) {
