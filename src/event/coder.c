@@ -1270,6 +1270,15 @@ static void attackers_loot(ev_ctx *c)
     }
 }
 
+/* Are k's doers unnamed gunmen alone (مسلحون، المهاجمون, sector UAF), who may be any
+ * attackers told before? */
+static int unnamed_doers(const ev_cand *k)
+{
+    for (size_t i = 0; i < k->nactor; i++)
+        if (!k->actor[i].sector || !rasid__streq(k->actor[i].sector, "UAF")) return 0;
+    return k->nactor > 0;
+}
+
 /* Has k a date of its own, not "then" (آنذاك: the time told before, time/date.c)? */
 static int own_date(const ev_ctx *c, const ev_cand *k)
 {
@@ -1413,12 +1422,13 @@ static void merge_in_document(ev_ctx *c)
     }
     /* "هاجم مسلحون قرية في منطقة تيلابيري أمس. وقتل 12 مدنيا": a toll told in the sentence
      * after an event told with none (or after the last report merged into it), with no
-     * place, day (آنذاك repeats the event's) or doer of its own, is that event's toll; not when it opens as another
+     * place or day (آنذاك repeats the event's) of its own, and no doer named other than
+     * the event's (unnamed attackers may be anyone's), is that event's toll; not when it opens as another
      * incident ("وفي حادث منفصل", "في هجوم آخر", "من جهة أخرى") or names other victims
      * than the event's */
     for (size_t j = 0; j < c->cands.len; j++) {
         if (!k[j].alive || k[j].headline || k[j].reported || k[j].reference || k[j].dead < 0 || k[j].location >= 0 ||
-            own_date(c, &k[j]) || k[j].nactor || another_incident(c, &k[j]))
+            own_date(c, &k[j]) || another_incident(c, &k[j]))
             continue;
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
@@ -1426,6 +1436,8 @@ static void merge_in_document(ev_ctx *c)
             if (!x->alive || x->headline || x->sent == k[j].sent || x->aggregate != k[j].aggregate) continue;
             if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
             if (x->dead >= 0 || (k[j].date >= 0 && (x->date < 0 || !same_date(c, x->date, k[j].date))) ||
+                (k[j].nactor && !same_entity(x->actor, x->nactor, k[j].actor, k[j].nactor) &&
+                 !unnamed_doers(x) && !unnamed_doers(&k[j])) ||
                 (x->nrecipient && k[j].nrecipient &&
                                  !same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient)))
                 break;

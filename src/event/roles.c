@@ -1777,10 +1777,29 @@ static int counted_nationals(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     return 0;
 }
 
+/* The first token of the next verb joined by و or ف that opens an event after k's
+ * trigger in its sentence (a clause of its own: "وأحرق المهاجمون"), or e. */
+static size_t next_joined_verb(const ev_ctx *c, const ev_cand *k, size_t e)
+{
+    const ev_cand *p, *end;
+    ev_sentence_cands(c, k, &p, &end);
+    size_t best = e;
+    for (; p < end; p++) {
+        if (p == k || p->sent != k->sent || p->pos != 'V' || p->ttok <= k->ttok || p->ttok >= best) continue;
+        const rasid_token *t = &c->t[p->ttok];
+        const char *pro = p->tread < t->nreadings ? t->readings[p->tread].pro : "";
+        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) best = p->ttok; /* و ف */
+    }
+    return best;
+}
+
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     if (k->nrecipient) return;
     if (civilian_with_nisba(c, k, b, e) || counted_nationals(c, k, b, e)) return;
+    /* (the party after the counted noun is its own up to the next verb of an event joined
+     * to it: "وقتل 12 مدنيا وأحرق المهاجمون المنازل") */
+    size_t lim = next_joined_verb(c, k, e);
     for (size_t i = b; i < e; i++) {
         int mi = c->mention_at[i];
         if (mi < 0 || c->ms[mi].kind != RASID_M_NUMBER) continue;
@@ -1788,7 +1807,7 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         size_t j = m->tok_end;
         if (!m->noun || !person_noun(m->noun)) continue;
         /* the noun, then a nationality */
-        for (size_t q = j; q < j + 3 && q < e; q++) {
+        for (size_t q = j; q < j + 3 && q < e && (q < lim || lim <= j); q++) {
             int nm = c->mention_at[q];
             if (nm < 0 && ev_cue(c, q, CUE_BY)) break; /* "متظاهران برصاص الشرطة": the agent */
             if (nm < 0) continue;
