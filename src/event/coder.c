@@ -1435,6 +1435,14 @@ static void merge_in_document(ev_ctx *c)
             if (x->last_sent + 1 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent || x->aggregate != k[j].aggregate) continue;
             if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            /* "هاجمت الجماعة موقعا للجيش. وقتلت القوات 12 من المهاجمين": the attackers the
+             * forces attacked killed, the fight's toll of the attackers */
+            if (k[j].sent == x->sent + 1 && x->dead_foe < 0 && k[j].date < 0 && foe_killed_in(x, &k[j])) {
+                x->dead_foe = k[j].dead;
+                x->q_dead_foe = k[j].q_dead;
+                k[j].alive = 0;
+                break;
+            }
             if (x->dead >= 0 || (k[j].date >= 0 && (x->date < 0 || !same_date(c, x->date, k[j].date))) ||
                 (k[j].nactor && !same_entity(x->actor, x->nactor, k[j].actor, k[j].nactor) &&
                  !unnamed_doers(x) && !unnamed_doers(&k[j])) ||
