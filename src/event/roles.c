@@ -76,6 +76,23 @@ static size_t noun_reach(const ev_ctx *c, size_t after, size_t e)
 }
 
 static int is_partyish(const rasid_mention *m);
+static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e);
+
+/* Where the party after k's trigger (read as pos) may start, up to: a noun's genitive
+ * (noun_reach), five words for a verb's subject; for a two-sided word of talks, agreement
+ * or cooperation, not past the word of another event under a preposition ("وقعت مالي
+ * وروسيا اتفاقا للتعاون خلال زيارة وزير الدفاع": the minister is the visit's; "بحث الوزيران الشراكة التي ستربط الجزائر والنيجر": the
+ * partnership's parties are the talks') */
+static size_t subject_reach(const ev_ctx *c, const ev_cand *k, char pos, size_t after, size_t e)
+{
+    size_t lim = after + (pos == 'N' ? noun_reach(c, after, e) : 5);
+    if (lim > e) lim = e;
+    if (pos == 'B' && (k->ty == EV_T_AGREE || k->ty == EV_T_CONSULT || k->ty == EV_T_COOPERATE)) {
+        size_t nt = next_trigger(c, k, e);
+        if (nt > after && nt < lim && ev_cue(c, nt - 1, CUE_PREPOSITION)) lim = nt - 1;
+    }
+    return lim;
+}
 
 /* Is token t one of the words forms[0..n), alone or after a proclitic (و، ف), without
  * the article or a pronoun? */
@@ -3831,7 +3848,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int r = party_in(c, after, e);
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (!possessed &&
-                   ((m = (pos == 'N' ? party_in : subject_in)(c, after, after + (pos == 'N' ? noun_reach(c, after, e) : 5) < e ? after + (pos == 'N' ? noun_reach(c, after, e) : 5) : e)) >= 0 ||
+                   ((m = (pos == 'N' ? party_in : subject_in)(c, after, subject_reach(c, k, pos, after, e))) >= 0 ||
                     (pos != 'N' && (m = titled_person_after(c, after)) >= 0 && c->ms[m].tok_end <= e)) &&
                    !ev_cue(c, c->ms[m].tok_begin - 1 >= after ? c->ms[m].tok_begin - 1 : after, CUE_AGAINST) &&
                    !(pos == 'V' && against_before(c, after, c->ms[m].tok_begin)) &&
