@@ -42,10 +42,21 @@ static int same(const nctx *c, size_t i, size_t s)
     return i < c->n && c->t[i].sent == c->t[s].sent && !c->claimed[i];
 }
 
+/* مجهولون، مجهولين، مجهولان (unknown), the adjective of unnamed doers */
+static int unknown_adjective(const rasid_token *t)
+{
+    static const char *const forms[] = {"\xD9\x85\xD8\xAC\xD9\x87\xD9\x88\xD9\x84\xD9\x88\xD9\x86",  /* مجهولون */
+                                        "\xD9\x85\xD8\xAC\xD9\x87\xD9\x88\xD9\x84\xD9\x8A\xD9\x86",  /* مجهولين */
+                                        "\xD9\x85\xD8\xAC\xD9\x87\xD9\x88\xD9\x84\xD8\xA7\xD9\x86"}; /* مجهولان */
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+        if (rasid__streq(t->norm, forms[f])) return 1;
+    return 0;
+}
+
 /* "مقتل جندي", "قتل شرطي", "اختطف مسلحون صحفيا", "إصابة طفل": an indefinite singular
  * person noun (nouns.tsv dual column "sg") right after a word of killing, injury, capture or
  * arrest (cue classes dead, injured, hostage, arrested), or after one plural party word
- * that follows it, counts one person. Elsewhere the singular is no count ("قال جندي"). */
+ * that follows it (and its مجهولون), counts one person. Elsewhere the singular is no count ("قال جندي"). */
 static int singular_victim(const nctx *c, size_t i)
 {
     static const enum rasid__cue cues[] = {CUE_DEAD, CUE_INJURED, CUE_HOSTAGE, CUE_ARRESTED};
@@ -58,13 +69,17 @@ static int singular_victim(const nctx *c, size_t i)
         for (size_t q = 0; q < sizeof cues / sizeof *cues; q++)
             if (rasid__lex_is_cue_at(c->lex, c->doc, i + 1, cues[q])) return 1;
     if (i == 0) return 0;
-    for (size_t back = 1; back <= 2 && back <= i; back++) {
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
         size_t p = i - back;
         if (!same(c, p, i) || c->t[p].kind != RASID_TOK_ARABIC) return 0;
         for (size_t q = 0; q < sizeof cues / sizeof *cues; q++)
             if (rasid__lex_is_cue_at(c->lex, c->doc, p, cues[q])) return 1;
-        /* (one word between: the doers, "اختطف مسلحون صحفيا") */
-        if (!c->w[p].nnlen || c->w[p].nnsing || !c->w[p].nclass || !rasid__streq(c->w[p].nclass, "militant")) return 0;
+        /* (between: the doers, "اختطف مسلحون صحفيا", "اختطف مسلحون مجهولون قسا") */
+        if (back < 3 && unknown_adjective(&c->t[p]) && p > 0 && c->w[p - 1].nnlen && c->w[p - 1].nclass &&
+            rasid__streq(c->w[p - 1].nclass, "militant"))
+            continue;
+        if (back == 3 || !c->w[p].nnlen || c->w[p].nnsing || !c->w[p].nclass || !rasid__streq(c->w[p].nclass, "militant"))
+            return 0;
     }
     return 0;
 }
