@@ -1447,7 +1447,8 @@ static void merge_in_document(ev_ctx *c)
                 (k[j].nactor && !same_entity(x->actor, x->nactor, k[j].actor, k[j].nactor) &&
                  !unnamed_doers(x) && !unnamed_doers(&k[j])) ||
                 (x->nrecipient && k[j].nrecipient &&
-                                 !same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient)))
+                 !same_entity(x->recipient, x->nrecipient, k[j].recipient, k[j].nrecipient) &&
+                 !(civilian_side(x) && civilian_side(&k[j]))))
                 break;
             if (k[j].sent == x->sent + 1 || k[j].sent == x->last_sent + 1) absorb_ex(c, x, &k[j], 1);
             break;

@@ -1178,7 +1178,7 @@ static int person_noun(const char *noun)
 {
     if (!noun) return 1;
     static const char *const bad[] = {"distance", "percent", "year", "time", "money", "weight", "area",
-                                      "duration", "age", "vehicle", "weapon", "house", "village", "day",
+                                      "duration", "age", "vehicle", "weapon", "house", "village", "town", "site", "building", "day",
                                       "month", "hour", "currency", "unit"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (noun[0] == bad[i][0] && !strcmp(noun, bad[i])) return 0;
@@ -1745,6 +1745,87 @@ static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
         return 1;
     }
     return 0;
+}
+
+/* The class (nouns.tsv) of the noun at token q, also in its accusative (قرية، مسجدا), or
+ * NULL. */
+static const char *noun_class_at(const ev_ctx *c, size_t q)
+{
+    rasid__match mt[8];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+    if (n) return ev_field(mt[0].e, "class");
+    const rasid_token *tq = &c->t[q];
+    if (tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
+        char key[RASID_MAX_TOKEN_BYTES + 1];
+        memcpy(key, tq->norm, tq->nlen - 2);
+        key[tq->nlen - 2] = 0;
+        const rasid__entry *bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
+        if (bare) return ev_field(bare, "class");
+    }
+    return NULL;
+}
+
+/* The object of attack k, the first word after its trigger past its doers (a verb's
+ * subject) and the preposition of a noun (على، ضد), up to lim: when it is a place of
+ * civilians (nouns.tsv classes village, building, site: قرية، منزل، مسجد، مدرسة، سوق،
+ * مستشفى، مخيم للنازحين, not a town, which may be its garrison), civilians are the target. */
+/* Is a party that bears arms (a force, a group, gunmen) other than k's doers named in k's
+ * sentence? ("شن ضربات جوية على قرية بيتا حيث كانت بوكو حرام تستعد لشن هجوم": the
+ * strikes on the village were on the group) */
+static int other_armed_party(const ev_ctx *c, const ev_cand *k)
+{
+    const rasid_sentence *s = sent_of(c, k->ttok);
+    for (size_t q = s->tok_begin; q < s->tok_end; q++) {
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q || c->ms[m].kind != RASID_M_ACTOR || !c->ms[m].sector) continue;
+        const char *sec = c->ms[m].sector;
+        if (!rasid__streq(sec, "REB") && !rasid__streq(sec, "UAF") && !rasid__streq(sec, "MIL") && !rasid__streq(sec, "COP"))
+            continue;
+        int doer = 0;
+        for (size_t a = 0; a < k->nactor && !doer; a++)
+            doer = k->actor[a].start == c->ms[m].start ||
+                   (k->actor[a].name && c->ms[m].name && !strcmp(k->actor[a].name, c->ms[m].name));
+        if (!doer) return 1;
+    }
+    return 0;
+}
+
+/* Does a title or a party follow at token q, the owner of the place before it ("منزل
+ * الحاكم", "مقر الحزب")? */
+static int owned_by_party(const ev_ctx *c, size_t q)
+{
+    if (q >= c->n) return 0;
+    int m = c->mention_at[q];
+    if (m >= 0) return c->ms[m].kind == RASID_M_ACTOR || c->ms[m].kind == RASID_M_PERSON;
+    rasid__match mt[4];
+    return rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TITLE), 0, mt, 4) > 0;
+}
+
+static void civilian_site(ev_ctx *c, ev_cand *k, size_t after, size_t lim)
+{
+    int doers = 1; /* the doers may still come (right after the trigger, or after مسلح) */
+    for (size_t q = after; q < lim && q < after + 6; q++) {
+        const rasid_token *t = &c->t[q];
+        int m = c->mention_at[q];
+        if (m >= 0) {
+            if (!doers || c->ms[m].kind != RASID_M_ACTOR) return;
+            q = c->ms[m].tok_end - 1;
+            doers = 0;
+            continue;
+        }
+        if (t->kind != RASID_TOK_ARABIC) return;
+        if (ev_cue(c, q, CUE_AGAINST)) { /* "هجوم على قرية" */
+            doers = 0;
+            continue;
+        }
+        const char *cls = noun_class_at(c, q);
+        if (cls && doers && q == after && rasid__streq(cls, "militant")) continue; /* "هجوم مسلح على" */
+        if (cls && (rasid__streq(cls, "village") || rasid__streq(cls, "building") || rasid__streq(cls, "site")) &&
+            !other_armed_party(c, k) && !owned_by_party(c, q + 1))
+            k->recipient[k->nrecipient++] =
+                named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", t->start, t->end);
+        return;
+    }
 }
 
 /* The one state force of sector `sector` (MIL, COP) named in tokens [b, e), with a
@@ -4330,6 +4411,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
     if (((k->ty == EV_T_ASSAULT) || (k->ty == EV_T_COERCE)) && !freeing && armed_count < 0)
         victims_in(c, k, after, ce > after ? ce : after);
+    /* "هاجم مسلحون قرية", "استهدفت الغارة سوقا شعبيا", "هجوم على مسجد": an attack on a place
+     * where civilians live, pray, learn, trade or shelter, with no party hit named, hits
+     * civilians */
+    /* (not a town retaken or seized: "استعاد الجيش السيطرة على قرية") */
+    if (k->ty == EV_T_ASSAULT && !k->nrecipient && !freeing && tid && strncmp(tid, "retake", 6) && strncmp(tid, "seize", 5))
+        civilian_site(c, k, after, next_trigger(c, k, e));
     /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
      * down is the target */
     /* (read as the doer when no other party stood after the verb: "أسقطت وحدات الدفاع الجوي
