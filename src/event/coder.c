@@ -930,6 +930,10 @@ static int distinct_sites(const ev_ctx *c, int a, int b)
     if ((x->precision == RASID_P_COUNTRY && y->precision == RASID_P_COUNTRY) ||
         (x->precision == RASID_P_ADMIN1 && y->precision == RASID_P_ADMIN1))
         return x->name && y->name && strcmp(x->name, y->name);
+    /* (a region and a town of two countries are two places: "في شمال مالي ... قرب دوري") */
+    if (x->country && y->country && strcmp(x->country, y->country) && rasid__streq(x->country, "?") == 0 &&
+        rasid__streq(y->country, "?") == 0)
+        return 1;
     if (x->precision >= RASID_P_ADMIN1 || y->precision >= RASID_P_ADMIN1) return 0;
     return !same_place(c, a, b);
 }
