@@ -1476,14 +1476,33 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
          * "المواطنين السبعة، وهم رعاة، قتلوا" (past an aside) */
         size_t aside = past_aside(c, after, e);
         if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
-        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e && !wa_word(&c->t[q]); fwd++) {
-            int qm = c->mention_at[q];
-            if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
-                q = c->ms[qm].tok_end;
-                continue;
+        /* (only past words that belong to the count's own phrase: من, a party, a
+         * nationality, a relative pronoun, على الأقل; "شيع الآلاف جثامين الضحايا": a noun between is
+         * another phrase, the casualty word after it is said of that one, not of the
+         * mourners counted) */
+        size_t past_noun = after; /* past the counted noun ("14 قرويا", "العشرات من الجنود") */
+        for (size_t q = after; ntl && q < e && q < after + 4; q++)
+            if (c->t[q].end >= m->start + ntl && !memcmp(c->doc->text + c->t[q].end - ntl, m->noun_text, ntl)) {
+                past_noun = q + 1;
+                break;
             }
+        if (role == R_NONE && past_noun > after && past_noun < e && !wa_word(&c->t[past_noun]))
+            role = cue_role(c, past_noun); /* "14 قرويا قتلوا" */
+        for (size_t fwd = 1, q = past_noun; role == R_NONE && fwd <= 3 && q < e; fwd++) {
+            int qm = c->mention_at[q];
+            if (qm >= 0 && c->ms[qm].tok_begin == q &&
+                (c->ms[qm].kind == RASID_M_ACTOR || c->ms[qm].kind == RASID_M_NISBA))
+                q = c->ms[qm].tok_end;
+            else if (ev_is_min(&c->t[q]) || ev_cue(c, q, CUE_RELATIVE) ||
+                     (c->t[q].nlen == 12 && !memcmp(c->t[q].norm, "\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA8\xD8\xA7", 12))) /* تقريبا */
+                q++;
+            else if (q + 1 < e && c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6) && /* علي (على) */
+                     c->t[q + 1].nlen == 10 && !memcmp(c->t[q + 1].norm, "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84", 10)) /* الاقل */
+                q += 2;
+            else
+                break;
+            if (q >= e || wa_word(&c->t[q])) break;
             role = cue_role(c, q);
-            q++;
         }
         if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
         /* "أوقفت الوحدات 9 عناصر": the people counted after an arrest were arrested */
