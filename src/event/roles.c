@@ -1350,6 +1350,30 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && rasid__streq(k->mode, "arrest");
 }
 
+/* "أطلق التنظيم سراح الجنود الذين اختطفوا في ميناكا", "الرهينة الذي اختطف عام 2016":
+ * a verb of killing, abduction or arrest opening a relative clause (right after its
+ * pronoun, or past كان، قد), with no object after it and no object pronoun on it, is a
+ * passive (اُختطفوا): the noun the clause tells of is the one it befell, not its doer,
+ * and the clause names no doer before it (only an agent after it: على يد، من قبل). The
+ * relative pronoun's token, or 0 when k is no such verb. An active verb has its object
+ * ("المسلحون الذين اختطفوا الرهائن") or its pronoun ("الرهينة الذي اختطفته الجماعة"). */
+static size_t passive_relative(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    if (k->pos != 'V' || !(is_kill_trigger(k) || is_arrest_trigger(k) || (k->mode && rasid__streq(k->mode, "abduct"))))
+        return 0;
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread > 0 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0]) return 0;
+    size_t r = k->ttok;
+    while (r > b && r + 3 > k->ttok && !ev_cue(c, r - 1, CUE_RELATIVE) && c->mention_at[r - 1] < 0) r--;
+    if (r == b || !ev_cue(c, r - 1, CUE_RELATIVE)) return 0;
+    size_t q = k->ttok + k->tntok;
+    while (q < e && c->mention_at[q] >= 0 && c->ms[c->mention_at[q]].kind == RASID_M_DATE) q = c->ms[c->mention_at[q]].tok_end;
+    if (q >= e || is_punct(&c->t[q])) return r - 1;
+    int m = c->mention_at[q];
+    if (m >= 0 && c->ms[m].tok_begin == q && c->ms[m].kind != RASID_M_NUMBER) return has_prep(c, m) ? r - 1 : 0;
+    return m < 0 && (ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_BY)) ? r - 1 : 0;
+}
+
 /* عندما، حين، حينما: "when", opening a clause that tells the event of the one before. */
 static int when_word(const rasid_token *t)
 {
@@ -1887,6 +1911,65 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 /* ------------------------------------------------------------------ place and date */
 static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict);
 
+/* The relative clause token i stands in: from its relative pronoun (الذي، التي، الذين ...)
+ * to the end of i's clause, [*r, *re); 0 when a relative pronoun opens none before i. */
+static int relative_clause_of(const ev_ctx *c, size_t i, size_t *r, size_t *re)
+{
+    size_t b, e;
+    clause_of(c, i, &b, &e);
+    for (size_t q = i + 1; q-- > b;)
+        if (ev_cue(c, q, CUE_RELATIVE)) {
+            *r = q;
+            *re = e;
+            return 1;
+        }
+    return 0;
+}
+
+/* Does the relative clause opened at r tell of k itself: it follows k's trigger, right
+ * after it or past one adjective ("الهجوم الذي وقع أمس في غاو", "الهجوم الإرهابي الذي")? */
+static int relative_of_trigger(const ev_ctx *c, const ev_cand *k, size_t r)
+{
+    size_t after = k->ttok + k->tntok;
+    return r == after || (r == after + 1 && c->mention_at[after] < 0);
+}
+
+/* Does the relative clause [r, re) tell an event of its own: the trigger of a candidate
+ * opening it, past no more than two words ("الذي اختطف", "الذي كان قد اختطف", "التي تم
+ * اختطافها"; not "البرلمان الذي مقره العاصمة قاطعوا", a clause of no verb before the
+ * main one), the clause following no event noun ("أدان الهجوم الذي استهدف قرية في X":
+ * the clause tells of the attack named before it, as "الهجوم على قرية في X" would)? */
+static int relative_event(const ev_ctx *c, const ev_cand *k, size_t r, size_t re)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    int opens = 0;
+    for (; p < pe; p++) {
+        if (p->sent != k->sent) continue;
+        if (relative_of_trigger(c, p, r)) return 0;
+        if (p->ttok > r && p->ttok <= r + 3 && p->ttok < re && party_in(c, r + 1, p->ttok) < 0) opens = 1;
+    }
+    return opens;
+}
+
+/* "أطلق التنظيم سراح الجنود الذين اختطفوا في ميناكا عام 2022": a relative clause that
+ * tells an event of its own about the noun before it (the soldiers' abduction) gives that
+ * event's date and place, not the ones of the event of the clause around it (the
+ * release); and the other way round, the event it tells takes no date from outside it
+ * ("أفرجت أمس عن الرهينة الذي اختطف": yesterday is the release's). (A place outside it
+ * may well be the noun it tells of, "بلدة جوزا ... التي شنت القوات هجوما عليها", and is
+ * left to it.) Is token i (where a date or a place begins) on the other side of such a
+ * clause from k's trigger? */
+static int across_relative(const ev_ctx *c, const ev_cand *k, size_t i, int place)
+{
+    size_t r, re;
+    if (relative_clause_of(c, i, &r, &re)) {
+        if (k->ttok >= r && k->ttok < re) return 0;
+        return relative_event(c, k, r, re);
+    }
+    return !place && relative_clause_of(c, k->ttok, &r, &re) && (i < r || i >= re) && relative_event(c, k, r, re);
+}
+
 /* "نجامينا - أعلن الجيش", "واغادوغو، 12 ربيع الأول - قتل", "نيامي (رويترز) -": the
  * dateline's place is where the report was filed, not where the event happened. A place
  * opening its sentence, followed (after a comma, a date, a time or a parenthesised
@@ -2083,7 +2166,7 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     for (size_t i = k->ttok + k->tntok; i < e; i++) {
         int m = c->mention_at[i];
         if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) &&
-            !other_event_place(c, k, m)) {
+            !other_event_place(c, k, m) && !across_relative(c, k, i, 1)) {
             if (best < 0 || (c->ms[best].precision == RASID_P_COUNTRY && c->ms[m].precision < RASID_P_COUNTRY &&
                              c->ms[m].precision >= RASID_P_SITE))
                 best = m;
@@ -2094,7 +2177,7 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     for (size_t i = k->ttok; i > b; i--) {
         int m = c->mention_at[i - 1];
         if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) && !other_event_place(c, k, m) &&
-            !place_of_trigger_before(c, k, m))
+            !place_of_trigger_before(c, k, m) && !across_relative(c, k, c->ms[m].tok_begin, 1))
             return m;
     }
     return -1;
@@ -2193,6 +2276,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
         if (is_dateline(c, m)) continue;
+        if (across_relative(c, k, i, 0)) continue;
         /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
         int of_report = 0;
         for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)
@@ -3763,6 +3847,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
+        } else if ((m = (int)passive_relative(c, k, b, e)) > 0) {
+            /* "الجنود الذين اختطفوا في ميناكا": the soldiers were abducted, by nobody named
+             * before */
+            int v = party_before(c, b, (size_t)m);
+            if (v >= 0 && (c->ms[v].tok_end == (size_t)m || (c->ms[v].tok_end + 1 == (size_t)m && c->mention_at[m - 1] < 0)))
+                add_party_list(c, k->recipient, &k->nrecipient, party_ok(c, party_list_head(c, v)) ? party_list_head(c, v) : v, (size_t)m);
+            numbered_victims = 1;
         } else if (pos == 'V' && is_kill_trigger(k) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
             /* "6 جنود قتلوا": counted people before a killing verb are its victims (a passive) */
