@@ -1259,6 +1259,30 @@ static void drop_victims_of_condemned(const ev_ctx *c, ev_cand *k, size_t after,
     }
 }
 
+/* "هددت إيكواس بالتدخل العسكري لإعادة الرئيس بازوم إلى السلطة": a purpose clause, ل and
+ * a verbal noun (لإعادة، لحماية، للضغط على), tells what the act is for; the party it
+ * governs (right after it, or after one preposition or word) is the aim, not the one
+ * threatened. Drops such recipients of a threat named after its trigger. */
+static void drop_aims_of_threat(const ev_ctx *c, ev_cand *k, size_t after)
+{
+    if (!rasid__streq(k->type, "THREATEN")) return;
+    for (size_t i = 0; i < k->nrecipient; i++) {
+        size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
+        if (bm >= c->nms || c->ms[bm].start != k->recipient[i].start) continue;
+        size_t q = c->ms[bm].tok_begin, aim = 0;
+        for (size_t p = q; p > after && p + 3 > q && !aim; p--) {
+            const rasid_token *t = &c->t[p - 1];
+            if (c->mention_at[p - 1] >= 0 || t->kind != RASID_TOK_ARABIC || is_punct(t)) break;
+            for (uint16_t r = 1; r < t->nreadings && !aim; r++)
+                aim = (rasid__streq(t->readings[r].pro, "\xD9\x84") || rasid__streq(t->readings[r].pro, "\xD9\x88\xD9\x84")) && /* ل ول */
+                      t->readings[r].stem[0] && !t->readings[r].enc[0];
+        }
+        if (!aim) continue;
+        drop_party(k->recipient, &k->nrecipient, i);
+        i--;
+    }
+}
+
 /* "إن المنمين كانوا يرعون ماشيتهم حين أوقفتهم دورية مسلحة": a verb of the feminine
  * singular (its ت) with an object pronoun is not done by civilians named before it, a
  * plural of men: they are the ones the pronoun stands for. */
@@ -4807,6 +4831,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
+    if (k->nrecipient) drop_aims_of_threat(c, k, after);
     /* "وردت باماكو باستدعاء سفير الجزائر": the envoy summoned or recalled is its object,
      * never its doer */
     {
