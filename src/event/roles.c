@@ -1762,29 +1762,36 @@ static rasid_entity civilians_of(const ev_ctx *c, const char *iso, uint32_t star
                       "rasid:civilians", start, end);
 }
 
+/* A noun of civilians (nouns.tsv, its class one of civ: "عامل إغاثة", "موظفا", "صحفي")
+ * starting at token q, no mention of its own: its length in tokens, or 0. */
+static size_t civilian_noun_at(const ev_ctx *c, size_t q)
+{
+    if (q >= c->n || c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) return 0;
+    rasid__match mt[8];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+    const rasid__entry *bare = NULL;
+    const rasid_token *tq = &c->t[q];
+    if (!n && tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
+        /* "عاملا", "صحفيا": the accusative's tanween alef */
+        char key[RASID_MAX_TOKEN_BYTES + 1];
+        memcpy(key, tq->norm, tq->nlen - 2);
+        key[tq->nlen - 2] = 0;
+        bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
+    }
+    for (size_t j = 0; j < n + (bare != NULL); j++) {
+        const char *x = ev_field(j < n ? mt[j].e : bare, "class");
+        for (const char *const *p = civ; x && *p; p++)
+            if (!strcmp(x, *p)) return n ? mt[0].ntok : 1;
+    }
+    return 0;
+}
+
 static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     for (size_t q = b; q < e && q < b + 10; q++) {
-        if (c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) continue;
-        rasid__match mt[8];
-        size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
-        const rasid__entry *bare = NULL;
-        const rasid_token *tq = &c->t[q];
-        if (!n && tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
-            /* "عاملا", "صحفيا": the accusative's tanween alef */
-            char key[RASID_MAX_TOKEN_BYTES + 1];
-            memcpy(key, tq->norm, tq->nlen - 2);
-            key[tq->nlen - 2] = 0;
-            bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
-        }
-        const char *cls = NULL;
-        for (size_t j = 0; j < n + (bare != NULL) && !cls; j++) {
-            const char *x = ev_field(j < n ? mt[j].e : bare, "class");
-            for (const char *const *p = civ; x && *p && !cls; p++)
-                if (!strcmp(x, *p)) cls = x;
-        }
-        if (!cls) continue;
-        size_t nx = q + (n ? mt[0].ntok : 1);
+        size_t len = civilian_noun_at(c, q);
+        if (!len) continue;
+        size_t nx = q + len;
         /* one adjective may stand between ("عاملا إنسانيا ألمانيا") */
         if (nx + 1 < e && c->mention_at[nx] < 0 && c->t[nx].kind == RASID_TOK_ARABIC && !ev_cue(c, nx, CUE_FUNCTION) &&
             c->mention_at[nx + 1] >= 0 && c->ms[c->mention_at[nx + 1]].kind == RASID_M_NISBA)
@@ -1930,6 +1937,62 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
             return;
         }
     }
+}
+
+/* "قتل مسلحون موظفا في منظمة أطباء بلا حدود", "لقي موظف في برنامج الأغذية العالمي
+ * حتفه", "أطلق مسلحون النار على عامل إغاثة": one a noun of civilians names (a worker, an
+ * employee, a journalist) is a civilian, whoever he works for; an organisation he is said
+ * to work for (في، لدى، مع، لصالح) stands after him among those the attack befell, no
+ * victim in his stead. Of an attack: puts Civilians first among its recipients, for such
+ * a noun before an organisation recipient, or for such a noun as the attack's object
+ * (right after the trigger, past its subject, a date or على) when it has none. */
+static void civilian_staff(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    if (!rasid__streq(k->type, "ASSAULT") || k->nrecipient >= EV_MAX_PARTY) return;
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].sector && rasid__streq(k->recipient[i].sector, "CVL")) return;
+    static const char *const preps[] = {"\xD9\x81\xD9\x8A", "\xD9\x84\xD8\xAF\xD9\x8A", "\xD9\x85\xD8\xB9", /* في لدي (لدى) مع */
+                                        "\xD9\x84\xD8\xB5\xD8\xA7\xD9\x84\xD8\xAD"};                                   /* لصالح */
+    uint32_t from = 0, to = 0;
+    for (size_t i = 0; i < k->nrecipient && !to; i++) {
+        const rasid_entity *r = &k->recipient[i];
+        if (!r->kind || !rasid__streq(r->kind, "org") || (r->sector && rasid__streq(r->sector, "SPY"))) continue;
+        size_t bm = ev_mention_at_byte(c, r->start);
+        if (bm >= c->nms || c->ms[bm].start != r->start) continue;
+        size_t q = c->ms[bm].tok_begin;
+        if (q < 2 || !word_is(&c->t[q - 1], preps, sizeof preps / sizeof *preps)) continue;
+        /* (the noun right before the preposition: "موظفا في", "عامل إغاثة لدى", or the
+         * count it makes alone: "لقي موظف في") */
+        for (size_t len = 1; len <= 2 && len + 1 <= q && !to; len++)
+            if (civilian_noun_at(c, q - 1 - len) == len) {
+                from = c->t[q - 1 - len].start;
+                to = r->end;
+            }
+        int nm = c->mention_at[q - 2];
+        if (!to && nm >= 0 && c->ms[nm].kind == RASID_M_NUMBER && c->ms[nm].tok_end == q - 1 && civilian_noun(c->ms[nm].noun)) {
+            from = c->ms[nm].start;
+            to = r->end;
+        }
+    }
+    if (!to && !k->nrecipient) {
+        size_t q = after;
+        while (q < e && q < after + 6) {
+            int m = c->mention_at[q];
+            if (m >= 0 && c->ms[m].tok_begin == q && c->ms[m].kind == RASID_M_DATE) q = c->ms[m].tok_end;
+            else if (m >= 0 && c->ms[m].tok_begin == q && k->nactor && k->actor[0].start == c->ms[m].start) q = c->ms[m].tok_end;
+            else if (ev_cue(c, q, CUE_AGAINST) && m < 0) q++;
+            else break;
+        }
+        size_t len = q < e ? civilian_noun_at(c, q) : 0;
+        if (len) {
+            from = c->t[q].start;
+            to = c->t[q + len - 1].end;
+        }
+    }
+    if (!to) return;
+    memmove(k->recipient + 1, k->recipient, k->nrecipient * sizeof *k->recipient);
+    k->recipient[0] = named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", from, to);
+    k->nrecipient++;
 }
 
 /* ------------------------------------------------------------------ place and date */
@@ -4832,6 +4895,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (rasid__streq(k->type, "MOBILIZE") && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
     if (k->nrecipient) drop_aims_of_threat(c, k, after);
+    civilian_staff(c, k, after, e);
     /* "وردت باماكو باستدعاء سفير الجزائر": the envoy summoned or recalled is its object,
      * never its doer */
     {
