@@ -1374,28 +1374,50 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && rasid__streq(k->mode, "arrest");
 }
 
-/* "أطلق التنظيم سراح الجنود الذين اختطفوا في ميناكا", "الرهينة الذي اختطف عام 2016":
- * a verb of killing, abduction or arrest opening a relative clause (right after its
- * pronoun, or past كان، قد), with no object after it and no object pronoun on it, is a
- * passive (اُختطفوا): the noun the clause tells of is the one it befell, not its doer,
- * and the clause names no doer before it (only an agent after it: على يد، من قبل). The
- * relative pronoun's token, or 0 when k is no such verb. An active verb has its object
- * ("المسلحون الذين اختطفوا الرهائن") or its pronoun ("الرهينة الذي اختطفته الجماعة"). */
-static size_t passive_relative(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+/* A verb k opening a relative clause, right after its pronoun or past كان، قد ("الذي
+ * اختطف", "الذين كانوا قد اعتقلوا"), with no object pronoun on it: the pronoun's token + 1,
+ * or 0. (With a pronoun, "الرهينة الذي اختطفته الجماعة", the noun before is its object.) */
+static size_t relative_opener(const ev_ctx *c, const ev_cand *k, size_t b)
 {
-    if (k->pos != 'V' || !(is_kill_trigger(k) || is_arrest_trigger(k) || (k->mode && rasid__streq(k->mode, "abduct"))))
-        return 0;
+    if (k->pos != 'V') return 0;
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread > 0 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0]) return 0;
     size_t r = k->ttok;
     while (r > b && r + 3 > k->ttok && !ev_cue(c, r - 1, CUE_RELATIVE) && c->mention_at[r - 1] < 0) r--;
-    if (r == b || !ev_cue(c, r - 1, CUE_RELATIVE)) return 0;
+    return r > b && ev_cue(c, r - 1, CUE_RELATIVE) ? r : 0;
+}
+
+/* "أطلق التنظيم سراح الجنود الذين اختطفوا في ميناكا", "الرهينة الذي اختطف عام 2016":
+ * a verb of killing, abduction or arrest opening a relative clause with no object after
+ * it is a passive (اُختطفوا): the noun the clause tells of is the one it befell, not its
+ * doer, and the clause names no doer before it (only an agent after it: على يد، من
+ * قبل). The relative pronoun's token, or 0 when k is no such verb. An active verb has its
+ * object ("المسلحون الذين اختطفوا الرهائن"). */
+static size_t passive_relative(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    if (!(is_kill_trigger(k) || is_arrest_trigger(k) || (k->mode && rasid__streq(k->mode, "abduct")))) return 0;
+    size_t r = relative_opener(c, k, b);
+    if (!r) return 0;
     size_t q = k->ttok + k->tntok;
     while (q < e && c->mention_at[q] >= 0 && c->ms[c->mention_at[q]].kind == RASID_M_DATE) q = c->ms[c->mention_at[q]].tok_end;
     if (q >= e || is_punct(&c->t[q])) return r - 1;
     int m = c->mention_at[q];
     if (m >= 0 && c->ms[m].tok_begin == q && c->ms[m].kind != RASID_M_NUMBER) return has_prep(c, m) ? r - 1 : 0;
     return m < 0 && (ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_BY)) ? r - 1 : 0;
+}
+
+/* "ألقت الشرطة القبض على المسلحين الذين قتلوا خمسة مدنيين", "القوات التي انسحبت من
+ * المدينة": the party a relative clause of an active verb tells of (right before the
+ * pronoun) is that verb's doer, under whatever preposition the
+ * clause around it puts it. The party's mention, or -1. */
+static int relative_doer(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    size_t r = relative_opener(c, k, b);
+    if (!r || passive_relative(c, k, b, e)) return -1;
+    r--; /* the pronoun */
+    int v = r > b ? c->mention_at[r - 1] : -1;
+    if (v < 0 || c->ms[v].tok_end != r || c->ms[v].kind != RASID_M_ACTOR || !party_ok(c, v)) return -1;
+    return v;
 }
 
 /* عندما، حين، حينما: "when", opening a clause that tells the event of the one before. */
@@ -3932,6 +3954,13 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t from = am->tok_begin >= after ? am->tok_end + 1 : after;
             int r = from < e ? party_in(c, from, next_trigger(c, k, e)) : -1;
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if ((m = relative_doer(c, k, b, e)) >= 0) {
+            /* "المسلحين الذين قتلوا خمسة مدنيين": the gunmen killed (a count after the
+             * verb is its object, no passive's subject); what follows the verb is its
+             * object */
+            add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            int r = party_in(c, after, next_trigger(c, k, e));
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
         } else if ((m = (int)passive_relative(c, k, b, e)) > 0) {
@@ -4442,6 +4471,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         ev_sentence_cands(c, k, &p, &pe);
         for (; p < pe; p++)
             if (p != k && p->sent == k->sent && p->ttok >= b && p->ttok < k->ttok && !family_kin(p, k)) cb = k->ttok;
+    }
+    /* "قتل عشرة من المسلحين الذين هاجموا موقعا عسكريا": the people counted before the
+     * pronoun of a relative clause whose active verb k is are its doers, the noun the
+     * clause tells of, no toll of k (of a passive they are its victims: "الجنود العشرة
+     * الذين قتلوا") */
+    {
+        size_t ro = relative_opener(c, k, b);
+        if (ro && ro - 1 > cb && !passive_relative(c, k, b, e)) cb = ro - 1;
     }
     /* "فجر مسلحون عبوة استهدفت دورية، ما أسفر عن إصابة ثلاثة عناصر": the toll told in a
      * result clause right after the event's clause is the event's */
