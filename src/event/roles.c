@@ -2500,8 +2500,9 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         const char *pro = c->t[t].readings[k->tread].pro;
         joined = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
     }
+    /* (not a word of a name: "منظمة أطباء بلا حدود في هجوم" negates no attack) */
     for (size_t back = 1; !joined && back <= 3 && t >= back && t - back >= b; back++)
-        if (ev_cue(c, t - back, CUE_NEGATION)) return "negated";
+        if (ev_cue(c, t - back, CUE_NEGATION) && c->mention_at[t - back] < 0) return "negated";
     /* "نفى الجيش مقتل مدنيين في غارة جوية": the event after في, a few words past a denied
      * one, is the circumstance denied with it */
     if (t > b && c->t[t - 1].nlen == 4 && !memcmp(c->t[t - 1].norm, "\xD9\x81\xD9\x8A", 4)) { /* في */
