@@ -1766,6 +1766,11 @@ int ev_civilians_fled(const ev_ctx *c, const ev_cand *k)
 {
     const char *id = ev_field(k->trig, "id");
     if (!id || !rasid__streq(id, "withdraw")) return 0;
+    /* (and civilians who withdraw, their subject before the verb: "إن السكان فروا من
+     * القرية", "المدنيين الذين فروا": they fled) */
+    int civ_only = k->nactor > 0;
+    for (size_t a = 0; a < k->nactor && civ_only; a++) civ_only = k->actor[a].sector && rasid__streq(k->actor[a].sector, "CVL");
+    if (civ_only) return 1;
     for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 3 && q < c->n && c->t[q].sent == k->sent; q++) {
         int m = c->mention_at[q];
         if (m < 0) continue;
