@@ -1505,6 +1505,27 @@ static int counted_before(const ev_ctx *c, size_t at, size_t b)
     return vm;
 }
 
+/* Can token q be an adjective of a counted noun before it ("مدنيا آخرين", "رعاة مسنين"):
+ * a word of no mention, no function word, preposition or verb of the plural (...وا:
+ * "500 شخص شيعوا القتلى"), no noun of a casualty (nouns.tsv role: "جثامين القتلى" is
+ * another phrase)? */
+static int adjective_at(const ev_ctx *c, size_t q)
+{
+    const rasid_token *t = &c->t[q];
+    if (t->kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0 || wa_word(t) || t->nlen < 6) return 0;
+    if (!memcmp(t->norm + t->nlen - 4, "\xD9\x88\xD8\xA7", 4)) return 0; /* وا */
+    if (ev_cue(c, q, CUE_FUNCTION) || ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_CLAUSEBREAK) ||
+        ev_cue(c, q, CUE_REPORT) || ev_cue(c, q, CUE_NEGATION))
+        return 0;
+    rasid__match mt[8];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+    for (size_t j = 0; j < n; j++) {
+        const char *role = ev_field(mt[j].e, "role");
+        if (role && role[0]) return 0;
+    }
+    return 1;
+}
+
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
  * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
@@ -1547,7 +1568,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         size_t aside = past_aside(c, after, e);
         if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
         /* (only past words that belong to the count's own phrase: من, a party, a
-         * nationality, a relative pronoun, على الأقل; "شيع الآلاف جثامين الضحايا": a noun between is
+         * nationality, an adjective of its noun, a relative pronoun, على الأقل; "شيع الآلاف جثامين الضحايا": a noun between is
          * another phrase, the casualty word after it is said of that one, not of the
          * mourners counted) */
         size_t past_noun = after; /* past the counted noun ("14 قرويا", "العشرات من الجنود") */
@@ -1558,11 +1579,14 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             }
         if (role == R_NONE && past_noun > after && past_noun < e && !wa_word(&c->t[past_noun]))
             role = cue_role(c, past_noun); /* "14 قرويا قتلوا" */
+        int adjective = past_noun > after; /* (one adjective of the count's own noun: "ستة رعاة مسنين قتلوا") */
         for (size_t fwd = 1, q = past_noun; role == R_NONE && fwd <= 3 && q < e; fwd++) {
             int qm = c->mention_at[q];
             if (qm >= 0 && c->ms[qm].tok_begin == q &&
                 (c->ms[qm].kind == RASID_M_ACTOR || c->ms[qm].kind == RASID_M_NISBA))
                 q = c->ms[qm].tok_end;
+            else if (adjective && adjective_at(c, q))
+                q++, adjective = 0;
             else if (ev_is_min(&c->t[q]) || ev_cue(c, q, CUE_RELATIVE) ||
                      (c->t[q].nlen == 12 && !memcmp(c->t[q].norm, "\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA8\xD8\xA7", 12))) /* تقريبا */
                 q++;
