@@ -2073,7 +2073,7 @@ static int relative_of_trigger(const ev_ctx *c, const ev_cand *k, size_t r)
 }
 
 /* Does the relative clause [r, re) tell an event of its own: the trigger of a candidate
- * opening it, past no more than two words ("الذي اختطف", "الذي كان قد اختطف", "التي تم
+ * (or a verb of planning or saying) opening it, past no more than two words ("الذي اختطف", "الذي كان قد اختطف", "التي تم
  * اختطافها"; not "البرلمان الذي مقره العاصمة قاطعوا", a clause of no verb before the
  * main one), the clause following no event noun ("أدان الهجوم الذي استهدف قرية في X":
  * the clause tells of the attack named before it, as "الهجوم على قرية في X" would)? */
@@ -2087,6 +2087,10 @@ static int relative_event(const ev_ctx *c, const ev_cand *k, size_t r, size_t re
         if (relative_of_trigger(c, p, r)) return 0;
         if (p->ttok > r && p->ttok <= r + 3 && p->ttok < re && party_in(c, r + 1, p->ttok) < 0) opens = 1;
     }
+    /* (or a verb of planning or saying, an act with a time of its own: "القيادي الذي خطط
+     * للهجوم العام الماضي", "المسؤول الذي أعلن أمس") */
+    for (size_t q = r + 1; q <= r + 2 && q < re && !opens; q++)
+        opens = ev_cue(c, q, CUE_PLAN) || ev_cue(c, q, CUE_REPORT);
     return opens;
 }
 
