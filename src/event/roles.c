@@ -1269,7 +1269,8 @@ static void drop_aims_of_threat(const ev_ctx *c, ev_cand *k, size_t after)
     for (size_t i = 0; i < k->nrecipient; i++) {
         size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
         if (bm >= c->nms || c->ms[bm].start != k->recipient[i].start) continue;
-        size_t q = c->ms[bm].tok_begin, aim = 0;
+        size_t q = c->ms[bm].tok_begin;
+        int aim = 0;
         for (size_t p = q; p > after && p + 3 > q && !aim; p--) {
             const rasid_token *t = &c->t[p - 1];
             if (c->mention_at[p - 1] >= 0 || t->kind != RASID_TOK_ARABIC || is_punct(t)) break;
@@ -1408,8 +1409,8 @@ static size_t passive_relative(const ev_ctx *c, const ev_cand *k, size_t b, size
 
 /* "ألقت الشرطة القبض على المسلحين الذين قتلوا خمسة مدنيين", "القوات التي انسحبت من
  * المدينة": the party a relative clause of an active verb tells of (right before the
- * pronoun) is that verb's doer, under whatever preposition the
- * clause around it puts it. The party's mention, or -1. */
+ * pronoun) is that verb's doer, under whatever preposition the clause around it puts
+ * it. The party's mention, or -1. */
 static int relative_doer(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 {
     size_t r = relative_opener(c, k, b);
@@ -1568,9 +1569,9 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         size_t aside = past_aside(c, after, e);
         if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
         /* (only past words that belong to the count's own phrase: من, a party, a
-         * nationality, an adjective of its noun, a relative pronoun, على الأقل; "شيع الآلاف جثامين الضحايا": a noun between is
-         * another phrase, the casualty word after it is said of that one, not of the
-         * mourners counted) */
+         * nationality, an adjective of its noun, a relative pronoun, على الأقل; "شيع
+         * الآلاف جثامين الضحايا": a noun between is another phrase, the casualty word
+         * after it is said of that one, not of the mourners counted) */
         size_t past_noun = after; /* past the counted noun ("14 قرويا", "العشرات من الجنود") */
         for (size_t q = after; ntl && q < e && q < after + 4; q++)
             if (c->t[q].end >= m->start + ntl && !memcmp(c->doc->text + c->t[q].end - ntl, m->noun_text, ntl)) {
@@ -2073,8 +2074,8 @@ static int relative_of_trigger(const ev_ctx *c, const ev_cand *k, size_t r)
 }
 
 /* Does the relative clause [r, re) tell an event of its own: the trigger of a candidate
- * (or a verb of planning or saying) opening it, past no more than two words ("الذي اختطف", "الذي كان قد اختطف", "التي تم
- * اختطافها"; not "البرلمان الذي مقره العاصمة قاطعوا", a clause of no verb before the
+ * (or a verb of planning or saying) opening it, past no more than two words ("الذي
+ * اختطف", "الذي كان قد اختطف", "التي تم اختطافها"; not "البرلمان الذي مقره العاصمة قاطعوا", a clause of no verb before the
  * main one), the clause following no event noun ("أدان الهجوم الذي استهدف قرية في X":
  * the clause tells of the attack named before it, as "الهجوم على قرية في X" would)? */
 static int relative_event(const ev_ctx *c, const ev_cand *k, size_t r, size_t re)
@@ -4000,9 +4001,11 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         } else if ((m = (int)passive_relative(c, k, b, e)) > 0) {
             /* "الجنود الذين اختطفوا في ميناكا": the soldiers were abducted, by nobody named
              * before */
-            int v = party_before(c, b, (size_t)m);
-            if (v >= 0 && (c->ms[v].tok_end == (size_t)m || (c->ms[v].tok_end + 1 == (size_t)m && c->mention_at[m - 1] < 0)))
-                add_party_list(c, k->recipient, &k->nrecipient, party_ok(c, party_list_head(c, v)) ? party_list_head(c, v) : v, (size_t)m);
+            int v = (size_t)m > b ? c->mention_at[m - 1] : -1; /* (under whatever preposition: "الإفراج عن الجنود الذين") */
+            if (v >= 0 && c->ms[v].tok_end == (size_t)m && c->ms[v].kind == RASID_M_ACTOR && party_ok(c, v)) {
+                int hd = party_list_head(c, v);
+                add_party_list(c, k->recipient, &k->nrecipient, party_ok(c, hd) ? hd : v, (size_t)m);
+            }
             numbered_victims = 1;
         } else if (pos == 'V' && is_kill_trigger(k) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
