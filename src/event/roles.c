@@ -1276,6 +1276,31 @@ static void drop_victims_of_condemned(const ev_ctx *c, ev_cand *k, size_t after,
     }
 }
 
+/* "هددت إيكواس بالتدخل العسكري لإعادة الرئيس بازوم إلى السلطة": a purpose clause, ل and
+ * a verbal noun (لإعادة، لحماية، للضغط على), tells what the act is for; the party it
+ * governs (right after it, or after one preposition or word) is the aim, not the one
+ * threatened. Drops such recipients of a threat named after its trigger. */
+static void drop_aims_of_threat(const ev_ctx *c, ev_cand *k, size_t after)
+{
+    if (!rasid__streq(k->type, "THREATEN")) return;
+    for (size_t i = 0; i < k->nrecipient; i++) {
+        size_t bm = ev_mention_at_byte(c, k->recipient[i].start);
+        if (bm >= c->nms || c->ms[bm].start != k->recipient[i].start) continue;
+        size_t q = c->ms[bm].tok_begin;
+        int aim = 0;
+        for (size_t p = q; p > after && p + 3 > q && !aim; p--) {
+            const rasid_token *t = &c->t[p - 1];
+            if (c->mention_at[p - 1] >= 0 || t->kind != RASID_TOK_ARABIC || is_punct(t)) break;
+            for (uint16_t r = 1; r < t->nreadings && !aim; r++)
+                aim = (rasid__streq(t->readings[r].pro, "\xD9\x84") || rasid__streq(t->readings[r].pro, "\xD9\x88\xD9\x84")) && /* ل ول */
+                      t->readings[r].stem[0] && !t->readings[r].enc[0];
+        }
+        if (!aim) continue;
+        drop_party(k->recipient, &k->nrecipient, i);
+        i--;
+    }
+}
+
 /* "إن المنمين كانوا يرعون ماشيتهم حين أوقفتهم دورية مسلحة": a verb of the feminine
  * singular (its ت) with an object pronoun is not done by civilians named before it, a
  * plural of men: they are the ones the pronoun stands for. */
@@ -1367,6 +1392,52 @@ static int is_arrest_trigger(const ev_cand *k)
     return k->mode && rasid__streq(k->mode, "arrest");
 }
 
+/* A verb k opening a relative clause, right after its pronoun or past كان، قد ("الذي
+ * اختطف", "الذين كانوا قد اعتقلوا"), with no object pronoun on it: the pronoun's token + 1,
+ * or 0. (With a pronoun, "الرهينة الذي اختطفته الجماعة", the noun before is its object.) */
+static size_t relative_opener(const ev_ctx *c, const ev_cand *k, size_t b)
+{
+    if (k->pos != 'V') return 0;
+    const rasid_token *tt = &c->t[k->ttok];
+    if (k->tread > 0 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0]) return 0;
+    size_t r = k->ttok;
+    while (r > b && r + 3 > k->ttok && !ev_cue(c, r - 1, CUE_RELATIVE) && c->mention_at[r - 1] < 0) r--;
+    return r > b && ev_cue(c, r - 1, CUE_RELATIVE) ? r : 0;
+}
+
+/* "أطلق التنظيم سراح الجنود الذين اختطفوا في ميناكا", "الرهينة الذي اختطف عام 2016":
+ * a verb of killing, abduction or arrest opening a relative clause with no object after
+ * it is a passive (اُختطفوا): the noun the clause tells of is the one it befell, not its
+ * doer, and the clause names no doer before it (only an agent after it: على يد، من
+ * قبل). The relative pronoun's token, or 0 when k is no such verb. An active verb has its
+ * object ("المسلحون الذين اختطفوا الرهائن"). */
+static size_t passive_relative(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    if (!(is_kill_trigger(k) || is_arrest_trigger(k) || (k->mode && rasid__streq(k->mode, "abduct")))) return 0;
+    size_t r = relative_opener(c, k, b);
+    if (!r) return 0;
+    size_t q = k->ttok + k->tntok;
+    while (q < e && c->mention_at[q] >= 0 && c->ms[c->mention_at[q]].kind == RASID_M_DATE) q = c->ms[c->mention_at[q]].tok_end;
+    if (q >= e || is_punct(&c->t[q])) return r - 1;
+    int m = c->mention_at[q];
+    if (m >= 0 && c->ms[m].tok_begin == q && c->ms[m].kind != RASID_M_NUMBER) return has_prep(c, m) ? r - 1 : 0;
+    return m < 0 && (ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_BY)) ? r - 1 : 0;
+}
+
+/* "ألقت الشرطة القبض على المسلحين الذين قتلوا خمسة مدنيين", "القوات التي انسحبت من
+ * المدينة": the party a relative clause of an active verb tells of (right before the
+ * pronoun) is that verb's doer, under whatever preposition the clause around it puts
+ * it. The party's mention, or -1. */
+static int relative_doer(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
+{
+    size_t r = relative_opener(c, k, b);
+    if (!r || passive_relative(c, k, b, e)) return -1;
+    r--; /* the pronoun */
+    int v = r > b ? c->mention_at[r - 1] : -1;
+    if (v < 0 || c->ms[v].tok_end != r || c->ms[v].kind != RASID_M_ACTOR || !party_ok(c, v)) return -1;
+    return v;
+}
+
 /* عندما، حين، حينما: "when", opening a clause that tells the event of the one before. */
 static int when_word(const rasid_token *t)
 {
@@ -1452,6 +1523,27 @@ static int counted_before(const ev_ctx *c, size_t at, size_t b)
     return vm;
 }
 
+/* Can token q be an adjective of a counted noun before it ("مدنيا آخرين", "رعاة مسنين"):
+ * a word of no mention, no function word, preposition or verb of the plural (...وا:
+ * "500 شخص شيعوا القتلى"), no noun of a casualty (nouns.tsv role: "جثامين القتلى" is
+ * another phrase)? */
+static int adjective_at(const ev_ctx *c, size_t q)
+{
+    const rasid_token *t = &c->t[q];
+    if (t->kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0 || wa_word(t) || t->nlen < 6) return 0;
+    if (!memcmp(t->norm + t->nlen - 4, "\xD9\x88\xD8\xA7", 4)) return 0; /* وا */
+    if (ev_cue(c, q, CUE_FUNCTION) || ev_cue(c, q, CUE_PREPOSITION) || ev_cue(c, q, CUE_CLAUSEBREAK) ||
+        ev_cue(c, q, CUE_REPORT) || ev_cue(c, q, CUE_NEGATION))
+        return 0;
+    rasid__match mt[8];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+    for (size_t j = 0; j < n; j++) {
+        const char *role = ev_field(mt[j].e, "role");
+        if (role && role[0]) return 0;
+    }
+    return 1;
+}
+
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
  * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
@@ -1493,14 +1585,36 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
          * "المواطنين السبعة، وهم رعاة، قتلوا" (past an aside) */
         size_t aside = past_aside(c, after, e);
         if (role == R_NONE && aside != after && aside < e) role = cue_role(c, aside);
-        for (size_t fwd = 1, q = after + 1; role == R_NONE && fwd <= 3 && q < e && !wa_word(&c->t[q]); fwd++) {
-            int qm = c->mention_at[q];
-            if (qm >= 0 && c->ms[qm].kind == RASID_M_ACTOR && c->ms[qm].tok_begin == q) {
-                q = c->ms[qm].tok_end;
-                continue;
+        /* (only past words that belong to the count's own phrase: من, a party, a
+         * nationality, an adjective of its noun, a relative pronoun, على الأقل; "شيع
+         * الآلاف جثامين الضحايا": a noun between is another phrase, the casualty word
+         * after it is said of that one, not of the mourners counted) */
+        size_t past_noun = after; /* past the counted noun ("14 قرويا", "العشرات من الجنود") */
+        for (size_t q = after; ntl && q < e && q < after + 4; q++)
+            if (c->t[q].end >= m->start + ntl && !memcmp(c->doc->text + c->t[q].end - ntl, m->noun_text, ntl)) {
+                past_noun = q + 1;
+                break;
             }
+        if (role == R_NONE && past_noun > after && past_noun < e && !wa_word(&c->t[past_noun]))
+            role = cue_role(c, past_noun); /* "14 قرويا قتلوا" */
+        int adjective = past_noun > after; /* (one adjective of the count's own noun: "ستة رعاة مسنين قتلوا") */
+        for (size_t fwd = 1, q = past_noun; role == R_NONE && fwd <= 3 && q < e; fwd++) {
+            int qm = c->mention_at[q];
+            if (qm >= 0 && c->ms[qm].tok_begin == q &&
+                (c->ms[qm].kind == RASID_M_ACTOR || c->ms[qm].kind == RASID_M_NISBA))
+                q = c->ms[qm].tok_end;
+            else if (adjective && adjective_at(c, q))
+                q++, adjective = 0;
+            else if (ev_is_min(&c->t[q]) || ev_cue(c, q, CUE_RELATIVE) ||
+                     (c->t[q].nlen == 12 && !memcmp(c->t[q].norm, "\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA8\xD8\xA7", 12))) /* تقريبا */
+                q++;
+            else if (q + 1 < e && c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6) && /* علي (على) */
+                     c->t[q + 1].nlen == 10 && !memcmp(c->t[q + 1].norm, "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84", 10)) /* الاقل */
+                q += 2;
+            else
+                break;
+            if (q >= e || wa_word(&c->t[q])) break;
             role = cue_role(c, q);
-            q++;
         }
         if (role == R_NONE && is_kill_trigger(k) && i > k->ttok) role = R_DEAD;
         /* "أوقفت الوحدات 9 عناصر": the people counted after an arrest were arrested */
@@ -1694,6 +1808,11 @@ int ev_civilians_fled(const ev_ctx *c, const ev_cand *k)
 {
     const char *id = ev_field(k->trig, "id");
     if (!id || !rasid__streq(id, "withdraw")) return 0;
+    /* (and civilians who withdraw, their subject before the verb: "إن السكان فروا من
+     * القرية", "المدنيين الذين فروا": they fled) */
+    int civ_only = k->nactor > 0;
+    for (size_t a = 0; a < k->nactor && civ_only; a++) civ_only = k->actor[a].sector && rasid__streq(k->actor[a].sector, "CVL");
+    if (civ_only) return 1;
     for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 3 && q < c->n && c->t[q].sent == k->sent; q++) {
         int m = c->mention_at[q];
         if (m < 0) continue;
@@ -1712,29 +1831,36 @@ static rasid_entity civilians_of(const ev_ctx *c, const char *iso, uint32_t star
                       "rasid:civilians", start, end);
 }
 
+/* A noun of civilians (nouns.tsv, its class one of civ: "عامل إغاثة", "موظفا", "صحفي")
+ * starting at token q, no mention of its own: its length in tokens, or 0. */
+static size_t civilian_noun_at(const ev_ctx *c, size_t q)
+{
+    if (q >= c->n || c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) return 0;
+    rasid__match mt[8];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+    const rasid__entry *bare = NULL;
+    const rasid_token *tq = &c->t[q];
+    if (!n && tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
+        /* "عاملا", "صحفيا": the accusative's tanween alef */
+        char key[RASID_MAX_TOKEN_BYTES + 1];
+        memcpy(key, tq->norm, tq->nlen - 2);
+        key[tq->nlen - 2] = 0;
+        bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
+    }
+    for (size_t j = 0; j < n + (bare != NULL); j++) {
+        const char *x = ev_field(j < n ? mt[j].e : bare, "class");
+        for (const char *const *p = civ; x && *p; p++)
+            if (!strcmp(x, *p)) return n ? mt[0].ntok : 1;
+    }
+    return 0;
+}
+
 static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
     for (size_t q = b; q < e && q < b + 10; q++) {
-        if (c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) continue;
-        rasid__match mt[8];
-        size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
-        const rasid__entry *bare = NULL;
-        const rasid_token *tq = &c->t[q];
-        if (!n && tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
-            /* "عاملا", "صحفيا": the accusative's tanween alef */
-            char key[RASID_MAX_TOKEN_BYTES + 1];
-            memcpy(key, tq->norm, tq->nlen - 2);
-            key[tq->nlen - 2] = 0;
-            bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
-        }
-        const char *cls = NULL;
-        for (size_t j = 0; j < n + (bare != NULL) && !cls; j++) {
-            const char *x = ev_field(j < n ? mt[j].e : bare, "class");
-            for (const char *const *p = civ; x && *p && !cls; p++)
-                if (!strcmp(x, *p)) cls = x;
-        }
-        if (!cls) continue;
-        size_t nx = q + (n ? mt[0].ntok : 1);
+        size_t len = civilian_noun_at(c, q);
+        if (!len) continue;
+        size_t nx = q + len;
         /* one adjective may stand between ("عاملا إنسانيا ألمانيا") */
         if (nx + 1 < e && c->mention_at[nx] < 0 && c->t[nx].kind == RASID_TOK_ARABIC && !ev_cue(c, nx, CUE_FUNCTION) &&
             c->mention_at[nx + 1] >= 0 && c->ms[c->mention_at[nx + 1]].kind == RASID_M_NISBA)
@@ -1982,8 +2108,127 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     }
 }
 
+/* "قتل مسلحون موظفا في منظمة أطباء بلا حدود", "لقي موظف في برنامج الأغذية العالمي
+ * حتفه", "أطلق مسلحون النار على عامل إغاثة": one a noun of civilians names (a worker, an
+ * employee, a journalist) is a civilian, whoever he works for; an organisation he is said
+ * to work for (في، لدى، مع، لصالح) stands after him among those the attack befell, no
+ * victim in his stead. Of an attack: puts Civilians first among its recipients, for such
+ * a noun before an organisation recipient, or for such a noun as the attack's object
+ * (right after the trigger, past its subject, a date or على) when it has none. */
+static void civilian_staff(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    if (!rasid__streq(k->type, "ASSAULT") || k->nrecipient >= EV_MAX_PARTY) return;
+    for (size_t i = 0; i < k->nrecipient; i++)
+        if (k->recipient[i].sector && rasid__streq(k->recipient[i].sector, "CVL")) return;
+    static const char *const preps[] = {"\xD9\x81\xD9\x8A", "\xD9\x84\xD8\xAF\xD9\x8A", "\xD9\x85\xD8\xB9", /* في لدي (لدى) مع */
+                                        "\xD9\x84\xD8\xB5\xD8\xA7\xD9\x84\xD8\xAD"};                                   /* لصالح */
+    uint32_t from = 0, to = 0;
+    for (size_t i = 0; i < k->nrecipient && !to; i++) {
+        const rasid_entity *r = &k->recipient[i];
+        if (!r->kind || !rasid__streq(r->kind, "org") || (r->sector && rasid__streq(r->sector, "SPY"))) continue;
+        size_t bm = ev_mention_at_byte(c, r->start);
+        if (bm >= c->nms || c->ms[bm].start != r->start) continue;
+        size_t q = c->ms[bm].tok_begin;
+        if (q < 2 || !word_is(&c->t[q - 1], preps, sizeof preps / sizeof *preps)) continue;
+        /* (the noun right before the preposition: "موظفا في", "عامل إغاثة لدى", or the
+         * count it makes alone: "لقي موظف في") */
+        for (size_t len = 1; len <= 2 && len + 1 <= q && !to; len++)
+            if (civilian_noun_at(c, q - 1 - len) == len) {
+                from = c->t[q - 1 - len].start;
+                to = r->end;
+            }
+        int nm = c->mention_at[q - 2];
+        if (!to && nm >= 0 && c->ms[nm].kind == RASID_M_NUMBER && c->ms[nm].tok_end == q - 1 && civilian_noun(c->ms[nm].noun)) {
+            from = c->ms[nm].start;
+            to = r->end;
+        }
+    }
+    if (!to && !k->nrecipient) {
+        size_t q = after;
+        while (q < e && q < after + 6) {
+            int m = c->mention_at[q];
+            if (m >= 0 && c->ms[m].tok_begin == q && c->ms[m].kind == RASID_M_DATE) q = c->ms[m].tok_end;
+            else if (m >= 0 && c->ms[m].tok_begin == q && k->nactor && k->actor[0].start == c->ms[m].start) q = c->ms[m].tok_end;
+            else if (ev_cue(c, q, CUE_AGAINST) && m < 0) q++;
+            else break;
+        }
+        size_t len = q < e ? civilian_noun_at(c, q) : 0;
+        if (len) {
+            from = c->t[q].start;
+            to = c->t[q + len - 1].end;
+        }
+    }
+    if (!to) return;
+    memmove(k->recipient + 1, k->recipient, k->nrecipient * sizeof *k->recipient);
+    k->recipient[0] = named_span(c, "Civilians", "civilians", "CVL", NULL, "rasid:civilians", from, to);
+    k->nrecipient++;
+}
+
 /* ------------------------------------------------------------------ place and date */
 static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e, int strict);
+
+/* The relative clause token i stands in: from its relative pronoun (الذي، التي، الذين ...)
+ * to the end of i's clause, [*r, *re); 0 when a relative pronoun opens none before i. */
+static int relative_clause_of(const ev_ctx *c, size_t i, size_t *r, size_t *re)
+{
+    size_t b, e;
+    clause_of(c, i, &b, &e);
+    for (size_t q = i + 1; q-- > b;)
+        if (ev_cue(c, q, CUE_RELATIVE)) {
+            *r = q;
+            *re = e;
+            return 1;
+        }
+    return 0;
+}
+
+/* Does the relative clause opened at r tell of k itself: it follows k's trigger, right
+ * after it or past one adjective ("الهجوم الذي وقع أمس في غاو", "الهجوم الإرهابي الذي")? */
+static int relative_of_trigger(const ev_ctx *c, const ev_cand *k, size_t r)
+{
+    size_t after = k->ttok + k->tntok;
+    return r == after || (r == after + 1 && c->mention_at[after] < 0);
+}
+
+/* Does the relative clause [r, re) tell an event of its own: the trigger of a candidate
+ * (or a verb of planning or saying) opening it, past no more than two words ("الذي
+ * اختطف", "الذي كان قد اختطف", "التي تم اختطافها"; not "البرلمان الذي مقره العاصمة قاطعوا", a clause of no verb before the
+ * main one), the clause following no event noun ("أدان الهجوم الذي استهدف قرية في X":
+ * the clause tells of the attack named before it, as "الهجوم على قرية في X" would)? */
+static int relative_event(const ev_ctx *c, const ev_cand *k, size_t r, size_t re)
+{
+    const ev_cand *p, *pe;
+    ev_sentence_cands(c, k, &p, &pe);
+    int opens = 0;
+    for (; p < pe; p++) {
+        if (p->sent != k->sent) continue;
+        if (relative_of_trigger(c, p, r)) return 0;
+        if (p->ttok > r && p->ttok <= r + 3 && p->ttok < re && party_in(c, r + 1, p->ttok) < 0) opens = 1;
+    }
+    /* (or a verb of planning or saying, an act with a time of its own: "القيادي الذي خطط
+     * للهجوم العام الماضي", "المسؤول الذي أعلن أمس") */
+    for (size_t q = r + 1; q <= r + 2 && q < re && !opens; q++)
+        opens = ev_cue(c, q, CUE_PLAN) || ev_cue(c, q, CUE_REPORT);
+    return opens;
+}
+
+/* "أطلق التنظيم سراح الجنود الذين اختطفوا في ميناكا عام 2022": a relative clause that
+ * tells an event of its own about the noun before it (the soldiers' abduction) gives that
+ * event's date and place, not the ones of the event of the clause around it (the
+ * release); and the other way round, the event it tells takes no date from outside it
+ * ("أفرجت أمس عن الرهينة الذي اختطف": yesterday is the release's). (A place outside it
+ * may well be the noun it tells of, "بلدة جوزا ... التي شنت القوات هجوما عليها", and is
+ * left to it.) Is token i (where a date or a place begins) on the other side of such a
+ * clause from k's trigger? */
+static int across_relative(const ev_ctx *c, const ev_cand *k, size_t i, int place)
+{
+    size_t r, re;
+    if (relative_clause_of(c, i, &r, &re)) {
+        if (k->ttok >= r && k->ttok < re) return 0;
+        return relative_event(c, k, r, re);
+    }
+    return !place && relative_clause_of(c, k->ttok, &r, &re) && (i < r || i >= re) && relative_event(c, k, r, re);
+}
 
 /* "نجامينا - أعلن الجيش", "واغادوغو، 12 ربيع الأول - قتل", "نيامي (رويترز) -": the
  * dateline's place is where the report was filed, not where the event happened. A place
@@ -2181,7 +2426,7 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     for (size_t i = k->ttok + k->tntok; i < e; i++) {
         int m = c->mention_at[i];
         if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) &&
-            !other_event_place(c, k, m)) {
+            !other_event_place(c, k, m) && !across_relative(c, k, i, 1)) {
             if (best < 0 || (c->ms[best].precision == RASID_P_COUNTRY && c->ms[m].precision < RASID_P_COUNTRY &&
                              c->ms[m].precision >= RASID_P_SITE))
                 best = m;
@@ -2192,7 +2437,7 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
     for (size_t i = k->ttok; i > b; i--) {
         int m = c->mention_at[i - 1];
         if (m >= 0 && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) && !other_event_place(c, k, m) &&
-            !place_of_trigger_before(c, k, m))
+            !place_of_trigger_before(c, k, m) && !across_relative(c, k, c->ms[m].tok_begin, 1))
             return m;
     }
     return -1;
@@ -2291,6 +2536,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
         if (is_dateline(c, m)) continue;
+        if (across_relative(c, k, i, 0)) continue;
         /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
         int of_report = 0;
         for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)
@@ -2407,10 +2653,10 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         joined = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
     }
     /* (a negation ending at most two words before the trigger: "لم", "دون أن تظهر بوادر
-     * قصف") */
+     * قصف"; not a word of a name: "منظمة أطباء بلا حدود في هجوم" negates no attack) */
     for (size_t back = 1; !joined && back <= 5 && t >= back && t - back >= b; back++) {
         int neg = ev_cue(c, t - back, CUE_NEGATION);
-        if (neg && back <= (size_t)neg + 2) return "negated";
+        if (neg && back <= (size_t)neg + 2 && c->mention_at[t - back] < 0) return "negated";
     }
     /* "نفى الجيش مقتل مدنيين في غارة جوية": the event after في, a few words past a denied
      * one, is the circumstance denied with it */
@@ -3864,8 +4110,24 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             size_t from = am->tok_begin >= after ? am->tok_end + 1 : after;
             int r = from < e ? party_in(c, from, next_trigger(c, k, e)) : -1;
             if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
+        } else if ((m = relative_doer(c, k, b, e)) >= 0) {
+            /* "المسلحين الذين قتلوا خمسة مدنيين": the gunmen killed (a count after the
+             * verb is its object, no passive's subject); what follows the verb is its
+             * object */
+            add_party(c, k->actor, &k->nactor, &c->ms[m]);
+            int r = party_in(c, after, next_trigger(c, k, e));
+            if (r >= 0) add_party_list(c, k->recipient, &k->nrecipient, r, e);
         } else if (pos != 'N' && starts_with_number) {
             /* "قتل 16 شخصا": a passive with its victims */
+        } else if ((m = (int)passive_relative(c, k, b, e)) > 0) {
+            /* "الجنود الذين اختطفوا في ميناكا": the soldiers were abducted, by nobody named
+             * before */
+            int v = (size_t)m > b ? c->mention_at[m - 1] : -1; /* (under whatever preposition: "الإفراج عن الجنود الذين") */
+            if (v >= 0 && c->ms[v].tok_end == (size_t)m && c->ms[v].kind == RASID_M_ACTOR && party_ok(c, v)) {
+                int hd = party_list_head(c, v);
+                add_party_list(c, k->recipient, &k->nrecipient, party_ok(c, hd) ? hd : v, (size_t)m);
+            }
+            numbered_victims = 1;
         } else if (pos == 'V' && is_kill_trigger(k) && (m = party_before(c, b, k->ttok)) >= 0 &&
                    c->ms[m].tok_end == k->ttok && counted_noun(c, m)) {
             /* "6 جنود قتلوا": counted people before a killing verb are its victims (a passive) */
@@ -4368,6 +4630,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (; p < pe; p++)
             if (p != k && p->sent == k->sent && p->ttok >= b && p->ttok < k->ttok && !family_kin(p, k)) cb = k->ttok;
     }
+    /* "قتل عشرة من المسلحين الذين هاجموا موقعا عسكريا": the people counted before the
+     * pronoun of a relative clause whose active verb k is are its doers, the noun the
+     * clause tells of, no toll of k (of a passive they are its victims: "الجنود العشرة
+     * الذين قتلوا") */
+    {
+        size_t ro = relative_opener(c, k, b);
+        if (ro && ro - 1 > cb && !passive_relative(c, k, b, e)) cb = ro - 1;
+    }
     /* "فجر مسلحون عبوة استهدفت دورية، ما أسفر عن إصابة ثلاثة عناصر": the toll told in a
      * result clause right after the event's clause is the event's */
     if (ce == e) ce = result_clause_end(c, e, s);
@@ -4825,6 +5095,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     if ((k->ty == EV_T_MOBILIZE) && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
+    if (k->nrecipient) drop_aims_of_threat(c, k, after);
+    civilian_staff(c, k, after, e);
     /* "وردت باماكو باستدعاء سفير الجزائر": the envoy summoned or recalled is its object,
      * never its doer */
     {

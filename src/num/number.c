@@ -210,7 +210,12 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
         if (same(&c, m, j) && w[m].nw == NW_LINK && same(&c, m + 1, j) && w[m + 1].nnlen &&
             !w[m + 1].nnpro)
             m++;
-        if (same(&c, m, j) && w[m].nnlen && !w[m].nnpro) { /* وجنود: not this number's noun */
+        /* "شيع الآلاف جثامين الضحايا": a number word with the article is a noun of its
+         * own (the thousands); what it counts follows only after من ("العشرات من
+         * المدنيين"), an indefinite noun right after it is another phrase, the object of the
+         * verb it is the subject of */
+        int own_noun = m > k || !w[j].nwart;
+        if (own_noun && same(&c, m, j) && w[m].nnlen && !w[m].nnpro) { /* وجنود: not this number's noun */
             nb = m;
             ne = m + w[m].nnlen;
             cls = w[m].nclass;

@@ -72,7 +72,10 @@ static void apply(classifier *c, rasid__word *w, const rasid__entry *e, size_t n
                   const rasid_reading *r, const char *key)
 {
     int art = r ? r->article : 0;
-    if (!art && key && strncmp(key, "\xd8\xa7\xd9\x84", 4) == 0) art = 1; /* key starts with ال */
+    /* a listed form that starts with ال has the article ("الماضي"); not a number word,
+     * whose ال is the root's (ألف, ألفي, ألفان normalise to الف...): the article of a
+     * number word is known only from the reading that split it off (الآلاف) */
+    if (!art && key && e->cat != RASID_CAT_NUMWORD && strncmp(key, "\xd8\xa7\xd9\x84", 4) == 0) art = 1;
     int wa = r && r->pro && strncmp(r->pro, "\xd9\x88", 2) == 0;            /* proclitic و */
     size_t pl = r && r->pro ? strlen(r->pro) : 0;
     /* لل (ل + article with its alef dropped): keep the whole token */
