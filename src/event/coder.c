@@ -865,7 +865,7 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
     }
-    if (from_territory && !into_territory && (into->ty == EV_T_ASSAULT)) {
+    if (from_territory && !into_territory && into->ty == EV_T_ASSAULT) {
         into->acled_event = from->acled_event;
         into->acled_sub = from->acled_sub;
         into->cameo = from->cameo;
@@ -931,8 +931,8 @@ static int distinct_sites(const ev_ctx *c, int a, int b)
         (x->precision == RASID_P_ADMIN1 && y->precision == RASID_P_ADMIN1))
         return x->name && y->name && strcmp(x->name, y->name);
     /* (a region and a town of two countries are two places: "في شمال مالي ... قرب دوري") */
-    if (x->country && y->country && strcmp(x->country, y->country) && rasid__streq(x->country, "?") == 0 &&
-        rasid__streq(y->country, "?") == 0)
+    if (x->country && y->country && strcmp(x->country, y->country) && !rasid__streq(x->country, "?") &&
+        !rasid__streq(y->country, "?"))
         return 1;
     if (x->precision >= RASID_P_ADMIN1 || y->precision >= RASID_P_ADMIN1) return 0;
     return !same_place(c, a, b);
@@ -959,7 +959,7 @@ static int sector_in(const rasid_entity *e, size_t n, const char *a, const char 
  * fight adds them; the soldiers' own toll is what other reports of it give). */
 static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
 {
-    if (!(attack->ty == EV_T_ASSAULT) || !(kill->ty == EV_T_ASSAULT)) return 0;
+    if (attack->ty != EV_T_ASSAULT || kill->ty != EV_T_ASSAULT) return 0;
     const char *id = ev_field(kill->trig, "id");
     if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient) return 0;
     if (!attack->nrecipient) {
@@ -1255,7 +1255,7 @@ static void attackers_loot(ev_ctx *c)
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 2 < k[j].sent) break;
-            if (!x->alive || !(x->ty == EV_T_ASSAULT) || strcmp(x->modality, k[j].modality)) continue;
+            if (!x->alive || x->ty != EV_T_ASSAULT || strcmp(x->modality, k[j].modality)) continue;
             /* the attack's doer (or the attackers) then, in the sentences after it with no
              * place or day of their own, or in its very sentence ("هاجم مسلحون موقعا للجيش
              * وقتلوا أربعة جنود واستولوا على أسلحة ثم انسحبوا"); a party withdrawing after
@@ -1555,7 +1555,7 @@ static int mishap_only(const ev_ctx *c, const ev_cand *k)
     if (k->pos != 'K') return 0;
     const ev_cand *x, *xend;
     for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++)
-        if (x != k && x->sent == k->sent && x->mishap && x->pos != 'K' && (x->ty == EV_T_ASSAULT) &&
+        if (x != k && x->sent == k->sent && x->mishap && x->pos != 'K' && x->ty == EV_T_ASSAULT &&
             ev_cue(c, x->ttok, CUE_MISHAP) <= 1)
             return 0;
     return 1;
@@ -1624,7 +1624,7 @@ static int trigger_between(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
  * or to disclose (its object within the clause's next words) rejects nothing */
 static int declined_comment(const ev_ctx *c, const ev_cand *k)
 {
-    if (!(k->ty == EV_T_REJECT)) return 0;
+    if (k->ty != EV_T_REJECT) return 0;
     for (size_t q = k->ttok + k->tntok; q < k->ttok + k->tntok + 8 && q < c->n && c->t[q].sent == k->sent; q++) {
         if (ev_cue(c, q, CUE_NOCOMMENT)) return 1;
         if (c->t[q].kind == RASID_TOK_PUNCT) break;
@@ -1682,13 +1682,13 @@ static int cargo_word(const rasid_token *t)
  * مسلحون قافلة مساعدات إنسانية") */
 static int seized_shipment(const ev_ctx *c, const ev_cand *k)
 {
-    if (!k->type || !(k->ty == EV_T_AID)) return 0;
+    if (!k->type || k->ty != EV_T_AID) return 0;
     int cargo = k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent && cargo_word(&c->t[k->ttok - 1]);
     const ev_cand *x, *xend;
     for (ev_sentence_cands(c, k, &x, &xend); x < xend; x++) {
         if (x == k || x->sent != k->sent || x->ttok >= k->ttok) continue;
         if (x->mode && rasid__streq(x->mode, "seize") && x->ttok + x->tntok + 5 >= k->ttok) return 1;
-        if (cargo && x->type && ((x->ty == EV_T_ASSAULT) || (x->ty == EV_T_COERCE)) &&
+        if (cargo && x->type && (x->ty == EV_T_ASSAULT || x->ty == EV_T_COERCE) &&
             x->ttok + x->tntok + 6 >= k->ttok)
             return 1;
     }
@@ -1727,7 +1727,7 @@ static void drop_weak(ev_ctx *c)
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content; x++) {
             if (x == &k[i] || x->sent != k[i].sent) continue;
             const char *xid = ev_field(x->trig, "id");
-            if (!(x->ty == EV_T_REQUEST) && !(x->ty == EV_T_THREATEN) && !(xid && rasid__streq(xid, "accuse"))) continue;
+            if (x->ty != EV_T_REQUEST && x->ty != EV_T_THREATEN && !(xid && rasid__streq(xid, "accuse"))) continue;
             if (x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 2 >= k[i].ttok) content = 1;
             /* "هدد قائد المجلس العسكري بطرد السفير", "دعا الاتحاد الأفريقي المجلس إلى وقف":
              * with the subject between, the content is the noun with ب or after إلى */
@@ -1742,7 +1742,7 @@ static void drop_weak(ev_ctx *c)
         int toll = k[i].dead >= 0 || k[i].injured >= 0 || k[i].arrested >= 0 || k[i].hostages >= 0;
         if (!content && !toll && welcomed_noun(c, &k[i])) content = 1;
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content && !toll; x++) {
-            if (x == &k[i] || x->sent != k[i].sent || !(x->ty == EV_T_SUPPORT)) continue;
+            if (x == &k[i] || x->sent != k[i].sent || x->ty != EV_T_SUPPORT) continue;
             const rasid_token *t = &c->t[k[i].ttok];
             int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && strstr(t->readings[k[i].tread].pro, "\xD8\xA8");
             if (with_b && x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && !trigger_between(c, x, &k[i]))

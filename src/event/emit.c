@@ -18,7 +18,7 @@ static int sector_is(const rasid_entity *e, size_t n, const char *const *secs)
 
 static void adjust_acled(const ev_cand *k, rasid_event *ev)
 {
-    if (!(k->ty == EV_T_ASSAULT) || !ev->acled_event) return;
+    if (k->ty != EV_T_ASSAULT || !ev->acled_event) return;
     static const char *const armed[] = {"MIL", "COP", "REB", "INS", "UAF", NULL};
     static const char *const civ[] = {"CVL", NULL};
     static const char *const state[] = {"MIL", "COP", "GOV", NULL};
@@ -215,7 +215,7 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     if (rasid__streq(k->modality, "negated")) rasid__buf_puts(&b, "[denied] ");
     else if (rasid__streq(k->modality, "future")) rasid__buf_puts(&b, "[planned] ");
     else if (rasid__streq(k->modality, "hypothetical")) rasid__buf_puts(&b, "[possible] ");
-    names(&b, k->actor, k->nactor, (k->ty == EV_T_ASSAULT) ? "unidentified attackers" : "unnamed parties");
+    names(&b, k->actor, k->nactor, k->ty == EV_T_ASSAULT ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
     const char *conn;
     rasid__buf_puts(&b, verb_of(k, ev->mode, &conn)); /* (the record's mode: the candidate's may differ) */

@@ -177,7 +177,7 @@ static int already(const rasid_entity *list, size_t n, const rasid_entity *e);
 /* An event with two sides of one standing: an agreement, a meeting, cooperation. */
 static int two_sided(const ev_cand *k)
 {
-    return k->type && ((k->ty == EV_T_AGREE) || (k->ty == EV_T_CONSULT) || (k->ty == EV_T_COOPERATE));
+    return k->type && (k->ty == EV_T_AGREE || k->ty == EV_T_CONSULT || k->ty == EV_T_COOPERATE);
 }
 
 static void two_sides(ev_cand *k)
@@ -1630,7 +1630,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
          * arrested by this event) */
-        if (role == R_ARR && !(k->ty == EV_T_COERCE)) { i = m->tok_end - 1; continue; }
+        if (role == R_ARR && k->ty != EV_T_COERCE) { i = m->tok_end - 1; continue; }
         long v = (long)m->num;
         /* an enumeration of victims after the same cue: "مقتل خمسة من X، وخمسة من Y، وأحد Z" */
         size_t j = m->tok_end;
@@ -1671,7 +1671,7 @@ static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
         int role = cue_role(c, q + (size_t)tl);
         if (role == R_NONE) continue;
         int fits = (role == R_ARR && is_arrest_trigger(k)) ||
-                   ((role == R_DEAD || role == R_INJ) && (k->ty == EV_T_ASSAULT)) ||
+                   ((role == R_DEAD || role == R_INJ) && k->ty == EV_T_ASSAULT) ||
                    (role == R_HOST && k->mode && rasid__streq(k->mode, "abduct"));
         if (!fits) continue;
         for (size_t n = q + (size_t)tl + 1; n < to && n < q + 12; n++) {
@@ -2280,14 +2280,14 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (title_qualifier(c, (int)(m - c->ms)) >= 0 || office_country(c, (int)(m - c->ms)) >= 0) return 0;
     /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
      * (a cell that is active in a town is dismantled there) */
-    for (size_t back = 1; back <= 3 && m->tok_begin >= back && !(k->ty == EV_T_COERCE); back++) {
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && k->ty != EV_T_COERCE; back++) {
         size_t q = m->tok_begin - back;
         if (c->t[q].sent != m->sent) break;
         if (ev_cue(c, q, CUE_BASE)) return 0;
     }
     /* "شحنة أسلحة كانت متجهة إلى مالي": where something was heading is not where it happened
      * (a deployment's destination is its place: the rule leaves MOBILIZE alone) */
-    if (!(k->ty == EV_T_MOBILIZE) && m->tok_begin >= 2 && c->t[m->tok_begin - 2].sent == m->sent &&
+    if (k->ty != EV_T_MOBILIZE && m->tok_begin >= 2 && c->t[m->tok_begin - 2].sent == m->sent &&
         ev_cue(c, m->tok_begin - 1, CUE_TO)) {
         const rasid_token *h = &c->t[m->tok_begin - 2];
         if (h->nlen >= 8 && (!memcmp(h->norm, "\xD9\x85\xD8\xAA\xD8\xAC\xD9\x87", 8) ||                    /* متجه */
@@ -2934,8 +2934,8 @@ static const char *speaker_country(const ev_ctx *c, uint32_t at)
  * parties' country. */
 static int at_venue(const ev_cand *k)
 {
-    return k->type && ((k->ty == EV_T_CONSULT) || (k->ty == EV_T_AGREE) ||
-                       (k->ty == EV_T_COOPERATE) || (k->ty == EV_T_CONCEDE) ||
+    return k->type && (k->ty == EV_T_CONSULT || k->ty == EV_T_AGREE ||
+                       (k->ty == EV_T_COOPERATE) || k->ty == EV_T_CONCEDE ||
                        (k->ty == EV_T_REJECT));
 }
 
@@ -3057,7 +3057,7 @@ static void nisba_parties(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 static void judged_nationality(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
     if (k->nrecipient || !k->nactor || !k->type) return;
-    if (!(k->ty == EV_T_REJECT) && !(k->ty == EV_T_ACCUSE) && !(k->ty == EV_T_SUPPORT)) return;
+    if (k->ty != EV_T_REJECT && k->ty != EV_T_ACCUSE && k->ty != EV_T_SUPPORT) return;
     for (size_t q = after; q < e && q < after + 8; q++) {
         int m = c->mention_at[q];
         if (m < 0 || c->ms[m].tok_begin != q) {
@@ -3121,7 +3121,7 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     for (const ev_cand *p = k; p > all && !pick; p--) {
         const ev_cand *x = p - 1;
         if (x->nactor && x->nrecipient &&
-            ((x->ty == EV_T_CONSULT) || (x->ty == EV_T_AGREE) || (x->ty == EV_T_COOPERATE)))
+            (x->ty == EV_T_CONSULT || x->ty == EV_T_AGREE || x->ty == EV_T_COOPERATE))
             pick = x;
     }
     for (const ev_cand *p = k; p > all; p--) {
@@ -3573,7 +3573,7 @@ static int attempt_of_object(const ev_ctx *c, const ev_cand *k)
     const rasid_token *v = &c->t[k->ttok - 1];
     /* (an escape tried, "حاول المهربون الفرار", past the subject, is no withdrawal: they
      * were stopped) */
-    if ((k->ty == EV_T_RETREAT)) {
+    if (k->ty == EV_T_RETREAT) {
         int sm = c->mention_at[k->ttok - 1];
         size_t vq = sm >= 0 && c->ms[sm].tok_end == k->ttok && c->ms[sm].tok_begin > 0 ? c->ms[sm].tok_begin - 1 : k->ttok - 1;
         if (c->t[vq].sent != c->t[k->ttok].sent) return 0;
@@ -3595,7 +3595,7 @@ static int attempt_of_object(const ev_ctx *c, const ev_cand *k)
  * clause tells ("at the army's request"), not a demand of its own. */
 static int at_request_of(const ev_ctx *c, const ev_cand *k)
 {
-    if (!(k->ty == EV_T_REQUEST) || k->tntok != 1 || k->ttok + 1 >= c->n) return 0;
+    if (k->ty != EV_T_REQUEST || k->tntok != 1 || k->ttok + 1 >= c->n) return 0;
     const rasid_token *t = &c->t[k->ttok], *n = &c->t[k->ttok + 1];
     if (k->tread == 0 || k->tread >= t->nreadings || !rasid__streq(t->readings[k->tread].pro, "\xD8\xA8")) return 0; /* ب */
     return n->nlen >= 4 && !memcmp(n->norm, "\xD9\x85\xD9\x86", 4) && n->sent == t->sent; /* من، منه، منها */
@@ -3611,14 +3611,14 @@ static int during_earlier(const ev_ctx *c, const ev_cand *k)
                                          "\xD8\xA7\xD8\xA8\xD8\xA7\xD9\x86"};         /* ابان */
     /* (and قبل or بعد before a withdrawal of theirs: "استولوا على الأسلحة قبل انسحابهم") */
     static const char *const around[] = {"\xD9\x82\xD8\xA8\xD9\x84", "\xD8\xA8\xD8\xB9\xD8\xAF"}; /* قبل بعد */
-    if (!(k->ty == EV_T_RETREAT) || k->ttok == 0) return 0;
+    if (k->ty != EV_T_RETREAT || k->ttok == 0) return 0;
     const rasid_token *tt = &c->t[k->ttok];
     int theirs = k->tntok == 1 && k->tread < tt->nreadings && tt->readings[k->tread].enc[0];
     if (!word_is(&c->t[k->ttok - 1], during, 3) && !(theirs && word_is(&c->t[k->ttok - 1], around, 2))) return 0;
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++)
-        if (p != k && p->sent == k->sent && p->ttok < k->ttok && !(p->ty == EV_T_RETREAT)) return 1;
+        if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->ty != EV_T_RETREAT) return 1;
     return 0;
 }
 
@@ -3627,11 +3627,11 @@ static int during_earlier(const ev_ctx *c, const ev_cand *k)
  * happened; it is the agreement's content. */
 static int agreement_content(const ev_ctx *c, const ev_cand *k)
 {
-    if ((k->ty == EV_T_AGREE)) return 0;
+    if (k->ty == EV_T_AGREE) return 0;
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     for (; p < end; p++) {
-        if (p == k || p->sent != k->sent || !(p->ty == EV_T_AGREE) || p->ttok >= k->ttok) continue;
+        if (p == k || p->sent != k->sent || p->ty != EV_T_AGREE || p->ttok >= k->ttok) continue;
         size_t a = p->ttok + p->tntok;
         if (a >= k->ttok || k->ttok > a + 8) continue;
         const rasid_token *t = &c->t[a];
@@ -3657,15 +3657,15 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     if (k->tread >= tt->nreadings) return 0;
     /* "استدعت السفير احتجاجا على تصريحاته": a protest told as the motive (the accusative
      * احتجاجا) of an earlier act of another kind in its sentence is no protest of its own */
-    if ((k->ty == EV_T_PROTEST) && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
+    if (k->ty == EV_T_PROTEST && tt->nlen >= 10 && !memcmp(tt->norm + tt->nlen - 2, "\xD8\xA7", 2)) { /* ...ا */
         const ev_cand *p, *end;
         ev_sentence_cands(c, k, &p, &end);
         for (; p < end; p++)
-            if (p != k && p->sent == k->sent && p->ttok < k->ttok && !(p->ty == EV_T_PROTEST) && p->pos != 'R') return 1;
+            if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->ty != EV_T_PROTEST && p->pos != 'R') return 1;
     }
     /* "طالبت المنظمة بإطلاق سراح الصحفيين", "دعا المجلس إلى وقف إطلاق النار": what a demand
      * asks for (after ب or إلى, a few words on) has not happened */
-    if (!(k->ty == EV_T_REQUEST)) {
+    if (k->ty != EV_T_REQUEST) {
         int gov = 0;
         if (k->tread > 0 && k->tread < tt->nreadings) gov = strchr(tt->readings[k->tread].pro, '\xA8') != NULL; /* ب (D8 A8) */
         if (!gov && k->ttok > 0) {
@@ -3675,7 +3675,7 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
         const ev_cand *p, *end;
         ev_sentence_cands(c, k, &p, &end);
         for (; gov && p < end; p++)
-            if (p != k && p->sent == k->sent && (p->ty == EV_T_REQUEST) && p->ttok < k->ttok &&
+            if (p != k && p->sent == k->sent && p->ty == EV_T_REQUEST && p->ttok < k->ttok &&
                 p->ttok + p->tntok + 8 >= k->ttok)
                 return 1;
     }
@@ -3688,7 +3688,7 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
     /* "مبادرة الوساطة ... لوقف إطلاق النار", "جهود لوقف إطلاق النار": a truce or an agreement
      * after ل is what an initiative, talks or efforts aim at, not one reached (that is
      * told by a verb of reaching: "توصل الطرفان لوقف إطلاق النار") */
-    if ((k->ty == EV_T_AGREE) && k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent) {
+    if (k->ty == EV_T_AGREE && k->ttok > 0 && c->t[k->ttok - 1].sent == k->sent) {
         int reach = 0;
         for (size_t q = k->ttok; q > 0 && c->t[q - 1].sent == k->sent && !reach; q--) {
             const rasid_token *pt = &c->t[q - 1];
@@ -3740,7 +3740,7 @@ static void protest_clash(ev_ctx *c, ev_cand *k)
     for (ev_cand *p = k; p > all; p--) {
         ev_cand *x = p - 1;
         if (x->sent != k->sent) break;
-        if (!(x->ty == EV_T_PROTEST) || x->ttok + x->tntok + 2 < k->ttok) continue;
+        if (x->ty != EV_T_PROTEST || x->ttok + x->tntok + 2 < k->ttok) continue;
         x->acled_event = "Protests";
         x->acled_sub = "Protest with intervention";
         k->descriptive = 1; /* told by the protest */
@@ -3857,7 +3857,7 @@ static int judged_by_earlier(const ev_ctx *c, const ev_cand *k)
     for (; p < pe; p++)
         if (p != k && p->sent == k->sent && p->ttok < k->ttok && (!last || p->ttok > last->ttok)) last = p;
     if (!last || !last->type) return 0;
-    return (last->ty == EV_T_ACCUSE) || (last->ty == EV_T_REJECT) ||
+    return (last->ty == EV_T_ACCUSE) || last->ty == EV_T_REJECT ||
            (last->ty == EV_T_SUPPORT) || (last->ty == EV_T_REQUEST);
 }
 
@@ -4487,7 +4487,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     judged_nationality(c, k, after, e);
     /* "التقى حفتر، في بنغازي، وفدا عسكريا روسيا": the other side of a meeting may stand
      * past the commas of a parenthetical place, up to the sentence's next event */
-    if (!k->nrecipient && k->nactor && ((k->ty == EV_T_CONSULT) || (k->ty == EV_T_AGREE))) {
+    if (!k->nrecipient && k->nactor && (k->ty == EV_T_CONSULT || k->ty == EV_T_AGREE)) {
         size_t from = after;
         for (size_t a = 0; a < k->nactor; a++)
             for (size_t q = after; q < s->tok_end; q++)
@@ -4595,7 +4595,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "أعلن رئيس أركان الجيش النيجري أن وحداته قتلت 20 إرهابيا": an office of a state does
      * not fight; the violence it announces or orders is its country's armed forces' */
-    if ((k->ty == EV_T_ASSAULT))
+    if (k->ty == EV_T_ASSAULT)
         for (size_t a = 0; a < k->nactor; a++) {
             const rasid_entity *x = &k->actor[a];
             if (!x->id || strncmp(x->id, "rasid:office:", 13) || !x->country || strlen(x->country) != 3) continue;
@@ -4605,7 +4605,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                                      x->country, rasid__arena_cat(&c->doc->arena, "rasid:mil-", x->country), x->start, x->end);
         }
     /* civilians do not attack: named as the "actor" of an attack they are its victims */
-    if ((k->ty == EV_T_ASSAULT) && k->nactor == 1 && k->actor[0].sector && rasid__streq(k->actor[0].sector, "CVL") &&
+    if (k->ty == EV_T_ASSAULT && k->nactor == 1 && k->actor[0].sector && rasid__streq(k->actor[0].sector, "CVL") &&
         !k->nrecipient) {
         k->recipient[k->nrecipient++] = k->actor[0];
         k->nactor = 0;
@@ -4645,7 +4645,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     tally_counts(c, k, s->tok_begin, s->tok_end);
     /* "أصيب ثلاثة جنود تشاديين عندما انفجر لغم بمركبتهم": the toll of the clause before
      * عندما / حين is the toll of the event told after it */
-    if ((k->ty == EV_T_ASSAULT) && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
+    if (k->ty == EV_T_ASSAULT && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
         size_t w = SIZE_MAX;
         for (size_t q = b; q <= b + 1 && q < k->ttok; q++)
             if (when_word(&c->t[q])) w = q;
@@ -4673,7 +4673,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "وأصيب ستة جنود نيجريين بجروح في انفجار عبوة ناسفة": the people a casualty word
      * counts before the event noun of their clause were its victims */
-    if (!k->nrecipient && (k->ty == EV_T_ASSAULT) && k->pos != 'V' && !freeing)
+    if (!k->nrecipient && k->ty == EV_T_ASSAULT && k->pos != 'V' && !freeing)
         for (size_t q = b + 1; q < k->ttok; q++) {
             int vm = c->mention_at[q];
             if (vm < 0 || c->ms[vm].kind != RASID_M_NUMBER || c->ms[vm].tok_begin != q) continue;
@@ -4683,7 +4683,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 break;
             }
         }
-    if (((k->ty == EV_T_ASSAULT) || (k->ty == EV_T_COERCE)) && !freeing && armed_count < 0)
+    if ((k->ty == EV_T_ASSAULT || k->ty == EV_T_COERCE) && !freeing && armed_count < 0)
         victims_in(c, k, after, ce > after ? ce : after);
     /* "هاجم مسلحون قرية", "استهدفت الغارة سوقا شعبيا", "هجوم على مسجد": an attack on a place
      * where civilians live, pray, learn, trade or shelter, with no party hit named, hits
@@ -4810,7 +4810,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         /* "وأوضح البيان أن الطائرات استهدفت قواعد للإرهابيين": aircraft with no owner as the
          * subject of an attack (right before the verb, or right after it) strike from the air,
          * for the army named last, in this sentence or the two before */
-        if ((k->ty == EV_T_ASSAULT) && (!k->mode || rasid__streq(k->mode, "firearms")) &&
+        if (k->ty == EV_T_ASSAULT && (!k->mode || rasid__streq(k->mode, "firearms")) &&
             !(id && !strncmp(id, "shootdown", 9)) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
             k->mode = "aerial";
             k->acled_event = "Explosions/Remote violence";
@@ -4821,7 +4821,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
         /* "قتلى بمسيرات للدعم السريع", "قصف بالمسيرات": drones as the instrument (ب) of a
          * killing, an attack or shelling make it a drone strike */
-        if ((k->ty == EV_T_ASSAULT) && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
+        if (k->ty == EV_T_ASSAULT && (!k->mode || rasid__streq(k->mode, "firearms") || rasid__streq(k->mode, "heavy-weapons") ||
                                             rasid__streq(k->mode, "aerial")))
             for (size_t q = after; q < lim; q++)
                 if (ev_cue(c, q, CUE_DRONE) && prep_b(c, q)) {
@@ -4848,7 +4848,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 rasid__streq(p->modality, "historical"))
                 k->modality = "historical";
     }
-    if (rasid__streq(k->modality, "negated") && k->nactor && (k->ty == EV_T_ASSAULT)) {
+    if (rasid__streq(k->modality, "negated") && k->nactor && k->ty == EV_T_ASSAULT) {
         /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target;
          * "أحبط الجيش هجوما لبوكو حرام": the armed group the attack was of, its doer */
         int foiled = 0;
@@ -4978,7 +4978,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "أعلن تحالف للمتمردين الطوارق أن ...": an alliance noun with its members after the
      * genitive ل, and no partner after مع or بين in its clause, names a coalition, not an
      * alliance being made ("تحالف الجيش مع فاغنر" is one) */
-    if (k->pos == 'B' && k->tntok == 1 && (k->ty == EV_T_COOPERATE) && after < e) {
+    if (k->pos == 'B' && k->tntok == 1 && k->ty == EV_T_COOPERATE && after < e) {
         int m2 = c->mention_at[after];
         int partner = 0;
         for (size_t q = after; m2 >= 0 && q < e && q <= c->ms[m2].tok_end + 2 && !partner; q++)
@@ -4989,7 +4989,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "أبلغته احتجاج الحكومة الشديد", "قدمت الخارجية احتجاجا": a protest noun made by a
      * government or a ministry only is a diplomatic protest, no demonstration */
-    if ((k->ty == EV_T_PROTEST) && k->pos == 'N' && k->nactor) {
+    if (k->ty == EV_T_PROTEST && k->pos == 'N' && k->nactor) {
         size_t st = 0;
         for (size_t i = 0; i < k->nactor; i++) st += k->actor[i].sector && rasid__streq(k->actor[i].sector, "GOV");
         if (st == k->nactor) k->pos = 'R';
@@ -4997,7 +4997,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "ألغى المجلس العسكري في مارس اتفاق التعاون العسكري مع الولايات المتحدة": an
      * agreement cancelled a few words after a verb or noun of cancelling is relations
      * reduced (PLOVER SANCTION, CAMEO 160), no agreement reached */
-    if ((k->ty == EV_T_AGREE) && k->pos != 'R') {
+    if (k->ty == EV_T_AGREE && k->pos != 'R') {
         for (size_t q = k->ttok; q-- > b && q + 7 >= k->ttok;)
             if (cancel_word(&c->t[q])) {
                 ev_set_type(k, "SANCTION");
@@ -5009,15 +5009,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             }
     }
     /* "بعد إلغاء زيارة الوفد": a visit or a meeting cancelled did not take place */
-    if ((k->ty == EV_T_CONSULT) && k->ttok > b && cancel_word(&c->t[k->ttok - 1])) k->pos = 'R';
+    if (k->ty == EV_T_CONSULT && k->ttok > b && cancel_word(&c->t[k->ttok - 1])) k->pos = 'R';
     /* "احتج مئات اللاجئين السودانيين في أدري": civilians who protest are ACLED's
      * "Protesters (country)", the country where they protest */
-    if ((k->ty == EV_T_PROTEST) && k->nactor) {
+    if (k->ty == EV_T_PROTEST && k->nactor) {
         size_t cv = 0;
         for (size_t i = 0; i < k->nactor; i++) cv += k->actor[i].id && rasid__streq(k->actor[i].id, "rasid:civilians");
         if (cv == k->nactor) k->nactor = 0;
     }
-    if ((k->ty == EV_T_PROTEST) && !k->nactor) {
+    if (k->ty == EV_T_PROTEST && !k->nactor) {
         /* "تظاهر مئات الأشخاص": ACLED's "Protesters (country)" */
         const char *iso = k->location >= 0 ? c->ms[k->location].country : NULL;
         const char *cn = iso ? country_name(c, iso) : NULL;
@@ -5073,7 +5073,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "فجرت انتحارية من جماعة بوكو حرام نفسها": a suicide bomber of a group named after
      * it acts for the group, and the attack is still a suicide attack */
-    if ((k->ty == EV_T_ASSAULT) && k->nactor && k->actor[0].sector &&
+    if (k->ty == EV_T_ASSAULT && k->nactor && k->actor[0].sector &&
         (rasid__streq(k->actor[0].sector, "REB") || rasid__streq(k->actor[0].sector, "UAF")) &&
         !(k->mode && rasid__streq(k->mode, "suicide-attack")))
         for (size_t q = b; q < e; q++) {
@@ -5091,9 +5091,9 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         int acted_on = (k->ty == EV_T_COERCE) || (k->ty == EV_T_SANCTION);
         drop_border_landmarks(c, k->actor, &k->nactor);
         if (!acted_on) drop_border_landmarks(c, k->recipient, &k->nrecipient);
-        if ((k->ty == EV_T_MOBILIZE)) drop_sent_troops(c, k);
+        if (k->ty == EV_T_MOBILIZE) drop_sent_troops(c, k);
     }
-    if ((k->ty == EV_T_MOBILIZE) && !k->nactor) arriving_troops(c, k);
+    if (k->ty == EV_T_MOBILIZE && !k->nactor) arriving_troops(c, k);
     if (k->nrecipient) drop_victims_of_condemned(c, k, after, e);
     if (k->nrecipient) drop_aims_of_threat(c, k, after);
     civilian_staff(c, k, after, e);
@@ -5120,7 +5120,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "غادر آخر جندي فرنسي النيجر": troops leaving are the doer of their departure; the
      * state read as the subject after them is the one they left */
     const char *wid = ev_field(k->trig, "id");
-    if ((k->ty == EV_T_RETREAT) && wid && strstr(wid, "_arrive_") && k->nactor <= 1) {
+    if (k->ty == EV_T_RETREAT && wid && strstr(wid, "_arrive_") && k->nactor <= 1) {
         rasid_entity a0 = k->nactor ? k->actor[0] : (rasid_entity){0};
         size_t na = k->nactor;
         k->nactor = 0;
@@ -5198,7 +5198,7 @@ void ev_people_as_civilians(ev_ctx *c)
         ev_cand *x = &k[i];
         /* (and the people abducted: "خطف مسلحون أكثر من 200 شخص") */
         int taken = x->dead <= 0 && x->hostages > 0 && x->mode && rasid__streq(x->mode, "abduct");
-        if (!x->alive || !(x->ty == EV_T_ASSAULT) || (x->dead <= 0 && !taken) || x->nrecipient || !x->nactor ||
+        if (!x->alive || x->ty != EV_T_ASSAULT || (x->dead <= 0 && !taken) || x->nrecipient || !x->nactor ||
             ev_told_as_clash(x) || x->dead_foe > 0)
             continue;
         int armed = 1;
@@ -5360,7 +5360,7 @@ static int pronoun_referent(ev_ctx *c, ev_cand *x)
     const ev_cand *k = c->cands.data, *y = NULL;
     for (size_t j = 0; j < c->cands.len; j++) {
         const ev_cand *z = &k[j];
-        if (z == x || (!(z->ty == EV_T_ASSAULT) && !(z->ty == EV_T_COERCE) && !(z->ty == EV_T_PROTEST))) continue;
+        if (z == x || (z->ty != EV_T_ASSAULT && z->ty != EV_T_COERCE && z->ty != EV_T_PROTEST)) continue;
         if (!z->nactor) continue;
         if (z->sent > x->sent || (z->sent == x->sent && z->ttok >= x->ttok) || z->sent + 1 < x->sent) continue;
         if (!y || z->sent > y->sent || (z->sent == y->sent && z->ttok > y->ttok)) y = z;
@@ -5368,7 +5368,7 @@ static int pronoun_referent(ev_ctx *c, ev_cand *x)
     if (!y) return 0;
     const rasid_entity *from = NULL;
     size_t n = 0;
-    if ((y->ty == EV_T_ASSAULT) && nonstate_party(y->actor, y->nactor) && !rasid__streq(y->actor[0].sector, "CVL")) {
+    if (y->ty == EV_T_ASSAULT && nonstate_party(y->actor, y->nactor) && !rasid__streq(y->actor[0].sector, "CVL")) {
         from = y->actor;
         n = y->nactor;
     } else if (y->nrecipient && nonstate_party(y->recipient, y->nrecipient) && x->nactor &&
@@ -5388,14 +5388,14 @@ void ev_implicit_opponents(ev_ctx *c)
     /* "دانت الأمم المتحدة الهجوم": the condemned attack's doer is the one condemned */
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !(x->ty == EV_T_ACCUSE)) continue;
+        if (!x->alive || x->nrecipient || x->ty != EV_T_ACCUSE) continue;
         size_t after = x->ttok + x->tntok, ref = 0;
         for (size_t q = after; q < after + 6 && q < c->n && c->t[q].sent == x->sent && !ref; q++)
             if (ev_cue(c, q, CUE_EVENTNOUN)) ref = 1;
         if (!ref) continue;
         for (size_t j = i; j > 0; j--) {
             const ev_cand *y = &k[j - 1];
-            if (!y->alive || !(y->ty == EV_T_ASSAULT) || y->descriptive) continue;
+            if (!y->alive || y->ty != EV_T_ASSAULT || y->descriptive) continue;
             if (y->modality && !rasid__streq(y->modality, "asserted") && !rasid__streq(y->modality, "historical")) continue;
             if (y->nactor && (!x->nactor || !already(y->actor, y->nactor, &x->actor[0]))) {
                 memcpy(x->recipient, y->actor, y->nactor * sizeof *y->actor);
@@ -5409,12 +5409,12 @@ void ev_implicit_opponents(ev_ctx *c)
      * pronoun after it names the other side of the event before it */
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !x->nactor || !(x->ty == EV_T_COERCE)) continue;
+        if (!x->alive || x->nrecipient || !x->nactor || x->ty != EV_T_COERCE) continue;
         if (state_party(x->actor, x->nactor) && plural_pronoun_after(c, x)) pronoun_referent(c, x);
     }
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
-        if (!x->alive || x->nrecipient || !x->nactor || !(x->ty == EV_T_ASSAULT)) continue;
+        if (!x->alive || x->nrecipient || !x->nactor || x->ty != EV_T_ASSAULT) continue;
         int state = 1;
         for (size_t a = 0; a < x->nactor; a++) {
             const char *sec = x->actor[a].sector;
@@ -5430,7 +5430,7 @@ void ev_implicit_opponents(ev_ctx *c)
             const ev_cand *z = &k[j];
             /* (its doer none, or the same) */
             int same_doer = !z->nactor || (z->actor[0].name && x->actor[0].name && !strcmp(z->actor[0].name, x->actor[0].name));
-            told = z != x && z->alive && z->sent == x->sent && z->nrecipient && same_doer && (z->ty == EV_T_ASSAULT) &&
+            told = z != x && z->alive && z->sent == x->sent && z->nrecipient && same_doer && z->ty == EV_T_ASSAULT &&
                    z->ttok > x->ttok && z->ttok <= x->ttok + 8;
         }
         if (told) continue;
@@ -5621,7 +5621,7 @@ void ev_apply_claims(ev_ctx *c)
                 const ev_cand *x = &k[q - 1];
                 if (x->sent + 3 < sent) break;
                 const char *xid = ev_field(x->trig, "id");
-                if ((x->ty == EV_T_ASSAULT) && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
+                if (x->ty == EV_T_ASSAULT && xid && strcspn(xid, "_") == strcspn(kind, "_") &&
                     !strncmp(xid, kind, strcspn(kind, "_"))) {
                     kind_q = q;
                     break;
@@ -5642,7 +5642,7 @@ void ev_apply_claims(ev_ctx *c)
         for (size_t q = kind_q != SIZE_MAX ? kind_q : here; !applied && q > 0; q--) {
             ev_cand *x = &k[q - 1];
             if (x->sent + 3 < sent) break; /* and so are all before it */
-            if (!(x->ty == EV_T_ASSAULT) || x->sent == done_sent) continue;
+            if (x->ty != EV_T_ASSAULT || x->sent == done_sent) continue;
             /* every attack of that sentence (two attacks claimed together) */
             uint32_t ss = x->sent;
             /* (not a sentence whose attacks already name another armed group as a side:
