@@ -42,6 +42,19 @@ static int same(const nctx *c, size_t i, size_t s)
     return i < c->n && c->t[i].sent == c->t[s].sent && !c->claimed[i];
 }
 
+/* أحد after a negation that ends at most one word before it ("لم يقتل أحد", "دون أن يصاب
+ * أحد", "لا أحد"): no one, no count of one. */
+static int no_one(const nctx *c, size_t i)
+{
+    if (!c->lex || !(c->t[i].nlen == 6 && !memcmp(c->t[i].norm, "\xD8\xA7\xD8\xAD\xD8\xAF", 6))) return 0; /* احد */
+    for (size_t back = 1; back <= 3 && back <= i; back++) {
+        if (!same(c, i - back, i)) return 0;
+        int n = rasid__lex_is_cue_at(c->lex, c->doc, i - back, CUE_NEGATION);
+        if (n && back <= (size_t)n + 1) return 1;
+    }
+    return 0;
+}
+
 /* مجهولون، مجهولين، مجهولان (unknown), the adjective of unnamed doers */
 static int unknown_adjective(const rasid_token *t)
 {
@@ -201,6 +214,7 @@ int rasid__num_run(rasid_doc *doc, const rasid__word *w)
             continue;
         }
         if (nl == 1 && is_time(&c, j)) continue; /* handled at j */
+        if (nl == 1 && v == 1 && no_one(&c, j)) continue; /* "لم يقتل أحد": nobody */
         if (qual == RASID_Q_EXACT) qual = q2;
         size_t k = j + nl;
         /* the counted noun */
