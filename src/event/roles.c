@@ -4216,8 +4216,10 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int owner = ot && ev_cue(c, mb - 1, CUE_OWNER) &&
                         !(ot->nlen > 2 && !memcmp(ot->norm + ot->nlen - 2, "\xD8\xA7", 2));
             if (!end && pos == 'N' && !genitive_l && !owner &&
-                (has_prep(c, m) || (mb > 0 && (ev_cue(c, mb - 1, CUE_TO) || ev_cue(c, mb - 1, CUE_TARGET))))) {
-                /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun */
+                (has_prep(c, m) ||
+                 (mb > 0 && (ev_cue(c, mb - 1, CUE_TO) || ev_cue(c, mb - 1, CUE_TARGET) || ev_cue(c, mb - 1, CUE_LOCATIVE))))) {
+                /* "الإطاحة بمعمر القذافي", "أمام مقر الشرطة": the object of the noun; "انفجرت
+                 * عبوة ناسفة قرب دورية للجيش": the party where it struck */
                 add_party_list(c, k->recipient, &k->nrecipient, m, e);
             } else {
                 if (!end) end = add_party_list(c, k->actor, &k->nactor, m, e);
