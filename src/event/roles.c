@@ -1831,26 +1831,39 @@ static rasid_entity civilians_of(const ev_ctx *c, const char *iso, uint32_t star
                       "rasid:civilians", start, end);
 }
 
+/* The nouns.tsv entries of the noun at token q, also in its accusative (عاملا، مسجدا: the
+ * tanween alef off): up to max of them in out, how many; *ntok the tokens it covers. */
+static size_t noun_entries_at(const ev_ctx *c, size_t q, const rasid__entry **out, size_t max, size_t *ntok)
+{
+    rasid__match mt[8];
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
+    *ntok = n ? mt[0].ntok : 1;
+    if (n) {
+        if (n > max) n = max;
+        for (size_t j = 0; j < n; j++) out[j] = mt[j].e;
+        return n;
+    }
+    const rasid_token *tq = &c->t[q];
+    if (!max || tq->nlen <= 6 || tq->nlen > RASID_MAX_TOKEN_BYTES || memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2))
+        return 0;
+    char key[RASID_MAX_TOKEN_BYTES + 1];
+    memcpy(key, tq->norm, tq->nlen - 2);
+    key[tq->nlen - 2] = 0;
+    out[0] = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
+    return out[0] != NULL;
+}
+
 /* A noun of civilians (nouns.tsv, its class one of civ: "عامل إغاثة", "موظفا", "صحفي")
  * starting at token q, no mention of its own: its length in tokens, or 0. */
 static size_t civilian_noun_at(const ev_ctx *c, size_t q)
 {
     if (q >= c->n || c->t[q].kind != RASID_TOK_ARABIC || c->mention_at[q] >= 0) return 0;
-    rasid__match mt[8];
-    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
-    const rasid__entry *bare = NULL;
-    const rasid_token *tq = &c->t[q];
-    if (!n && tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
-        /* "عاملا", "صحفيا": the accusative's tanween alef */
-        char key[RASID_MAX_TOKEN_BYTES + 1];
-        memcpy(key, tq->norm, tq->nlen - 2);
-        key[tq->nlen - 2] = 0;
-        bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
-    }
-    for (size_t j = 0; j < n + (bare != NULL); j++) {
-        const char *x = ev_field(j < n ? mt[j].e : bare, "class");
+    const rasid__entry *ents[8];
+    size_t ntok, n = noun_entries_at(c, q, ents, 8, &ntok);
+    for (size_t j = 0; j < n; j++) {
+        const char *x = ev_field(ents[j], "class");
         for (const char *const *p = civ; x && *p; p++)
-            if (!strcmp(x, *p)) return n ? mt[0].ntok : 1;
+            if (!strcmp(x, *p)) return ntok;
     }
     return 0;
 }
@@ -1877,24 +1890,11 @@ static int civilian_with_nisba(ev_ctx *c, ev_cand *k, size_t b, size_t e)
  * NULL. */
 static const char *noun_class_at(const ev_ctx *c, size_t q)
 {
-    rasid__match mt[8];
-    size_t n = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_NOUN), 0, mt, 8);
-    if (n) return ev_field(mt[0].e, "class");
-    const rasid_token *tq = &c->t[q];
-    if (tq->nlen > 6 && tq->nlen <= RASID_MAX_TOKEN_BYTES && !memcmp(tq->norm + tq->nlen - 2, "\xD8\xA7", 2)) {
-        char key[RASID_MAX_TOKEN_BYTES + 1];
-        memcpy(key, tq->norm, tq->nlen - 2);
-        key[tq->nlen - 2] = 0;
-        const rasid__entry *bare = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
-        if (bare) return ev_field(bare, "class");
-    }
-    return NULL;
+    const rasid__entry *e;
+    size_t ntok;
+    return noun_entries_at(c, q, &e, 1, &ntok) ? ev_field(e, "class") : NULL;
 }
 
-/* The object of attack k, the first word after its trigger past its doers (a verb's
- * subject) and the preposition of a noun (على، ضد), up to lim: when it is a place of
- * civilians (nouns.tsv classes village, building, site: قرية، منزل، مسجد، مدرسة، سوق،
- * مستشفى، مخيم للنازحين, not a town, which may be its garrison), civilians are the target. */
 /* Is a party that bears arms (a force, a group, gunmen) other than k's doers named in k's
  * sentence? ("شن ضربات جوية على قرية بيتا حيث كانت بوكو حرام تستعد لشن هجوم": the
  * strikes on the village were on the group) */
