@@ -1286,7 +1286,7 @@ static int unnamed_doers(const ev_cand *k)
 /* Has k a date of its own, not "then" (آنذاك: the time told before, time/date.c)? */
 static int own_date(const ev_ctx *c, const ev_cand *k)
 {
-    return k->date >= 0 && !(c->ms[k->date].ekind && rasid__streq(c->ms[k->date].ekind, "then"));
+    return k->date >= 0 && !ev_then_date(&c->ms[k->date]);
 }
 
 /* Does k's sentence open, before its trigger, as another incident: منفصل (a separate

@@ -118,6 +118,13 @@ static inline const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc
 /* With c->ms_sorted: the first mention starting at or after byte `start`. */
 size_t ev_mention_at_byte(const ev_ctx *c, uint32_t start);
 
+/* A date mention that repeats the time told before it (آنذاك، حينئذ: time/date.c marks
+ * it ekind "then"), the time of its whole account rather than of one verb. */
+static inline int ev_then_date(const rasid_mention *m)
+{
+    return m->kind == RASID_M_DATE && m->ekind && rasid__streq(m->ekind, "then");
+}
+
 void ev_fill_roles(ev_ctx *c, ev_cand *k);
 /* Set k's PLOVER type (a dictionary's string or a literal) and its number. */
 void ev_set_type(ev_cand *k, const char *type);

@@ -2001,21 +2001,32 @@ static int counted_nationals(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     return 0;
 }
 
-/* The first token of the next verb joined by و or ف that opens an event after k's
- * trigger in its sentence (a clause of its own: "وأحرق المهاجمون"), or e. */
-static size_t next_joined_verb(const ev_ctx *c, const ev_cand *k, size_t e)
+/* The first token of the next trigger after k's in its sentence, or e: any (NT_ANY), of
+ * another PLOVER type than k's (NT_OTHER_TYPE), or a verb joined by و or ف, which opens a
+ * clause of its own ("وأحرق المهاجمون"; NT_JOINED_VERB). */
+enum { NT_ANY, NT_OTHER_TYPE, NT_JOINED_VERB };
+static size_t next_trigger_of(const ev_ctx *c, const ev_cand *k, size_t e, int which)
 {
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
     size_t best = e;
     for (; p < end; p++) {
-        if (p == k || p->sent != k->sent || p->pos != 'V' || p->ttok <= k->ttok || p->ttok >= best) continue;
-        const rasid_token *t = &c->t[p->ttok];
-        const char *pro = p->tread < t->nreadings ? t->readings[p->tread].pro : "";
-        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) best = p->ttok; /* و ف */
+        if (p == k || p->sent != k->sent || p->ttok <= k->ttok || p->ttok >= best) continue;
+        if (which == NT_OTHER_TYPE && !(p->type && k->type && strcmp(p->type, k->type))) continue;
+        if (which == NT_JOINED_VERB) {
+            const rasid_token *t = &c->t[p->ttok];
+            const char *pro = p->tread < t->nreadings ? t->readings[p->tread].pro : "";
+            if (p->pos != 'V' || (strncmp(pro, "\xD9\x88", 2) && strncmp(pro, "\xD9\x81", 2))) continue; /* و ف */
+        }
+        best = p->ttok;
     }
     return best;
 }
+
+static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e) { return next_trigger_of(c, k, e, NT_ANY); }
+
+/* The next trigger of another PLOVER type than k's in its sentence, or e. */
+static size_t next_trigger_other(const ev_ctx *c, const ev_cand *k, size_t e) { return next_trigger_of(c, k, e, NT_OTHER_TYPE); }
 
 static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
 {
@@ -2023,7 +2034,7 @@ static void victims_in(ev_ctx *c, ev_cand *k, size_t b, size_t e)
     if (civilian_with_nisba(c, k, b, e) || counted_nationals(c, k, b, e)) return;
     /* (the party after the counted noun is its own up to the next verb of an event joined
      * to it: "وقتل 12 مدنيا وأحرق المهاجمون المنازل") */
-    size_t lim = next_joined_verb(c, k, e);
+    size_t lim = next_trigger_of(c, k, e, NT_JOINED_VERB);
     for (size_t i = b; i < e; i++) {
         int mi = c->mention_at[i];
         if (mi < 0 || c->ms[mi].kind != RASID_M_NUMBER) continue;
@@ -2554,7 +2565,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         /* "أطلقت سراح 27 تلميذا اختطفتهم الشهر الماضي": a date right after a later verb of
          * the sentence is that verb's; not "then" (آنذاك), the time of the whole account
          * ("وقتل مئات الأشخاص ودمر آنذاك قسم كبير من المدينة") */
-        if (i > k->ttok && !(c->ms[m].ekind && rasid__streq(c->ms[m].ekind, "then")) && date_of_later_verb(c, k, i)) continue;
+        if (i > k->ttok && !ev_then_date(&c->ms[m]) && date_of_later_verb(c, k, i)) continue;
         size_t d = i > k->ttok ? i - k->ttok : k->ttok - i;
         if (d < bestd) { bestd = d; best = m; }
     }
@@ -2978,24 +2989,6 @@ static void complete_countries(ev_ctx *c, rasid_entity *list, size_t n, const ra
 }
 
 /* "زار الرئيس X تشاد والنيجر": the visited countries are recipients and places. */
-/* The next trigger in k's sentence (of another PLOVER type than k's, with other_type),
- * or e. */
-static size_t next_trigger_of(const ev_ctx *c, const ev_cand *k, size_t e, int other_type)
-{
-    const ev_cand *p, *end;
-    ev_sentence_cands(c, k, &p, &end);
-    size_t best = e;
-    for (; p < end; p++)
-        if (p != k && p->sent == k->sent && p->ttok > k->ttok && p->ttok < best &&
-            (!other_type || (p->type && k->type && strcmp(p->type, k->type))))
-            best = p->ttok;
-    return best;
-}
-
-static size_t next_trigger(const ev_ctx *c, const ev_cand *k, size_t e) { return next_trigger_of(c, k, e, 0); }
-
-/* The next trigger of another PLOVER type than k's in its sentence, or e. */
-static size_t next_trigger_other(const ev_ctx *c, const ev_cand *k, size_t e) { return next_trigger_of(c, k, e, 1); }
 
 static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
