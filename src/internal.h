@@ -22,10 +22,14 @@ typedef struct rasid__arena_block rasid__arena_block;
 typedef struct rasid__arena {
     rasid__arena_block *head;
     size_t used_total;
+    /* where a released block may be parked for the next arena (an analyser's, for the
+     * documents attached to it), or NULL */
+    rasid__arena_block **spare;
 } rasid__arena;
 
 void rasid__arena_init(rasid__arena *a);
 void rasid__arena_release(rasid__arena *a);
+void rasid__arena_block_free(rasid__arena_block *b);
 /* 16-byte aligned, zeroed memory; NULL only on out-of-memory. */
 void *rasid__arena_alloc(rasid__arena *a, size_t n);
 void *rasid__arena_alloc_raw(rasid__arena *a, size_t n); /* not zeroed */
@@ -160,6 +164,10 @@ struct rasid_analyser {
     size_t budget;            /* bytes (arena and tables) past which the caches are emptied */
     struct rasid__wcache *words;
     struct rasid__lcache *lexc;
+    /* a block released by an attached doc's arena, for the next doc's (one document's
+     * analysis takes one block: malloc and free of it per document cost more than the
+     * block's bytes, glibc consolidating its small free chunks for every large request) */
+    rasid__arena_block *spare;
 };
 /* Called by rasid_doc_free for an attached doc. */
 void rasid__analyser_release(rasid_analyser *a);

@@ -103,6 +103,7 @@ typedef struct rasid__match {
     uint8_t fuzzy;     /* matched with one edit */
     uint8_t article;   /* 1: the first token's reading had the article; 2: a trigger matched
                           through its bare stem, the article dropped (الهجوم as هجوم) */
+    uint8_t cat;       /* e->cat, kept here: the filters by category need not read the entry */
 } rasid__match;
 
 /* All matches (of categories in catmask) that start at token `tok`, longest first.
@@ -141,7 +142,9 @@ static inline size_t rasid__lex_word_rep(const rasid_lexicon *lex, const rasid_d
  * analyser's, NULL without one), which lives as long as the slot. The returned pointer
  * is valid until matches are next prepared (rasid__lex_prepare_cues, which may grow the
  * slots): use it at once. */
-enum { RASID__MEMO_WORDS = 0, RASID__MEMO_CUES, RASID__MEMO_COUNT };
+/* (RASID__MEMO_FZ holds no pointer but bits, as a uintptr_t: the lexicon's note of the
+ * fuzzy lookups known to find nothing for the word, rasid__lex_match_at_full) */
+enum { RASID__MEMO_WORDS = 0, RASID__MEMO_CUES, RASID__MEMO_FZ, RASID__MEMO_COUNT };
 void **rasid__lex_word_memo(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, int which);
 /* The same for a loop over the tokens: the slots of the document's words, NULL when
  * rasid__lex_word_memo would answer NULL for every token (valid as long as its answers),

@@ -1994,7 +1994,7 @@ static size_t lookup_first(const rasid_lexicon *lex, const rasid_doc *doc, size_
         if (p->ntok > 3) *ctx |= CTX_LONG;
         uint32_t used = p->ntok > 3 ? match_rest(doc, tok + 3, sent, 3, e->key + p->klen) : p->ntok;
         if (!used) continue;
-        rasid__match m = {e, (uint32_t)tok, used, reading, 0, article};
+        rasid__match m = {e, (uint32_t)tok, used, reading, 0, article, (uint8_t)e->cat};
         n = push_match(out, n, max, &m);
     }
     return n;
@@ -2013,7 +2013,7 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
     for (uint32_t i = 0; sl && i < sl->count; i++) {
         const rasid__entry *e = &lex->entries[lex->fuzzy.post[sl->first + i].e];
         if (!(catmask & RASID_CATBIT(e->cat))) continue;
-        rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
+        rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0, (uint8_t)e->cat};
         n = push_match(out, n, max, &m);
     }
     size_t i = 0;
@@ -2040,7 +2040,7 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
             const rasid__entry *e = &lex->entries[ex->post[s2->first + j].e];
             if (!(catmask & RASID_CATBIT(e->cat)) || e->ntok != 1 || !fuzzy_entry(e)) continue;
             if (key_letters(e->key, strlen(e->key)) < FUZZY_MIN_LETTERS) continue;
-            rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
+            rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0, (uint8_t)e->cat};
             n = push_match(out, n, max, &m);
         }
         /* substitution: both lose the same position (not for adjectives: الغالبية is no
@@ -2052,7 +2052,7 @@ static size_t fuzzy_lookup(const rasid_lexicon *lex, const char *k, size_t kl, u
             /* a substituted letter turns short words into other words: only long names */
             if (subst_ok < 0) subst_ok = key_letters(k, kl) >= FUZZY_SUBST_MIN_LETTERS;
             if (!subst_ok) continue;
-            rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0};
+            rasid__match m = {e, (uint32_t)tok, 1, 0, 1, 0, (uint8_t)e->cat};
             n = push_match(out, n, max, &m);
         }
         i += cl;
@@ -2405,7 +2405,7 @@ static const lw_slot *lcache_put(struct rasid__lcache *lc, unsigned kind, const 
     while (lc->tab[j].kind) j = (j + 1) & (lc->cap - 1);
     if (k) memcpy(lc->items + lc->nitems, m, k * sizeof *m);
     unsigned cats = 0;
-    for (size_t z = 0; z < k; z++) cats |= RASID_CATBIT(m[z].e->cat);
+    for (size_t z = 0; z < k; z++) cats |= RASID_CATBIT(m[z].cat);
     lc->tab[j] = (lw_slot){w, next, after, (uint32_t)lc->nitems, (uint32_t)k, (uint32_t)lc->used, (uint16_t)kind,
                            (uint16_t)cats};
     lc->nitems += k;
@@ -2559,7 +2559,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
             if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
             unsigned c = 0;
-            for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].e->cat);
+            for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].cat);
             cats[i] = (uint16_t)c;
             if (word && !ctx) {
                 wm[h] = (struct wm_slot){gen, (uint32_t)i};
@@ -2612,27 +2612,40 @@ size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, 
         const rasid__match *m = doc->lexm;
         if (catmask & doc->lexm_cats[tok])
             for (uint32_t z = doc->lexm_off[tok], end = doc->lexm_off[tok + 1]; z < end && n < max; z++)
-                if (catmask & RASID_CATBIT(m[z].e->cat)) out[n++] = m[z];
+                if (catmask & RASID_CATBIT(m[z].cat)) out[n++] = m[z];
     } else {
         int ctx = 0;
         n = exact_matches(lex, doc, tok, catmask, out, max, &ctx);
     }
     if (allow_fuzzy && t->kind == RASID_TOK_ARABIC) {
         unsigned found = 0;
-        for (size_t i = 0; i < n; i++) found |= RASID_CATBIT(out[i].e->cat);
+        for (size_t i = 0; i < n; i++) found |= RASID_CATBIT(out[i].cat);
         unsigned fmask = catmask & ~found &
                          (RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) | RASID_CATBIT(RASID_CAT_NISBA));
         if (fmask) {
             const rasid__entry *const *fl;
             size_t fc;
-            if (doc->lexm_for == lex && fuzzy_memo(doc->lexm_fz, lex, t, fmask, &fl, &fc)) {
+            /* a fuzzy lookup that found nothing for this word is noted beside the word's
+             * other memos (one bit per fmask: its three categories), which the cue pass
+             * has just read: the memo's table, much bigger, is not read again */
+            void **none = NULL;
+            uintptr_t bit = 0;
+            if (doc->lexm_for == lex && doc->lexm_wid && doc->lexm_wid[tok] && doc->an && doc->an->lexc) {
+                none = &doc->an->lexc->memo[(size_t)(doc->lexm_wid[tok] - 1) * RASID__MEMO_COUNT + RASID__MEMO_FZ];
+                bit = (uintptr_t)1 << ((fmask >> RASID_CAT_PLACE & 1) | (fmask >> RASID_CAT_ACTOR & 1) << 1 |
+                                       (fmask >> RASID_CAT_NISBA & 1) << 2);
+            }
+            if (none && ((uintptr_t)*none & bit)) {
+                /* nothing */
+            } else if (doc->lexm_for == lex && fuzzy_memo(doc->lexm_fz, lex, t, fmask, &fl, &fc)) {
                 /* the memo holds what fuzzy_step finds from an empty list with room: the
                  * same candidates, in order, as after the exact matches (whose categories
                  * fmask excludes), truncated at max */
                 for (size_t i = 0; i < fc && n < max; i++) {
-                    rasid__match m = {fl[i], (uint32_t)tok, 1, 0, 1, 0};
+                    rasid__match m = {fl[i], (uint32_t)tok, 1, 0, 1, 0, (uint8_t)fl[i]->cat};
                     out[n++] = m;
                 }
+                if (!fc && none) *none = (void *)((uintptr_t)*none | bit);
             } else {
                 n = fuzzy_step(lex, t, tok, fmask, out, n, max);
             }

@@ -1494,6 +1494,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         if (adj) {
             adjm = *best;
             adjm.e = adj;
+            adjm.cat = (uint8_t)adj->cat;
             best = &adjm;
         }
         const rasid__entry *coord = prev_end == i ? coordinated_institution(&c, prev_actor, best) : NULL;

@@ -39,6 +39,7 @@ void rasid_analyser_free(rasid_analyser *a)
 {
     if (!a) return;
     empty(a);
+    rasid__arena_block_free(a->spare);
     free(a);
 }
 
@@ -49,6 +50,7 @@ int rasid_doc_use(rasid_doc *d, rasid_analyser *a)
     if (d->segmented) return RASID_ARG;
     if (d->an) rasid__analyser_release(d->an);
     d->an = a;
+    d->arena.spare = a ? &a->spare : NULL;
     if (!a) return RASID_OK;
     if (!a->live &&
         a->arena.used_total + rasid__wcache_bytes(a->words) + rasid__lcache_bytes(a->lexc) > a->budget)

@@ -20,14 +20,32 @@ struct rasid__arena_block {
 
 #define ARENA_MIN_BLOCK ((size_t)64 << 10)
 
-void rasid__arena_init(rasid__arena *a) { a->head = NULL; a->used_total = 0; }
+/* A parked block is at most this big (the bytes an analyser keeps for nothing). */
+#define ARENA_SPARE_MAX ((size_t)1 << 20)
+
+void rasid__arena_init(rasid__arena *a)
+{
+    a->head = NULL;
+    a->used_total = 0;
+    a->spare = NULL;
+}
+
+void rasid__arena_block_free(rasid__arena_block *b) { free(b); }
 
 void rasid__arena_release(rasid__arena *a)
 {
     rasid__arena_block *b = a->head;
     while (b) {
         rasid__arena_block *n = b->next;
-        free(b);
+        /* the biggest block up to ARENA_SPARE_MAX is parked (not under AddressSanitizer,
+         * which is to see a use after free across documents) */
+#ifndef __SANITIZE_ADDRESS__
+        if (a->spare && b->size <= ARENA_SPARE_MAX && (!*a->spare || (*a->spare)->size < b->size)) {
+            free(*a->spare);
+            *a->spare = b;
+        } else
+#endif
+            free(b);
         b = n;
     }
     a->head = NULL;
@@ -43,8 +61,15 @@ void *rasid__arena_alloc_raw(rasid__arena *a, size_t n)
         size_t sz = b ? b->size * 2 : ARENA_MIN_BLOCK;
         if (sz > ((size_t)16 << 20)) sz = (size_t)16 << 20;
         if (sz < n) sz = n;
-        rasid__arena_block *nb = malloc(sizeof *nb + sz);
-        if (!nb) return NULL;
+        rasid__arena_block *nb;
+        if (a->spare && *a->spare && (*a->spare)->size >= sz) { /* the block parked by an earlier arena */
+            nb = *a->spare;
+            *a->spare = NULL;
+            sz = nb->size;
+        } else {
+            nb = malloc(sizeof *nb + sz);
+            if (!nb) return NULL;
+        }
         nb->size = sz;
         nb->used = 0;
         if (b && b->size - b->used >= ARENA_MIN_BLOCK / 4 && n > ARENA_MIN_BLOCK) {
