@@ -114,17 +114,6 @@ typedef struct rasid__match {
  * exists. Returns the number written to out (at most max). */
 size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
                                 unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max);
-/* Most tokens have no exact match of the categories asked: answered here, without a
- * call, once the document's table of matches exists. */
-static inline size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
-                                         unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max)
-{
-    if (!allow_fuzzy && (const void *)lex == doc->lexm_for && tok < doc->tokens.len && !doc->lexm_over[tok] &&
-        !(catmask & doc->lexm_cats[tok]))
-        return 0;
-    return rasid__lex_match_at_full(lex, doc, tok, catmask, allow_fuzzy, out, max);
-}
-
 /* The first token of the document with the same word as token `tok` (same normalised
  * form, kind and readings) and the same exact matches (the word's matches do not depend
  * on the tokens after it), or tok itself. Per-token results that depend only on the
@@ -156,6 +145,34 @@ static inline void **rasid__lex_memo_slot(void **slots, const rasid_doc *doc, si
     return id ? &slots[(size_t)(id - 1) * RASID__MEMO_COUNT + (size_t)which] : NULL;
 }
 void *rasid__lex_memo_alloc(const rasid_doc *doc, size_t n);
+
+/* The bit of RASID__MEMO_FZ for a fuzzy lookup in the categories fmask (of place, actor
+ * and nisba). */
+static inline uintptr_t rasid__lex_fz_bit(unsigned fmask)
+{
+    return (uintptr_t)1 << ((fmask >> RASID_CAT_PLACE & 1) | (fmask >> RASID_CAT_ACTOR & 1) << 1 |
+                            (fmask >> RASID_CAT_NISBA & 1) << 2);
+}
+/* rasid__lex_match_at_full, but most tokens have no exact match of the categories asked,
+ * nor a fuzzy one: answered here, without a call, once the document's table of matches
+ * exists. */
+static inline size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok,
+                                         unsigned catmask, int allow_fuzzy, rasid__match *out, size_t max)
+{
+    if ((const void *)lex == doc->lexm_for && tok < doc->tokens.len && !doc->lexm_over[tok] &&
+        !(catmask & doc->lexm_cats[tok])) {
+        if (!allow_fuzzy) return 0;
+        /* no exact match: the fuzzy ones, unless known to be none (most words) */
+        const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];
+        unsigned fmask = catmask & (RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) |
+                                    RASID_CATBIT(RASID_CAT_NISBA));
+        if (t->kind != RASID_TOK_ARABIC || !fmask) return 0;
+        if (doc->lexm_memo && doc->lexm_wid[tok] &&
+            ((uintptr_t)*rasid__lex_memo_slot(doc->lexm_memo, doc, tok, RASID__MEMO_FZ) & rasid__lex_fz_bit(fmask)))
+            return 0;
+    }
+    return rasid__lex_match_at_full(lex, doc, tok, catmask, allow_fuzzy, out, max);
+}
 
 /* Exact lookup of one normalised word (no clitics) in a category: the first entry or NULL. */
 const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const char *key);

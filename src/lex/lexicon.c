@@ -2597,6 +2597,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     doc->lexm_cats = cats;
     doc->lexm_rep = rep;
     doc->lexm_wid = wid;
+    doc->lexm_memo = lc ? lc->memo : NULL;
     doc->lexm = kept;
     doc->lexm_for = lex;
     return RASID_OK;
@@ -2629,12 +2630,9 @@ size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, 
              * other memos (one bit per fmask: its three categories), which the cue pass
              * has just read: the memo's table, much bigger, is not read again */
             void **none = NULL;
-            uintptr_t bit = 0;
-            if (doc->lexm_for == lex && doc->lexm_wid && doc->lexm_wid[tok] && doc->an && doc->an->lexc) {
-                none = &doc->an->lexc->memo[(size_t)(doc->lexm_wid[tok] - 1) * RASID__MEMO_COUNT + RASID__MEMO_FZ];
-                bit = (uintptr_t)1 << ((fmask >> RASID_CAT_PLACE & 1) | (fmask >> RASID_CAT_ACTOR & 1) << 1 |
-                                       (fmask >> RASID_CAT_NISBA & 1) << 2);
-            }
+            uintptr_t bit = rasid__lex_fz_bit(fmask);
+            if (doc->lexm_for == lex && doc->lexm_memo && doc->lexm_wid[tok])
+                none = rasid__lex_memo_slot(doc->lexm_memo, doc, tok, RASID__MEMO_FZ);
             if (none && ((uintptr_t)*none & bit)) {
                 /* nothing */
             } else if (doc->lexm_for == lex && fuzzy_memo(doc->lexm_fz, lex, t, fmask, &fl, &fc)) {
