@@ -1245,6 +1245,42 @@ static int label_number(const ev_ctx *c, const rasid_mention *m)
     return definite;
 }
 
+/* "أفرجت الجماعة عن رهينتين كانتا محتجزتين منذ أكثر من عام", "في الأسر منذ 2019": منذ
+ * after a word of captivity tells how long the captives were held, no tally since then. */
+static int captivity_since(const ev_ctx *c, size_t q, size_t b)
+{
+    if (!(c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD9\x85\xD9\x86\xD8\xB0", 6))) return 0; /* منذ */
+    static const char *const held[] = {
+        "\xD9\x85\xD8\xAD\xD8\xAA\xD8\xAC\xD8\xB2", /* محتجز... */
+        "\xD9\x85\xD8\xAE\xD8\xAA\xD8\xB7\xD9\x81", /* مختطف... */
+        "\xD9\x85\xD8\xAE\xD8\xB7\xD9\x88\xD9\x81", /* مخطوف... */
+        "\xD9\x85\xD8\xB9\xD8\xAA\xD9\x82\xD9\x84", /* معتقل... */
+        "\xD9\x85\xD8\xB3\xD8\xAC\xD9\x88\xD9\x86", /* مسجون... */
+        "\xD8\xA7\xD8\xB3\xD9\x8A\xD8\xB1",           /* أسير... */
+    };
+    static const char *const whole[] = {
+        "\xD8\xA7\xD8\xB3\xD8\xB1", /* أسر */
+        "\xD8\xB3\xD8\xAC\xD9\x86", /* سجن */
+    };
+    for (size_t back = 1; back <= 3 && q >= back && q - back >= b; back++) {
+        size_t p = q - back;
+        const rasid_token *x = &c->t[p];
+        if (x->sent != c->t[q].sent || (is_punct(x) && !is_comma(x))) break;
+        if (ev_cue(c, p, CUE_HOSTAGE)) return 1;
+        const char *w = x->norm;
+        size_t n = x->nlen;
+        if (!w) continue;
+        if (n > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, n -= 4; /* ال */
+        for (size_t h = 0; h < sizeof held / sizeof *held; h++) {
+            size_t hl = strlen(held[h]);
+            if (n >= hl && !memcmp(w, held[h], hl)) return 1;
+        }
+        for (size_t h = 0; h < sizeof whole / sizeof *whole; h++)
+            if (n == strlen(whole[h]) && !memcmp(w, whole[h], n)) return 1;
+    }
+    return 0;
+}
+
 /* "قتلوا في الهجوم", "قتل خلال الكمين": a killing verb whose people died in an event named
  * by a definite noun after في or خلال (with no relative clause bringing it in) tells the
  * toll of an event already told. */
@@ -2548,6 +2584,8 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
         if (is_dateline(c, m)) continue;
         if (across_relative(c, k, i, 0)) continue;
+        /* "أطلق سراح صحفي كان مختطفا منذ عامين": when the captivity began, not the release */
+        if (captivity_since(c, i, b)) continue;
         /* "قالت البعثة الخميس إن ...": the date of the statement, not of the event */
         int of_report = 0;
         for (size_t back = 1; back <= 5 && i >= back && i - back >= b; back++)
@@ -3926,6 +3964,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             int al = ev_cue(c, q, CUE_AGGREGATE);
             if (!al) continue;
             if (answer && ev_cue(c, q, CUE_REPEATED)) continue;
+            if (captivity_since(c, q, b)) continue;
             /* "خلال الأشهر المقبلة": a period ahead frames a plan, it sums up nothing */
             size_t nx = q + (size_t)al;
             if ((nx < e && ev_cue(c, nx, CUE_FUTURE)) || (nx + 1 < e && ev_cue(c, nx + 1, CUE_FUTURE))) continue;
