@@ -1632,6 +1632,40 @@ static int declined_comment(const ev_ctx *c, const ev_cand *k)
     return 0;
 }
 
+/* "يرى محللون أن انسحاب القوات الفرنسية قد يؤدي إلى ...", "يعتقد خبراء أن التحالف ...":
+ * what analysts, experts or observers think or say (after أن or إن) is analysis; an event
+ * it names with no day, no toll and no place of its own is no report of one. */
+static int analysts_view(const ev_ctx *c, const ev_cand *k)
+{
+    if (k->date >= 0 || k->dead >= 0 || k->injured >= 0 || k->arrested >= 0 || k->hostages >= 0) return 0;
+    if (k->location >= 0 && c->ms[k->location].precision < RASID_P_COUNTRY) return 0;
+    static const char *const who[] = {
+        "\xD9\x85\xD8\xAD\xD9\x84\xD9\x84",             /* محلل... */
+        "\xD9\x85\xD8\xB1\xD8\xA7\xD9\x82\xD8\xA8",   /* مراقب... */
+        "\xD8\xAE\xD8\xA8\xD8\xB1\xD8\xA7\xD8\xA1",   /* خبراء */
+        "\xD8\xAE\xD8\xA8\xD9\x8A\xD8\xB1",             /* خبير... */
+        "\xD8\xA8\xD8\xA7\xD8\xAD\xD8\xAB",             /* باحث... */
+        "\xD9\x85\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9",   /* متابع... */
+    };
+    int that = 0; /* أن or إن seen between the analysts and the trigger */
+    for (size_t q = k->ttok; q-- > 0 && q + 12 >= k->ttok && c->t[q].sent == k->sent;) {
+        const rasid_token *x = &c->t[q];
+        if (x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4)) { /* ان (أن، إن) */
+            that = 1;
+            continue;
+        }
+        if (!that || !x->norm) continue;
+        const char *w = x->norm;
+        size_t n = x->nlen;
+        if (n > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, n -= 4; /* ال */
+        for (size_t h = 0; h < sizeof who / sizeof *who; h++) {
+            size_t hl = strlen(who[h]);
+            if (n >= hl && n <= hl + 6 && !memcmp(w, who[h], hl)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* "اشترت بلاده طائرات مسيرة من تركيا", "تسلم الجيش طائرات بدون طيار": drones bought,
  * received or built, named as the thing acquired earlier in the clause, are an arms deal,
  * not a strike */
@@ -1715,7 +1749,8 @@ static void drop_weak(ev_ctx *c)
          * are no military aid: a delivery has a party that receives it */
         const char *kid = ev_field(k[i].trig, "id");
         int undelivered = kid && rasid__streq(kid, "aid_arms") && !k[i].nrecipient;
-        if (k[i].pos == 'R' || k[i].sport || undelivered || mishap_only(c, &k[i]) || declined_comment(c, &k[i])) {
+        if (k[i].pos == 'R' || k[i].sport || undelivered || mishap_only(c, &k[i]) || declined_comment(c, &k[i]) ||
+            analysts_view(c, &k[i])) {
             k[i].alive = 0;
             continue;
         }
