@@ -213,13 +213,15 @@ static int member_row(const rasid__entry *e)
 }
 
 /* عضوية، عضويتها (ة normalised to ه; a pronoun on it or none, no article); for
- * relations علاقات، العلاقات، علاقاتها، علاقة، تمثيل، التمثيل، تمثيلها */
+ * relations علاقات، العلاقات، علاقاتها، علاقة، تمثيل، التمثيل، تمثيلها, and cooperation
+ * (تعاون، التعاون، تعاونها) */
 static int membership_word(const rasid_token *t, int kind)
 {
     static const char mem[] = "\xD8\xB9\xD8\xB6\xD9\x88\xD9\x8A\xD9\x87"; /* عضويه */
     static const char *const ties[] = {"\xD8\xB9\xD9\x84\xD8\xA7\xD9\x82\xD8\xA7\xD8\xAA", /* علاقات */
                                        "\xD8\xB9\xD9\x84\xD8\xA7\xD9\x82\xD9\x87",         /* علاقه */
-                                       "\xD8\xAA\xD9\x85\xD8\xAB\xD9\x8A\xD9\x84"};        /* تمثيل */
+                                       "\xD8\xAA\xD9\x85\xD8\xAB\xD9\x8A\xD9\x84",        /* تمثيل */
+                                       "\xD8\xAA\xD8\xB9\xD8\xA7\xD9\x88\xD9\x86"};       /* تعاون */
     for (uint16_t r = 0; r < t->nreadings; r++) {
         const char *st = r ? t->readings[r].stem : t->norm;
         if (!st) continue;
@@ -486,6 +488,21 @@ static int capture_object(const ev_ctx *c, const rasid__match *m)
 }
 
 /* Scan every sentence for triggers; fill c->cands. */
+/* "علقت النيجر التعاون العسكري مع فرنسا", "ألغى المجلس الاتفاق": an agreement or a
+ * cooperation named with the article right after a verb or noun that cancels or suspends
+ * it is news (the coder makes it relations reduced), not an event told before. */
+static int pact_ended(ev_ctx *c, const rasid__match *m)
+{
+    const char *ty = ev_trig_field(c, m->e, TC_TYPE);
+    if (!ty || !(rasid__streq(ty, "AGREE") || rasid__streq(ty, "COOPERATE"))) return 0;
+    for (size_t back = 1; back <= 3 && m->tok >= back; back++) {
+        const rasid_token *t = &c->t[m->tok - back];
+        if (t->sent != c->t[m->tok].sent || t->kind == RASID_TOK_PUNCT) return 0;
+        if (ev_ends_pact_word(t)) return 1;
+    }
+    return 0;
+}
+
 static int find_triggers(ev_ctx *c)
 {
     rasid__match m[32];
@@ -499,7 +516,8 @@ static int find_triggers(ev_ctx *c)
         for (size_t q = 0; q < k && !best; q++) {
             /* a definite event noun ("الهجوم") names an event already told, unless a
              * relative clause introduces it ("الهجوم الذي وقع صباح السبت في ...") */
-            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, CUE_RELATIVE)))
+            if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, CUE_RELATIVE)) &&
+                !pact_ended(c, &m[q]))
                 continue;
             /* stop.tsv rows of category trigger: "وصلت إلى الحكم" is no visit */
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;

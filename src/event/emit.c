@@ -138,7 +138,8 @@ static const char *verb_of(const ev_cand *k, const char *mode, const char **conn
     if (k->ty == EV_T_REJECT) return "rejected or boycotted";
     if (k->ty == EV_T_SANCTION) {
         /* an agreement cancelled (the coder retypes it, CAMEO 160) */
-        if (rowtype && rasid__streq(rowtype, "AGREE")) { *conn = "with"; return "cancelled an agreement"; }
+        if (rowtype && rasid__streq(rowtype, "AGREE")) { *conn = "with"; return "cancelled or suspended an agreement"; }
+        if (rowtype && rasid__streq(rowtype, "COOPERATE")) { *conn = "with"; return "suspended cooperation"; }
         /* "قطعت مالي علاقاتها الدبلوماسية مع أوكرانيا" (CAMEO 161); "أوقفت الدعم" (162) */
         if (rasid__streq(m, "withdraw")) { *conn = "with"; return "reduced or broke relations"; }
         if (rasid__streq(m, "discontinue")) { *conn = "to"; return "suspended or cut aid"; }

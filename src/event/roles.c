@@ -157,6 +157,33 @@ static int cancel_word(const rasid_token *t)
     return word_is(t, forms, sizeof forms / sizeof *forms);
 }
 
+/* A verb or noun of suspending: علق، علقت، علقوا، يعلق، تعلق، تعليق، جمد، جمدت، يجمد، تجمد،
+ * تجميد، أوقف، أوقفت، أوقفوا، يوقف (normalised; not وقف or توقف, which also open a ceasefire
+ * told before its agreement). */
+static int suspend_word(const rasid_token *t)
+{
+    static const char *const forms[] = {
+        "\xD8\xB9\xD9\x84\xD9\x82",                         /* علق */
+        "\xD8\xB9\xD9\x84\xD9\x82\xD8\xAA",               /* علقت */
+        "\xD8\xB9\xD9\x84\xD9\x82\xD9\x88\xD8\xA7",     /* علقوا */
+        "\xD9\x8A\xD8\xB9\xD9\x84\xD9\x82",               /* يعلق */
+        "\xD8\xAA\xD8\xB9\xD9\x84\xD9\x82",               /* تعلق */
+        "\xD8\xAA\xD8\xB9\xD9\x84\xD9\x8A\xD9\x82",     /* تعليق */
+        "\xD8\xAC\xD9\x85\xD8\xAF",                         /* جمد */
+        "\xD8\xAC\xD9\x85\xD8\xAF\xD8\xAA",               /* جمدت */
+        "\xD9\x8A\xD8\xAC\xD9\x85\xD8\xAF",               /* يجمد */
+        "\xD8\xAA\xD8\xAC\xD9\x85\xD8\xAF",               /* تجمد */
+        "\xD8\xAA\xD8\xAC\xD9\x85\xD9\x8A\xD8\xAF",     /* تجميد */
+        "\xD8\xA7\xD9\x88\xD9\x82\xD9\x81",               /* اوقف (أوقف) */
+        "\xD8\xA7\xD9\x88\xD9\x82\xD9\x81\xD8\xAA",     /* اوقفت */
+        "\xD8\xA7\xD9\x88\xD9\x82\xD9\x81\xD9\x88\xD8\xA7", /* اوقفوا */
+        "\xD9\x8A\xD9\x88\xD9\x82\xD9\x81",               /* يوقف */
+    };
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
+int ev_ends_pact_word(const rasid_token *t) { return cancel_word(t) || suspend_word(t); }
+
 /* شنها، شنه، شنته، شنتها، شنوها، نفذها، نفذه، نفذته، نفذتها، نفذوها: "launched it",
  * "carried it out", a relative clause on an event noun before it, its subject left unsaid. */
 static int launched_it(const rasid_token *t)
@@ -5030,10 +5057,12 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* "ألغى المجلس العسكري في مارس اتفاق التعاون العسكري مع الولايات المتحدة": an
      * agreement cancelled a few words after a verb or noun of cancelling is relations
-     * reduced (PLOVER SANCTION, CAMEO 160), no agreement reached */
-    if (k->ty == EV_T_AGREE && k->pos != 'R') {
+     * reduced (PLOVER SANCTION, CAMEO 160), no agreement reached; so is an agreement or a
+     * cooperation suspended ("أعلن المجلس تعليق العمل باتفاقية التعاون العسكري", "علقت
+     * النيجر التعاون العسكري مع فرنسا") */
+    if ((k->ty == EV_T_AGREE || k->ty == EV_T_COOPERATE) && k->pos != 'R') {
         for (size_t q = k->ttok; q-- > b && q + 7 >= k->ttok;)
-            if (cancel_word(&c->t[q])) {
+            if ((k->ty == EV_T_AGREE && cancel_word(&c->t[q])) || suspend_word(&c->t[q])) {
                 ev_set_type(k, "SANCTION");
                 k->mode = NULL;
                 k->context = "diplomatic";
