@@ -94,6 +94,7 @@ static const char *verb_of(const ev_cand *k, const char *mode, const char **conn
         if (rasid__streq(id, "clash")) { *conn = "with"; return "clashed"; }
         if (rasid__streq(id, "ambush")) { *conn = "on"; return "carried out an ambush"; }
         if (rasid__streq(id, "shootdown")) { *conn = "of"; return "shot down an aircraft or drone"; }
+        if (rasid__streq(id, "exercise")) return "held military exercises";
         if (rasid__streq(id, "sanction_aid")) { *conn = "to"; return "suspended or cut aid"; }
         if (rasid__streq(id, "ban_media_aid")) { *conn = "of"; return "suspended the broadcasts"; }
         /* "علقت مجموعة إيكواس عضوية مالي" */
