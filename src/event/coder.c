@@ -488,6 +488,22 @@ static int capture_object(const ev_ctx *c, const rasid__match *m)
 }
 
 /* Scan every sentence for triggers; fill c->cands. */
+/* "تبنى تنظيم داعش الهجوم على قاعدة للجيش في ميناكا": an attack claimed (a claim word
+ * right before the event noun, past the claimant) and told with its target (على، ضد) is
+ * news of its own in its sentence, told before or not: the merge joins it to an earlier
+ * report of the same attack. */
+static int claimed_with_target(const ev_ctx *c, const rasid__match *m)
+{
+    size_t after = m->tok + m->ntok;
+    if (after >= c->n || c->t[after].sent != c->t[m->tok].sent || !ev_cue(c, after, CUE_AGAINST)) return 0;
+    for (size_t back = 1; back <= 6 && m->tok >= back; back++) {
+        const rasid_token *t = &c->t[m->tok - back];
+        if (t->sent != c->t[m->tok].sent || (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] != '"')) return 0;
+        if (ev_cue(c, m->tok - back, CUE_CLAIM)) return 1;
+    }
+    return 0;
+}
+
 /* "علقت النيجر التعاون العسكري مع فرنسا", "ألغى المجلس الاتفاق": an agreement or a
  * cooperation named with the article right after a verb or noun that cancels or suspends
  * it is news (the coder makes it relations reduced), not an event told before. */
@@ -517,7 +533,7 @@ static int find_triggers(ev_ctx *c)
             /* a definite event noun ("الهجوم") names an event already told, unless a
              * relative clause introduces it ("الهجوم الذي وقع صباح السبت في ...") */
             if (m[q].article == 2 && !(m[q].tok + m[q].ntok < c->n && ev_cue(c, m[q].tok + m[q].ntok, CUE_RELATIVE)) &&
-                !pact_ended(c, &m[q]))
+                !pact_ended(c, &m[q]) && !claimed_with_target(c, &m[q]))
                 continue;
             /* stop.tsv rows of category trigger: "وصلت إلى الحكم" is no visit */
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;

@@ -5673,7 +5673,10 @@ void ev_apply_claims(ev_ctx *c)
             }
             /* "وتبنت الجماعة الهجومين": the event noun claimed refers to attacks told before,
              * which the claim still reaches */
-            if (!k[q].reference) applied = 1;
+            /* (one with a place or a day of its own is an attack of its own, or the merge
+             * joins it to the report it tells again: "وتبنت الجماعة الهجوم على قاعدة أخرى
+             * في تمبكتو الأسبوع الماضي" claims no attack told before) */
+            if (!k[q].reference || k[q].location >= 0 || k[q].date >= 0) applied = 1;
         }
         /* "وتبنى التنظيم الكمين": the claim names the kind of attack it claims; the latest
          * attack of that kind told in the three sentences before, if there is one */
