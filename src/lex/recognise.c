@@ -12,6 +12,7 @@
  * that gets a Latin transliteration.
  */
 #include "lex/lex.h"
+#include "num/words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -283,6 +284,45 @@ static void set_span(ctx *c, rasid_mention *mm, const rasid__match *m)
     mm->sent = c->t[m->tok].sent;
     mm->fuzzy = m->fuzzy;
     mm->entry = m->e;
+}
+
+/* "معاقل لتنظيم "داعش"", "عناصر من جماعة "أنصار الدين"": a group's name in quotes after
+ * a word for a group (تنظيم، جماعة، حركة، مجموعة، جبهة، ميليشيا) is named with that word, as
+ * it would be without the quotes: the mention starts at the word (after its proclitics),
+ * whose ل or من the roles read. */
+static void quoted_after_head(ctx *c, rasid_mention *mm)
+{
+    size_t q = mm->tok_begin;
+    if (q < 2) return;
+    const rasid_token *qt = &c->t[q - 1], *h = &c->t[q - 2];
+    if (qt->kind != RASID_TOK_PUNCT || qt->nlen != 1 || qt->norm[0] != '"' || qt->sent != c->t[q].sent ||
+        h->sent != qt->sent || h->kind != RASID_TOK_ARABIC || c->covered[q - 2])
+        return;
+    static const char *const heads[] = {
+        "\xD8\xAA\xD9\x86\xD8\xB8\xD9\x8A\xD9\x85",             /* تنظيم */
+        "\xD8\xAC\xD9\x85\xD8\xA7\xD8\xB9\xD9\x87",             /* جماعه */
+        "\xD8\xAD\xD8\xB1\xD9\x83\xD9\x87",                       /* حركه */
+        "\xD9\x85\xD8\xAC\xD9\x85\xD9\x88\xD8\xB9\xD9\x87",   /* مجموعه */
+        "\xD8\xAC\xD8\xA8\xD9\x87\xD9\x87",                       /* جبهه */
+        "\xD9\x85\xD9\x8A\xD9\x84\xD9\x8A\xD8\xB4\xD9\x8A\xD8\xA7", /* ميليشيا */
+    };
+    for (uint16_t r = 0; r < h->nreadings; r++) {
+        const char *st = r ? h->readings[r].stem : h->norm;
+        if (!st || (r && (h->readings[r].article || h->readings[r].enc[0]))) continue;
+        for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+            if (rasid__streq(st, heads[k])) {
+                mm->tok_begin = (uint32_t)(q - 2);
+                mm->start = r ? rasid__start_after_pro(c->doc, q - 2, strlen(h->readings[r].pro)) : h->start;
+                /* (and its closing quote) */
+                size_t e = mm->tok_end;
+                if (e < c->n && c->t[e].kind == RASID_TOK_PUNCT && c->t[e].nlen == 1 && c->t[e].norm[0] == '"' &&
+                    c->t[e].sent == c->t[q].sent) {
+                    mm->tok_end = (uint32_t)(e + 1);
+                    mm->end = c->t[e].end;
+                }
+                return;
+            }
+    }
 }
 
 /* ---------------------------------------------------------- transliteration */
@@ -1509,6 +1549,8 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             mm.lat = mm.lon = NAN;
         }
         set_span(&c, &mm, best);
+        if (best->e->cat == RASID_CAT_ACTOR && (prev_end == SIZE_MAX || prev_end + 2 <= best->tok))
+            quoted_after_head(&c, &mm);
         absorb_numbers(&c, best->tok, best->tok + best->ntok);
         if (best->e->cat == RASID_CAT_ACTOR) complete_generic(&c, &mm, best->e, best->tok + best->ntok);
         emit(&c, &mm);
