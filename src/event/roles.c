@@ -714,7 +714,8 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         if (nm->kind != c->ms[m].kind && (nm->kind == RASID_M_PLACE || c->ms[m].kind == RASID_M_PLACE)) break;
         /* joined by و: as a proclitic on the name or a separate token */
         const rasid_token *t = &c->t[q];
-        int joined = members || q > j || (t->nreadings > 1 && nm->start > t->start);
+        int joined = members || q > j ||
+                     (t->nreadings > 1 && nm->start > t->start && t->nlen >= 2 && t->norm[0] == '\xD9' && t->norm[1] == '\x88');
         if (!joined) break;
         /* "بين اللواء 444 وقوات جهاز الردع": the second party's forces are its owner's too */
         nm = &c->ms[generic_owner(c, c->mention_at[q], limit)];
@@ -856,10 +857,35 @@ static int title_org(const ev_ctx *c, int m)
     return 0;
 }
 
+/* "قصفت قوات الدعم السريع بالمدفعية أحياء سكنية", "استهدف الجيش المواقع بالطيران
+ * الحربي": artillery or aircraft after ب are what the doer struck with, no party. */
+static int instrument(const ev_ctx *c, int m)
+{
+    const rasid_mention *x = &c->ms[m];
+    if (x->kind != RASID_M_ACTOR || !x->id ||
+        !(rasid__streq(x->id, "rasid:generic-mil") || rasid__streq(x->id, "rasid:generic-af")))
+        return 0;
+    const rasid_token *t = &c->t[x->tok_begin];
+    static const char *const arms[] = {
+        "\xD9\x85\xD8\xAF\xD9\x81\xD8\xB9\xD9\x8A\xD9\x87",       /* مدفعيه */
+        "\xD8\xB7\xD9\x8A\xD8\xB1\xD8\xA7\xD9\x86",                 /* طيران */
+        "\xD8\xB7\xD8\xA7\xD8\xA6\xD8\xB1\xD8\xA7\xD8\xAA",       /* طائرات */
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD8\xA7\xD8\xAA", /* مقاتلات */
+        "\xD8\xB3\xD9\x84\xD8\xA7\xD8\xAD",                           /* سلاح */
+    };
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        const rasid_reading *rd = &t->readings[r];
+        if (!(rd->pro[0] == '\xD8' && rd->pro[1] == '\xA8') && !(rd->pro[0] && strstr(rd->pro, "\xD8\xA8"))) continue; /* ب */
+        for (size_t i = 0; i < sizeof arms / sizeof *arms; i++)
+            if (rasid__streq(rd->stem, arms[i])) return 1;
+    }
+    return 0;
+}
+
 static int party_ok(const ev_ctx *c, int m)
 {
     return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
-           !allegiance(c, m) && !supported(c, m) && !title_org(c, m);
+           !allegiance(c, m) && !supported(c, m) && !title_org(c, m) && !instrument(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
