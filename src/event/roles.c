@@ -684,6 +684,15 @@ static int generic_owner(const ev_ctx *c, int m, size_t limit)
                     strncmp(c->ms[o].id, "rasid:generic-", 14) &&
                     !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))))
         return o;
+    /* "الدفاعات الجوية للجيش السوداني", "الشرطة القضائية للدرك الوطني": a generic force
+     * and, with ل right after it, a named force of the same sector that owns it */
+    if (!unnamed && o >= 0 && oq == j && c->ms[o].tok_begin == oq && c->ms[o].kind == RASID_M_ACTOR && c->ms[o].id &&
+        strncmp(c->ms[o].id, "rasid:generic-", 14) && c->ms[m].sector && c->ms[o].sector &&
+        rasid__streq(c->ms[m].sector, c->ms[o].sector)) {
+        const rasid_token *t = &c->t[oq];
+        for (uint16_t r = 1; r < t->nreadings; r++)
+            if (rasid__streq(t->readings[r].pro, "\xD9\x84")) return o; /* ل */
+    }
     return m;
 }
 
