@@ -577,8 +577,11 @@ static int find_triggers(ev_ctx *c)
          * place, are a deployment, not a visit: an arrival row of the same verb wins */
         const char *bid = ev_field(best->e, "id");
         for (size_t q = 0; q < k && bid && rasid__streq(bid, "visit"); q++) {
-            if (m[q].tok != best->tok || !arrival_row(m[q].e) || needs_troops(m[q].e) != CUE_TROOPS) continue;
-            if (!troops_after(c, m[q].tok + m[q].ntok, CUE_TROOPS, 1)) continue;
+            /* (and arms or military aid arriving are a delivery: "وصلت إلى مطار نيامي شحنة من
+             * المساعدات العسكرية الروسية") */
+            int need = needs_troops(m[q].e);
+            if (m[q].tok != best->tok || !arrival_row(m[q].e) || (need != CUE_TROOPS && need != CUE_WEAPONS)) continue;
+            if (!troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, 1)) continue;
             best = &m[q];
             break;
         }

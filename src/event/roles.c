@@ -3122,6 +3122,43 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
     }
 }
 
+/* Arms or military aid arriving (the row aid_arrive_arms: "وصلت إلى مطار نيامي شحنة من
+ * المساعدات العسكرية الروسية"): the nationality of the cargo, or the country it comes
+ * from (من روسيا), gave it; the country of the place it reaches received it. */
+static int arrival_aid(const ev_cand *k)
+{
+    const char *id = k->trig ? ev_field(k->trig, "id") : NULL;
+    return id && rasid__streq(id, "aid_arrive_arms");
+}
+
+static void arrival_aid_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
+{
+    /* (the cargo's words may be a trigger of aid: no stop at the next trigger, at most
+     * twelve words) */
+    if (e > after + 12) e = after + 12;
+    int cargo = 0;
+    for (size_t q = after; q < e; q++) {
+        if (c->t[q].kind == RASID_TOK_PUNCT && !is_comma(&c->t[q])) break;
+        if (ev_cue(c, q, CUE_WEAPONS) || ev_cue(c, q, CUE_AIRCRAFT) || ev_cue(c, q, CUE_DRONE)) cargo = 1;
+        int m = c->mention_at[q];
+        if (m < 0 || c->ms[m].tok_begin != q) continue;
+        const rasid_mention *x = &c->ms[m];
+        int from = q > 0 && ev_is_min(&c->t[q - 1]);
+        if (x->kind == RASID_M_NISBA && cargo && !k->nactor) {
+            rasid_entity en;
+            entity_from(c, x, &en);
+            k->actor[k->nactor++] = en;
+        } else if (x->kind == RASID_M_PLACE && x->precision == RASID_P_COUNTRY && from && !k->nactor) {
+            add_party(c, k->actor, &k->nactor, x);
+        } else if (x->kind == RASID_M_PLACE && !cargo && x->country && !k->nrecipient) {
+            const char *cn = country_name(c, x->country);
+            if (cn) k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            if (k->location < 0) k->location = m;
+        }
+        q = x->tok_end - 1;
+    }
+}
+
 /* "تحالف أمريكي- جزائري", "المحادثات الأمريكية- الجزائرية": nationality adjectives
  * right after a two-party noun name its parties. */
 static void nisba_parties(ev_ctx *c, ev_cand *k, size_t after, size_t e)
@@ -4069,6 +4106,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         starts_with_number = (nm->noun && person_noun(nm->noun)) || noun_role(nm) != R_NONE ||
                              (nm->tok_end < c->n && cue_role(c, nm->tok_end) != R_NONE);
     }
+    if (arrival_aid(k)) arrival_aid_roles(c, k, after, s->tok_end);
     int is_visit = k->mode && rasid__streq(k->mode, "visit");
     if (is_visit) {
         /* "يقوم الرئيس بخاري بزيارة إلى": a visit noun's visitor stands before it */
