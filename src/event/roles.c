@@ -2368,10 +2368,52 @@ static int dateline_place(const ev_ctx *c, const rasid_mention *x)
     return 0;
 }
 
+/* "بحث خلاله الوضع الأمني في منطقة الساحل", "ناقشا الأزمة في مالي": a place after في and
+ * a word for a state of affairs (الوضع، الأوضاع، الأزمة، التطورات، المستجدات، السلام، الأمن،
+ * الاستقرار، الحرب، النزاع، الصراع، الملف) is what talks, agreements or statements are
+ * about, not where they happen. */
+static int topic_place(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
+{
+    if (k->ty != EV_T_CONSULT && k->ty != EV_T_AGREE && k->ty != EV_T_COOPERATE && k->ty != EV_T_SUPPORT &&
+        k->ty != EV_T_REQUEST && k->ty != EV_T_ACCUSE && k->ty != EV_T_REJECT)
+        return 0;
+    size_t b = m->tok_begin;
+    if (b < 2 || c->t[b - 1].sent != m->sent) return 0;
+    const rasid_token *fi = &c->t[b - 1];
+    if (!(fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4))) return 0; /* في */
+    static const char *const topics[] = {
+        "\xD9\x88\xD8\xB6\xD8\xB9",                                 /* وضع */
+        "\xD8\xA7\xD9\x88\xD8\xB6\xD8\xA7\xD8\xB9",             /* اوضاع */
+        "\xD8\xA7\xD8\xB2\xD9\x85\xD9\x87",                       /* ازمه */
+        "\xD8\xAA\xD8\xB7\xD9\x88\xD8\xB1\xD8\xA7\xD8\xAA",   /* تطورات */
+        "\xD9\x85\xD8\xB3\xD8\xAA\xD8\xAC\xD8\xAF\xD8\xA7\xD8\xAA", /* مستجدات */
+        "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85",                       /* سلام */
+        "\xD8\xA7\xD9\x85\xD9\x86",                                 /* امن */
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD9\x82\xD8\xB1\xD8\xA7\xD8\xB1", /* استقرار */
+        "\xD8\xAD\xD8\xB1\xD8\xA8",                                 /* حرب */
+        "\xD9\x86\xD8\xB2\xD8\xA7\xD8\xB9",                       /* نزاع */
+        "\xD8\xB5\xD8\xB1\xD8\xA7\xD8\xB9",                       /* صراع */
+        "\xD9\x85\xD9\x84\xD9\x81",                                 /* ملف */
+    };
+    /* the word right before في, or before an adjective of it ("الوضع الأمني في") */
+    for (size_t back = 2; back <= 3 && b >= back; back++) {
+        const rasid_token *t = &c->t[b - back];
+        if (t->sent != m->sent || t->kind != RASID_TOK_ARABIC) return 0;
+        for (uint16_t r = 0; r < t->nreadings; r++) {
+            const char *st = r ? t->readings[r].stem : t->norm;
+            if (!st) continue;
+            for (size_t i = 0; i < sizeof topics / sizeof *topics; i++)
+                if (rasid__streq(st, topics[i])) return 1;
+        }
+    }
+    return 0;
+}
+
 static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
 {
     if (m->kind != RASID_M_PLACE) return 0;
     if (dateline_place(c, m)) return 0;
+    if (topic_place(c, k, m)) return 0;
     /* "قوات شرق ليبيا": a place right after a force names whose force it is */
     if (m->tok_begin > 0) {
         int a = c->mention_at[m->tok_begin - 1];
