@@ -1843,6 +1843,13 @@ static void drop_weak(ev_ctx *c)
             if (!official) score -= 0.2;
         }
         if (k[i].reference && !k[i].headline) score -= 0.15;
+        /* "طالبت منظمة العفو الدولية السلطات البوركينية بالتحقيق": a demand addressed by a
+         * named party to another is an act between them; one made to nobody in particular
+         * ("طالبت المنظمة بإطلاق سراح الصحفيين") stays a statement */
+        if (k[i].ty == EV_T_REQUEST && k[i].nactor && k[i].nrecipient && k[i].actor[0].sector && k[i].recipient[0].sector &&
+            !rasid__streq(k[i].actor[0].sector, "CVL") && !rasid__streq(k[i].recipient[0].sector, "CVL") &&
+            !rasid__streq(k[i].actor[0].sector, "UAF") && !rasid__streq(k[i].recipient[0].sector, "UAF"))
+            score += 0.1;
         /* a change of territory with no place and a vague object ("استعادة السيطرة على مناطق
          * واسعة") names no territory: an assessment, not an event */
         if (territory_change(k[i].acled_sub) && k[i].location < 0 && !k[i].headline && k[i].hostages < 0) {
