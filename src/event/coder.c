@@ -148,6 +148,11 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
     /* (the wounded or the dead brought somewhere: "وصل الجنود المصابون إلى المستشفى") */
     for (size_t q = from; arrival && q < from + 6 && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++)
         if (ev_cue(c, q, CUE_INJURED) || ev_cue(c, q, CUE_DEAD)) return 0;
+    /* (nor one who came to power: "وصل إلى السلطة عبر انقلاب عسكري") */
+    if (arrival && from + 1 < c->n && c->t[from].nlen == 6 && !memcmp(c->t[from].norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6) && /* الي (إلى) */
+        (rasid__streq(c->t[from + 1].norm, "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD9\x87") ||  /* السلطه */
+         rasid__streq(c->t[from + 1].norm, "\xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x85")))           /* الحكم */
+        return 0;
     /* (an arrival may name its place first: "وصلت إلى العاصمة باماكو دفعة من الجنود") */
     size_t reach = envoy ? 10 : arrival || cls == CUE_WEAPONS ? 8 : 6;
     for (size_t q = from; q < from + reach && q < c->n && c->t[q].sent == c->t[from - 1].sent; q++) {
@@ -629,6 +634,28 @@ static int same_date(const ev_ctx *c, int a, int b)
 
 static int same_count(long a, long b) { return a < 0 || b < 0 || a == b; }
 
+/* Two tolls of one event as two reports may give them: the same figure, or a vague one
+ * ("عشرات القتلى" in the headline) and a figure in its range ("أكثر من 30" in the text):
+ * several 3-10, dozens 11-99, hundreds 100-999, thousands 1000 and more. */
+static int in_vague_range(uint8_t q, long v)
+{
+    switch (q) {
+    case RASID_Q_SEVERAL: return v >= 3 && v <= 10;
+    case RASID_Q_DOZENS: return v >= 11 && v <= 99;
+    case RASID_Q_HUNDREDS: return v >= 100 && v <= 999;
+    case RASID_Q_THOUSANDS: return v >= 1000;
+    default: return 0;
+    }
+}
+static int tolls_agree(const ev_cand *a, const ev_cand *b)
+{
+    if (same_count(a->dead, b->dead)) return 1;
+    int va = rasid__q_vague(a->q_dead), vb = rasid__q_vague(b->q_dead);
+    if (va && !vb) return in_vague_range(a->q_dead, b->dead);
+    if (vb && !va) return in_vague_range(b->q_dead, a->dead);
+    return 0;
+}
+
 /* Two tolls that are the same figure: the same number, neither of them a vague one
  * ("العشرات" stands for 12 and says dozens; it agrees with no count). */
 static int vague_q(uint8_t q) { return rasid__q_vague(q); }
@@ -740,7 +767,7 @@ static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (a->sent != b->sent && told_as_earlier(c, a) != told_as_earlier(c, b)) return 0;
     if (!same_place(c, a->location, b->location)) return 0;
     if (!same_date(c, a->date, b->date)) return 0;
-    if (!same_count(a->dead, b->dead)) return 0;
+    if (!tolls_agree(a, b)) return 0;
     if (!actors_compatible(c, a, b)) return 0;
     if (strcmp(a->modality, b->modality)) return 0;
     return 1;
@@ -817,8 +844,12 @@ static void absorb_ex(ev_ctx *c, ev_cand *into, ev_cand *from, int keep_evidence
         into->nactor = from->nactor;
         into->claimed = 1;
     }
-    if (from->headline) { /* the headline's toll is the article's own figure */
-        if (from->dead >= 0) { into->dead = from->dead; into->q_dead = from->q_dead; }
+    if (from->headline) { /* the headline's toll is the article's own figure (but not a vague
+                           * one, "عشرات القتلى", over the text's figure) */
+        if (from->dead >= 0 && !(rasid__q_vague(from->q_dead) && into->dead >= 0 && !rasid__q_vague(into->q_dead))) {
+            into->dead = from->dead;
+            into->q_dead = from->q_dead;
+        }
         if (from->hostages >= 0) { into->hostages = from->hostages; into->q_hostages = from->q_hostages; }
     }
     if (from->nactor && from->nrecipient && (!into->nactor || !into->nrecipient) && !from->aggregate) {
@@ -1097,7 +1128,7 @@ static void merge_in_sentences(ev_ctx *c)
                 absorb(c, &k[i], &k[j]);
                 continue;
             }
-            if (!same_count(k[i].dead, k[j].dead)) continue;
+            if (!tolls_agree(&k[i], &k[j])) continue;
             if (!actors_compatible(c, &k[i], &k[j])) continue;
             if (meanwhile_other(c, &k[i], &k[j])) continue;
             /* a counted tally in one clause and a single event in another ("أوقفت 9 عناصر في
@@ -1547,7 +1578,8 @@ static void merge_in_document(ev_ctx *c)
             /* the headline announces the article's main event: the first body report
              * that fits it */
             if (k[i].headline && !k[j].headline &&
-                (bare(&k[i]) || shares_something(c, &k[i], &k[j]) || k[i].dead < 0 || k[j].dead < 0)) {
+                (bare(&k[i]) || shares_something(c, &k[i], &k[j]) || k[i].dead < 0 || k[j].dead < 0 ||
+                 (rasid__q_vague(k[i].q_dead) != rasid__q_vague(k[j].q_dead) && tolls_agree(&k[i], &k[j])))) {
                 /* the body's report is the evidence; the headline adds its fields */
                 ev_cand tmp = k[i];
                 k[i] = k[j];

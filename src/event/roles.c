@@ -1642,6 +1642,28 @@ static int adjective_at(const ev_ctx *c, size_t q)
     return 1;
 }
 
+/* Is token q (و + a word) a noun of people from nouns.tsv with no role of its own (not
+ * القتلى, الجرحى), and no mention? */
+static int coordinated_person(const ev_ctx *c, size_t q)
+{
+    const rasid_token *t = &c->t[q];
+    if (c->mention_at[q] >= 0 || t->nlen < 8 || t->nlen > RASID_MAX_TOKEN_BYTES || t->norm[0] != '\xD9' || t->norm[1] != '\x88')
+        return 0;
+    /* the word after و, and without the alef of its accusative ("ومتطوعا") */
+    char key[RASID_MAX_TOKEN_BYTES + 1];
+    size_t kl = t->nlen - 2;
+    memcpy(key, t->norm + 2, kl);
+    key[kl] = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const rasid__entry *e = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
+        const char *role = e ? ev_field(e, "role") : NULL, *cls = e ? ev_field(e, "class") : NULL;
+        if (e && (!role || !role[0]) && cls && person_noun(cls)) return 1;
+        if (kl <= 4 || memcmp(key + kl - 2, "\xD8\xA7", 2)) break;
+        key[kl -= 2] = 0;
+    }
+    return 0;
+}
+
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
  * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
@@ -1706,6 +1728,10 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
             else if (ev_is_min(&c->t[q]) || ev_cue(c, q, CUE_RELATIVE) ||
                      (c->t[q].nlen == 12 && !memcmp(c->t[q].norm, "\xD8\xAA\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA8\xD8\xA7", 12))) /* تقريبا */
                 q++;
+            /* (and a second counted noun joined by و, with an adjective of its own: "30 جنديا
+             * ومتطوعا مدنيا قتلوا") */
+            else if (wa_word(&c->t[q]) && coordinated_person(c, q))
+                q++, adjective = 1;
             else if (q + 1 < e && c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD8\xB9\xD9\x84\xD9\x8A", 6) && /* علي (على) */
                      c->t[q + 1].nlen == 10 && !memcmp(c->t[q + 1].norm, "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x82\xD9\x84", 10)) /* الاقل */
                 q += 2;
@@ -4947,9 +4973,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             "\xD9\x85\xD9\x85\xD8\xAA\xD9\x84\xD9\x83\xD8\xA7\xD8\xAA", "\xD9\x85\xD9\x88\xD8\xA7\xD8\xB4\xD9\x8A",     /* ممتلكات مواشي */
             "\xD9\x85\xD8\xA7\xD8\xB4\xD9\x8A\xD9\x87", "\xD8\xA7\xD8\xA8\xD9\x84"};                                        /* ماشيه ابل */
         int looted = 0;
-        for (size_t q = after; id && rasid__streq(id, "seize_town") && q < e && q < after + 4 && !looted; q++) {
+        for (size_t q = after; id && rasid__streq(id, "seize_town") && q < e && q < after + 6 && !looted; q++) {
             int nm = c->mention_at[q];
-            looted = word_is(&c->t[q], goods, sizeof goods / sizeof *goods) ||
+            /* (with the article too: "على عدد من الشاحنات", "على المواشي") */
+            const rasid_token *gt = &c->t[q];
+            for (uint16_t r = 1; r < gt->nreadings && !looted; r++)
+                if (gt->readings[r].article && !gt->readings[r].enc[0])
+                    for (size_t g = 0; g < sizeof goods / sizeof *goods && !looted; g++)
+                        looted = rasid__streq(gt->readings[r].stem, goods[g]);
+            looted = looted || word_is(&c->t[q], goods, sizeof goods / sizeof *goods) ||
                      (nm >= 0 && c->ms[nm].kind == RASID_M_NUMBER && word_is(&c->t[c->ms[nm].tok_end - 1], goods, sizeof goods / sizeof *goods));
             if (nm >= 0 && c->ms[nm].kind == RASID_M_PLACE) break;
         }
