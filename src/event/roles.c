@@ -1664,6 +1664,27 @@ static int coordinated_person(const ev_ctx *c, size_t q)
     return 0;
 }
 
+/* Does one person stand at token q: a person's mention, an office (وزير الدفاع المالي),
+ * or a definite singular noun of a person (nouns.tsv, "sg": القيادي، الجندي، الضابط)? */
+static int one_person_at(const ev_ctx *c, size_t q)
+{
+    int m = c->mention_at[q];
+    if (m >= 0) {
+        const rasid_mention *x = &c->ms[m];
+        return x->tok_begin == q && (x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person")) ||
+                                     (x->id && !strncmp(x->id, "rasid:office:", 13)));
+    }
+    const rasid_token *t = &c->t[q];
+    for (uint16_t r = 1; r < t->nreadings; r++) {
+        if (!t->readings[r].article || t->readings[r].pro[0] || t->readings[r].enc[0]) continue;
+        const rasid__entry *e = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, t->readings[r].stem);
+        const char *dual = e ? ev_field(e, "dual") : NULL, *role = e ? ev_field(e, "role") : NULL;
+        const char *cls = e ? ev_field(e, "class") : NULL;
+        if (dual && rasid__streq(dual, "sg") && (!role || !role[0]) && cls && person_noun(cls)) return 1;
+    }
+    return 0;
+}
+
 /* The counts of the clause [b, e); an enumeration of victims after one cue may run on past
  * the clause's commas up to list_end ("بمقتل خمسة من X، وخمسة من Y، وأحد Z"). */
 static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end)
@@ -4845,6 +4866,20 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (ce == e) ce = result_clause_end(c, e, s);
     counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
+    /* "مقتل القيادي البارز في تنظيم القاعدة عبد المالك دروكدال", "اغتيال وزير الدفاع": one
+     * person, named or told by a definite singular noun right after the noun of a killing,
+     * is one dead */
+    if (k->dead < 0 && is_kill_trigger(k) && (k->pos == 'K' || rasid__streq(ev_field(k->trig, "id"), "assassinate")) &&
+        k->ttok + k->tntok < ce && one_person_at(c, k->ttok + k->tntok)) {
+        k->dead = 1;
+        k->q_dead = RASID_Q_EXACT;
+    }
+    /* (and the one person assassinated, named as the verb's object: "اغتال مسلحون وزير الدفاع") */
+    if (k->dead < 0 && rasid__streq(ev_field(k->trig, "id"), "assassinate") && k->nrecipient == 1 && k->recipient[0].kind &&
+        rasid__streq(k->recipient[0].kind, "person")) {
+        k->dead = 1;
+        k->q_dead = RASID_Q_EXACT;
+    }
     /* "أصيب ثلاثة جنود تشاديين عندما انفجر لغم بمركبتهم": the toll of the clause before
      * عندما / حين is the toll of the event told after it */
     if (k->ty == EV_T_ASSAULT && k->dead < 0 && k->injured < 0 && b > s->tok_begin) {
