@@ -221,7 +221,9 @@ struct rasid_doc {
     uint16_t *lexm_cats;
     uint32_t *lexm_rep;
     uint32_t *lexm_wid; /* 1 + the analyser's id of token i's word (rasid__lex_word_memo), or 0 */
-    void **lexm_memo;   /* the analyser's memo slots of those ids (rasid__lex_memo_slots), or NULL */
+    /* where the analyser keeps the memo slots of those ids (rasid__lex_memo_slots), or NULL:
+     * read through it, as a later document's words may move the slots */
+    void **const *lexm_memo;
     void *lexm;
     struct rasid__fzmemo *lexm_fz; /* lex/: fuzzy matches per distinct word, filled on demand */
 

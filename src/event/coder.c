@@ -492,7 +492,6 @@ static int capture_object(const ev_ctx *c, const rasid__match *m)
     return 1;
 }
 
-/* Scan every sentence for triggers; fill c->cands. */
 /* "تبنى تنظيم داعش الهجوم على قاعدة للجيش في ميناكا": an attack claimed (a claim word
  * right before the event noun, past the claimant) and told with its target (على، ضد) is
  * news of its own in its sentence, told before or not: the merge joins it to an earlier
@@ -524,6 +523,7 @@ static int pact_ended(ev_ctx *c, const rasid__match *m)
     return 0;
 }
 
+/* Scan every sentence for triggers; fill c->cands. */
 static int find_triggers(ev_ctx *c)
 {
     rasid__match m[32];

@@ -98,9 +98,9 @@ typedef struct ev_ctx {
 } ev_ctx;
 
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex);
-int ev_told_as_clash(const ev_cand *k);
+int ev_told_as_clash(const ev_cand *k); /* a clash (اشتباكات) is among its reports */
 /* a verb or noun that cancels or suspends (ألغى، إلغاء، علق، تعليق، جمد، أوقف ...) */
-int ev_ends_pact_word(const rasid_token *t); /* a clash (اشتباكات) is among its reports */
+int ev_ends_pact_word(const rasid_token *t);
 void ev_ctx_free(ev_ctx *c);
 static inline __attribute__((always_inline)) const char *ev_field(const rasid__entry *e, const char *col)
 {

@@ -884,7 +884,7 @@ static int instrument(const ev_ctx *c, int m)
     };
     for (uint16_t r = 1; r < t->nreadings; r++) {
         const rasid_reading *rd = &t->readings[r];
-        if (!(rd->pro[0] == '\xD8' && rd->pro[1] == '\xA8') && !(rd->pro[0] && strstr(rd->pro, "\xD8\xA8"))) continue; /* ب */
+        if (!strstr(rd->pro, "\xD8\xA8")) continue; /* ب (بال، وبال) */
         for (size_t i = 0; i < sizeof arms / sizeof *arms; i++)
             if (rasid__streq(rd->stem, arms[i])) return 1;
     }

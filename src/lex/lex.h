@@ -168,7 +168,7 @@ static inline size_t rasid__lex_match_at(const rasid_lexicon *lex, const rasid_d
                                     RASID_CATBIT(RASID_CAT_NISBA));
         if (t->kind != RASID_TOK_ARABIC || !fmask) return 0;
         if (doc->lexm_memo && doc->lexm_wid[tok] &&
-            ((uintptr_t)*rasid__lex_memo_slot(doc->lexm_memo, doc, tok, RASID__MEMO_FZ) & rasid__lex_fz_bit(fmask)))
+            ((uintptr_t)*rasid__lex_memo_slot(*doc->lexm_memo, doc, tok, RASID__MEMO_FZ) & rasid__lex_fz_bit(fmask)))
             return 0;
     }
     return rasid__lex_match_at_full(lex, doc, tok, catmask, allow_fuzzy, out, max);

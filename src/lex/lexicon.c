@@ -2597,7 +2597,7 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     doc->lexm_cats = cats;
     doc->lexm_rep = rep;
     doc->lexm_wid = wid;
-    doc->lexm_memo = lc ? lc->memo : NULL;
+    doc->lexm_memo = lc ? (void **const *)&lc->memo : NULL;
     doc->lexm = kept;
     doc->lexm_for = lex;
     return RASID_OK;
@@ -2632,7 +2632,7 @@ size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, 
             void **none = NULL;
             uintptr_t bit = rasid__lex_fz_bit(fmask);
             if (doc->lexm_for == lex && doc->lexm_memo && doc->lexm_wid[tok])
-                none = rasid__lex_memo_slot(doc->lexm_memo, doc, tok, RASID__MEMO_FZ);
+                none = rasid__lex_memo_slot(*doc->lexm_memo, doc, tok, RASID__MEMO_FZ);
             if (none && ((uintptr_t)*none & bit)) {
                 /* nothing */
             } else if (doc->lexm_for == lex && fuzzy_memo(doc->lexm_fz, lex, t, fmask, &fl, &fc)) {
