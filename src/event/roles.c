@@ -2842,6 +2842,26 @@ static int weeks_before(const ev_ctx *c, const ev_cand *k, size_t b)
     return 0;
 }
 
+/* Is the trigger at t the object of a verb of foiling (أحبط، أفشل) with its subject, one or
+ * more names, between them ("أحبطت قوات الأمن النيجرية هجوما")? */
+static int foiled_past_subject(const ev_ctx *c, size_t t, size_t b)
+{
+    for (size_t back = 2; back <= 8 && t >= back && t - back >= b; back++) {
+        int foil = ev_cue(c, t - back, CUE_FOIL);
+        if (!foil || c->mention_at[t - back] >= 0) continue;
+        size_t q = t - back + (size_t)foil;
+        while (q < t) {
+            int m = c->mention_at[q];
+            if (m < 0 || c->ms[m].tok_begin != q ||
+                (c->ms[m].kind != RASID_M_ACTOR && c->ms[m].kind != RASID_M_NISBA && c->ms[m].kind != RASID_M_PERSON))
+                break;
+            q = c->ms[m].tok_end;
+        }
+        return q == t;
+    }
+    return 0;
+}
+
 static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
 {
     size_t t = k->ttok;
@@ -2857,6 +2877,22 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     for (size_t back = 1; !joined && back <= 5 && t >= back && t - back >= b; back++) {
         int neg = ev_cue(c, t - back, CUE_NEGATION);
         if (neg && back <= (size_t)neg + 2 && c->mention_at[t - back] < 0) return "negated";
+    }
+    /* "أحبطت قوات الأمن النيجرية هجوما انتحاريا": a verb of foiling, its subject between it
+     * and the attack foiled */
+    if (!joined && foiled_past_subject(c, t, b)) return "negated";
+    /* "أحبطت الشرطة هجوما كان يستهدف مسجدا": what the foiled attack was to strike (كان and
+     * an imperfect right after it) did not happen either */
+    if (t >= 2 && c->t[t - 1].sent == k->sent && c->t[t].nlen >= 6 &&
+        (c->t[t].norm[0] == '\xD9' && c->t[t].norm[1] == '\x8A') && /* ي */
+        (rasid__streq(c->t[t - 1].norm, "\xD9\x83\xD8\xA7\xD9\x86") ||              /* كان */
+         rasid__streq(c->t[t - 1].norm, "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA"))) {   /* كانت */
+        const ev_cand *p, *pe;
+        ev_sentence_cands(c, k, &p, &pe);
+        for (; p < pe; p++)
+            if (p != k && p->sent == k->sent && p->ttok + p->tntok + 3 >= t - 1 && p->ttok < t && p->modality &&
+                rasid__streq(p->modality, "negated"))
+                return "negated";
     }
     /* "نفى الجيش مقتل مدنيين في غارة جوية": the event after في, a few words past a denied
      * one, is the circumstance denied with it */
@@ -5096,6 +5132,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * "أحبط الجيش هجوما لبوكو حرام": the armed group the attack was of, its doer */
         int foiled = 0;
         for (size_t back = 1; back <= 3 && k->ttok >= back + b && !foiled; back++) foiled = ev_cue(c, k->ttok - back, CUE_FOIL) != 0;
+        if (!foiled) foiled = foiled_past_subject(c, k->ttok, b);
         const char *sec = k->actor[0].sector;
         int armed = k->nrecipient > 0;
         for (size_t i = 0; i < k->nrecipient && armed; i++) {
