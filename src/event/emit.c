@@ -112,7 +112,7 @@ static const char *verb_of(const ev_cand *k, const char *mode, const char **conn
         if (rasid__streq(m, "aerial") || rasid__streq(m, "drone")) { *conn = "on"; return "carried out an air strike"; }
         if (rasid__streq(m, "heavy-weapons")) return "shelled";
         if (rasid__streq(m, "abduct")) return k->nrecipient ? "abducted" : "abducted people";
-        if (rasid__streq(m, "targeted")) return "assassinated";
+        if (rasid__streq(m, "targeted")) return k->attempted ? "attempted to assassinate" : "assassinated";
         return "attacked";
     }
     if (k->ty == EV_T_COERCE) {

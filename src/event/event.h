@@ -53,6 +53,7 @@ typedef struct ev_cand {
     int mishap;          /* its clause tells of an accident or a disaster (حادث سير، فيضانات) */
     int aggregate;       /* a series, a period or a habit, not one event */
     int descriptive;     /* an imperfect verb describing a party ("التي تقاتل"), not an event */
+    int attempted;       /* told as an attempt ("محاولة اغتيال"): its aim was not reached */
     int headline;        /* found in a headline sentence */
     int claimed;         /* actor from a claim of responsibility */
     int mentions;        /* how many reports merged into it */

@@ -107,6 +107,18 @@ static int word_is(const rasid_token *t, const char *const *forms, size_t n)
     return 0;
 }
 
+/* نجا، نجت، نجوا، ينجو، تنجو، نجاة ("survived"), with و or ف before it or not */
+static int survive_verb(const rasid_token *t)
+{
+    static const char *const forms[] = {"\xD9\x86\xD8\xAC\xD8\xA7",                 /* نجا */
+                                        "\xD9\x86\xD8\xAC\xD8\xAA",                 /* نجت */
+                                        "\xD9\x86\xD8\xAC\xD9\x88\xD8\xA7",       /* نجوا */
+                                        "\xD9\x8A\xD9\x86\xD8\xAC\xD9\x88",       /* ينجو */
+                                        "\xD8\xAA\xD9\x86\xD8\xAC\xD9\x88",       /* تنجو */
+                                        "\xD9\x86\xD8\xAC\xD8\xA7\xD9\x87"};      /* نجاه (نجاة) */
+    return word_is(t, forms, sizeof forms / sizeof *forms);
+}
+
 /* لقي، لقيت، لقوا، لقيا، لقيتا ("met" their death), with و or ف before it or not */
 static int met_verb(const rasid_token *t)
 {
@@ -4902,16 +4914,18 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (ce == e) ce = result_clause_end(c, e, s);
     counts_in(c, k, cb, ce, ce == e ? s->tok_end : ce);
     tally_counts(c, k, s->tok_begin, s->tok_end);
+    /* "محاولة اغتيال", "محاولة الاغتيال": an attempt, its aim not reached */
+    k->attempted = k->ttok > b && rasid__streq(c->t[k->ttok - 1].norm, "\xD9\x85\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84\xD9\x87"); /* محاوله */
     /* "مقتل القيادي البارز في تنظيم القاعدة عبد المالك دروكدال", "اغتيال وزير الدفاع": one
      * person, named or told by a definite singular noun right after the noun of a killing,
      * is one dead */
-    if (k->dead < 0 && is_kill_trigger(k) && (k->pos == 'K' || rasid__streq(ev_field(k->trig, "id"), "assassinate")) &&
+    if (k->dead < 0 && !k->attempted && is_kill_trigger(k) && (k->pos == 'K' || rasid__streq(ev_field(k->trig, "id"), "assassinate")) &&
         k->ttok + k->tntok < ce && one_person_at(c, k->ttok + k->tntok)) {
         k->dead = 1;
         k->q_dead = RASID_Q_EXACT;
     }
     /* (and the one person assassinated, named as the verb's object: "اغتال مسلحون وزير الدفاع") */
-    if (k->dead < 0 && rasid__streq(ev_field(k->trig, "id"), "assassinate") && k->nrecipient == 1 && k->recipient[0].kind &&
+    if (k->dead < 0 && !k->attempted && rasid__streq(ev_field(k->trig, "id"), "assassinate") && k->nrecipient == 1 && k->recipient[0].kind &&
         rasid__streq(k->recipient[0].kind, "person")) {
         k->dead = 1;
         k->q_dead = RASID_Q_EXACT;
@@ -5126,6 +5140,31 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (p != k && p->sent == k->sent && p->ttok < k->ttok && p->ttok >= b && p->modality &&
                 rasid__streq(p->modality, "historical"))
                 k->modality = "historical";
+    }
+    /* "نجا حاكم ولاية بورنو من محاولة اغتيال", "نجا الوزير من هجوم": who survived the attack
+     * (named between a verb of surviving and من right before the trigger, or before محاولة)
+     * was its target, not its doer */
+    if (k->ty == EV_T_ASSAULT && k->ttok >= b + 3) {
+        size_t q = k->ttok - 1;
+        if (q > b && rasid__streq(c->t[q].norm, "\xD9\x85\xD8\xAD\xD8\xA7\xD9\x88\xD9\x84\xD9\x87")) q--; /* محاوله */
+        if (ev_is_min(&c->t[q])) { /* من */
+            size_t v = SIZE_MAX;
+            for (size_t back = 1; back <= 8 && q >= back + b; back++)
+                if (survive_verb(&c->t[q - back])) { v = q - back; break; }
+            int sm = v != SIZE_MAX ? party_in(c, v + 1, q) : -1;
+            if (sm >= 0) {
+                rasid_entity en;
+                entity_from(c, &c->ms[sm], &en);
+                size_t w = 0;
+                for (size_t i = 0; i < k->nactor; i++) /* (not the survivor as its own attacker) */
+                    if (!(k->actor[i].name && en.name && !strcmp(k->actor[i].name, en.name)) &&
+                        !(k->actor[i].start >= c->ms[sm].start && k->actor[i].end <= c->ms[sm].end))
+                        k->actor[w++] = k->actor[i];
+                k->nactor = w;
+                if (!already(k->recipient, k->nrecipient, &en) && k->nrecipient < EV_MAX_PARTY)
+                    k->recipient[k->nrecipient++] = en;
+            }
+        }
     }
     if (rasid__streq(k->modality, "negated") && k->nactor && k->ty == EV_T_ASSAULT) {
         /* "أحبطت السلطات محاولة انقلابية": the state that foiled the attack was its target;
