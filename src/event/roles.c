@@ -4919,13 +4919,15 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "مقتل القيادي البارز في تنظيم القاعدة عبد المالك دروكدال", "اغتيال وزير الدفاع": one
      * person, named or told by a definite singular noun right after the noun of a killing,
      * is one dead */
-    if (k->dead < 0 && !k->attempted && is_kill_trigger(k) && (k->pos == 'K' || rasid__streq(ev_field(k->trig, "id"), "assassinate")) &&
+    const char *kid = ev_field(k->trig, "id");
+    int assassination = kid && rasid__streq(kid, "assassinate");
+    if (k->dead < 0 && !k->attempted && is_kill_trigger(k) && (k->pos == 'K' || assassination) &&
         k->ttok + k->tntok < ce && one_person_at(c, k->ttok + k->tntok)) {
         k->dead = 1;
         k->q_dead = RASID_Q_EXACT;
     }
     /* (and the one person assassinated, named as the verb's object: "اغتال مسلحون وزير الدفاع") */
-    if (k->dead < 0 && !k->attempted && rasid__streq(ev_field(k->trig, "id"), "assassinate") && k->nrecipient == 1 && k->recipient[0].kind &&
+    if (k->dead < 0 && !k->attempted && assassination && k->nrecipient == 1 && k->recipient[0].kind &&
         rasid__streq(k->recipient[0].kind, "person")) {
         k->dead = 1;
         k->q_dead = RASID_Q_EXACT;
