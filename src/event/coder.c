@@ -1723,14 +1723,7 @@ static int analysts_view(const ev_ctx *c, const ev_cand *k)
             that = 1;
             continue;
         }
-        if (!that || !x->norm) continue;
-        const char *w = x->norm;
-        size_t n = x->nlen;
-        if (n > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, n -= 4; /* ال */
-        for (size_t h = 0; h < sizeof who / sizeof *who; h++) {
-            size_t hl = strlen(who[h]);
-            if (n >= hl && n <= hl + 6 && !memcmp(w, who[h], hl)) return 1;
-        }
+        if (that && ev_word_begins(x, who, sizeof who / sizeof *who, 6)) return 1; /* (its plural endings) */
     }
     return 0;
 }

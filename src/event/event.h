@@ -102,6 +102,8 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex);
 int ev_told_as_clash(const ev_cand *k); /* a clash (اشتباكات) is among its reports */
 /* a verb or noun that cancels or suspends (ألغى، إلغاء، علق، تعليق، جمد، أوقف ...) */
 int ev_ends_pact_word(const rasid_token *t);
+/* the word of t, without its article, begins with one of the stems and is at most extra bytes longer */
+int ev_word_begins(const rasid_token *t, const char *const *stems, size_t n, size_t extra);
 void ev_ctx_free(ev_ctx *c);
 static inline __attribute__((always_inline)) const char *ev_field(const rasid__entry *e, const char *col)
 {

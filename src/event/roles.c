@@ -107,6 +107,21 @@ static int word_is(const rasid_token *t, const char *const *forms, size_t n)
     return 0;
 }
 
+/* Does the word of t (its normalised form, without the article) begin with one of the
+ * stems, at most `extra` bytes longer than it (0: the stem itself, SIZE_MAX: any ending)? */
+int ev_word_begins(const rasid_token *t, const char *const *stems, size_t n, size_t extra)
+{
+    const char *w = t->norm;
+    size_t l = t->nlen;
+    if (!w) return 0;
+    if (l > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, l -= 4; /* ال */
+    for (size_t i = 0; i < n; i++) {
+        size_t sl = strlen(stems[i]);
+        if (l >= sl && l - sl <= extra && !memcmp(w, stems[i], sl)) return 1;
+    }
+    return 0;
+}
+
 /* نجا، نجت، نجوا، ينجو، تنجو، نجاة ("survived"), with و or ف before it or not */
 static int survive_verb(const rasid_token *t)
 {
@@ -1340,17 +1355,9 @@ static int captivity_since(const ev_ctx *c, size_t q, size_t b)
         size_t p = q - back;
         const rasid_token *x = &c->t[p];
         if (x->sent != c->t[q].sent || (is_punct(x) && !is_comma(x))) break;
-        if (ev_cue(c, p, CUE_HOSTAGE)) return 1;
-        const char *w = x->norm;
-        size_t n = x->nlen;
-        if (!w) continue;
-        if (n > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, n -= 4; /* ال */
-        for (size_t h = 0; h < sizeof held / sizeof *held; h++) {
-            size_t hl = strlen(held[h]);
-            if (n >= hl && !memcmp(w, held[h], hl)) return 1;
-        }
-        for (size_t h = 0; h < sizeof whole / sizeof *whole; h++)
-            if (n == strlen(whole[h]) && !memcmp(w, whole[h], n)) return 1;
+        if (ev_cue(c, p, CUE_HOSTAGE) || ev_word_begins(x, held, sizeof held / sizeof *held, SIZE_MAX) ||
+            ev_word_begins(x, whole, sizeof whole / sizeof *whole, 0))
+            return 1;
     }
     return 0;
 }
@@ -1654,6 +1661,13 @@ static int adjective_at(const ev_ctx *c, size_t q)
     return 1;
 }
 
+/* A nouns.tsv entry of people with no role of its own (not القتلى, الجرحى)? */
+static int plain_person_noun(const rasid__entry *e)
+{
+    const char *role = e ? ev_field(e, "role") : NULL, *cls = e ? ev_field(e, "class") : NULL;
+    return e && (!role || !role[0]) && cls && person_noun(cls);
+}
+
 /* Is token q (و + a word) a noun of people from nouns.tsv with no role of its own (not
  * القتلى, الجرحى), and no mention? */
 static int coordinated_person(const ev_ctx *c, size_t q)
@@ -1667,9 +1681,7 @@ static int coordinated_person(const ev_ctx *c, size_t q)
     memcpy(key, t->norm + 2, kl);
     key[kl] = 0;
     for (int pass = 0; pass < 2; pass++) {
-        const rasid__entry *e = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key);
-        const char *role = e ? ev_field(e, "role") : NULL, *cls = e ? ev_field(e, "class") : NULL;
-        if (e && (!role || !role[0]) && cls && person_noun(cls)) return 1;
+        if (plain_person_noun(rasid__lex_lookup(c->lex, RASID_CAT_NOUN, key))) return 1;
         if (kl <= 4 || memcmp(key + kl - 2, "\xD8\xA7", 2)) break;
         key[kl -= 2] = 0;
     }
@@ -1690,9 +1702,8 @@ static int one_person_at(const ev_ctx *c, size_t q)
     for (uint16_t r = 1; r < t->nreadings; r++) {
         if (!t->readings[r].article || t->readings[r].pro[0] || t->readings[r].enc[0]) continue;
         const rasid__entry *e = rasid__lex_lookup(c->lex, RASID_CAT_NOUN, t->readings[r].stem);
-        const char *dual = e ? ev_field(e, "dual") : NULL, *role = e ? ev_field(e, "role") : NULL;
-        const char *cls = e ? ev_field(e, "class") : NULL;
-        if (dual && rasid__streq(dual, "sg") && (!role || !role[0]) && cls && person_noun(cls)) return 1;
+        const char *dual = e ? ev_field(e, "dual") : NULL;
+        if (dual && rasid__streq(dual, "sg") && plain_person_noun(e)) return 1;
     }
     return 0;
 }
@@ -1866,6 +1877,12 @@ static rasid_entity named_span(const ev_ctx *c, const char *name, const char *ki
     en.end = end;
     en.text = rasid__arena_strndup(&c->doc->arena, c->doc->text + start, end - start);
     return en;
+}
+
+/* The state of the country (its name cn) of place x, its span x's. */
+static rasid_entity country_state(const ev_ctx *c, const char *cn, const rasid_mention *x)
+{
+    return named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
 }
 
 /* "وصل 200 جندي روسي إلى نيامي": troops arriving, counted and then given a nationality,
@@ -3249,7 +3266,7 @@ static void visit_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
                 /* a visit to a capital or town is a visit to that country */
                 const char *cn = country_name(c, x->country);
                 if (cn)
-                    k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+                    k->recipient[k->nrecipient++] = country_state(c, cn, x);
             }
             if (k->location < 0) k->location = m;
         } else if (is_partyish(x) && !k->nactor && !has_prep(c, m) && !(q > 0 && ev_cue(c, q - 1, CUE_PREPOSITION))) {
@@ -3289,7 +3306,7 @@ static void arrival_aid_roles(ev_ctx *c, ev_cand *k, size_t after, size_t e)
             add_party(c, k->actor, &k->nactor, x);
         } else if (x->kind == RASID_M_PLACE && !cargo && x->country && !k->nrecipient) {
             const char *cn = country_name(c, x->country);
-            if (cn) k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            if (cn) k->recipient[k->nrecipient++] = country_state(c, cn, x);
             if (k->location < 0) k->location = m;
         }
         q = x->tok_end - 1;
@@ -4806,7 +4823,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             k->recipient[0] = k->actor[0];
             k->nrecipient = 1;
             k->nactor = 0;
-            if (cn) k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            if (cn) k->actor[k->nactor++] = country_state(c, cn, x);
             else add_party(c, k->actor, &k->nactor, x);
             if (k->location == before) k->location = -1;
         }
@@ -4855,7 +4872,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             const char *cn = x->country ? country_name(c, x->country) : NULL;
             if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && cn && !has_prep(c, cm) && !locative(c, cm) &&
                 !dateline_place(c, x) && (x->tok_begin == after || x->tok_end == k->ttok)) {
-                k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+                k->actor[k->nactor++] = country_state(c, cn, x);
                 /* its object is then the party after it */
                 if (!k->nrecipient && x->tok_begin == after) {
                     int r = party_in(c, x->tok_end, e);
@@ -5031,7 +5048,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             const rasid_mention *x = &c->ms[pm];
             const char *cn = country_name(c, x->country);
             if (!cn || (k->nactor && k->actor[0].country && rasid__streq(k->actor[0].country, x->country))) break;
-            k->recipient[k->nrecipient++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+            k->recipient[k->nrecipient++] = country_state(c, cn, x);
             if (k->location == pm) k->location = -1;
             posted = k->location < 0;
             break;
@@ -5436,7 +5453,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             const char *cn = x && x->country ? country_name(c, x->country) : NULL;
             if (x && x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_end == k->ttok && cn &&
                 !has_prep(c, cm) && !dateline_place(c, x) && x->tok_begin > b)
-                k->actor[k->nactor++] = named_span(c, cn, "state", "GOV", x->country, x->country, x->start, x->end);
+                k->actor[k->nactor++] = country_state(c, cn, x);
         }
     }
     if (k->nactor == 1 && k->pos == 'V') pronoun_object_not_doer(c, k);
