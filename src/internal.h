@@ -203,20 +203,24 @@ struct rasid_doc {
     int recognised;
     rasid__vec mentions; /* rasid_mention, sorted by start */
     void *words;         /* num/words.c: per-token classification shared by time/ and num/ (arena) */
-    /* lex/: cue words per token, computed once (rasid__lex_prepare_cues): for token i the
-     * entries cue_items[cue_off[i] .. cue_off[i+1]) are (class << 8 | length in tokens), class an enum rasid__cue */
-    uint32_t *cue_off;
-    uint16_t *cue_items;
-    uint64_t *cue_mask; /* per token: bit k set when cue_items has class k (enum rasid__cue) */
+    /* lex/: cue words per token, computed once (rasid__lex_prepare_cues), in the arena:
+     * cue_list[i] is {count, items...}, an item (class << 8 | length in tokens), class an
+     * enum rasid__cue (shared by the tokens of a word, and kept by the analyser) */
+    const uint16_t **cue_list;
+    uint64_t *cue_mask; /* per token: bit k set when cue_list[i] has class k (enum rasid__cue) */
     uint64_t cue_any;   /* the union of the tokens' cue_mask (set with it) */
     /* lex/: every exact dictionary match at every token, found once per document for the
-     * lexicon lexm_for (rasid__lex_prepare_cues): token i's are lexm[lexm_off[i] ..
-     * lexm_off[i+1]) (struct rasid__match), unless lexm_over[i] (too many: not kept);
+     * lexicon lexm_for (rasid__lex_prepare_cues): token i's are the lexm_cnt[i] from
+     * lexm_off[i] (struct rasid__match, their tok not set: that of another token of the word) of the
+     * analyser's cache (*lexm_citems) when lexm_off[i] has its top bit, else of the
+     * document's table lexm, unless lexm_over[i] (too many: not kept);
      * lexm_cats[i]: the categories of token i's matches (bits), to skip it at once;
      * lexm_rep[i]: an earlier token of the same word whose matches token i's repeat (they
      * depend on the word alone), or i (see rasid__lex_word_rep) */
     const void *lexm_for;
     uint32_t *lexm_off;
+    uint8_t *lexm_cnt;
+    const struct rasid__match *const *lexm_citems;
     uint8_t *lexm_over;
     uint16_t *lexm_cats;
     uint32_t *lexm_rep;

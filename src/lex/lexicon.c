@@ -2275,6 +2275,9 @@ static inline __attribute__((always_inline)) int fuzzy_memo(struct rasid__fzmemo
 
 #define ALL_CATS (RASID_CATBIT(RASID_CAT_COUNT) - 1u)
 #define TABLE_MAX_PER_TOKEN 256
+/* rasid_doc.lexm_off: a token's matches are at this index of the analyser cache's items
+ * (else of the document's own table) */
+#define LEXM_CACHED 0x80000000u
 
 /* The analyser's cache for one lexicon (rasid_analyser): each word's exact matches (when
  * they depend on the word alone) and the fuzzy memo, across documents. Words are
@@ -2484,12 +2487,13 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     size_t n = doc->tokens.len;
     doc->lexm_for = NULL;
     uint32_t *off = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *off);
+    uint8_t *cnt = rasid__arena_alloc(&doc->arena, n + 1);
     uint8_t *over = rasid__arena_alloc(&doc->arena, n + 1);
     uint16_t *cats = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *cats);
     uint32_t *rep = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *rep);
     uint32_t *wid = rasid__arena_alloc(&doc->arena, (n + 1) * sizeof *wid);
-    if (!off || !over || !cats || !rep || !wid) return RASID_NOMEM;
-    size_t cap = 2 * n + 64, len = 0; /* a token has 1-2 matches on average */
+    if (!off || !cnt || !over || !cats || !rep || !wid) return RASID_NOMEM;
+    size_t cap = n + 64, len = 0; /* (most tokens' matches are the cache's) */
     /* in the document's arena from the start: the table is kept there (no copy at the end;
      * a table outgrown is left behind, as rarely as a token has more than two matches) */
     rasid__match *items = rasid__arena_alloc_raw(&doc->arena, cap * sizeof *items);
@@ -2521,21 +2525,13 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             h = (size_t)(x >> 32) & (wcap - 1);
             while (wm[h].gen == gen && toks[wm[h].first].readings != word) h = (h + 1) & (wcap - 1);
         }
-        if (word && wm[h].gen == gen) { /* a word seen before: its matches, at this token */
+        if (word && wm[h].gen == gen) { /* a word seen before: its matches, where they are */
             uint32_t first = wm[h].first;
             rep[i] = first;
             wid[i] = wid[first];
             cats[i] = cats[first];
-            uint32_t from = off[first], k = off[first + 1] - from;
-            if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
-                wm_done(lc, wm);
-                return RASID_NOMEM;
-            }
-            for (uint32_t z = 0; z < k; z++) {
-                items[len + z] = items[from + z];
-                items[len + z].tok = (uint32_t)i;
-            }
-            len += k;
+            off[i] = off[first];
+            cnt[i] = cnt[first];
             continue;
         }
         const lw_slot *known = lc && word ? lcache_find(lc, word, NULL, NULL, 0) : NULL;
@@ -2546,53 +2542,58 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
             known = lcache_find(lc, word, next, after, 1);
         }
-        const rasid__match *src = buf;
-        size_t k;
-        if (known) { /* seen in an earlier document (in this context) */
-            src = known->count ? lc->items + known->first : buf; /* items may be NULL while empty */
-            k = known->count;
+        if (known) { /* seen in an earlier document (in this context): read where the cache keeps them */
             cats[i] = known->cats; /* without reading the entries */
             if (known->kind == LW_WORD) wm[h] = (struct wm_slot){gen, (uint32_t)i};
             wid[i] = known->id + 1;
-        } else {
-            int ctx = 0;
-            k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
-            if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
-            unsigned c = 0;
-            for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].cat);
-            cats[i] = (uint16_t)c;
-            if (word && !ctx) {
-                wm[h] = (struct wm_slot){gen, (uint32_t)i};
-                const lw_slot *put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
-                if (put) wid[i] = put->id + 1;
-            } else if (word && lc && !(ctx & CTX_LONG)) {
-                /* matches of at most three words: they depend on the next two alone */
-                if (!lcache_find(lc, word, NULL, NULL, 0)) lcache_put(lc, LW_CTX, word, NULL, NULL, NULL, 0);
-                next = after = NULL;
-                if (i + 1 < n && toks[i + 1].sent == toks[i].sent) next = toks[i + 1].readings;
-                if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
-                const lw_slot *put = lcache_put(lc, LW_TRI, word, next, after, buf, k);
-                if (put) wid[i] = put->id + 1;
-            }
+            off[i] = LEXM_CACHED | known->first;
+            cnt[i] = (uint8_t)known->count;
+            continue;
         }
+        int ctx = 0;
+        size_t k = exact_matches(lex, doc, i, ALL_CATS, buf, TABLE_MAX_PER_TOKEN, &ctx);
+        if (k == TABLE_MAX_PER_TOKEN) { over[i] = 1; continue; }
+        unsigned c = 0;
+        for (size_t z = 0; z < k; z++) c |= RASID_CATBIT(buf[z].cat);
+        cats[i] = (uint16_t)c;
+        cnt[i] = (uint8_t)k;
+        const lw_slot *put = NULL;
+        if (word && !ctx) {
+            wm[h] = (struct wm_slot){gen, (uint32_t)i};
+            put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
+        } else if (word && lc && !(ctx & CTX_LONG)) {
+            /* matches of at most three words: they depend on the next two alone */
+            if (!lcache_find(lc, word, NULL, NULL, 0)) lcache_put(lc, LW_CTX, word, NULL, NULL, NULL, 0);
+            next = after = NULL;
+            if (i + 1 < n && toks[i + 1].sent == toks[i].sent) next = toks[i + 1].readings;
+            if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
+            put = lcache_put(lc, LW_TRI, word, next, after, buf, k);
+        }
+        if (put) {
+            wid[i] = put->id + 1;
+            off[i] = LEXM_CACHED | put->first;
+            continue;
+        }
+        /* (the matches of a word the cache does not keep: in the document's table) */
+        off[i] = (uint32_t)len;
         if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
             wm_done(lc, wm);
             return RASID_NOMEM;
         }
-        for (size_t z = 0; z < k; z++) {
-            items[len + z] = src[z];
-            items[len + z].tok = (uint32_t)i;
-        }
+        for (size_t z = 0; z < k; z++) items[len + z] = buf[z];
         len += k;
     }
     wm_done(lc, wm);
-    off[n] = (uint32_t)len;
+    off[n] = 0;
+    cnt[n] = 0;
     rasid__match *kept = items;
     struct rasid__fzmemo *fz = lc ? &lc->fz : rasid__arena_alloc(&doc->arena, sizeof *fz);
     if (!fz) return RASID_NOMEM;
     if (!lc) fz->arena = &doc->arena;
     doc->lexm_fz = fz;
     doc->lexm_off = off;
+    doc->lexm_cnt = cnt;
+    doc->lexm_citems = lc ? (const rasid__match *const *)&lc->items : NULL;
     doc->lexm_over = over;
     doc->lexm_cats = cats;
     doc->lexm_rep = rep;
@@ -2610,10 +2611,19 @@ size_t rasid__lex_match_at_full(const rasid_lexicon *lex, const rasid_doc *doc, 
     const rasid_token *t = &((const rasid_token *)doc->tokens.data)[tok];
     size_t n = 0;
     if (doc->lexm_for == lex && !doc->lexm_over[tok]) {
-        const rasid__match *m = doc->lexm;
-        if (catmask & doc->lexm_cats[tok])
-            for (uint32_t z = doc->lexm_off[tok], end = doc->lexm_off[tok + 1]; z < end && n < max; z++)
-                if (catmask & RASID_CATBIT(m[z].cat)) out[n++] = m[z];
+        if (catmask & doc->lexm_cats[tok]) {
+            /* in the analyser's cache (read through it: a later word of this document may
+             * have moved its items) or in the document's table; the token set here, as the
+             * same matches serve every token of the word */
+            uint32_t o = doc->lexm_off[tok];
+            const rasid__match *m = o & LEXM_CACHED ? *doc->lexm_citems + (o & ~LEXM_CACHED)
+                                                    : (const rasid__match *)doc->lexm + o;
+            for (uint32_t z = 0, end = doc->lexm_cnt[tok]; z < end && n < max; z++)
+                if (catmask & RASID_CATBIT(m[z].cat)) {
+                    out[n] = m[z];
+                    out[n++].tok = (uint32_t)tok;
+                }
+        }
     } else {
         int ctx = 0;
         n = exact_matches(lex, doc, tok, catmask, out, max, &ctx);
@@ -2748,46 +2758,39 @@ int rasid__cue_by_name(const char *name)
     return -1;
 }
 
-static uint64_t cue_mask_of(const uint16_t *items, size_t n)
-{
-    uint64_t m = 0;
-    for (size_t z = 0; z < n; z++) m |= (uint64_t)1 << (items[z] >> 8);
-    return m;
-}
-
 /* Find every cue word of every token once per document: the coder and the recognisers
- * ask "is this token a X cue?" thousands of times per article. */
+ * ask "is this token a X cue?" thousands of times per article. A token's cues are a list
+ * {count, items...} (an item: class << 8 | length in tokens), shared by every token of
+ * its word: the analyser's memo of the word (found in an earlier document) or one made
+ * here; a later token of a word whose matches an earlier token's repeat takes its list
+ * and mask without reading the memo. */
+static const uint16_t no_cues[1] = {0};
 int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
 {
     size_t n = doc->tokens.len;
     int rc = prepare_matches(doc, lex);
-    if (rc) return rc;
-    free(doc->cue_off);
-    free(doc->cue_items);
-    free(doc->cue_mask);
-    doc->cue_items = NULL;
-    doc->cue_off = malloc((n + 1) * sizeof *doc->cue_off);
     doc->cue_any = 0;
-    if (!doc->cue_off) { /* no cue anywhere */
-        doc->cue_mask = calloc(n + 1, sizeof *doc->cue_mask);
-        return RASID_NOMEM;
-    }
-    /* not zeroed: every token's mask is set below, or zeroed from where this stops
-     * half-way (no cue there) */
-    doc->cue_mask = malloc((n + 1) * sizeof *doc->cue_mask);
-    if (!doc->cue_mask) return RASID_NOMEM;
-    size_t cap = n + 16, len = 0, i = 0;
+    doc->cue_list = NULL;
+    doc->cue_mask = NULL;
+    if (rc) return rc;
+    const uint16_t **list = rasid__arena_alloc_raw(&doc->arena, (n + 1) * sizeof *list);
+    uint64_t *mask = rasid__arena_alloc_raw(&doc->arena, (n + 1) * sizeof *mask);
+    if (!list || !mask) return RASID_NOMEM;
     uint64_t any = 0;
-    doc->cue_items = malloc(cap * sizeof *doc->cue_items);
-    if (!doc->cue_items) goto nomem;
     rasid__match m[32];
+    uint16_t items[33];
     const struct rasid__lcache *lc = doc->an && doc->lexm_for == lex ? doc->an->lexc : NULL;
     void **slots = rasid__lex_memo_slots(lex, doc); /* (the word memo's, without a call per token) */
-    for (; i < n; i++) {
-        doc->cue_off[i] = (uint32_t)len;
+    const uint32_t *rep = doc->lexm_rep;
+    for (size_t i = 0; i < n; i++) {
+        if (rep[i] != i) { /* the word's, at an earlier token */
+            list[i] = list[rep[i]];
+            mask[i] = mask[rep[i]];
+            continue;
+        }
         /* fetched ahead: the memo slot of the word sixteen tokens on, the cues of the
          * word eight tokens on (its slot fetched by now) */
-        if (lc && lc->memo && doc->lexm_wid) {
+        if (lc && lc->memo) {
             if (i + 16 < n && doc->lexm_wid[i + 16])
                 __builtin_prefetch(&lc->memo[(size_t)(doc->lexm_wid[i + 16] - 1) * RASID__MEMO_COUNT + RASID__MEMO_CUES]);
             if (i + 8 < n && doc->lexm_wid[i + 8]) {
@@ -2795,70 +2798,56 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
                 if (cues) __builtin_prefetch(cues);
             }
         }
-        /* a word's cues, found in an earlier document: {count, items...} */
+        /* a word's cues, found in an earlier document */
         void **memo = slots ? rasid__lex_memo_slot(slots, doc, i, RASID__MEMO_CUES) : NULL;
-        if (memo && *memo) {
-            const uint16_t *c = *memo;
-            if (len + c[0] > cap) {
-                cap = (len + c[0]) * 2;
-                uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
-                if (!ni) goto nomem;
-                doc->cue_items = ni;
+        const uint16_t *c = memo ? *memo : NULL;
+        if (!c) {
+            size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32), got = 0;
+            for (size_t q = 0; q < k; q++) {
+                int id = lex->cue_id[m[q].e - lex->entries];
+                if (id < 0) continue;
+                int dup = 0;
+                for (size_t z = 0; z < got; z++)
+                    if (items[1 + z] >> 8 == (uint16_t)id) { /* keep the longest, matches come longest first */
+                        dup = 1;
+                        break;
+                    }
+                if (!dup) items[1 + got++] = (uint16_t)(id << 8 | (m[q].ntok > 255 ? 255 : m[q].ntok));
             }
-            for (uint16_t z = 0; z < c[0]; z++) doc->cue_items[len + z] = c[1 + z]; /* (one or two: no memcpy) */
-            len += c[0];
-            doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], c[0]);
-            any |= doc->cue_mask[i];
-            continue;
+            items[0] = (uint16_t)got;
+            uint16_t *keep = NULL;
+            if (!got)
+                c = no_cues;
+            else if ((keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep)
+                                  : rasid__arena_alloc_raw(&doc->arena, (got + 1) * sizeof *keep)))
+                c = memcpy(keep, items, (got + 1) * sizeof *keep);
+            else
+                return RASID_NOMEM;
+            if (memo) *memo = (void *)c; /* (read only: no_cues may be shared too) */
         }
-        size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32);
-        for (size_t q = 0; q < k; q++) {
-            int id = lex->cue_id[m[q].e - lex->entries];
-            if (id < 0) continue;
-            uint16_t item = (uint16_t)(id << 8 | (m[q].ntok > 255 ? 255 : m[q].ntok));
-            int dup = 0;
-            for (size_t z = doc->cue_off[i]; z < len; z++)
-                if (doc->cue_items[z] >> 8 == (uint16_t)id) { /* keep the longest, matches come longest first */
-                    dup = 1;
-                    break;
-                }
-            if (dup) continue;
-            if (len == cap) {
-                cap *= 2;
-                uint16_t *ni = realloc(doc->cue_items, cap * sizeof *ni);
-                if (!ni) goto nomem;
-                doc->cue_items = ni;
-            }
-            doc->cue_items[len++] = item;
-        }
-        size_t got = len - doc->cue_off[i];
-        doc->cue_mask[i] = cue_mask_of(doc->cue_items + doc->cue_off[i], got);
-        any |= doc->cue_mask[i];
-        uint16_t *keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep) : NULL;
-        if (keep) {
-            keep[0] = (uint16_t)got;
-            if (got) memcpy(keep + 1, doc->cue_items + doc->cue_off[i], got * sizeof *keep);
-            *memo = keep;
-        }
+        list[i] = c;
+        uint64_t x = 0;
+        for (uint16_t z = 0; z < c[0]; z++) x |= (uint64_t)1 << (c[1 + z] >> 8);
+        mask[i] = x;
+        any |= x;
     }
-    doc->cue_off[n] = (uint32_t)len;
-    doc->cue_mask[n] = 0;
+    list[n] = no_cues;
+    mask[n] = 0;
+    doc->cue_list = list;
+    doc->cue_mask = mask;
     doc->cue_any = any;
     return RASID_OK;
-nomem:
-    memset(doc->cue_mask + i, 0, (n + 1 - i) * sizeof *doc->cue_mask);
-    doc->cue_any = any;
-    return RASID_NOMEM;
 }
 
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)
 {
     if (tok >= doc->tokens.len) return 0;
-    if (doc->cue_off && doc->cue_mask && doc->cue_items) {
+    if (doc->cue_list) {
         /* most tokens are no cue of that class */
         if (!(doc->cue_mask[tok] >> cue & 1)) return 0;
-        for (uint32_t z = doc->cue_off[tok]; z < doc->cue_off[tok + 1]; z++)
-            if (doc->cue_items[z] >> 8 == (uint16_t)cue) return doc->cue_items[z] & 0xFF;
+        const uint16_t *c = doc->cue_list[tok];
+        for (uint16_t z = 0; z < c[0]; z++)
+            if (c[1 + z] >> 8 == (uint16_t)cue) return c[1 + z] & 0xFF;
         return 0;
     }
     rasid__match m[16];

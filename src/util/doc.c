@@ -65,9 +65,6 @@ void rasid_doc_free(rasid_doc *d)
     rasid__vec_free(&d->sentences);
     rasid__vec_free(&d->mentions);
     rasid__vec_free(&d->events);
-    free(d->cue_off);
-    free(d->cue_items);
-    free(d->cue_mask);
     free(d->norm);
     free(d->src_start);
     free(d->src_end);
