@@ -275,6 +275,10 @@ static inline int rasid__lex_cue_in_doc(const rasid_doc *doc, enum rasid__cue cu
     return !doc->cue_mask || (doc->cue_any >> cue & 1);
 }
 
+/* A place entry's coordinates (columns lat and lon; NAN where empty), parsed when the
+ * lexicon is loaded. */
+void rasid__lex_place_ll(const rasid_lexicon *lex, const rasid__entry *e, double *lat, double *lon);
+
 /* The places.tsv entry of kind country for an ISO3 code, or NULL. */
 const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso3);
 

@@ -28,6 +28,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,7 @@ struct rasid_lexicon {
     bloom_t first2, prefix3, fuzzy_probe;
     int16_t *cue_id; /* per entry: its cue class (enum rasid__cue), -1 for none or one the code never asks for */
     uint8_t *has_stop; /* per entry: some stop.tsv row has its key */
+    double *ll;        /* per entry: a place's lat and lon (NAN: none), parsed once */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
     const rasid__entry **country_entries; /* one per country, sorted by iso3 */
@@ -897,6 +899,14 @@ static int build_match_aids(rasid_lexicon *lex)
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
         const char *cls = lex->entries[i].cat == RASID_CAT_CUE ? rasid__entry_field(&lex->entries[i], "class") : NULL;
         lex->cue_id[i] = (int16_t)(cls ? rasid__cue_by_name(cls) : -1);
+    }
+    if (rc == RASID_OK && !(lex->ll = malloc((lex->nentries + 1) * 2 * sizeof *lex->ll))) rc = RASID_NOMEM;
+    for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
+        const rasid__entry *e = &lex->entries[i];
+        const char *la = e->cat == RASID_CAT_PLACE ? rasid__entry_field(e, "lat") : NULL;
+        const char *lo = e->cat == RASID_CAT_PLACE ? rasid__entry_field(e, "lon") : NULL;
+        lex->ll[2 * i] = la && *la ? rasid__decimal(la) : NAN;
+        lex->ll[2 * i + 1] = lo && *lo ? rasid__decimal(lo) : NAN;
     }
     /* has_stop: the entries with the key of a stop row, found from the few rows */
     if (rc == RASID_OK && !(lex->has_stop = calloc(lex->nentries + 1, 1))) rc = RASID_NOMEM;
@@ -1806,6 +1816,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     free(lex->prefix3.w);
     if (!lex->fuzzy_probe_mapped) free(lex->fuzzy_probe.w);
     free(lex->cue_id);
+    free(lex->ll);
     free(lex->country_by_code);
     free(lex->has_stop);
     free_sources(lex);
@@ -2837,6 +2848,19 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     doc->cue_mask = mask;
     doc->cue_any = any;
     return RASID_OK;
+}
+
+void rasid__lex_place_ll(const rasid_lexicon *lex, const rasid__entry *e, double *lat, double *lon)
+{
+    if (e >= lex->entries && e < lex->entries + lex->nentries && e->cat == RASID_CAT_PLACE) {
+        size_t i = (size_t)(e - lex->entries);
+        *lat = lex->ll[2 * i];
+        *lon = lex->ll[2 * i + 1];
+        return;
+    }
+    const char *la = rasid__entry_field(e, "lat"), *lo = rasid__entry_field(e, "lon");
+    *lat = la && *la ? rasid__decimal(la) : NAN;
+    *lon = lo && *lo ? rasid__decimal(lo) : NAN;
 }
 
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)

@@ -246,10 +246,9 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
     mm->ekind = PF(PC_KIND);
     mm->country = PF(PC_COUNTRY);
     mm->admin1 = PF(PC_ADMIN1);
-    const char *la = PF(PC_LAT), *lo = PF(PC_LON), *g = PF(PC_GEONAMEID);
+    const char *g = PF(PC_GEONAMEID);
 #undef PF
-    mm->lat = la ? rasid__decimal(la) : NAN;
-    mm->lon = lo ? rasid__decimal(lo) : NAN;
+    rasid__lex_place_ll(c->lex, e, &mm->lat, &mm->lon);
     mm->geonameid = g ? geoname_id(g) : 0;
     const char *k = mm->ekind ? mm->ekind : "";
     mm->precision = rasid__streq(k, "country") ? RASID_P_COUNTRY
