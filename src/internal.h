@@ -173,6 +173,14 @@ struct rasid_analyser {
 void rasid__analyser_release(rasid_analyser *a);
 
 /* ------------------------------------------------------------------ doc */
+/* A word's cue classes: an item is (class << 8 | length in tokens), class an enum
+ * rasid__cue, at most one per class (the longest); mask has bit class of each. */
+struct rasid__cues {
+    uint64_t mask;
+    uint16_t n;
+    uint16_t item[];
+};
+
 struct rasid_doc {
     char *id;
     char *text; /* original bytes, NUL-terminated copy */
@@ -203,11 +211,10 @@ struct rasid_doc {
     int recognised;
     rasid__vec mentions; /* rasid_mention, sorted by start */
     void *words;         /* num/words.c: per-token classification shared by time/ and num/ (arena) */
-    /* lex/: cue words per token, computed once (rasid__lex_prepare_cues), in the arena:
-     * cue_list[i] is {count, items...}, an item (class << 8 | length in tokens), class an
-     * enum rasid__cue (shared by the tokens of a word, and kept by the analyser) */
-    const uint16_t **cue_list;
-    uint64_t *cue_mask; /* per token: bit k set when cue_list[i] has class k (enum rasid__cue) */
+    /* lex/: cue words per token, computed once (rasid__lex_prepare_cues), in the arena
+     * (struct rasid__cues, shared by the tokens of a word and kept by the analyser) */
+    const struct rasid__cues **cue_list;
+    uint64_t *cue_mask; /* per token: its cue_list's mask, at hand */
     uint64_t cue_any;   /* the union of the tokens' cue_mask (set with it) */
     /* lex/: every exact dictionary match at every token, found once per document for the
      * lexicon lexm_for (rasid__lex_prepare_cues): token i's are the lexm_cnt[i] from

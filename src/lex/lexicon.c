@@ -2770,12 +2770,12 @@ int rasid__cue_by_name(const char *name)
 }
 
 /* Find every cue word of every token once per document: the coder and the recognisers
- * ask "is this token a X cue?" thousands of times per article. A token's cues are a list
- * {count, items...} (an item: class << 8 | length in tokens), shared by every token of
- * its word: the analyser's memo of the word (found in an earlier document) or one made
- * here; a later token of a word whose matches an earlier token's repeat takes its list
- * and mask without reading the memo. */
-static const uint16_t no_cues[1] = {0};
+ * ask "is this token a X cue?" thousands of times per article. A token's cues (struct
+ * rasid__cues: their classes as a mask and the items) are shared by every token of its
+ * word: the analyser's memo of the word (found in an earlier document) or made here; a
+ * later token of a word whose matches an earlier token's repeat takes its cues without
+ * reading the memo. */
+static const struct rasid__cues no_cues = {0, 0, {0}};
 int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
 {
     size_t n = doc->tokens.len;
@@ -2784,12 +2784,11 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
     doc->cue_list = NULL;
     doc->cue_mask = NULL;
     if (rc) return rc;
-    const uint16_t **list = rasid__arena_alloc_raw(&doc->arena, (n + 1) * sizeof *list);
+    const struct rasid__cues **list = rasid__arena_alloc_raw(&doc->arena, (n + 1) * sizeof *list);
     uint64_t *mask = rasid__arena_alloc_raw(&doc->arena, (n + 1) * sizeof *mask);
     if (!list || !mask) return RASID_NOMEM;
     uint64_t any = 0;
     rasid__match m[32];
-    uint16_t items[33];
     const struct rasid__lcache *lc = doc->an && doc->lexm_for == lex ? doc->an->lexc : NULL;
     void **slots = rasid__lex_memo_slots(lex, doc); /* (the word memo's, without a call per token) */
     const uint32_t *rep = doc->lexm_rep;
@@ -2811,38 +2810,35 @@ int rasid__lex_prepare_cues(rasid_doc *doc, const rasid_lexicon *lex)
         }
         /* a word's cues, found in an earlier document */
         void **memo = slots ? rasid__lex_memo_slot(slots, doc, i, RASID__MEMO_CUES) : NULL;
-        const uint16_t *c = memo ? *memo : NULL;
+        const struct rasid__cues *c = memo ? *memo : NULL;
         if (!c) {
             size_t k = rasid__lex_match_at(lex, doc, i, RASID_CATBIT(RASID_CAT_CUE), 0, m, 32), got = 0;
+            uint16_t items[32];
+            uint64_t x = 0;
             for (size_t q = 0; q < k; q++) {
                 int id = lex->cue_id[m[q].e - lex->entries];
-                if (id < 0) continue;
-                int dup = 0;
-                for (size_t z = 0; z < got; z++)
-                    if (items[1 + z] >> 8 == (uint16_t)id) { /* keep the longest, matches come longest first */
-                        dup = 1;
-                        break;
-                    }
-                if (!dup) items[1 + got++] = (uint16_t)(id << 8 | (m[q].ntok > 255 ? 255 : m[q].ntok));
+                /* (keep the longest of a class: matches come longest first) */
+                if (id < 0 || (x >> id & 1)) continue;
+                items[got++] = (uint16_t)(id << 8 | (m[q].ntok > 255 ? 255 : m[q].ntok));
+                x |= (uint64_t)1 << id;
             }
-            items[0] = (uint16_t)got;
-            uint16_t *keep = NULL;
-            if (!got)
-                c = no_cues;
-            else if ((keep = memo ? rasid__lex_memo_alloc(doc, (got + 1) * sizeof *keep)
-                                  : rasid__arena_alloc_raw(&doc->arena, (got + 1) * sizeof *keep)))
-                c = memcpy(keep, items, (got + 1) * sizeof *keep);
-            else
-                return RASID_NOMEM;
-            if (memo) *memo = (void *)c; /* (read only: no_cues may be shared too) */
+            c = &no_cues;
+            if (got) {
+                size_t sz = sizeof *c + got * sizeof *items;
+                struct rasid__cues *keep = memo ? rasid__lex_memo_alloc(doc, sz) : rasid__arena_alloc_raw(&doc->arena, sz);
+                if (!keep) return RASID_NOMEM;
+                keep->mask = x;
+                keep->n = (uint16_t)got;
+                memcpy(keep->item, items, got * sizeof *items);
+                c = keep;
+            }
+            if (memo) *memo = (void *)c; /* (read only: no_cues is shared too) */
         }
         list[i] = c;
-        uint64_t x = 0;
-        for (uint16_t z = 0; z < c[0]; z++) x |= (uint64_t)1 << (c[1 + z] >> 8);
-        mask[i] = x;
-        any |= x;
+        mask[i] = c->mask;
+        any |= c->mask;
     }
-    list[n] = no_cues;
+    list[n] = &no_cues;
     mask[n] = 0;
     doc->cue_list = list;
     doc->cue_mask = mask;
@@ -2869,9 +2865,9 @@ int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t 
     if (doc->cue_list) {
         /* most tokens are no cue of that class */
         if (!(doc->cue_mask[tok] >> cue & 1)) return 0;
-        const uint16_t *c = doc->cue_list[tok];
-        for (uint16_t z = 0; z < c[0]; z++)
-            if (c[1 + z] >> 8 == (uint16_t)cue) return c[1 + z] & 0xFF;
+        const struct rasid__cues *c = doc->cue_list[tok];
+        for (uint16_t z = 0; z < c->n; z++)
+            if (c->item[z] >> 8 == (uint16_t)cue) return c->item[z] & 0xFF;
         return 0;
     }
     rasid__match m[16];
