@@ -3426,14 +3426,15 @@ static rasid_entity group_of_entity(const ev_ctx *c, const rasid_mention *m, ras
     return en;
 }
 
-/* Types of events told by words and diplomacy, where a capital stands for its state. */
-static int speech_type(const char *t)
+/* Types of events told by words and diplomacy, where a capital stands for its state. By
+ * the type's number (ev_cand.ty, set with the string): asked several times per candidate. */
+static int speech_type(const ev_cand *k)
 {
-    static const char *const types[] = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
-                                        "CONSULT", "AGREE", "COOPERATE", "AID", NULL};
-    for (const char *const *p = types; *p; p++)
-        if (!strcmp(t, *p)) return 1;
-    return 0;
+    switch (k->ty) {
+    case EV_T_ACCUSE: case EV_T_REJECT: case EV_T_REQUEST: case EV_T_THREATEN: case EV_T_SANCTION:
+    case EV_T_SUPPORT: case EV_T_CONSULT: case EV_T_AGREE: case EV_T_COOPERATE: case EV_T_AID: return 1;
+    default: return 0;
+    }
 }
 
 /* Is there an event noun among the three tokens before this verb? */
@@ -4625,7 +4626,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 /* "ندد مسؤول بقرار الحكومة", "انتقد الرئيس السابق أداء الحكومة": of a verb of
                  * words, the genitive of its object (a noun, or a noun under ب or ل) is the
                  * party it speaks of */
-                else if (q > after && speech_type(k->type) && !has_prep(c, r) && construct_prep(c, q - 1, 1))
+                else if (q > after && speech_type(k) && !has_prep(c, r) && construct_prep(c, q - 1, 1))
                     add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
                 else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, CUE_TARGET) || construct_target(c, after, q)))
@@ -4828,7 +4829,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (k->location == before) k->location = -1;
         }
     }
-    if (k->pos == 'V' && speech_type(k->type) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
+    if (k->pos == 'V' && speech_type(k) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
         /* SVO, "باماكو تتهم الجزائر": what was read as the subject after the verb is its object */
         const rasid_mention *x = &c->ms[c->mention_at[k->ttok - 1]];
         if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_end == k->ttok && x->tok_begin == b &&
@@ -4850,7 +4851,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "وطالبت نواكشوط السلطات المالية": a capital right after a verb of words, before the
      * party read as its subject, is the subject; that party is the object */
     /* (what was read as that party's object is what is asked or said: "بسحب قواتها") */
-    if (k->nactor == 1 && k->pos == 'V' && speech_type(k->type) && after < e && c->mention_at[after] >= 0) {
+    if (k->nactor == 1 && k->pos == 'V' && speech_type(k) && after < e && c->mention_at[after] >= 0) {
         int cm = c->mention_at[after];
         const rasid_mention *x = &c->ms[cm];
         if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_begin == after && x->country &&
@@ -4863,7 +4864,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
     }
     /* (and before a verbal noun with its object: "وردت باماكو باتهام الجزائر") */
-    if (!k->nactor && (k->pos == 'V' || k->pos == 'O') && speech_type(k->type)) {
+    if (!k->nactor && (k->pos == 'V' || k->pos == 'O') && speech_type(k)) {
         int cands[2] = {after < e && k->pos == 'V' ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
         for (int ci = 0; ci < 2 && !k->nactor; ci++) {
             int cm = cands[ci];
