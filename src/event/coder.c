@@ -83,6 +83,19 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     if (id && (!strncmp(id, "clash", 5) || !strncmp(id, "ambush", 6) || !strncmp(id, "shoot", 5))) k->fights |= EV_FIGHT_GROUND;
 }
 
+/* A trigger row's id (NULL when it has none) and its length: find_triggers asks each row
+ * it matches about a dozen suffixes of its id, its length is found once for them all. */
+typedef struct row_id {
+    const char *s;
+    size_t n;
+} row_id;
+
+static row_id row_id_of(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    return (row_id){id, id ? strlen(id) : 0};
+}
+
 /* Rows whose id ends in "_troops" are verbs that say other things too (نشر "published",
  * أرسل "sent a letter"): they state a deployment only when troops are their object,
  * within the next few words of the clause ("ستنشر ألف جندي", "أرسلت كتيبة من 500 جندي"):
@@ -91,10 +104,10 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
  * diplomatic sanction only with an envoy as their object ("استدعت الخارجية، الأربعاء،
  * السفير الجزائري"): the cue class envoy, past a date between commas. Returns the cue
  * class the row needs, or -1. */
-static int needs_troops(const rasid__entry *e)
+static int needs_troops(row_id rid)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
+    const char *id = rid.s;
+    size_t l = rid.n;
     if (l > 7 && rasid__streq(id + l - 7, "_troops")) return CUE_TROOPS;
     if (l > 6 && rasid__streq(id + l - 6, "_envoy")) return CUE_ENVOY;
     if (l > 5 && rasid__streq(id + l - 5, "_unit")) return CUE_UNIT;
@@ -127,10 +140,9 @@ static int unit_then_against(const ev_ctx *c, size_t from)
 /* Verbs of arrival (rows whose id holds "_arrive_": وصلت "arrived") have the troops for
  * their subject, and a force named there is troops too: "وصلت دفعة من المدربين الروس إلى
  * باماكو" (Wagner), "وصل الجنود الفرنسيون", but not "وصل وزير الدفاع" (an office). */
-static int arrival_row(const rasid__entry *e)
+static int arrival_row(row_id id)
 {
-    const char *id = ev_field(e, "id");
-    return id && strstr(id, "_arrive_") != NULL;
+    return id.s && strstr(id.s, "_arrive_") != NULL;
 }
 
 static int force_at(const ev_ctx *c, size_t q)
@@ -175,11 +187,10 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
 }
 
 /* Does the row's id end in suffix (a row kind named by its id: "_aid", "_self")? */
-static inline __attribute__((always_inline)) int id_ends(const rasid__entry *e, const char *suffix)
+static inline __attribute__((always_inline)) int id_ends(row_id id, const char *suffix)
 { /* (inline: the suffix's length is then known at compile time) */
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0, sl = strlen(suffix);
-    return l > sl && !strcmp(id + l - sl, suffix);
+    size_t sl = strlen(suffix);
+    return id.n > sl && !memcmp(id.s + id.n - sl, suffix, sl);
 }
 
 /* Rows whose id ends in "_aid" (علق "suspended", قطع "cut off") state that aid was stopped
@@ -187,9 +198,9 @@ static inline __attribute__((always_inline)) int id_ends(const rasid__entry *e, 
  * subject standing between ("علقت الولايات المتحدة مساعداتها العسكرية للنيجر"): a word
  * of the aid rows (مساعدات، دعم عسكري). Not "علق الوزير على الهجوم" (commented), "قطع
  * مسلحون الطريق" (cut the road). */
-static int needs_aid(const rasid__entry *e)
+static int needs_aid(row_id id)
 {
-    return id_ends(e, "_aid");
+    return id_ends(id, "_aid");
 }
 
 static int is_comma_tok(const rasid_token *t);
@@ -207,13 +218,13 @@ static int is_comma_tok(const rasid_token *t);
  * membership, 2 for relations, 3 for sanctions, 4 for broadcasts, else 0. Rows whose id
  * ends in "_forces_aid" (سحب "withdrew") withdraw forces: their object is قوات or جنود
  * ("سحبت فرنسا قواتها من مالي"); 5. */
-static int member_row(const rasid__entry *e)
+static int member_row(row_id id)
 {
-    if (id_ends(e, "_member_aid")) return 1;
-    if (id_ends(e, "_ties_aid")) return 2;
-    if (id_ends(e, "_lift_aid")) return 3;
-    if (id_ends(e, "_media_aid")) return 4;
-    if (id_ends(e, "_forces_aid")) return 5;
+    if (id_ends(id, "_member_aid")) return 1;
+    if (id_ends(id, "_ties_aid")) return 2;
+    if (id_ends(id, "_lift_aid")) return 3;
+    if (id_ends(id, "_media_aid")) return 4;
+    if (id_ends(id, "_forces_aid")) return 5;
     return 0;
 }
 
@@ -284,9 +295,9 @@ static size_t aid_after(const ev_ctx *c, size_t from, int member)
  * for their subject, right after the verb (a titled person, an office, a delegation), and
  * then إلى and a place: "وصل الرئيس المالي عاصيمي غويتا إلى نيامي". Not "وصل عدد القتلى
  * إلى 50" (a toll reached 50), "وصلت الأمطار إلى". */
-static int needs_official(const rasid__entry *e)
+static int needs_official(row_id id)
 {
-    return id_ends(e, "_official");
+    return id_ends(id, "_official");
 }
 
 static int official_to_place(const ev_ctx *c, size_t from)
@@ -336,16 +347,16 @@ static int is_comma_tok(const rasid_token *t)
  * after it: a number of captives ("أسر 12 جنديا"), or a party acting or taken ("أسر مسلحون
  * جنديين", "أسر الجيش خمسة إرهابيين"); not a definite noun of people, whose families they
  * are ("أسر الجنود", "أسر القتلى"). */
-static int needs_captive(const rasid__entry *e)
+static int needs_captive(row_id id)
 {
-    return id_ends(e, "_capture");
+    return id_ends(id, "_capture");
 }
 
 /* Rows whose id ends in "_self" (سلم "handed over") state a surrender only with a
  * reflexive نفسه after them, past the subject: "سلم إرهابي نفسه للسلطات العسكرية". */
-static int needs_self(const rasid__entry *e)
+static int needs_self(row_id id)
 {
-    return id_ends(e, "_self");
+    return id_ends(id, "_self");
 }
 
 static int self_after(const ev_ctx *c, size_t from)
@@ -366,9 +377,9 @@ static int self_after(const ev_ctx *c, size_t from)
  * only with the protesters as their subject, a few words on in the clause: "خرج آلاف
  * المتظاهرين في شوارع نيامي", "احتشد المحتجون أمام السفارة"; not "خرج الجيش من المدينة",
  * "نزل الوزير في فندق". (The protesters' noun is an actor, so it is no trigger itself.) */
-static int needs_crowd(const rasid__entry *e)
+static int needs_crowd(row_id id)
 {
-    return id_ends(e, "_crowd");
+    return id_ends(id, "_crowd");
 }
 
 static int crowd_after(const ev_ctx *c, size_t from)
@@ -384,9 +395,9 @@ static int crowd_after(const ev_ctx *c, size_t from)
 /* Rows whose id ends in "_held" (أنقذ "rescued") free captives only when another word
  * of the sentence tells of captivity (a hostage cue: رهائن، مختطفين، محتجزين): "أنقذ الجيش
  * 12 مختطفا", not "أنقذ حرس السواحل 120 مهاجرا كانوا على متن قوارب". */
-static int needs_held(const rasid__entry *e)
+static int needs_held(row_id id)
 {
-    return id_ends(e, "_held");
+    return id_ends(id, "_held");
 }
 
 static int held_in_sentence(const ev_ctx *c, const rasid__match *m)
@@ -404,9 +415,9 @@ static int held_in_sentence(const ev_ctx *c, const rasid__match *m)
 /* Rows whose id ends in "_pact" (انسحب "withdrew") reject only a pact, talks or an
  * organisation named after من a few words on: "انسحبت مالي من اتفاق الجزائر", "انسحبت النيجر من
  * المجموعة الاقتصادية"; "انسحب المقاتلون من البلدة" is a withdrawal (another row). */
-static int needs_pact(const rasid__entry *e)
+static int needs_pact(row_id id)
 {
-    return id_ends(e, "_pact");
+    return id_ends(id, "_pact");
 }
 
 /* Returns the token of the pact (whose word, the pact rejected, opens no event of its
@@ -439,9 +450,9 @@ static int pact_at(ev_ctx *c, size_t q)
 /* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
  * an event only at the head of a clause: first in the sentence, after punctuation, or with
  * the conjunction و or ف on them ("ودان الرئيس"). */
-static int needs_initial(const rasid__entry *e)
+static int needs_initial(row_id id)
 {
-    return id_ends(e, "_initial");
+    return id_ends(id, "_initial");
 }
 
 static int clause_initial(const ev_ctx *c, const rasid__match *m)
@@ -455,7 +466,7 @@ static int clause_initial(const ev_ctx *c, const rasid__match *m)
     return c->t[m->tok - 1].kind == RASID_TOK_PUNCT;
 }
 
-int ev_capture_row(const ev_cand *k) { return k->trig && needs_captive(k->trig); }
+int ev_capture_row(const ev_cand *k) { return k->trig && needs_captive(row_id_of(k->trig)); }
 
 static int definite_token(const rasid_token *t)
 {
@@ -545,23 +556,24 @@ static int find_triggers(ev_ctx *c)
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            int need = needs_troops(m[q].e);
-            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(m[q].e))
+            const row_id rid = row_id_of(m[q].e);
+            int need = needs_troops(rid);
+            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(rid))
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
-            if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
-            if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
-            if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
-            if (needs_crowd(m[q].e) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
-            if (needs_held(m[q].e) && !held_in_sentence(c, &m[q])) continue;
-            if (needs_pact(m[q].e)) {
+            if (needs_captive(rid) && !capture_object(c, &m[q])) continue;
+            if (needs_initial(rid) && !clause_initial(c, &m[q])) continue;
+            if (needs_self(rid) && !self_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_crowd(rid) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_held(rid) && !held_in_sentence(c, &m[q])) continue;
+            if (needs_pact(rid)) {
                 size_t pt = pact_after(c, m[q].tok + m[q].ntok);
                 if (pt == SIZE_MAX) continue;
                 told = pt;
             }
-            if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
-            if (needs_aid(m[q].e)) {
-                size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
+            if (needs_official(rid) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_aid(rid)) {
+                size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(rid));
                 if (a == SIZE_MAX) continue;
                 told = a;
             }
@@ -570,13 +582,17 @@ static int find_triggers(ev_ctx *c)
         if (!best) continue;
         /* "أوقفت الولايات المتحدة مساعداتها لمالي": a verb that also means "arrested" or
          * the like, with aid for its object, stops aid: a *_aid row of the same length wins */
-        for (size_t q = 0; q < k && !needs_aid(best->e); q++) {
-            if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok || !needs_aid(m[q].e)) continue;
+        int best_aid = needs_aid(row_id_of(best->e));
+        for (size_t q = 0; q < k && !best_aid; q++) {
+            if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok) continue;
+            const row_id rid = row_id_of(m[q].e);
+            if (!needs_aid(rid)) continue;
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
+            size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(rid));
             if (a == SIZE_MAX) continue;
             told = a;
             best = &m[q];
+            best_aid = 1;
         }
         /* "وصلت إلى العاصمة باماكو دفعة من المدربين الروس": troops arriving, told after the
          * place, are a deployment, not a visit: an arrival row of the same verb wins */
@@ -584,8 +600,10 @@ static int find_triggers(ev_ctx *c)
         for (size_t q = 0; q < k && bid && rasid__streq(bid, "visit"); q++) {
             /* (and arms or military aid arriving are a delivery: "وصلت إلى مطار نيامي شحنة من
              * المساعدات العسكرية الروسية") */
-            int need = needs_troops(m[q].e);
-            if (m[q].tok != best->tok || !arrival_row(m[q].e) || (need != CUE_TROOPS && need != CUE_WEAPONS)) continue;
+            if (m[q].tok != best->tok) continue;
+            const row_id rid = row_id_of(m[q].e);
+            int need = needs_troops(rid);
+            if (!arrival_row(rid) || (need != CUE_TROOPS && need != CUE_WEAPONS)) continue;
             if (!troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, 1)) continue;
             best = &m[q];
             break;
