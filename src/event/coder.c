@@ -79,8 +79,8 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->alive = 1;
     k->groups = group_bit(ev_field(e, "id"));
     const char *id = ev_field(e, "id");
-    if (id && !strncmp(id, "clash", 5)) k->fights |= EV_FIGHT_CLASH;
-    if (id && (!strncmp(id, "clash", 5) || !strncmp(id, "ambush", 6) || !strncmp(id, "shoot", 5))) k->fights |= EV_FIGHT_GROUND;
+    if (id && ev_starts(id, "clash")) k->fights |= EV_FIGHT_CLASH;
+    if (id && (ev_starts(id, "clash") || ev_starts(id, "ambush") || ev_starts(id, "shoot"))) k->fights |= EV_FIGHT_GROUND;
 }
 
 /* A trigger row's id (NULL when it has none) and its length: find_triggers asks each row
@@ -150,7 +150,7 @@ static int force_at(const ev_ctx *c, size_t q)
     int m = c->mention_at[q];
     if (m < 0 || c->ms[m].tok_begin != q || c->ms[m].kind != RASID_M_ACTOR || !c->ms[m].sector) return 0;
     const rasid_mention *x = &c->ms[m];
-    return rasid__streq(x->sector, "MIL") && !(x->id && !strncmp(x->id, "rasid:office:", 13)) &&
+    return rasid__streq(x->sector, "MIL") && !(x->id && ev_starts(x->id, "rasid:office:")) &&
            !(x->ekind && rasid__streq(x->ekind, "person"));
 }
 
@@ -285,7 +285,7 @@ static size_t aid_after(const ev_ctx *c, size_t from, int member)
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
         for (size_t j = 0; j < k; j++) {
             const char *id = ev_field(m[j].e, "id");
-            if (id && (rasid__streq(id, "aid") || !strncmp(id, "aid_", 4))) return q;
+            if (id && (rasid__streq(id, "aid") || ev_starts(id, "aid_"))) return q;
         }
     }
     return SIZE_MAX;
@@ -315,7 +315,7 @@ static int official_to_place(const ev_ctx *c, size_t from)
             /* the official: an office, a titled or known person, a delegation; a day or a
              * comma may stand before إلى ("وصل الرئيس، مساء الأحد، إلى نيامي") */
             const rasid_mention *x = &c->ms[m];
-            int office = x->id && (!strncmp(x->id, "rasid:office:", 13) || !strncmp(x->id, "rasid:generic-delegation", 24));
+            int office = x->id && (ev_starts(x->id, "rasid:office:") || ev_starts(x->id, "rasid:generic-delegation"));
             int person = x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person"));
             if (office || person) seen = 1;
             else if (x->kind != RASID_M_DATE) return 0;
@@ -460,7 +460,7 @@ static int clause_initial(const ev_ctx *c, const rasid__match *m)
     const rasid_token *t = &c->t[m->tok];
     if (m->reading > 0 && m->reading < t->nreadings) {
         const char *pro = t->readings[m->reading].pro;
-        if (pro && (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2))) return 1; /* و ف */
+        if (pro && (ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81"))) return 1; /* و ف */
     }
     if (m->tok == 0 || c->t[m->tok - 1].sent != t->sent) return 1;
     return c->t[m->tok - 1].kind == RASID_TOK_PUNCT;
@@ -842,7 +842,7 @@ static int side_of(const ev_cand *k, const char *name)
  * a named one of the same sector? */
 static int generic_of(const rasid_entity *g, const rasid_entity *n)
 {
-    if (!g->id || strncmp(g->id, "rasid:generic-", 14) || !n->id || !strncmp(n->id, "rasid:generic-", 14)) return 0;
+    if (!g->id || !ev_starts(g->id, "rasid:generic-") || !n->id || ev_starts(n->id, "rasid:generic-")) return 0;
     if (!g->sector || !n->sector || strcmp(g->sector, n->sector)) return 0;
     return !g->country || (n->country && !strcmp(g->country, n->country));
 }
@@ -1047,7 +1047,7 @@ static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
 {
     if (attack->ty != EV_T_ASSAULT || kill->ty != EV_T_ASSAULT) return 0;
     const char *id = ev_field(kill->trig, "id");
-    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient) return 0;
+    if (!id || !ev_starts(id, "kill") || kill->dead <= 0 || !kill->nrecipient) return 0;
     if (!attack->nrecipient) {
         /* ("نحو مئة مسلح هاجموا الموقع، وتمكن الجنود من تحييد عشرات المهاجمين": armed men
          * attacking a site that names no party, the forces that killed them were its target) */
@@ -1337,7 +1337,7 @@ static void attackers_loot(ev_ctx *c)
         if (k[j].nactor > 1) continue;
         int own = k[j].location < 0 && k[j].date < 0; /* (no place or day of its own) */
         int definite_uaf = k[j].nactor == 1 && k[j].actor[0].sector && rasid__streq(k[j].actor[0].sector, "UAF") &&
-                           k[j].actor[0].text && !strncmp(k[j].actor[0].text, "\xD8\xA7\xD9\x84", 4);
+                           k[j].actor[0].text && ev_starts(k[j].actor[0].text, "\xD8\xA7\xD9\x84");
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 2 < k[j].sent) break;
@@ -1451,7 +1451,7 @@ static void merge_in_document(ev_ctx *c)
              * by a definite noun) the attacked forces killed, told by a source in the next
              * sentence with no place or day of its own, add to the fight's toll */
             if (k[j].sent == x->sent + 1 && x->dead_foe < 0 && k[j].location < 0 && k[j].date < 0 && foe_killed_in(x, &k[j]) &&
-                k[j].recipient[0].text && !strncmp(k[j].recipient[0].text, "\xD8\xA7\xD9\x84", 4)) {
+                k[j].recipient[0].text && ev_starts(k[j].recipient[0].text, "\xD8\xA7\xD9\x84")) {
                 x->dead_foe = k[j].dead;
                 x->q_dead_foe = k[j].q_dead;
                 k[j].alive = 0;
@@ -1934,7 +1934,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_implicit_opponents(&c);
         for (size_t i = 0; i < c.cands.len; i++) { /* a killing's dead are its victims */
             const char *id = ev_field(k[i].trig, "id");
-            if (k[i].dead > 0 && id && !strncmp(id, "kill", 4) && k[i].nrecipient == 1 && k[i].recipient[0].name)
+            if (k[i].dead > 0 && id && ev_starts(id, "kill") && k[i].nrecipient == 1 && k[i].recipient[0].name)
                 k[i].dead_of = k[i].recipient[0].name;
         }
         if (c.debug)

@@ -84,7 +84,7 @@ static const char *verb_of(const ev_cand *k, const char *mode, const char **conn
         /* "أفرجت الجماعة عن الصحفي": its other side is who was released; "أنقذت القوات
          * 12 مختطفا من أيدي قطاع الطرق": who held them */
         if (rasid__streq(id, "rescue")) return k->nrecipient ? "freed" : "freed people";
-        if (!strncmp(id, "rescue", 6)) { *conn = "held by"; return "freed people"; }
+        if (ev_starts(id, "rescue")) { *conn = "held by"; return "freed people"; }
         if (rasid__streq(id, "boycott_pact")) { *conn = "from"; return "withdrew"; }
         if (rasid__streq(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
         if (rasid__streq(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }

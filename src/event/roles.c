@@ -307,7 +307,7 @@ static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
         if (bm >= c->nms || c->ms[bm].start != k->recipient[i].start || c->ms[bm].tok_begin <= k->ttok) continue;
         const rasid_mention *x = &c->ms[bm]; /* the troops, or their number ("مئات الجنود") */
         size_t q = x->kind == RASID_M_NUMBER ? x->tok_end : x->tok_begin;
-        int unnamed = x->kind == RASID_M_ACTOR && x->id && !strncmp(x->id, "rasid:generic-", 14);
+        int unnamed = x->kind == RASID_M_ACTOR && x->id && ev_starts(x->id, "rasid:generic-");
         if (unnamed || (q < c->n && c->t[q].sent == x->sent && ev_cue(c, q, CUE_TROOPS))) {
             drop_party(k->recipient, &k->nrecipient, i);
             i--;
@@ -331,9 +331,9 @@ static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
         if (!is_comma(v) && !(dm >= 0 && c->ms[dm].kind == RASID_M_DATE)) words++;
         for (uint16_t r = 0; r < v->nreadings; r++) {
             const char *st = r ? v->readings[r].stem : v->norm;
-            if (!strncmp(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 8) ||                /* تعرض */
-                !strncmp(st, "\xD9\x8A\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 10) ||        /* يتعرض */
-                !strncmp(st, "\xD8\xAA\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 10))          /* تتعرض */
+            if (ev_starts(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6") ||                /* تعرض */
+                ev_starts(st, "\xD9\x8A\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6") ||        /* يتعرض */
+                ev_starts(st, "\xD8\xAA\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6"))          /* تتعرض */
                 return q + 1; /* after the verb */
         }
     }
@@ -349,7 +349,7 @@ static int doer_after(const ev_ctx *c, const ev_cand *k, size_t e)
         const rasid_token *t = &c->t[q];
         int min = q > 0 && ev_is_min(&c->t[q - 1]); /* من */
         int by = q > 0 && ev_cue(c, q - 1, CUE_BY);
-        int min_pro = c->ms[m].start > t->start && t->nreadings > 1 && !strncmp(t->readings[1].pro, "\xD9\x85\xD9\x86", 4);
+        int min_pro = c->ms[m].start > t->start && t->nreadings > 1 && ev_starts(t->readings[1].pro, "\xD9\x85\xD9\x86");
         return min || by || min_pro ? m : -1;
     }
     return -1;
@@ -673,7 +673,7 @@ static int party_list_head(const ev_ctx *c, int m)
         }
         /* "المدنيين وعناصر من متطوعي الدفاع": و + members + من before the party */
         if (!wa && b >= 3 && ev_is_min(&c->t[b - 1]) &&
-            c->mention_at[b - 2] < 0 && c->t[b - 2].nreadings > 1 && !strncmp(c->t[b - 2].readings[1].pro, "\xD9\x88", 2) &&
+            c->mention_at[b - 2] < 0 && c->t[b - 2].nreadings > 1 && ev_starts(c->t[b - 2].readings[1].pro, "\xD9\x88") &&
             (ev_cue(c, b - 2, CUE_MEMBER) || ev_cue(c, b - 2, CUE_UNIT))) {
             wa = 1;
             pb = b - 2;
@@ -698,23 +698,23 @@ static int generic_owner(const ev_ctx *c, int m, size_t limit)
     size_t j = c->ms[m].tok_end;
     /* (an unnamed armed unit too, when its owner is told: "كتيبة مسلحة تابعة لوزارة الدفاع") */
     int unnamed = c->ms[m].sector && rasid__streq(c->ms[m].sector, "UAF") && j < limit && ev_cue(c, j, CUE_OWNER);
-    if (!c->ms[m].id || (strncmp(c->ms[m].id, "rasid:generic-", 14) && !unnamed) || j >= limit) return m;
+    if (!c->ms[m].id || (!ev_starts(c->ms[m].id, "rasid:generic-") && !unnamed) || j >= limit) return m;
     /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
      * come from) */
     int min = !unnamed && ev_is_min(&c->t[j]); /* من */
     size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
     int o = oq < limit ? c->mention_at[oq] : -1;
     if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
-        (!min || (c->ms[o].id && strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+        (!min || (c->ms[o].id && !ev_starts(c->ms[o].id, "rasid:generic-") &&
                   !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))) &&
         (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
-                    strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                    !ev_starts(c->ms[o].id, "rasid:generic-") &&
                     !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))))
         return o;
     /* "الدفاعات الجوية للجيش السوداني", "الشرطة القضائية للدرك الوطني": a generic force
      * and, with ل right after it, a named force of the same sector that owns it */
     if (!unnamed && o >= 0 && oq == j && c->ms[o].tok_begin == oq && c->ms[o].kind == RASID_M_ACTOR && c->ms[o].id &&
-        strncmp(c->ms[o].id, "rasid:generic-", 14) && c->ms[m].sector && c->ms[o].sector &&
+        !ev_starts(c->ms[o].id, "rasid:generic-") && c->ms[m].sector && c->ms[o].sector &&
         rasid__streq(c->ms[m].sector, c->ms[o].sector)) {
         const rasid_token *t = &c->t[oq];
         for (uint16_t r = 1; r < t->nreadings; r++)
@@ -739,7 +739,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         int mq = q < limit ? c->mention_at[q] : -1; /* (مقاتلون alone names unnamed militants) */
         int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && rasid__streq(c->ms[mq].sector, "UAF"));
         if (q + 2 < limit && q == j && bare && c->t[q].nreadings > 1 &&
-            !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
+            ev_starts(c->t[q].readings[1].pro, "\xD9\x88") && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
             ev_is_min(&c->t[q + 1])) { /* من */
             q += 2;
             members = 1;
@@ -799,7 +799,7 @@ static int office_country(const ev_ctx *c, int m)
     int o = c->mention_at[b - 2];
     if (o < 0) return -1;
     const rasid_mention *y = &c->ms[o];
-    if (y->tok_end != b - 1 || !y->id || strncmp(y->id, "rasid:office:", 13) || !y->country ||
+    if (y->tok_end != b - 1 || !y->id || !ev_starts(y->id, "rasid:office:") || !y->country ||
         strcmp(y->country, x->country))
         return -1;
     return o;
@@ -832,7 +832,7 @@ static int apposition(const ev_ctx *c, int m)
              * النقيب إبراهيم تراوري") */
             if (c->ms[o].tok_end == q && office_country(c, o) >= 0) o = office_country(c, o);
             const rasid_mention *x = &c->ms[o];
-            if ((x->tok_end == q || c->ms[c->mention_at[q - 1]].tok_end == q) && x->id && !strncmp(x->id, "rasid:office:", 13) &&
+            if ((x->tok_end == q || c->ms[c->mention_at[q - 1]].tok_end == q) && x->id && ev_starts(x->id, "rasid:office:") &&
                 (!c->ms[m].country || (x->country && !strcmp(x->country, c->ms[m].country))))
                 return 1;
             break;
@@ -1317,7 +1317,7 @@ static void set_count(ev_cand *k, int role, long v, uint8_t q)
 static int is_kill_trigger(const ev_cand *k)
 {
     const char *id = ev_field(k->trig, "id");
-    return id && (!strncmp(id, "kill", 4) || rasid__streq(id, "assassinate"));
+    return id && (ev_starts(id, "kill") || rasid__streq(id, "assassinate"));
 }
 
 /* "مقر اللواء 444", "الكتيبة 33", "الطريق الوطني 15": a bare number right after a definite
@@ -1380,7 +1380,7 @@ static int toll_of_told(const ev_ctx *c, const ev_cand *k, size_t after, size_t 
 static void drop_victims_of_condemned(const ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
     const char *id = ev_field(k->trig, "id");
-    if (!id || strncmp(id, "condemn", 7)) return;
+    if (!id || !ev_starts(id, "condemn")) return;
     for (size_t q = after + 1; q + 1 < e; q++) {
         if (!ev_cue(c, q, CUE_AGAINST)) continue;
         int m = c->mention_at[q + 1];
@@ -1696,7 +1696,7 @@ static int one_person_at(const ev_ctx *c, size_t q)
     if (m >= 0) {
         const rasid_mention *x = &c->ms[m];
         return x->tok_begin == q && (x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person")) ||
-                                     (x->id && !strncmp(x->id, "rasid:office:", 13)));
+                                     (x->id && ev_starts(x->id, "rasid:office:")));
     }
     const rasid_token *t = &c->t[q];
     for (uint16_t r = 1; r < t->nreadings; r++) {
@@ -1793,7 +1793,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if ((role == R_NONE || (role == R_ARR && noun_role(m) != R_ARR)) && i > k->ttok && i <= k->ttok + k->tntok + 5) {
             /* (released by a word also said of detainees, أفرج عن, but no detainees by their noun) */
             const char *tid = ev_field(k->trig, "id");
-            if (tid && !strncmp(tid, "rescue", 6)) role = R_HOST;
+            if (tid && ev_starts(tid, "rescue")) role = R_HOST;
         }
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
@@ -1900,7 +1900,7 @@ static void arriving_troops(const ev_ctx *c, ev_cand *k)
         if (m < 0 || c->ms[m].tok_begin != q) continue;
         const rasid_mention *x = &c->ms[m];
         if (x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "MIL") &&
-            !(x->id && !strncmp(x->id, "rasid:office:", 13)) && !(x->ekind && rasid__streq(x->ekind, "person"))) {
+            !(x->id && ev_starts(x->id, "rasid:office:")) && !(x->ekind && rasid__streq(x->ekind, "person"))) {
             add_party(c, k->actor, &k->nactor, x);
             return;
         }
@@ -2190,7 +2190,7 @@ static size_t next_trigger_of(const ev_ctx *c, const ev_cand *k, size_t e, int w
         if (which == NT_JOINED_VERB) {
             const rasid_token *t = &c->t[p->ttok];
             const char *pro = p->tread < t->nreadings ? t->readings[p->tread].pro : "";
-            if (p->pos != 'V' || (strncmp(pro, "\xD9\x88", 2) && strncmp(pro, "\xD9\x81", 2))) continue; /* و ف */
+            if (p->pos != 'V' || (!ev_starts(pro, "\xD9\x88") && !ev_starts(pro, "\xD9\x81"))) continue; /* و ف */
         }
         best = p->ttok;
     }
@@ -2633,8 +2633,8 @@ static int place_of_trigger_before(const ev_ctx *c, const ev_cand *k, int m)
      * واعتقلوا", share the place told before them) */
     if (k->pos != 'N' && k->pos != 'K') return 0;
     const rasid_token *tt = &c->t[k->ttok];
-    if (k->tread > 0 && k->tread < tt->nreadings && (!strncmp(tt->readings[k->tread].pro, "\xD9\x88", 2) ||
-                                                     !strncmp(tt->readings[k->tread].pro, "\xD9\x81", 2)))
+    if (k->tread > 0 && k->tread < tt->nreadings && (ev_starts(tt->readings[k->tread].pro, "\xD9\x88") ||
+                                                     ev_starts(tt->readings[k->tread].pro, "\xD9\x81")))
         return 0;
     size_t q = c->ms[m].tok_begin;
     const ev_cand *p, *pe;
@@ -2841,7 +2841,7 @@ static int named_token(const ev_ctx *c, size_t i)
 /* Does a stem open like an imperfect verb (ي ت ن)? */
 static int imperfect_stem(const char *st)
 {
-    return !strncmp(st, "\xD9\x8A", 2) || !strncmp(st, "\xD8\xAA", 2) || !strncmp(st, "\xD9\x86", 2);
+    return ev_starts(st, "\xD9\x8A") || ev_starts(st, "\xD8\xAA") || ev_starts(st, "\xD9\x86");
 }
 
 /* "ويأتي الحادث بعد أسابيع من مقتل ستة موريتانيين": an event that dates the news by
@@ -2899,7 +2899,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     int joined = 0;
     if (k->tread > 0 && k->tread < c->t[t].nreadings) {
         const char *pro = c->t[t].readings[k->tread].pro;
-        joined = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+        joined = ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81"); /* و ف */
     }
     /* (a negation ending at most two words before the trigger: "لم", "دون أن تظهر بوادر
      * قصف"; not a word of a name: "منظمة أطباء بلا حدود في هجوم" negates no attack) */
@@ -3530,7 +3530,7 @@ static int joined_by_wa(const ev_ctx *c, const ev_cand *k)
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
     const char *pro = tt->readings[k->tread].pro;
-    return !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+    return ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81"); /* و ف */
 }
 
 static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
@@ -3540,7 +3540,7 @@ static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread > 0 && k->tread < tt->nreadings) {
         const char *pro = tt->readings[k->tread].pro;
-        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 0; /* و ف */
+        if (ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81")) return 0; /* و ف */
     }
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
@@ -3560,7 +3560,7 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
     const rasid_token *tt0 = &c->t[k->ttok];
     if (k->tread > 0 && k->tread < tt0->nreadings) {
         const char *pro = tt0->readings[k->tread].pro;
-        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 1; /* و ف */
+        if (ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81")) return 1; /* و ف */
     }
     if (k->ttok > 0 && ev_cue(c, k->ttok - 1, CUE_COORDINATION)) return 1;
     /* "... ثم أعلن تحرير 59 رهينة": an event noun right after a reporting verb that is
@@ -3979,8 +3979,8 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
             const rasid_token *pt = &c->t[q - 1];
             for (uint16_t r = 0; r < pt->nreadings && !reach; r++) {
                 const char *st = pt->readings[r].stem;
-                reach = !strncmp(st, "\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 8) ||         /* توصل... */
-                        !strncmp(st, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 12); /* التوصل */
+                reach = ev_starts(st, "\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84") ||         /* توصل... */
+                        ev_starts(st, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84"); /* التوصل */
             }
         }
         if (!reach) return 1;
@@ -4125,7 +4125,7 @@ static int verb_between(const ev_ctx *c, const ev_cand *k, size_t from, size_t t
         /* (not a noun joined by و right after it, read as a verb too: "لتهنئة وشكر") */
         const rasid_token *t = &c->t[p->ttok];
         if (p->ttok == k->ttok + k->tntok && p->tread > 0 && p->tread < t->nreadings &&
-            !strncmp(t->readings[p->tread].pro, "\xD9\x88", 2))
+            ev_starts(t->readings[p->tread].pro, "\xD9\x88"))
             continue;
         return 1;
     }
@@ -4390,8 +4390,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
              * موقعا": armed men counted right after or before an attack verb attack */
             const rasid_mention *am = &c->ms[armed_count];
             const char *nt = am->noun_text ? am->noun_text : "";
-            if (!strncmp(nt, "\xD8\xA7\xD9\x84", 4)) nt += 4; /* ال */
-            int gunmen = !strncmp(nt, "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD", 8); /* مسلح */
+            if (ev_starts(nt, "\xD8\xA7\xD9\x84")) nt += 4; /* ال */
+            int gunmen = ev_starts(nt, "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD"); /* مسلح */
             k->actor[k->nactor++] = gunmen ? named_span(c, "Unidentified Armed Group", "unknown", "UAF", NULL, "rasid:gunmen", am->start, am->end)
                                            : named_span(c, "Militants", "unknown", "UAF", NULL, "rasid:militants", am->start, am->end);
             size_t from = am->tok_begin >= after ? am->tok_end + 1 : after;
@@ -4887,7 +4887,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (k->ty == EV_T_ASSAULT)
         for (size_t a = 0; a < k->nactor; a++) {
             const rasid_entity *x = &k->actor[a];
-            if (!x->id || strncmp(x->id, "rasid:office:", 13) || !x->country || strlen(x->country) != 3) continue;
+            if (!x->id || !ev_starts(x->id, "rasid:office:") || !x->country || strlen(x->country) != 3) continue;
             const char *cn = country_name(c, x->country);
             if (!cn) continue;
             k->actor[a] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn), "force", "MIL",
@@ -4969,7 +4969,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
-    int freeing = tid && (rasid__streq(tid, "retake") || !strncmp(tid, "rescue", 6));
+    int freeing = tid && (rasid__streq(tid, "retake") || ev_starts(tid, "rescue"));
     /* "13 جنديا قتلوا", "الجنديان قتلا في هجوم": people counted right before a killing verb
      * (past a nationality) with no object after it are its victims, the verb a passive or
      * agreeing with them ("المسلحان قتلا خمسة قرويين": the doers) */
@@ -4996,7 +4996,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * where civilians live, pray, learn, trade or shelter, with no party hit named, hits
      * civilians */
     /* (not a town retaken or seized: "استعاد الجيش السيطرة على قرية") */
-    if (k->ty == EV_T_ASSAULT && !k->nrecipient && !freeing && tid && strncmp(tid, "retake", 6) && strncmp(tid, "seize", 5))
+    if (k->ty == EV_T_ASSAULT && !k->nrecipient && !freeing && tid && !ev_starts(tid, "retake") && !ev_starts(tid, "seize"))
         civilian_site(c, k, after, next_trigger(c, k, e));
     /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
      * down is the target */
@@ -5033,7 +5033,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             i--;
         }
     int posted = 0; /* (the recall's place was the envoy's post: it happened at no other) */
-    if (sid && !strncmp(sid, "sanction", 8) && strstr(sid, "_envoy") && !k->nrecipient)
+    if (sid && ev_starts(sid, "sanction") && strstr(sid, "_envoy") && !k->nrecipient)
         for (size_t q = after; q + 2 < e && q < after + 8; q++) {
             if (!ev_cue(c, q, CUE_ENVOY)) continue;
             size_t p = q + (size_t)ev_cue(c, q, CUE_ENVOY);
@@ -5124,7 +5124,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * subject of an attack (right before the verb, or right after it) strike from the air,
          * for the army named last, in this sentence or the two before */
         if (k->ty == EV_T_ASSAULT && (!k->mode || rasid__streq(k->mode, "firearms")) &&
-            !(id && !strncmp(id, "shootdown", 9)) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
+            !(id && ev_starts(id, "shootdown")) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
             k->mode = "aerial";
             k->acled_event = "Explosions/Remote violence";
             k->acled_sub = "Air/drone strike";
@@ -5323,7 +5323,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = after; m2 >= 0 && q < e && q <= c->ms[m2].tok_end + 2 && !partner; q++)
             partner = ev_cue(c, q, CUE_WITH) || ev_cue(c, q, CUE_BETWEEN);
         const char *id = ev_field(k->trig, "id");
-        if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && !strncmp(id, "ally", 4))
+        if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && ev_starts(id, "ally"))
             k->pos = 'R';
     }
     /* "أبلغته احتجاج الحكومة الشديد", "قدمت الخارجية احتجاجا": a protest noun made by a
@@ -5442,8 +5442,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * never its doer */
     {
         const char *eid = ev_field(k->trig, "id");
-        if (eid && !strncmp(eid, "sanction", 8) && strstr(eid, "_envoy") && k->nactor == 1 && k->actor[0].id &&
-            !strncmp(k->actor[0].id, "rasid:office:", 13) && strstr(k->actor[0].id, ":Ambassador")) {
+        if (eid && ev_starts(eid, "sanction") && strstr(eid, "_envoy") && k->nactor == 1 && k->actor[0].id &&
+            ev_starts(k->actor[0].id, "rasid:office:") && strstr(k->actor[0].id, ":Ambassador")) {
             if (!already(k->recipient, k->nrecipient, &k->actor[0]) && k->nrecipient < EV_MAX_PARTY)
                 k->recipient[k->nrecipient++] = k->actor[0];
             k->nactor = 0;
@@ -5587,7 +5587,7 @@ void ev_military_coup(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
         const char *id = x->trig ? ev_field(x->trig, "id") : NULL;
-        if (!x->alive || x->nactor > 1 || !x->nrecipient || !id || strncmp(id, "coup", 4) || (id[4] && id[4] != '_')) continue;
+        if (!x->alive || x->nactor > 1 || !x->nrecipient || !id || !ev_starts(id, "coup") || (id[4] && id[4] != '_')) continue;
         /* the ousted: parties of one country, none of them an armed group or an IGO */
         const char *iso = NULL;
         int ok = 1;
