@@ -66,12 +66,13 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
 
 /* The English verb phrase of an event, and the word that introduces its recipient
  * ("attacked X", "carried out an air strike on X", "reached an agreement with X"). */
-static const char *verb_of(const ev_cand *k, const char *mode, const char **conn)
+static const char *verb_of(ev_ctx *c, const ev_cand *k, const char *mode, const char **conn)
 {
     const char *t = k->type, *m = mode ? mode : "";
     const char *id = ev_field(k->trig, "id");
     *conn = "";
-    const char *rowtype = ev_field(k->trig, "type");
+    /* (the column found once per table, not by its name for every record) */
+    const char *rowtype = k->trig ? ev_trig_field(c, k->trig, TC_TYPE) : NULL;
     if (id && rowtype && !strcmp(rowtype, t)) { /* triggers whose own verb says more than their type */
         if (rasid__streq(id, "coup")) { *conn = "against"; return "staged a coup"; }
         if (rasid__streq(id, "seize_town") && k->acled_sub && rasid__streq(k->acled_sub, "Looting/property destruction")) {
@@ -220,7 +221,7 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     names(&b, k->actor, k->nactor, k->ty == EV_T_ASSAULT ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
     const char *conn;
-    rasid__buf_puts(&b, verb_of(k, ev->mode, &conn)); /* (the record's mode: the candidate's may differ) */
+    rasid__buf_puts(&b, verb_of(c, k, ev->mode, &conn)); /* (the record's mode: the candidate's may differ) */
     if (k->nrecipient) {
         rasid__buf_putc(&b, ' ');
         if (*conn) {
