@@ -1405,11 +1405,12 @@ typedef struct votes_t {
     int len;
 } votes_t;
 
+/* (codes of three letters, compared inline: a call to strcmp costs more than they do) */
 static void vote(votes_t *v, const char *iso)
 {
     if (!iso || !*iso) return;
     for (int i = 0; i < v->len; i++)
-        if (!strcmp(v->iso[i], iso)) { v->n[i]++; return; }
+        if (rasid__streq(v->iso[i], iso)) { v->n[i]++; return; }
     if (v->len < 32) {
         v->iso[v->len] = iso;
         v->n[v->len++] = 1;
@@ -1419,7 +1420,7 @@ static void vote(votes_t *v, const char *iso)
 static int country_votes(const votes_t *v, const char *iso)
 {
     for (int i = 0; iso && i < v->len; i++)
-        if (!strcmp(v->iso[i], iso)) return v->n[i];
+        if (rasid__streq(v->iso[i], iso)) return v->n[i];
     return 0;
 }
 
