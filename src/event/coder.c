@@ -49,7 +49,7 @@ void ev_set_type(ev_cand *k, const char *type)
     k->type = type;
     k->ty = EV_T_OTHER;
     for (size_t i = 0; type && i < sizeof names / sizeof *names; i++)
-        if (names[i][0] == type[0] && !strcmp(names[i], type)) {
+        if (names[i][0] == type[0] && rasid__streq(type, names[i])) { /* (inline: names are short) */
             k->ty = (uint8_t)(EV_T_OTHER + 1 + i);
             break;
         }

@@ -1270,7 +1270,7 @@ static int person_noun(const char *noun)
                                       "duration", "age", "vehicle", "weapon", "house", "village", "town", "site", "building", "day",
                                       "month", "hour", "currency", "unit"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-        if (noun[0] == bad[i][0] && !strcmp(noun, bad[i])) return 0;
+        if (noun[0] == bad[i][0] && rasid__streq(noun, bad[i])) return 0; /* (inline: short codes) */
     return 1;
 }
 
@@ -2037,7 +2037,7 @@ static size_t civilian_noun_at(const ev_ctx *c, size_t q)
     for (size_t j = 0; j < n; j++) {
         const char *x = ev_field(ents[j], "class");
         for (const char *const *p = civ; x && *p; p++)
-            if (!strcmp(x, *p)) return ntok;
+            if (rasid__streq(x, *p)) return ntok; /* (inline: short class codes) */
     }
     return 0;
 }
