@@ -115,9 +115,11 @@ int ev_word_begins(const rasid_token *t, const char *const *stems, size_t n, siz
     size_t l = t->nlen;
     if (!w) return 0;
     if (l > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, l -= 4; /* ال */
-    for (size_t i = 0; i < n; i++) {
-        size_t sl = strlen(stems[i]);
-        if (l >= sl && l - sl <= extra && !memcmp(w, stems[i], sl)) return 1;
+    for (size_t i = 0; i < n; i++) { /* (one pass: the stem's length is where it ends matching) */
+        const char *s = stems[i];
+        size_t sl = 0;
+        while (s[sl] && sl < l && w[sl] == s[sl]) sl++;
+        if (!s[sl] && l - sl <= extra) return 1;
     }
     return 0;
 }
