@@ -1653,7 +1653,7 @@ static int mishap_only(const ev_ctx *c, const ev_cand *k)
 static int marks_content(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *t = &c->t[k->ttok];
-    if (k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8")) return 1; /* ب */
+    if (k->tread > 0 && k->tread < t->nreadings && ev_has2(t->readings[k->tread].pro, "\xD8\xA8")) return 1; /* ب */
     if (k->ttok == 0 || c->t[k->ttok - 1].sent != t->sent) return 0;
     const rasid_token *p = &c->t[k->ttok - 1];
     if (p->nlen == 6 && !memcmp(p->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6)) return 1; /* الي (إلى) */
@@ -1679,11 +1679,11 @@ static int welcomed_noun(const ev_ctx *c, const ev_cand *k)
     if (ala && q2->sent == t->sent)
         for (size_t f = 0; f < sizeof against / sizeof *against; f++)
             if (rasid__streq(q2->norm, against[f])) return 1;
-    int li = k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD9\x84"); /* ل */
+    int li = k->tread > 0 && k->tread < t->nreadings && ev_has2(t->readings[k->tread].pro, "\xD9\x84"); /* ل */
     if (li)
         for (size_t f = 0; f < sizeof against / sizeof *against; f++)
             if (rasid__streq(q->norm, against[f])) return 1;
-    if (!(k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8"))) return 0; /* ب */
+    if (!(k->tread > 0 && k->tread < t->nreadings && ev_has2(t->readings[k->tread].pro, "\xD8\xA8"))) return 0; /* ب */
     const rasid_token *p = &c->t[k->ttok - 1];
     /* (ترحيبا ب: welcomed; تنديدا ب: condemned, as a protest's purpose) */
     static const char *const forms[] = {"\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8\xD8\xA7", /* ترحيبا */
@@ -1859,7 +1859,7 @@ static void drop_weak(ev_ctx *c)
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content && !toll; x++) {
             if (x == &k[i] || x->sent != k[i].sent || x->ty != EV_T_SUPPORT) continue;
             const rasid_token *t = &c->t[k[i].ttok];
-            int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && strstr(t->readings[k[i].tread].pro, "\xD8\xA8");
+            int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && ev_has2(t->readings[k[i].tread].pro, "\xD8\xA8");
             if (with_b && x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && !trigger_between(c, x, &k[i]))
                 content = 1;
         }

@@ -324,7 +324,7 @@ static int is_comma(const rasid_token *t);
 static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
 {
     const rasid_token *tt = &c->t[k->ttok];
-    if (!(k->tread > 0 && k->tread < tt->nreadings && strstr(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
+    if (!(k->tread > 0 && k->tread < tt->nreadings && ev_has2(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
     /* (a date set off by commas does not count: "تعرضت وحدة، صباح يوم الأحد 16 يونيو، لهجوم") */
     size_t words = 0;
     for (size_t q = k->ttok; q-- > b && words <= 8;) {
@@ -913,7 +913,7 @@ static int instrument(const ev_ctx *c, int m)
     };
     for (uint16_t r = 1; r < t->nreadings; r++) {
         const rasid_reading *rd = &t->readings[r];
-        if (!strstr(rd->pro, "\xD8\xA8")) continue; /* ب (بال، وبال) */
+        if (!ev_has2(rd->pro, "\xD8\xA8")) continue; /* ب (بال، وبال) */
         for (size_t i = 0; i < sizeof arms / sizeof *arms; i++)
             if (rasid__streq(rd->stem, arms[i])) return 1;
     }
@@ -982,7 +982,7 @@ static int title_prep(const ev_ctx *c, const rasid_mention *x)
         for (size_t i = 0; i < n; i++) {
             if (mt[i].tok != q || !mt[i].reading || mt[i].reading >= t->nreadings) continue;
             const char *pro = t->readings[mt[i].reading].pro;
-            if (pro && (strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84"))) return 1; /* ب ل */
+            if (pro && (ev_has2(pro, "\xD8\xA8") || ev_has2(pro, "\xD9\x84"))) return 1; /* ب ل */
         }
         if (n) return 0;
     }
@@ -2188,7 +2188,7 @@ static size_t next_trigger_of(const ev_ctx *c, const ev_cand *k, size_t e, int w
     size_t best = e;
     for (; p < end; p++) {
         if (p == k || p->sent != k->sent || p->ttok <= k->ttok || p->ttok >= best) continue;
-        if (which == NT_OTHER_TYPE && !(p->type && k->type && strcmp(p->type, k->type))) continue;
+        if (which == NT_OTHER_TYPE && !(p->type && k->type && !ev_same_type(p, k))) continue;
         if (which == NT_JOINED_VERB) {
             const rasid_token *t = &c->t[p->ttok];
             const char *pro = p->tread < t->nreadings ? t->readings[p->tread].pro : "";
@@ -2612,7 +2612,7 @@ static int other_event_place(const ev_ctx *c, const ev_cand *k, int m)
     const ev_cand *p, *pe;
     ev_sentence_cands(c, k, &p, &pe);
     for (; p < pe; p++) {
-        if (p == k || p->sent != k->sent || (p->type && k->type && !strcmp(p->type, k->type))) continue;
+        if (p == k || p->sent != k->sent || ev_same_type(p, k)) continue;
         size_t pb, pq;
         clause_of(c, p->ttok, &pb, &pq);
         if (pb == kb) continue; /* one clause */
@@ -2643,7 +2643,7 @@ static int place_of_trigger_before(const ev_ctx *c, const ev_cand *k, int m)
     ev_sentence_cands(c, k, &p, &pe);
     for (; p < pe; p++)
         if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok <= q && q < k->ttok && p->type &&
-            k->type && strcmp(p->type, k->type))
+            k->type && !ev_same_type(p, k))
             return 1;
     return 0;
 }
@@ -2971,7 +2971,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
         const char *pro = tt->readings[k->tread].pro;
-        if (strstr(pro, "\xD8\xB3")) return "future";
+        if (ev_has2(pro, "\xD8\xB3")) return "future";
     }
     /* (a name is no future cue: the town سيغو is not س + يغو) */
     int fut = rasid__lex_cue_in_doc(c->doc, CUE_FUTURE); /* (no future cue: no scan for one) */
@@ -2984,7 +2984,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         const rasid_token *v = &c->t[t - back];
         if (named_token(c, t - back)) continue;
         for (uint16_t r = 1; r < v->nreadings; r++)
-            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
+            if (ev_has2(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
                 return "future";
     }
     for (size_t i = t + k->tntok; fut && i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
@@ -3755,11 +3755,11 @@ static int instrumental_of(const ev_ctx *c, const ev_cand *k)
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
     const char *pro = tt->readings[k->tread].pro;
-    return strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+    return ev_has2(pro, "\xD8\xA8") || ev_has2(pro, "\xD9\x84");
 }
 
 /* Two candidates of one PLOVER type. */
-static int family_kin(const ev_cand *a, const ev_cand *b) { return a->type && b->type && !strcmp(a->type, b->type); }
+static int family_kin(const ev_cand *a, const ev_cand *b) { return ev_same_type(a, b); }
 
 /* ------------------------------------------------------------------ descriptions */
 /* Is the trigger verb an imperfect (present) form? Its stem begins with the prefix of
@@ -4239,7 +4239,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 /* (after the toll, introduced by في: "أحد الهجومين بسيارة مفخخة" is one of them) */
                 const rasid_token *fi = p->ttok > 0 ? &c->t[p->ttok - 1] : NULL;
                 int in = fi && fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4);
-                if (pid && strstr(pid, "generic") && family_kin(p, k) && p->ttok > k->ttok && in) k->aggregate = 1;
+                if (in && p->ttok > k->ttok && pid && strstr(pid, "generic") && family_kin(p, k)) k->aggregate = 1; /* (cheap tests first) */
             }
         }
         /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
@@ -4307,7 +4307,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     int instrumental = 0;
     if (k->tread > 0 && k->tread < tt->nreadings) {
         const char *pro = tt->readings[k->tread].pro;
-        instrumental = strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+        instrumental = ev_has2(pro, "\xD8\xA8") || ev_has2(pro, "\xD9\x84");
     }
     /* "أعربت الجزائر عن إدانتها للهجوم": a noun owned by a pronoun after عن says what the
      * subject of the verb before expressed; that subject is its doer, nobody after it */
