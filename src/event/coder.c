@@ -620,7 +620,8 @@ static int same_place(const ev_ctx *c, int a, int b)
 {
     if (a < 0 || b < 0) return 1;
     const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
-    if (x->name && y->name && !strcmp(x->name, y->name)) return 1;
+    /* (two mentions of one place mostly share its dictionary name: the pointers first) */
+    if (x->name && y->name && (x->name == y->name || !strcmp(x->name, y->name))) return 1;
     if ((x->precision == RASID_P_REGION && !x->country) || (y->precision == RASID_P_REGION && !y->country)) return 1;
     if (!isnan(x->lat) && !isnan(y->lat)) {
         double dx = (x->lat - y->lat), dy = (x->lon - y->lon);
@@ -787,7 +788,7 @@ static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (!same_date(c, a->date, b->date)) return 0;
     if (!tolls_agree(a, b)) return 0;
     if (!actors_compatible(c, a, b)) return 0;
-    if (strcmp(a->modality, b->modality)) return 0;
+    if (!ev_same_modality(a, b)) return 0;
     return 1;
 }
 
@@ -1080,7 +1081,7 @@ static void stopped_then_attacked(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive || !k[i].mode || !rasid__streq(k[i].mode, "arrest")) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
-            if (!k[j].alive || !rasid__streq(k[j].type, "ASSAULT") || strcmp(k[i].modality, k[j].modality)) continue;
+            if (!k[j].alive || !rasid__streq(k[j].type, "ASSAULT") || !ev_same_modality(&k[i], &k[j])) continue;
             int before = 0;
             for (size_t q = k[i].ttok + k[i].tntok; q + 1 < k[j].ttok && !before; q++)
                 before = c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD9\x82\xD8\xA8\xD9\x84", 6) && /* قبل */
@@ -1125,7 +1126,7 @@ static void merge_in_sentences(ev_ctx *c)
         if (!k[i].alive) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
             if (!k[j].alive || !same_family(&k[i], &k[j])) continue;
-            if (strcmp(k[i].modality, k[j].modality)) continue;
+            if (!ev_same_modality(&k[i], &k[j])) continue;
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
             int foe = foe_killed_in(&k[i], &k[j]) ? 1 : foe_killed_in(&k[j], &k[i]) ? 2 : 0;
@@ -1341,7 +1342,7 @@ static void attackers_loot(ev_ctx *c)
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 2 < k[j].sent) break;
-            if (!x->alive || x->ty != EV_T_ASSAULT || strcmp(x->modality, k[j].modality)) continue;
+            if (!x->alive || x->ty != EV_T_ASSAULT || !ev_same_modality(x, &k[j])) continue;
             /* the attack's doer (or the attackers) then, in the sentences after it with no
              * place or day of their own, or in its very sentence ("هاجم مسلحون موقعا للجيش
              * وقتلوا أربعة جنود واستولوا على أسلحة ثم انسحبوا"); a party withdrawing after
@@ -1403,7 +1404,7 @@ static void merge_in_document(ev_ctx *c)
             const ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break;
             if (!x->alive || !same_family(x, &k[j])) continue;
-            if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            if (!ev_same_modality(x, &k[j]) || distinct_sites(c, x->location, k[j].location)) break;
             if ((x->groups & k[j].groups) && ev_field(k[j].trig, "id") && !strstr(ev_field(k[j].trig, "id"), "generic")) {
                 start = i;
                 break;
@@ -1413,7 +1414,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break; /* so are all before it */
             if (!x->alive || !same_family(x, &k[j])) continue;
-            if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            if (!ev_same_modality(x, &k[j]) || distinct_sites(c, x->location, k[j].location)) break;
             if (x->date >= 0 && k[j].date >= 0 && !same_date(c, x->date, k[j].date)) break;
             if (x->sent + 8 < k[j].sent) break;
             int dead = k[j].dead;
@@ -1431,7 +1432,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline) continue;
-            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || !ev_same_modality(x, &k[j])) continue;
             absorb_ex(c, x, &k[j], 1);
             break;
         }
@@ -1443,7 +1444,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
-            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || !ev_same_modality(x, &k[j])) continue;
             /* (a tally of a week's operations is retold by no single act: "أوقفت مفارز 12
              * عنصر دعم في عمليات متفرقة" then "وأضاف البيان أن مفرزة كشفت مخبأ بولاية تمنراست") */
             if (x->aggregate != k[j].aggregate) continue;
@@ -1524,7 +1525,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->last_sent + 1 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent || x->aggregate != k[j].aggregate) continue;
-            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || !ev_same_modality(x, &k[j])) continue;
             /* "هاجمت الجماعة موقعا للجيش. وقتلت القوات 12 من المهاجمين": the attackers the
              * forces attacked killed, the fight's toll of the attackers */
             if (k[j].sent == x->sent + 1 && x->dead_foe < 0 && k[j].date < 0 && foe_killed_in(x, &k[j])) {
@@ -1583,7 +1584,7 @@ static void merge_in_document(ev_ctx *c)
             /* an operation that freed hostages is one event whether told as an attack or a rescue */
             int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;
             if (!fam && !hostage_twin) continue;
-            if (strcmp(k[i].modality, k[j].modality)) continue;
+            if (!ev_same_modality(&k[i], &k[j])) continue;
             if (k[i].sent == k[j].sent && meanwhile_other(c, &k[i], &k[j])) continue;
             int ag = agreement(c, &k[i], &k[j]);
             if (ag > 0 && k[j].sent <= k[i].sent + 6) {
@@ -1625,7 +1626,7 @@ static void drop_told_tallies(ev_ctx *c)
         int told = 0;
         for (size_t j = 0; j < c->cands.len && told < 2; j++)
             if (j != i && k[j].alive && !k[j].aggregate && same_family(&k[j], &k[i]) &&
-                !strcmp(k[j].modality, k[i].modality) && (k[j].location >= 0 || k[j].date >= 0 || k[j].dead >= 0))
+                ev_same_modality(&k[j], &k[i]) && (k[j].location >= 0 || k[j].date >= 0 || k[j].dead >= 0))
                 told++; /* (told on its own: with a place, a day or a toll; not "أوقفت مفارز 45 مهربا") */
         if (told >= 2) k[i].alive = 0;
     }

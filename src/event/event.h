@@ -137,6 +137,13 @@ static inline int ev_same_type(const ev_cand *a, const ev_cand *b)
     return a->type && b->type && a->ty == b->ty && (a->ty != EV_T_OTHER || !strcmp(a->type, b->type));
 }
 
+/* Do candidates a and b have the same modality? The modalities are the coder's literals,
+ * so equal ones are nearly always one pointer: compared first, the strings only after. */
+static inline int ev_same_modality(const ev_cand *a, const ev_cand *b)
+{
+    return a->modality == b->modality || !strcmp(a->modality, b->modality);
+}
+
 /* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols (ev_trig_cols finds
  * the columns of table t). Inline: read eight times for every candidate. */
 void ev_trig_cols(ev_ctx *c, const rasid__table *t);
