@@ -1563,11 +1563,10 @@ static int when_word(const rasid_token *t)
     static const char *const w[] = {"\xD8\xB9\xD9\x86\xD8\xAF\xD9\x85\xD8\xA7", /* عندما */
                                     "\xD8\xAD\xD9\x8A\xD9\x86",                     /* حين */
                                     "\xD8\xAD\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7"}; /* حينما */
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
-        size_t l = strlen(w[i]);
-        if (t->nlen == l && !memcmp(t->norm, w[i], l)) return 1;
-        if (t->nlen == l + 2 && !memcmp(t->norm, "\xD9\x88", 2) && !memcmp(t->norm + 2, w[i], l)) return 1; /* و */
-    }
+    if (!t->norm) return 0;
+    int wa = t->nlen > 2 && !memcmp(t->norm, "\xD9\x88", 2); /* و */
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) /* (inline compares: no strlen of the words) */
+        if (rasid__streq(t->norm, w[i]) || (wa && rasid__streq(t->norm + 2, w[i]))) return 1;
     return 0;
 }
 
@@ -6012,7 +6011,7 @@ void ev_apply_claims(ev_ctx *c)
 static size_t branch_parent(const char *role, const char **parent)
 {
     static const char pre[] = "branch of ";
-    if (!role || strncmp(role, pre, sizeof pre - 1)) return 0;
+    if (!role || !ev_starts(role, pre)) return 0;
     *parent = role + sizeof pre - 1;
     size_t l = strcspn(*parent, "(;");
     while (l && (*parent)[l - 1] == ' ') l--;
