@@ -49,7 +49,7 @@ void ev_set_type(ev_cand *k, const char *type)
     k->type = type;
     k->ty = EV_T_OTHER;
     for (size_t i = 0; type && i < sizeof names / sizeof *names; i++)
-        if (names[i][0] == type[0] && !strcmp(names[i], type)) {
+        if (names[i][0] == type[0] && rasid__streq(type, names[i])) { /* (inline: names are short) */
             k->ty = (uint8_t)(EV_T_OTHER + 1 + i);
             break;
         }
@@ -79,8 +79,21 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->alive = 1;
     k->groups = group_bit(ev_field(e, "id"));
     const char *id = ev_field(e, "id");
-    if (id && !strncmp(id, "clash", 5)) k->fights |= EV_FIGHT_CLASH;
-    if (id && (!strncmp(id, "clash", 5) || !strncmp(id, "ambush", 6) || !strncmp(id, "shoot", 5))) k->fights |= EV_FIGHT_GROUND;
+    if (id && ev_starts(id, "clash")) k->fights |= EV_FIGHT_CLASH;
+    if (id && (ev_starts(id, "clash") || ev_starts(id, "ambush") || ev_starts(id, "shoot"))) k->fights |= EV_FIGHT_GROUND;
+}
+
+/* A trigger row's id (NULL when it has none) and its length: find_triggers asks each row
+ * it matches about a dozen suffixes of its id, its length is found once for them all. */
+typedef struct row_id {
+    const char *s;
+    size_t n;
+} row_id;
+
+static row_id row_id_of(const rasid__entry *e)
+{
+    const char *id = ev_field(e, "id");
+    return (row_id){id, id ? strlen(id) : 0};
 }
 
 /* Rows whose id ends in "_troops" are verbs that say other things too (نشر "published",
@@ -91,10 +104,10 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
  * diplomatic sanction only with an envoy as their object ("استدعت الخارجية، الأربعاء،
  * السفير الجزائري"): the cue class envoy, past a date between commas. Returns the cue
  * class the row needs, or -1. */
-static int needs_troops(const rasid__entry *e)
+static int needs_troops(row_id rid)
 {
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0;
+    const char *id = rid.s;
+    size_t l = rid.n;
     if (l > 7 && rasid__streq(id + l - 7, "_troops")) return CUE_TROOPS;
     if (l > 6 && rasid__streq(id + l - 6, "_envoy")) return CUE_ENVOY;
     if (l > 5 && rasid__streq(id + l - 5, "_unit")) return CUE_UNIT;
@@ -127,10 +140,9 @@ static int unit_then_against(const ev_ctx *c, size_t from)
 /* Verbs of arrival (rows whose id holds "_arrive_": وصلت "arrived") have the troops for
  * their subject, and a force named there is troops too: "وصلت دفعة من المدربين الروس إلى
  * باماكو" (Wagner), "وصل الجنود الفرنسيون", but not "وصل وزير الدفاع" (an office). */
-static int arrival_row(const rasid__entry *e)
+static int arrival_row(row_id id)
 {
-    const char *id = ev_field(e, "id");
-    return id && strstr(id, "_arrive_") != NULL;
+    return id.s && strstr(id.s, "_arrive_") != NULL;
 }
 
 static int force_at(const ev_ctx *c, size_t q)
@@ -138,7 +150,7 @@ static int force_at(const ev_ctx *c, size_t q)
     int m = c->mention_at[q];
     if (m < 0 || c->ms[m].tok_begin != q || c->ms[m].kind != RASID_M_ACTOR || !c->ms[m].sector) return 0;
     const rasid_mention *x = &c->ms[m];
-    return rasid__streq(x->sector, "MIL") && !(x->id && !strncmp(x->id, "rasid:office:", 13)) &&
+    return rasid__streq(x->sector, "MIL") && !(x->id && ev_starts(x->id, "rasid:office:")) &&
            !(x->ekind && rasid__streq(x->ekind, "person"));
 }
 
@@ -175,11 +187,10 @@ static int troops_after(const ev_ctx *c, size_t from, enum rasid__cue cls, int a
 }
 
 /* Does the row's id end in suffix (a row kind named by its id: "_aid", "_self")? */
-static inline __attribute__((always_inline)) int id_ends(const rasid__entry *e, const char *suffix)
+static inline __attribute__((always_inline)) int id_ends(row_id id, const char *suffix)
 { /* (inline: the suffix's length is then known at compile time) */
-    const char *id = ev_field(e, "id");
-    size_t l = id ? strlen(id) : 0, sl = strlen(suffix);
-    return l > sl && !strcmp(id + l - sl, suffix);
+    size_t sl = strlen(suffix);
+    return id.n > sl && !memcmp(id.s + id.n - sl, suffix, sl);
 }
 
 /* Rows whose id ends in "_aid" (علق "suspended", قطع "cut off") state that aid was stopped
@@ -187,9 +198,9 @@ static inline __attribute__((always_inline)) int id_ends(const rasid__entry *e, 
  * subject standing between ("علقت الولايات المتحدة مساعداتها العسكرية للنيجر"): a word
  * of the aid rows (مساعدات، دعم عسكري). Not "علق الوزير على الهجوم" (commented), "قطع
  * مسلحون الطريق" (cut the road). */
-static int needs_aid(const rasid__entry *e)
+static int needs_aid(row_id id)
 {
-    return id_ends(e, "_aid");
+    return id_ends(id, "_aid");
 }
 
 static int is_comma_tok(const rasid_token *t);
@@ -207,13 +218,13 @@ static int is_comma_tok(const rasid_token *t);
  * membership, 2 for relations, 3 for sanctions, 4 for broadcasts, else 0. Rows whose id
  * ends in "_forces_aid" (سحب "withdrew") withdraw forces: their object is قوات or جنود
  * ("سحبت فرنسا قواتها من مالي"); 5. */
-static int member_row(const rasid__entry *e)
+static int member_row(row_id id)
 {
-    if (id_ends(e, "_member_aid")) return 1;
-    if (id_ends(e, "_ties_aid")) return 2;
-    if (id_ends(e, "_lift_aid")) return 3;
-    if (id_ends(e, "_media_aid")) return 4;
-    if (id_ends(e, "_forces_aid")) return 5;
+    if (id_ends(id, "_member_aid")) return 1;
+    if (id_ends(id, "_ties_aid")) return 2;
+    if (id_ends(id, "_lift_aid")) return 3;
+    if (id_ends(id, "_media_aid")) return 4;
+    if (id_ends(id, "_forces_aid")) return 5;
     return 0;
 }
 
@@ -274,7 +285,7 @@ static size_t aid_after(const ev_ctx *c, size_t from, int member)
         size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 16);
         for (size_t j = 0; j < k; j++) {
             const char *id = ev_field(m[j].e, "id");
-            if (id && (rasid__streq(id, "aid") || !strncmp(id, "aid_", 4))) return q;
+            if (id && (rasid__streq(id, "aid") || ev_starts(id, "aid_"))) return q;
         }
     }
     return SIZE_MAX;
@@ -284,9 +295,9 @@ static size_t aid_after(const ev_ctx *c, size_t from, int member)
  * for their subject, right after the verb (a titled person, an office, a delegation), and
  * then إلى and a place: "وصل الرئيس المالي عاصيمي غويتا إلى نيامي". Not "وصل عدد القتلى
  * إلى 50" (a toll reached 50), "وصلت الأمطار إلى". */
-static int needs_official(const rasid__entry *e)
+static int needs_official(row_id id)
 {
-    return id_ends(e, "_official");
+    return id_ends(id, "_official");
 }
 
 static int official_to_place(const ev_ctx *c, size_t from)
@@ -304,7 +315,7 @@ static int official_to_place(const ev_ctx *c, size_t from)
             /* the official: an office, a titled or known person, a delegation; a day or a
              * comma may stand before إلى ("وصل الرئيس، مساء الأحد، إلى نيامي") */
             const rasid_mention *x = &c->ms[m];
-            int office = x->id && (!strncmp(x->id, "rasid:office:", 13) || !strncmp(x->id, "rasid:generic-delegation", 24));
+            int office = x->id && (ev_starts(x->id, "rasid:office:") || ev_starts(x->id, "rasid:generic-delegation"));
             int person = x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person"));
             if (office || person) seen = 1;
             else if (x->kind != RASID_M_DATE) return 0;
@@ -336,16 +347,16 @@ static int is_comma_tok(const rasid_token *t)
  * after it: a number of captives ("أسر 12 جنديا"), or a party acting or taken ("أسر مسلحون
  * جنديين", "أسر الجيش خمسة إرهابيين"); not a definite noun of people, whose families they
  * are ("أسر الجنود", "أسر القتلى"). */
-static int needs_captive(const rasid__entry *e)
+static int needs_captive(row_id id)
 {
-    return id_ends(e, "_capture");
+    return id_ends(id, "_capture");
 }
 
 /* Rows whose id ends in "_self" (سلم "handed over") state a surrender only with a
  * reflexive نفسه after them, past the subject: "سلم إرهابي نفسه للسلطات العسكرية". */
-static int needs_self(const rasid__entry *e)
+static int needs_self(row_id id)
 {
-    return id_ends(e, "_self");
+    return id_ends(id, "_self");
 }
 
 static int self_after(const ev_ctx *c, size_t from)
@@ -366,9 +377,9 @@ static int self_after(const ev_ctx *c, size_t from)
  * only with the protesters as their subject, a few words on in the clause: "خرج آلاف
  * المتظاهرين في شوارع نيامي", "احتشد المحتجون أمام السفارة"; not "خرج الجيش من المدينة",
  * "نزل الوزير في فندق". (The protesters' noun is an actor, so it is no trigger itself.) */
-static int needs_crowd(const rasid__entry *e)
+static int needs_crowd(row_id id)
 {
-    return id_ends(e, "_crowd");
+    return id_ends(id, "_crowd");
 }
 
 static int crowd_after(const ev_ctx *c, size_t from)
@@ -384,9 +395,9 @@ static int crowd_after(const ev_ctx *c, size_t from)
 /* Rows whose id ends in "_held" (أنقذ "rescued") free captives only when another word
  * of the sentence tells of captivity (a hostage cue: رهائن، مختطفين، محتجزين): "أنقذ الجيش
  * 12 مختطفا", not "أنقذ حرس السواحل 120 مهاجرا كانوا على متن قوارب". */
-static int needs_held(const rasid__entry *e)
+static int needs_held(row_id id)
 {
-    return id_ends(e, "_held");
+    return id_ends(id, "_held");
 }
 
 static int held_in_sentence(const ev_ctx *c, const rasid__match *m)
@@ -404,9 +415,9 @@ static int held_in_sentence(const ev_ctx *c, const rasid__match *m)
 /* Rows whose id ends in "_pact" (انسحب "withdrew") reject only a pact, talks or an
  * organisation named after من a few words on: "انسحبت مالي من اتفاق الجزائر", "انسحبت النيجر من
  * المجموعة الاقتصادية"; "انسحب المقاتلون من البلدة" is a withdrawal (another row). */
-static int needs_pact(const rasid__entry *e)
+static int needs_pact(row_id id)
 {
-    return id_ends(e, "_pact");
+    return id_ends(id, "_pact");
 }
 
 /* Returns the token of the pact (whose word, the pact rejected, opens no event of its
@@ -439,9 +450,9 @@ static int pact_at(ev_ctx *c, size_t q)
 /* Rows whose id ends in "_initial" (دان, also part of Hausa names: "بخاري دان مالام") open
  * an event only at the head of a clause: first in the sentence, after punctuation, or with
  * the conjunction و or ف on them ("ودان الرئيس"). */
-static int needs_initial(const rasid__entry *e)
+static int needs_initial(row_id id)
 {
-    return id_ends(e, "_initial");
+    return id_ends(id, "_initial");
 }
 
 static int clause_initial(const ev_ctx *c, const rasid__match *m)
@@ -449,13 +460,13 @@ static int clause_initial(const ev_ctx *c, const rasid__match *m)
     const rasid_token *t = &c->t[m->tok];
     if (m->reading > 0 && m->reading < t->nreadings) {
         const char *pro = t->readings[m->reading].pro;
-        if (pro && (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2))) return 1; /* و ف */
+        if (pro && (ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81"))) return 1; /* و ف */
     }
     if (m->tok == 0 || c->t[m->tok - 1].sent != t->sent) return 1;
     return c->t[m->tok - 1].kind == RASID_TOK_PUNCT;
 }
 
-int ev_capture_row(const ev_cand *k) { return k->trig && needs_captive(k->trig); }
+int ev_capture_row(const ev_cand *k) { return k->trig && needs_captive(row_id_of(k->trig)); }
 
 static int definite_token(const rasid_token *t)
 {
@@ -545,23 +556,24 @@ static int find_triggers(ev_ctx *c)
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
             if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            int need = needs_troops(m[q].e);
-            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(m[q].e))
+            const row_id rid = row_id_of(m[q].e);
+            int need = needs_troops(rid);
+            if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(rid))
                                                  : unit_then_against(c, m[q].tok + m[q].ntok)))
                 continue;
-            if (needs_captive(m[q].e) && !capture_object(c, &m[q])) continue;
-            if (needs_initial(m[q].e) && !clause_initial(c, &m[q])) continue;
-            if (needs_self(m[q].e) && !self_after(c, m[q].tok + m[q].ntok)) continue;
-            if (needs_crowd(m[q].e) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
-            if (needs_held(m[q].e) && !held_in_sentence(c, &m[q])) continue;
-            if (needs_pact(m[q].e)) {
+            if (needs_captive(rid) && !capture_object(c, &m[q])) continue;
+            if (needs_initial(rid) && !clause_initial(c, &m[q])) continue;
+            if (needs_self(rid) && !self_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_crowd(rid) && !crowd_after(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_held(rid) && !held_in_sentence(c, &m[q])) continue;
+            if (needs_pact(rid)) {
                 size_t pt = pact_after(c, m[q].tok + m[q].ntok);
                 if (pt == SIZE_MAX) continue;
                 told = pt;
             }
-            if (needs_official(m[q].e) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
-            if (needs_aid(m[q].e)) {
-                size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
+            if (needs_official(rid) && !official_to_place(c, m[q].tok + m[q].ntok)) continue;
+            if (needs_aid(rid)) {
+                size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(rid));
                 if (a == SIZE_MAX) continue;
                 told = a;
             }
@@ -570,13 +582,17 @@ static int find_triggers(ev_ctx *c)
         if (!best) continue;
         /* "أوقفت الولايات المتحدة مساعداتها لمالي": a verb that also means "arrested" or
          * the like, with aid for its object, stops aid: a *_aid row of the same length wins */
-        for (size_t q = 0; q < k && !needs_aid(best->e); q++) {
-            if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok || !needs_aid(m[q].e)) continue;
+        int best_aid = needs_aid(row_id_of(best->e));
+        for (size_t q = 0; q < k && !best_aid; q++) {
+            if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok) continue;
+            const row_id rid = row_id_of(m[q].e);
+            if (!needs_aid(rid)) continue;
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(c, m[q].e, TC_TYPE)) continue;
-            size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(m[q].e));
+            size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(rid));
             if (a == SIZE_MAX) continue;
             told = a;
             best = &m[q];
+            best_aid = 1;
         }
         /* "وصلت إلى العاصمة باماكو دفعة من المدربين الروس": troops arriving, told after the
          * place, are a deployment, not a visit: an arrival row of the same verb wins */
@@ -584,8 +600,10 @@ static int find_triggers(ev_ctx *c)
         for (size_t q = 0; q < k && bid && rasid__streq(bid, "visit"); q++) {
             /* (and arms or military aid arriving are a delivery: "وصلت إلى مطار نيامي شحنة من
              * المساعدات العسكرية الروسية") */
-            int need = needs_troops(m[q].e);
-            if (m[q].tok != best->tok || !arrival_row(m[q].e) || (need != CUE_TROOPS && need != CUE_WEAPONS)) continue;
+            if (m[q].tok != best->tok) continue;
+            const row_id rid = row_id_of(m[q].e);
+            int need = needs_troops(rid);
+            if (!arrival_row(rid) || (need != CUE_TROOPS && need != CUE_WEAPONS)) continue;
             if (!troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, 1)) continue;
             best = &m[q];
             break;
@@ -602,7 +620,8 @@ static int same_place(const ev_ctx *c, int a, int b)
 {
     if (a < 0 || b < 0) return 1;
     const rasid_mention *x = &c->ms[a], *y = &c->ms[b];
-    if (x->name && y->name && !strcmp(x->name, y->name)) return 1;
+    /* (two mentions of one place mostly share its dictionary name: the pointers first) */
+    if (x->name && y->name && (x->name == y->name || !strcmp(x->name, y->name))) return 1;
     if ((x->precision == RASID_P_REGION && !x->country) || (y->precision == RASID_P_REGION && !y->country)) return 1;
     if (!isnan(x->lat) && !isnan(y->lat)) {
         double dx = (x->lat - y->lat), dy = (x->lon - y->lon);
@@ -769,7 +788,7 @@ static int compatible(const ev_ctx *c, const ev_cand *a, const ev_cand *b)
     if (!same_date(c, a->date, b->date)) return 0;
     if (!tolls_agree(a, b)) return 0;
     if (!actors_compatible(c, a, b)) return 0;
-    if (strcmp(a->modality, b->modality)) return 0;
+    if (!ev_same_modality(a, b)) return 0;
     return 1;
 }
 
@@ -824,7 +843,7 @@ static int side_of(const ev_cand *k, const char *name)
  * a named one of the same sector? */
 static int generic_of(const rasid_entity *g, const rasid_entity *n)
 {
-    if (!g->id || strncmp(g->id, "rasid:generic-", 14) || !n->id || !strncmp(n->id, "rasid:generic-", 14)) return 0;
+    if (!g->id || !ev_starts(g->id, "rasid:generic-") || !n->id || ev_starts(n->id, "rasid:generic-")) return 0;
     if (!g->sector || !n->sector || strcmp(g->sector, n->sector)) return 0;
     return !g->country || (n->country && !strcmp(g->country, n->country));
 }
@@ -1029,7 +1048,7 @@ static int foe_killed_in(const ev_cand *attack, const ev_cand *kill)
 {
     if (attack->ty != EV_T_ASSAULT || kill->ty != EV_T_ASSAULT) return 0;
     const char *id = ev_field(kill->trig, "id");
-    if (!id || strncmp(id, "kill", 4) || kill->dead <= 0 || !kill->nrecipient) return 0;
+    if (!id || !ev_starts(id, "kill") || kill->dead <= 0 || !kill->nrecipient) return 0;
     if (!attack->nrecipient) {
         /* ("نحو مئة مسلح هاجموا الموقع، وتمكن الجنود من تحييد عشرات المهاجمين": armed men
          * attacking a site that names no party, the forces that killed them were its target) */
@@ -1062,7 +1081,7 @@ static void stopped_then_attacked(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         if (!k[i].alive || !k[i].mode || !rasid__streq(k[i].mode, "arrest")) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
-            if (!k[j].alive || !rasid__streq(k[j].type, "ASSAULT") || strcmp(k[i].modality, k[j].modality)) continue;
+            if (!k[j].alive || !rasid__streq(k[j].type, "ASSAULT") || !ev_same_modality(&k[i], &k[j])) continue;
             int before = 0;
             for (size_t q = k[i].ttok + k[i].tntok; q + 1 < k[j].ttok && !before; q++)
                 before = c->t[q].nlen == 6 && !memcmp(c->t[q].norm, "\xD9\x82\xD8\xA8\xD9\x84", 6) && /* قبل */
@@ -1107,7 +1126,7 @@ static void merge_in_sentences(ev_ctx *c)
         if (!k[i].alive) continue;
         for (size_t j = i + 1; j < c->cands.len && k[j].sent == k[i].sent; j++) {
             if (!k[j].alive || !same_family(&k[i], &k[j])) continue;
-            if (strcmp(k[i].modality, k[j].modality)) continue;
+            if (!ev_same_modality(&k[i], &k[j])) continue;
             if (distinct_sites(c, k[i].location, k[j].location)) continue;
             if (k[i].date >= 0 && k[j].date >= 0 && !same_date(c, k[i].date, k[j].date)) continue;
             int foe = foe_killed_in(&k[i], &k[j]) ? 1 : foe_killed_in(&k[j], &k[i]) ? 2 : 0;
@@ -1319,11 +1338,11 @@ static void attackers_loot(ev_ctx *c)
         if (k[j].nactor > 1) continue;
         int own = k[j].location < 0 && k[j].date < 0; /* (no place or day of its own) */
         int definite_uaf = k[j].nactor == 1 && k[j].actor[0].sector && rasid__streq(k[j].actor[0].sector, "UAF") &&
-                           k[j].actor[0].text && !strncmp(k[j].actor[0].text, "\xD8\xA7\xD9\x84", 4);
+                           k[j].actor[0].text && ev_starts(k[j].actor[0].text, "\xD8\xA7\xD9\x84");
         for (size_t i = j; i > 0; i--) {
             ev_cand *x = &k[i - 1];
             if (x->sent + 2 < k[j].sent) break;
-            if (!x->alive || x->ty != EV_T_ASSAULT || strcmp(x->modality, k[j].modality)) continue;
+            if (!x->alive || x->ty != EV_T_ASSAULT || !ev_same_modality(x, &k[j])) continue;
             /* the attack's doer (or the attackers) then, in the sentences after it with no
              * place or day of their own, or in its very sentence ("هاجم مسلحون موقعا للجيش
              * وقتلوا أربعة جنود واستولوا على أسلحة ثم انسحبوا"); a party withdrawing after
@@ -1385,7 +1404,7 @@ static void merge_in_document(ev_ctx *c)
             const ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break;
             if (!x->alive || !same_family(x, &k[j])) continue;
-            if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            if (!ev_same_modality(x, &k[j]) || distinct_sites(c, x->location, k[j].location)) break;
             if ((x->groups & k[j].groups) && ev_field(k[j].trig, "id") && !strstr(ev_field(k[j].trig, "id"), "generic")) {
                 start = i;
                 break;
@@ -1395,7 +1414,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 8 < k[j].sent) break; /* so are all before it */
             if (!x->alive || !same_family(x, &k[j])) continue;
-            if (strcmp(x->modality, k[j].modality) || distinct_sites(c, x->location, k[j].location)) break;
+            if (!ev_same_modality(x, &k[j]) || distinct_sites(c, x->location, k[j].location)) break;
             if (x->date >= 0 && k[j].date >= 0 && !same_date(c, x->date, k[j].date)) break;
             if (x->sent + 8 < k[j].sent) break;
             int dead = k[j].dead;
@@ -1413,7 +1432,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline) continue;
-            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || !ev_same_modality(x, &k[j])) continue;
             absorb_ex(c, x, &k[j], 1);
             break;
         }
@@ -1425,7 +1444,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->sent + 3 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent) continue;
-            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || !ev_same_modality(x, &k[j])) continue;
             /* (a tally of a week's operations is retold by no single act: "أوقفت مفارز 12
              * عنصر دعم في عمليات متفرقة" then "وأضاف البيان أن مفرزة كشفت مخبأ بولاية تمنراست") */
             if (x->aggregate != k[j].aggregate) continue;
@@ -1433,7 +1452,7 @@ static void merge_in_document(ev_ctx *c)
              * by a definite noun) the attacked forces killed, told by a source in the next
              * sentence with no place or day of its own, add to the fight's toll */
             if (k[j].sent == x->sent + 1 && x->dead_foe < 0 && k[j].location < 0 && k[j].date < 0 && foe_killed_in(x, &k[j]) &&
-                k[j].recipient[0].text && !strncmp(k[j].recipient[0].text, "\xD8\xA7\xD9\x84", 4)) {
+                k[j].recipient[0].text && ev_starts(k[j].recipient[0].text, "\xD8\xA7\xD9\x84")) {
                 x->dead_foe = k[j].dead;
                 x->q_dead_foe = k[j].q_dead;
                 k[j].alive = 0;
@@ -1506,7 +1525,7 @@ static void merge_in_document(ev_ctx *c)
             ev_cand *x = &k[i - 1];
             if (x->last_sent + 1 < k[j].sent) break;
             if (!x->alive || x->headline || x->sent == k[j].sent || x->aggregate != k[j].aggregate) continue;
-            if (!same_family(x, &k[j]) || strcmp(x->modality, k[j].modality)) continue;
+            if (!same_family(x, &k[j]) || !ev_same_modality(x, &k[j])) continue;
             /* "هاجمت الجماعة موقعا للجيش. وقتلت القوات 12 من المهاجمين": the attackers the
              * forces attacked killed, the fight's toll of the attackers */
             if (k[j].sent == x->sent + 1 && x->dead_foe < 0 && k[j].date < 0 && foe_killed_in(x, &k[j])) {
@@ -1565,7 +1584,7 @@ static void merge_in_document(ev_ctx *c)
             /* an operation that freed hostages is one event whether told as an attack or a rescue */
             int hostage_twin = !fam && k[i].hostages > 0 && k[i].hostages == k[j].hostages;
             if (!fam && !hostage_twin) continue;
-            if (strcmp(k[i].modality, k[j].modality)) continue;
+            if (!ev_same_modality(&k[i], &k[j])) continue;
             if (k[i].sent == k[j].sent && meanwhile_other(c, &k[i], &k[j])) continue;
             int ag = agreement(c, &k[i], &k[j]);
             if (ag > 0 && k[j].sent <= k[i].sent + 6) {
@@ -1607,7 +1626,7 @@ static void drop_told_tallies(ev_ctx *c)
         int told = 0;
         for (size_t j = 0; j < c->cands.len && told < 2; j++)
             if (j != i && k[j].alive && !k[j].aggregate && same_family(&k[j], &k[i]) &&
-                !strcmp(k[j].modality, k[i].modality) && (k[j].location >= 0 || k[j].date >= 0 || k[j].dead >= 0))
+                ev_same_modality(&k[j], &k[i]) && (k[j].location >= 0 || k[j].date >= 0 || k[j].dead >= 0))
                 told++; /* (told on its own: with a place, a day or a toll; not "أوقفت مفارز 45 مهربا") */
         if (told >= 2) k[i].alive = 0;
     }
@@ -1635,7 +1654,7 @@ static int mishap_only(const ev_ctx *c, const ev_cand *k)
 static int marks_content(const ev_ctx *c, const ev_cand *k)
 {
     const rasid_token *t = &c->t[k->ttok];
-    if (k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8")) return 1; /* ب */
+    if (k->tread > 0 && k->tread < t->nreadings && ev_has2(t->readings[k->tread].pro, "\xD8\xA8")) return 1; /* ب */
     if (k->ttok == 0 || c->t[k->ttok - 1].sent != t->sent) return 0;
     const rasid_token *p = &c->t[k->ttok - 1];
     if (p->nlen == 6 && !memcmp(p->norm, "\xD8\xA7\xD9\x84\xD9\x8A", 6)) return 1; /* الي (إلى) */
@@ -1661,11 +1680,11 @@ static int welcomed_noun(const ev_ctx *c, const ev_cand *k)
     if (ala && q2->sent == t->sent)
         for (size_t f = 0; f < sizeof against / sizeof *against; f++)
             if (rasid__streq(q2->norm, against[f])) return 1;
-    int li = k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD9\x84"); /* ل */
+    int li = k->tread > 0 && k->tread < t->nreadings && ev_has2(t->readings[k->tread].pro, "\xD9\x84"); /* ل */
     if (li)
         for (size_t f = 0; f < sizeof against / sizeof *against; f++)
             if (rasid__streq(q->norm, against[f])) return 1;
-    if (!(k->tread > 0 && k->tread < t->nreadings && strstr(t->readings[k->tread].pro, "\xD8\xA8"))) return 0; /* ب */
+    if (!(k->tread > 0 && k->tread < t->nreadings && ev_has2(t->readings[k->tread].pro, "\xD8\xA8"))) return 0; /* ب */
     const rasid_token *p = &c->t[k->ttok - 1];
     /* (ترحيبا ب: welcomed; تنديدا ب: condemned, as a protest's purpose) */
     static const char *const forms[] = {"\xD8\xAA\xD8\xB1\xD8\xAD\xD9\x8A\xD8\xA8\xD8\xA7", /* ترحيبا */
@@ -1841,7 +1860,7 @@ static void drop_weak(ev_ctx *c)
         for (ev_sentence_cands(c, &k[i], &x, &xend); x < xend && !content && !toll; x++) {
             if (x == &k[i] || x->sent != k[i].sent || x->ty != EV_T_SUPPORT) continue;
             const rasid_token *t = &c->t[k[i].ttok];
-            int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && strstr(t->readings[k[i].tread].pro, "\xD8\xA8");
+            int with_b = k[i].tread > 0 && k[i].tread < t->nreadings && ev_has2(t->readings[k[i].tread].pro, "\xD8\xA8");
             if (with_b && x->ttok + x->tntok <= k[i].ttok && x->ttok + x->tntok + 10 >= k[i].ttok && !trigger_between(c, x, &k[i]))
                 content = 1;
         }
@@ -1916,7 +1935,7 @@ int rasid__event_code(rasid_doc *doc, const rasid_lexicon *lex)
         ev_implicit_opponents(&c);
         for (size_t i = 0; i < c.cands.len; i++) { /* a killing's dead are its victims */
             const char *id = ev_field(k[i].trig, "id");
-            if (k[i].dead > 0 && id && !strncmp(id, "kill", 4) && k[i].nrecipient == 1 && k[i].recipient[0].name)
+            if (k[i].dead > 0 && id && ev_starts(id, "kill") && k[i].nrecipient == 1 && k[i].recipient[0].name)
                 k[i].dead_of = k[i].recipient[0].name;
         }
         if (c.debug)

@@ -66,13 +66,15 @@ static void adjust_acled(const ev_cand *k, rasid_event *ev)
 
 /* The English verb phrase of an event, and the word that introduces its recipient
  * ("attacked X", "carried out an air strike on X", "reached an agreement with X"). */
-static const char *verb_of(const ev_cand *k, const char *mode, const char **conn)
+static const char *verb_of(ev_ctx *c, const ev_cand *k, const char *mode, const char **conn)
 {
     const char *t = k->type, *m = mode ? mode : "";
     const char *id = ev_field(k->trig, "id");
     *conn = "";
-    const char *rowtype = ev_field(k->trig, "type");
-    if (id && rowtype && !strcmp(rowtype, t)) { /* triggers whose own verb says more than their type */
+    /* (the column found once per table, not by its name for every record) */
+    const char *rowtype = k->trig ? ev_trig_field(c, k->trig, TC_TYPE) : NULL;
+    /* (t is mostly rowtype itself, the string the candidate's type was set from) */
+    if (id && rowtype && (rowtype == t || !strcmp(rowtype, t))) { /* triggers whose own verb says more than their type */
         if (rasid__streq(id, "coup")) { *conn = "against"; return "staged a coup"; }
         if (rasid__streq(id, "seize_town") && k->acled_sub && rasid__streq(k->acled_sub, "Looting/property destruction")) {
             *conn = "from";
@@ -84,7 +86,7 @@ static const char *verb_of(const ev_cand *k, const char *mode, const char **conn
         /* "أفرجت الجماعة عن الصحفي": its other side is who was released; "أنقذت القوات
          * 12 مختطفا من أيدي قطاع الطرق": who held them */
         if (rasid__streq(id, "rescue")) return k->nrecipient ? "freed" : "freed people";
-        if (!strncmp(id, "rescue", 6)) { *conn = "held by"; return "freed people"; }
+        if (ev_starts(id, "rescue")) { *conn = "held by"; return "freed people"; }
         if (rasid__streq(id, "boycott_pact")) { *conn = "from"; return "withdrew"; }
         if (rasid__streq(id, "ceasefire")) { *conn = "with"; return "declared a ceasefire"; }
         if (rasid__streq(id, "ban")) { *conn = "on"; return "imposed a ban or closure"; }
@@ -220,7 +222,7 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     names(&b, k->actor, k->nactor, k->ty == EV_T_ASSAULT ? "unidentified attackers" : "unnamed parties");
     rasid__buf_putc(&b, ' ');
     const char *conn;
-    rasid__buf_puts(&b, verb_of(k, ev->mode, &conn)); /* (the record's mode: the candidate's may differ) */
+    rasid__buf_puts(&b, verb_of(c, k, ev->mode, &conn)); /* (the record's mode: the candidate's may differ) */
     if (k->nrecipient) {
         rasid__buf_putc(&b, ' ');
         if (*conn) {

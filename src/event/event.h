@@ -110,6 +110,40 @@ static inline __attribute__((always_inline)) const char *ev_field(const rasid__e
     const char *v = rasid__entry_field(e, col); /* inline: col is a literal, its column found at compile time */
     return v && *v && !rasid__streq(v, "-") ? v : NULL;
 }
+/* Does s begin with the literal p (!strncmp(s, p, strlen(p)))? Inline, byte by byte: the
+ * rules ask it of ids and prefixes tens of thousands of times per thousand articles, and it
+ * mostly fails at the first byte, where a call to strncmp costs several times more. */
+static inline int ev_starts(const char *s, const char *p)
+{
+    while (*p && *s == *p) {
+        s++;
+        p++;
+    }
+    return !*p;
+}
+/* Does s hold the two bytes of one Arabic letter (strstr(s, two) != NULL)? Inline: asked of
+ * proclitics (و ب ل س ...), a few bytes long, where a strstr call costs more than the scan. */
+static inline int ev_has2(const char *s, const char *two)
+{
+    for (; s[0] && s[1]; s++)
+        if (s[0] == two[0] && s[1] == two[1]) return 1;
+    return 0;
+}
+
+/* Do candidates a and b have the same type (both set)? By the type's number first: types
+ * the rules name are equal when their numbers are; only two EV_T_OTHER need the strings. */
+static inline int ev_same_type(const ev_cand *a, const ev_cand *b)
+{
+    return a->type && b->type && a->ty == b->ty && (a->ty != EV_T_OTHER || !strcmp(a->type, b->type));
+}
+
+/* Do candidates a and b have the same modality? The modalities are the coder's literals,
+ * so equal ones are nearly always one pointer: compared first, the strings only after. */
+static inline int ev_same_modality(const ev_cand *a, const ev_cand *b)
+{
+    return a->modality == b->modality || !strcmp(a->modality, b->modality);
+}
+
 /* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols (ev_trig_cols finds
  * the columns of table t). Inline: read eight times for every candidate. */
 void ev_trig_cols(ev_ctx *c, const rasid__table *t);

@@ -115,9 +115,11 @@ int ev_word_begins(const rasid_token *t, const char *const *stems, size_t n, siz
     size_t l = t->nlen;
     if (!w) return 0;
     if (l > 4 && !memcmp(w, "\xD8\xA7\xD9\x84", 4)) w += 4, l -= 4; /* ال */
-    for (size_t i = 0; i < n; i++) {
-        size_t sl = strlen(stems[i]);
-        if (l >= sl && l - sl <= extra && !memcmp(w, stems[i], sl)) return 1;
+    for (size_t i = 0; i < n; i++) { /* (one pass: the stem's length is where it ends matching) */
+        const char *s = stems[i];
+        size_t sl = 0;
+        while (s[sl] && sl < l && w[sl] == s[sl]) sl++;
+        if (!s[sl] && l - sl <= extra) return 1;
     }
     return 0;
 }
@@ -307,7 +309,7 @@ static void drop_sent_troops(const ev_ctx *c, ev_cand *k)
         if (bm >= c->nms || c->ms[bm].start != k->recipient[i].start || c->ms[bm].tok_begin <= k->ttok) continue;
         const rasid_mention *x = &c->ms[bm]; /* the troops, or their number ("مئات الجنود") */
         size_t q = x->kind == RASID_M_NUMBER ? x->tok_end : x->tok_begin;
-        int unnamed = x->kind == RASID_M_ACTOR && x->id && !strncmp(x->id, "rasid:generic-", 14);
+        int unnamed = x->kind == RASID_M_ACTOR && x->id && ev_starts(x->id, "rasid:generic-");
         if (unnamed || (q < c->n && c->t[q].sent == x->sent && ev_cue(c, q, CUE_TROOPS))) {
             drop_party(k->recipient, &k->nrecipient, i);
             i--;
@@ -322,7 +324,7 @@ static int is_comma(const rasid_token *t);
 static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
 {
     const rasid_token *tt = &c->t[k->ttok];
-    if (!(k->tread > 0 && k->tread < tt->nreadings && strstr(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
+    if (!(k->tread > 0 && k->tread < tt->nreadings && ev_has2(tt->readings[k->tread].pro, "\xD9\x84"))) return 0; /* ل */
     /* (a date set off by commas does not count: "تعرضت وحدة، صباح يوم الأحد 16 يونيو، لهجوم") */
     size_t words = 0;
     for (size_t q = k->ttok; q-- > b && words <= 8;) {
@@ -331,9 +333,9 @@ static size_t subjected_to(const ev_ctx *c, const ev_cand *k, size_t b)
         if (!is_comma(v) && !(dm >= 0 && c->ms[dm].kind == RASID_M_DATE)) words++;
         for (uint16_t r = 0; r < v->nreadings; r++) {
             const char *st = r ? v->readings[r].stem : v->norm;
-            if (!strncmp(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 8) ||                /* تعرض */
-                !strncmp(st, "\xD9\x8A\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 10) ||        /* يتعرض */
-                !strncmp(st, "\xD8\xAA\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6", 10))          /* تتعرض */
+            if (ev_starts(st, "\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6") ||                /* تعرض */
+                ev_starts(st, "\xD9\x8A\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6") ||        /* يتعرض */
+                ev_starts(st, "\xD8\xAA\xD8\xAA\xD8\xB9\xD8\xB1\xD8\xB6"))          /* تتعرض */
                 return q + 1; /* after the verb */
         }
     }
@@ -349,7 +351,7 @@ static int doer_after(const ev_ctx *c, const ev_cand *k, size_t e)
         const rasid_token *t = &c->t[q];
         int min = q > 0 && ev_is_min(&c->t[q - 1]); /* من */
         int by = q > 0 && ev_cue(c, q - 1, CUE_BY);
-        int min_pro = c->ms[m].start > t->start && t->nreadings > 1 && !strncmp(t->readings[1].pro, "\xD9\x85\xD9\x86", 4);
+        int min_pro = c->ms[m].start > t->start && t->nreadings > 1 && ev_starts(t->readings[1].pro, "\xD9\x85\xD9\x86");
         return min || by || min_pro ? m : -1;
     }
     return -1;
@@ -673,7 +675,7 @@ static int party_list_head(const ev_ctx *c, int m)
         }
         /* "المدنيين وعناصر من متطوعي الدفاع": و + members + من before the party */
         if (!wa && b >= 3 && ev_is_min(&c->t[b - 1]) &&
-            c->mention_at[b - 2] < 0 && c->t[b - 2].nreadings > 1 && !strncmp(c->t[b - 2].readings[1].pro, "\xD9\x88", 2) &&
+            c->mention_at[b - 2] < 0 && c->t[b - 2].nreadings > 1 && ev_starts(c->t[b - 2].readings[1].pro, "\xD9\x88") &&
             (ev_cue(c, b - 2, CUE_MEMBER) || ev_cue(c, b - 2, CUE_UNIT))) {
             wa = 1;
             pb = b - 2;
@@ -698,23 +700,23 @@ static int generic_owner(const ev_ctx *c, int m, size_t limit)
     size_t j = c->ms[m].tok_end;
     /* (an unnamed armed unit too, when its owner is told: "كتيبة مسلحة تابعة لوزارة الدفاع") */
     int unnamed = c->ms[m].sector && rasid__streq(c->ms[m].sector, "UAF") && j < limit && ev_cue(c, j, CUE_OWNER);
-    if (!c->ms[m].id || (strncmp(c->ms[m].id, "rasid:generic-", 14) && !unnamed) || j >= limit) return m;
+    if (!c->ms[m].id || (!ev_starts(c->ms[m].id, "rasid:generic-") && !unnamed) || j >= limit) return m;
     /* (and "وفدا من إيكواس", "جنود من الجيش المالي": من and the organisation or force they
      * come from) */
     int min = !unnamed && ev_is_min(&c->t[j]); /* من */
     size_t oq = ev_cue(c, j, CUE_OWNER) || min ? j + 1 : j;
     int o = oq < limit ? c->mention_at[oq] : -1;
     if (o >= 0 && c->ms[o].tok_begin == oq && is_partyish(&c->ms[o]) && c->ms[o].kind == RASID_M_ACTOR &&
-        (!min || (c->ms[o].id && strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+        (!min || (c->ms[o].id && !ev_starts(c->ms[o].id, "rasid:generic-") &&
                   !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))) &&
         (oq > j || (construct_head(c, &c->ms[m]) && c->ms[o].start == c->t[oq].start && c->ms[o].id &&
-                    strncmp(c->ms[o].id, "rasid:generic-", 14) &&
+                    !ev_starts(c->ms[o].id, "rasid:generic-") &&
                     !(c->ms[o].ekind && rasid__streq(c->ms[o].ekind, "person")))))
         return o;
     /* "الدفاعات الجوية للجيش السوداني", "الشرطة القضائية للدرك الوطني": a generic force
      * and, with ل right after it, a named force of the same sector that owns it */
     if (!unnamed && o >= 0 && oq == j && c->ms[o].tok_begin == oq && c->ms[o].kind == RASID_M_ACTOR && c->ms[o].id &&
-        strncmp(c->ms[o].id, "rasid:generic-", 14) && c->ms[m].sector && c->ms[o].sector &&
+        !ev_starts(c->ms[o].id, "rasid:generic-") && c->ms[m].sector && c->ms[o].sector &&
         rasid__streq(c->ms[m].sector, c->ms[o].sector)) {
         const rasid_token *t = &c->t[oq];
         for (uint16_t r = 1; r < t->nreadings; r++)
@@ -739,7 +741,7 @@ static size_t add_party_list(const ev_ctx *c, rasid_entity *list, size_t *n, int
         int mq = q < limit ? c->mention_at[q] : -1; /* (مقاتلون alone names unnamed militants) */
         int bare = mq < 0 || (c->ms[mq].tok_end == q + 1 && c->ms[mq].sector && rasid__streq(c->ms[mq].sector, "UAF"));
         if (q + 2 < limit && q == j && bare && c->t[q].nreadings > 1 &&
-            !strncmp(c->t[q].readings[1].pro, "\xD9\x88", 2) && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
+            ev_starts(c->t[q].readings[1].pro, "\xD9\x88") && (ev_cue(c, q, CUE_MEMBER) || ev_cue(c, q, CUE_UNIT)) &&
             ev_is_min(&c->t[q + 1])) { /* من */
             q += 2;
             members = 1;
@@ -799,7 +801,7 @@ static int office_country(const ev_ctx *c, int m)
     int o = c->mention_at[b - 2];
     if (o < 0) return -1;
     const rasid_mention *y = &c->ms[o];
-    if (y->tok_end != b - 1 || !y->id || strncmp(y->id, "rasid:office:", 13) || !y->country ||
+    if (y->tok_end != b - 1 || !y->id || !ev_starts(y->id, "rasid:office:") || !y->country ||
         strcmp(y->country, x->country))
         return -1;
     return o;
@@ -832,7 +834,7 @@ static int apposition(const ev_ctx *c, int m)
              * النقيب إبراهيم تراوري") */
             if (c->ms[o].tok_end == q && office_country(c, o) >= 0) o = office_country(c, o);
             const rasid_mention *x = &c->ms[o];
-            if ((x->tok_end == q || c->ms[c->mention_at[q - 1]].tok_end == q) && x->id && !strncmp(x->id, "rasid:office:", 13) &&
+            if ((x->tok_end == q || c->ms[c->mention_at[q - 1]].tok_end == q) && x->id && ev_starts(x->id, "rasid:office:") &&
                 (!c->ms[m].country || (x->country && !strcmp(x->country, c->ms[m].country))))
                 return 1;
             break;
@@ -911,7 +913,7 @@ static int instrument(const ev_ctx *c, int m)
     };
     for (uint16_t r = 1; r < t->nreadings; r++) {
         const rasid_reading *rd = &t->readings[r];
-        if (!strstr(rd->pro, "\xD8\xA8")) continue; /* ب (بال، وبال) */
+        if (!ev_has2(rd->pro, "\xD8\xA8")) continue; /* ب (بال، وبال) */
         for (size_t i = 0; i < sizeof arms / sizeof *arms; i++)
             if (rasid__streq(rd->stem, arms[i])) return 1;
     }
@@ -980,7 +982,7 @@ static int title_prep(const ev_ctx *c, const rasid_mention *x)
         for (size_t i = 0; i < n; i++) {
             if (mt[i].tok != q || !mt[i].reading || mt[i].reading >= t->nreadings) continue;
             const char *pro = t->readings[mt[i].reading].pro;
-            if (pro && (strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84"))) return 1; /* ب ل */
+            if (pro && (ev_has2(pro, "\xD8\xA8") || ev_has2(pro, "\xD9\x84"))) return 1; /* ب ل */
         }
         if (n) return 0;
     }
@@ -1270,7 +1272,7 @@ static int person_noun(const char *noun)
                                       "duration", "age", "vehicle", "weapon", "house", "village", "town", "site", "building", "day",
                                       "month", "hour", "currency", "unit"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-        if (noun[0] == bad[i][0] && !strcmp(noun, bad[i])) return 0;
+        if (noun[0] == bad[i][0] && rasid__streq(noun, bad[i])) return 0; /* (inline: short codes) */
     return 1;
 }
 
@@ -1317,7 +1319,7 @@ static void set_count(ev_cand *k, int role, long v, uint8_t q)
 static int is_kill_trigger(const ev_cand *k)
 {
     const char *id = ev_field(k->trig, "id");
-    return id && (!strncmp(id, "kill", 4) || rasid__streq(id, "assassinate"));
+    return id && (ev_starts(id, "kill") || rasid__streq(id, "assassinate"));
 }
 
 /* "مقر اللواء 444", "الكتيبة 33", "الطريق الوطني 15": a bare number right after a definite
@@ -1380,7 +1382,7 @@ static int toll_of_told(const ev_ctx *c, const ev_cand *k, size_t after, size_t 
 static void drop_victims_of_condemned(const ev_ctx *c, ev_cand *k, size_t after, size_t e)
 {
     const char *id = ev_field(k->trig, "id");
-    if (!id || strncmp(id, "condemn", 7)) return;
+    if (!id || !ev_starts(id, "condemn")) return;
     for (size_t q = after + 1; q + 1 < e; q++) {
         if (!ev_cue(c, q, CUE_AGAINST)) continue;
         int m = c->mention_at[q + 1];
@@ -1561,11 +1563,10 @@ static int when_word(const rasid_token *t)
     static const char *const w[] = {"\xD8\xB9\xD9\x86\xD8\xAF\xD9\x85\xD8\xA7", /* عندما */
                                     "\xD8\xAD\xD9\x8A\xD9\x86",                     /* حين */
                                     "\xD8\xAD\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7"}; /* حينما */
-    for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
-        size_t l = strlen(w[i]);
-        if (t->nlen == l && !memcmp(t->norm, w[i], l)) return 1;
-        if (t->nlen == l + 2 && !memcmp(t->norm, "\xD9\x88", 2) && !memcmp(t->norm + 2, w[i], l)) return 1; /* و */
-    }
+    if (!t->norm) return 0;
+    int wa = t->nlen > 2 && !memcmp(t->norm, "\xD9\x88", 2); /* و */
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++) /* (inline compares: no strlen of the words) */
+        if (rasid__streq(t->norm, w[i]) || (wa && rasid__streq(t->norm + 2, w[i]))) return 1;
     return 0;
 }
 
@@ -1696,7 +1697,7 @@ static int one_person_at(const ev_ctx *c, size_t q)
     if (m >= 0) {
         const rasid_mention *x = &c->ms[m];
         return x->tok_begin == q && (x->kind == RASID_M_PERSON || (x->ekind && rasid__streq(x->ekind, "person")) ||
-                                     (x->id && !strncmp(x->id, "rasid:office:", 13)));
+                                     (x->id && ev_starts(x->id, "rasid:office:")));
     }
     const rasid_token *t = &c->t[q];
     for (uint16_t r = 1; r < t->nreadings; r++) {
@@ -1793,7 +1794,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if ((role == R_NONE || (role == R_ARR && noun_role(m) != R_ARR)) && i > k->ttok && i <= k->ttok + k->tntok + 5) {
             /* (released by a word also said of detainees, أفرج عن, but no detainees by their noun) */
             const char *tid = ev_field(k->trig, "id");
-            if (tid && !strncmp(tid, "rescue", 6)) role = R_HOST;
+            if (tid && ev_starts(tid, "rescue")) role = R_HOST;
         }
         if (role == R_NONE) { i = m->tok_end - 1; continue; }
         /* (prisoners freed or a prison stormed: those counted as detainees were not
@@ -1900,7 +1901,7 @@ static void arriving_troops(const ev_ctx *c, ev_cand *k)
         if (m < 0 || c->ms[m].tok_begin != q) continue;
         const rasid_mention *x = &c->ms[m];
         if (x->kind == RASID_M_ACTOR && x->sector && rasid__streq(x->sector, "MIL") &&
-            !(x->id && !strncmp(x->id, "rasid:office:", 13)) && !(x->ekind && rasid__streq(x->ekind, "person"))) {
+            !(x->id && ev_starts(x->id, "rasid:office:")) && !(x->ekind && rasid__streq(x->ekind, "person"))) {
             add_party(c, k->actor, &k->nactor, x);
             return;
         }
@@ -2037,7 +2038,7 @@ static size_t civilian_noun_at(const ev_ctx *c, size_t q)
     for (size_t j = 0; j < n; j++) {
         const char *x = ev_field(ents[j], "class");
         for (const char *const *p = civ; x && *p; p++)
-            if (!strcmp(x, *p)) return ntok;
+            if (rasid__streq(x, *p)) return ntok; /* (inline: short class codes) */
     }
     return 0;
 }
@@ -2186,11 +2187,11 @@ static size_t next_trigger_of(const ev_ctx *c, const ev_cand *k, size_t e, int w
     size_t best = e;
     for (; p < end; p++) {
         if (p == k || p->sent != k->sent || p->ttok <= k->ttok || p->ttok >= best) continue;
-        if (which == NT_OTHER_TYPE && !(p->type && k->type && strcmp(p->type, k->type))) continue;
+        if (which == NT_OTHER_TYPE && !(p->type && k->type && !ev_same_type(p, k))) continue;
         if (which == NT_JOINED_VERB) {
             const rasid_token *t = &c->t[p->ttok];
             const char *pro = p->tread < t->nreadings ? t->readings[p->tread].pro : "";
-            if (p->pos != 'V' || (strncmp(pro, "\xD9\x88", 2) && strncmp(pro, "\xD9\x81", 2))) continue; /* و ف */
+            if (p->pos != 'V' || (!ev_starts(pro, "\xD9\x88") && !ev_starts(pro, "\xD9\x81"))) continue; /* و ف */
         }
         best = p->ttok;
     }
@@ -2610,7 +2611,7 @@ static int other_event_place(const ev_ctx *c, const ev_cand *k, int m)
     const ev_cand *p, *pe;
     ev_sentence_cands(c, k, &p, &pe);
     for (; p < pe; p++) {
-        if (p == k || p->sent != k->sent || (p->type && k->type && !strcmp(p->type, k->type))) continue;
+        if (p == k || p->sent != k->sent || ev_same_type(p, k)) continue;
         size_t pb, pq;
         clause_of(c, p->ttok, &pb, &pq);
         if (pb == kb) continue; /* one clause */
@@ -2633,15 +2634,15 @@ static int place_of_trigger_before(const ev_ctx *c, const ev_cand *k, int m)
      * واعتقلوا", share the place told before them) */
     if (k->pos != 'N' && k->pos != 'K') return 0;
     const rasid_token *tt = &c->t[k->ttok];
-    if (k->tread > 0 && k->tread < tt->nreadings && (!strncmp(tt->readings[k->tread].pro, "\xD9\x88", 2) ||
-                                                     !strncmp(tt->readings[k->tread].pro, "\xD9\x81", 2)))
+    if (k->tread > 0 && k->tread < tt->nreadings && (ev_starts(tt->readings[k->tread].pro, "\xD9\x88") ||
+                                                     ev_starts(tt->readings[k->tread].pro, "\xD9\x81")))
         return 0;
     size_t q = c->ms[m].tok_begin;
     const ev_cand *p, *pe;
     ev_sentence_cands(c, k, &p, &pe);
     for (; p < pe; p++)
         if (p != k && p->sent == k->sent && p->pos == 'V' && p->ttok + p->tntok <= q && q < k->ttok && p->type &&
-            k->type && strcmp(p->type, k->type))
+            k->type && !ev_same_type(p, k))
             return 1;
     return 0;
 }
@@ -2841,7 +2842,7 @@ static int named_token(const ev_ctx *c, size_t i)
 /* Does a stem open like an imperfect verb (ي ت ن)? */
 static int imperfect_stem(const char *st)
 {
-    return !strncmp(st, "\xD9\x8A", 2) || !strncmp(st, "\xD8\xAA", 2) || !strncmp(st, "\xD9\x86", 2);
+    return ev_starts(st, "\xD9\x8A") || ev_starts(st, "\xD8\xAA") || ev_starts(st, "\xD9\x86");
 }
 
 /* "ويأتي الحادث بعد أسابيع من مقتل ستة موريتانيين": an event that dates the news by
@@ -2899,7 +2900,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     int joined = 0;
     if (k->tread > 0 && k->tread < c->t[t].nreadings) {
         const char *pro = c->t[t].readings[k->tread].pro;
-        joined = !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+        joined = ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81"); /* و ف */
     }
     /* (a negation ending at most two words before the trigger: "لم", "دون أن تظهر بوادر
      * قصف"; not a word of a name: "منظمة أطباء بلا حدود في هجوم" negates no attack) */
@@ -2969,7 +2970,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     const rasid_token *tt = &c->t[t];
     if (k->tread < tt->nreadings && k->tread > 0) {
         const char *pro = tt->readings[k->tread].pro;
-        if (strstr(pro, "\xD8\xB3")) return "future";
+        if (ev_has2(pro, "\xD8\xB3")) return "future";
     }
     /* (a name is no future cue: the town سيغو is not س + يغو) */
     int fut = rasid__lex_cue_in_doc(c->doc, CUE_FUTURE); /* (no future cue: no scan for one) */
@@ -2982,7 +2983,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
         const rasid_token *v = &c->t[t - back];
         if (named_token(c, t - back)) continue;
         for (uint16_t r = 1; r < v->nreadings; r++)
-            if (strstr(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
+            if (ev_has2(v->readings[r].pro, "\xD8\xB3") && strlen(v->readings[r].stem) >= 6 && imperfect_stem(v->readings[r].stem))
                 return "future";
     }
     for (size_t i = t + k->tntok; fut && i < t + k->tntok + 6 && i < c->n && c->t[i].sent == k->sent; i++)
@@ -3426,14 +3427,15 @@ static rasid_entity group_of_entity(const ev_ctx *c, const rasid_mention *m, ras
     return en;
 }
 
-/* Types of events told by words and diplomacy, where a capital stands for its state. */
-static int speech_type(const char *t)
+/* Types of events told by words and diplomacy, where a capital stands for its state. By
+ * the type's number (ev_cand.ty, set with the string): asked several times per candidate. */
+static int speech_type(const ev_cand *k)
 {
-    static const char *const types[] = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "SUPPORT",
-                                        "CONSULT", "AGREE", "COOPERATE", "AID", NULL};
-    for (const char *const *p = types; *p; p++)
-        if (!strcmp(t, *p)) return 1;
-    return 0;
+    switch (k->ty) {
+    case EV_T_ACCUSE: case EV_T_REJECT: case EV_T_REQUEST: case EV_T_THREATEN: case EV_T_SANCTION:
+    case EV_T_SUPPORT: case EV_T_CONSULT: case EV_T_AGREE: case EV_T_COOPERATE: case EV_T_AID: return 1;
+    default: return 0;
+    }
 }
 
 /* Is there an event noun among the three tokens before this verb? */
@@ -3529,7 +3531,7 @@ static int joined_by_wa(const ev_ctx *c, const ev_cand *k)
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
     const char *pro = tt->readings[k->tread].pro;
-    return !strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2); /* و ف */
+    return ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81"); /* و ف */
 }
 
 static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
@@ -3539,7 +3541,7 @@ static int noun_before(const ev_ctx *c, const ev_cand *k, size_t b)
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread > 0 && k->tread < tt->nreadings) {
         const char *pro = tt->readings[k->tread].pro;
-        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 0; /* و ف */
+        if (ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81")) return 0; /* و ف */
     }
     const ev_cand *p, *end;
     ev_sentence_cands(c, k, &p, &end);
@@ -3559,7 +3561,7 @@ static int coordinated_of(const ev_ctx *c, const ev_cand *k)
     const rasid_token *tt0 = &c->t[k->ttok];
     if (k->tread > 0 && k->tread < tt0->nreadings) {
         const char *pro = tt0->readings[k->tread].pro;
-        if (!strncmp(pro, "\xD9\x88", 2) || !strncmp(pro, "\xD9\x81", 2)) return 1; /* و ف */
+        if (ev_starts(pro, "\xD9\x88") || ev_starts(pro, "\xD9\x81")) return 1; /* و ف */
     }
     if (k->ttok > 0 && ev_cue(c, k->ttok - 1, CUE_COORDINATION)) return 1;
     /* "... ثم أعلن تحرير 59 رهينة": an event noun right after a reporting verb that is
@@ -3752,11 +3754,11 @@ static int instrumental_of(const ev_ctx *c, const ev_cand *k)
     const rasid_token *tt = &c->t[k->ttok];
     if (k->tread == 0 || k->tread >= tt->nreadings) return 0;
     const char *pro = tt->readings[k->tread].pro;
-    return strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+    return ev_has2(pro, "\xD8\xA8") || ev_has2(pro, "\xD9\x84");
 }
 
 /* Two candidates of one PLOVER type. */
-static int family_kin(const ev_cand *a, const ev_cand *b) { return a->type && b->type && !strcmp(a->type, b->type); }
+static int family_kin(const ev_cand *a, const ev_cand *b) { return ev_same_type(a, b); }
 
 /* ------------------------------------------------------------------ descriptions */
 /* Is the trigger verb an imperfect (present) form? Its stem begins with the prefix of
@@ -3978,8 +3980,8 @@ static int purpose_of_earlier(const ev_ctx *c, const ev_cand *k)
             const rasid_token *pt = &c->t[q - 1];
             for (uint16_t r = 0; r < pt->nreadings && !reach; r++) {
                 const char *st = pt->readings[r].stem;
-                reach = !strncmp(st, "\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 8) ||         /* توصل... */
-                        !strncmp(st, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84", 12); /* التوصل */
+                reach = ev_starts(st, "\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84") ||         /* توصل... */
+                        ev_starts(st, "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD8\xB5\xD9\x84"); /* التوصل */
             }
         }
         if (!reach) return 1;
@@ -4124,7 +4126,7 @@ static int verb_between(const ev_ctx *c, const ev_cand *k, size_t from, size_t t
         /* (not a noun joined by و right after it, read as a verb too: "لتهنئة وشكر") */
         const rasid_token *t = &c->t[p->ttok];
         if (p->ttok == k->ttok + k->tntok && p->tread > 0 && p->tread < t->nreadings &&
-            !strncmp(t->readings[p->tread].pro, "\xD9\x88", 2))
+            ev_starts(t->readings[p->tread].pro, "\xD9\x88"))
             continue;
         return 1;
     }
@@ -4236,7 +4238,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 /* (after the toll, introduced by في: "أحد الهجومين بسيارة مفخخة" is one of them) */
                 const rasid_token *fi = p->ttok > 0 ? &c->t[p->ttok - 1] : NULL;
                 int in = fi && fi->nlen == 4 && !memcmp(fi->norm, "\xD9\x81\xD9\x8A", 4);
-                if (pid && strstr(pid, "generic") && family_kin(p, k) && p->ttok > k->ttok && in) k->aggregate = 1;
+                if (in && p->ttok > k->ttok && pid && strstr(pid, "generic") && family_kin(p, k)) k->aggregate = 1; /* (cheap tests first) */
             }
         }
         /* "سلسلة هجمات ... وأدت إلى مقتل عدد كبير": the outcome of a series is a series */
@@ -4304,7 +4306,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     int instrumental = 0;
     if (k->tread > 0 && k->tread < tt->nreadings) {
         const char *pro = tt->readings[k->tread].pro;
-        instrumental = strstr(pro, "\xD8\xA8") || strstr(pro, "\xD9\x84");
+        instrumental = ev_has2(pro, "\xD8\xA8") || ev_has2(pro, "\xD9\x84");
     }
     /* "أعربت الجزائر عن إدانتها للهجوم": a noun owned by a pronoun after عن says what the
      * subject of the verb before expressed; that subject is its doer, nobody after it */
@@ -4389,8 +4391,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
              * موقعا": armed men counted right after or before an attack verb attack */
             const rasid_mention *am = &c->ms[armed_count];
             const char *nt = am->noun_text ? am->noun_text : "";
-            if (!strncmp(nt, "\xD8\xA7\xD9\x84", 4)) nt += 4; /* ال */
-            int gunmen = !strncmp(nt, "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD", 8); /* مسلح */
+            if (ev_starts(nt, "\xD8\xA7\xD9\x84")) nt += 4; /* ال */
+            int gunmen = ev_starts(nt, "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD"); /* مسلح */
             k->actor[k->nactor++] = gunmen ? named_span(c, "Unidentified Armed Group", "unknown", "UAF", NULL, "rasid:gunmen", am->start, am->end)
                                            : named_span(c, "Militants", "unknown", "UAF", NULL, "rasid:militants", am->start, am->end);
             size_t from = am->tok_begin >= after ? am->tok_end + 1 : after;
@@ -4625,7 +4627,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
                 /* "ندد مسؤول بقرار الحكومة", "انتقد الرئيس السابق أداء الحكومة": of a verb of
                  * words, the genitive of its object (a noun, or a noun under ب or ل) is the
                  * party it speaks of */
-                else if (q > after && speech_type(k->type) && !has_prep(c, r) && construct_prep(c, q - 1, 1))
+                else if (q > after && speech_type(k) && !has_prep(c, r) && construct_prep(c, q - 1, 1))
                     add_party_list(c, k->recipient, &k->nrecipient, r, e);
                 /* "هاجموا مواقع المتمردين": the party owning the place hit is the target */
                 else if (q > after && !has_prep(c, r) && (ev_cue(c, q - 1, CUE_TARGET) || construct_target(c, after, q)))
@@ -4828,7 +4830,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             if (k->location == before) k->location = -1;
         }
     }
-    if (k->pos == 'V' && speech_type(k->type) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
+    if (k->pos == 'V' && speech_type(k) && k->ttok > b && c->mention_at[k->ttok - 1] >= 0) {
         /* SVO, "باماكو تتهم الجزائر": what was read as the subject after the verb is its object */
         const rasid_mention *x = &c->ms[c->mention_at[k->ttok - 1]];
         if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_end == k->ttok && x->tok_begin == b &&
@@ -4850,7 +4852,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     /* "وطالبت نواكشوط السلطات المالية": a capital right after a verb of words, before the
      * party read as its subject, is the subject; that party is the object */
     /* (what was read as that party's object is what is asked or said: "بسحب قواتها") */
-    if (k->nactor == 1 && k->pos == 'V' && speech_type(k->type) && after < e && c->mention_at[after] >= 0) {
+    if (k->nactor == 1 && k->pos == 'V' && speech_type(k) && after < e && c->mention_at[after] >= 0) {
         int cm = c->mention_at[after];
         const rasid_mention *x = &c->ms[cm];
         if (x->kind == RASID_M_PLACE && x->precision == RASID_P_CITY && x->tok_begin == after && x->country &&
@@ -4863,7 +4865,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         }
     }
     /* (and before a verbal noun with its object: "وردت باماكو باتهام الجزائر") */
-    if (!k->nactor && (k->pos == 'V' || k->pos == 'O') && speech_type(k->type)) {
+    if (!k->nactor && (k->pos == 'V' || k->pos == 'O') && speech_type(k)) {
         int cands[2] = {after < e && k->pos == 'V' ? c->mention_at[after] : -1, k->ttok > b ? c->mention_at[k->ttok - 1] : -1};
         for (int ci = 0; ci < 2 && !k->nactor; ci++) {
             int cm = cands[ci];
@@ -4886,7 +4888,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (k->ty == EV_T_ASSAULT)
         for (size_t a = 0; a < k->nactor; a++) {
             const rasid_entity *x = &k->actor[a];
-            if (!x->id || strncmp(x->id, "rasid:office:", 13) || !x->country || strlen(x->country) != 3) continue;
+            if (!x->id || !ev_starts(x->id, "rasid:office:") || !x->country || strlen(x->country) != 3) continue;
             const char *cn = country_name(c, x->country);
             if (!cn) continue;
             k->actor[a] = named_span(c, rasid__arena_cat(&c->doc->arena, "Military Forces of ", cn), "force", "MIL",
@@ -4968,7 +4970,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     }
     /* the people freed in a rescue ("تحرير رهينتين فرنسيتين") are not its target */
     const char *tid = ev_field(k->trig, "id");
-    int freeing = tid && (rasid__streq(tid, "retake") || !strncmp(tid, "rescue", 6));
+    int freeing = tid && (rasid__streq(tid, "retake") || ev_starts(tid, "rescue"));
     /* "13 جنديا قتلوا", "الجنديان قتلا في هجوم": people counted right before a killing verb
      * (past a nationality) with no object after it are its victims, the verb a passive or
      * agreeing with them ("المسلحان قتلا خمسة قرويين": the doers) */
@@ -4995,7 +4997,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * where civilians live, pray, learn, trade or shelter, with no party hit named, hits
      * civilians */
     /* (not a town retaken or seized: "استعاد الجيش السيطرة على قرية") */
-    if (k->ty == EV_T_ASSAULT && !k->nrecipient && !freeing && tid && strncmp(tid, "retake", 6) && strncmp(tid, "seize", 5))
+    if (k->ty == EV_T_ASSAULT && !k->nrecipient && !freeing && tid && !ev_starts(tid, "retake") && !ev_starts(tid, "seize"))
         civilian_site(c, k, after, next_trigger(c, k, e));
     /* "أسقط الجيش الجزائري طائرة مسيرة تابعة للجيش المالي": the owner of the aircraft shot
      * down is the target */
@@ -5032,7 +5034,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
             i--;
         }
     int posted = 0; /* (the recall's place was the envoy's post: it happened at no other) */
-    if (sid && !strncmp(sid, "sanction", 8) && strstr(sid, "_envoy") && !k->nrecipient)
+    if (sid && ev_starts(sid, "sanction") && strstr(sid, "_envoy") && !k->nrecipient)
         for (size_t q = after; q + 2 < e && q < after + 8; q++) {
             if (!ev_cue(c, q, CUE_ENVOY)) continue;
             size_t p = q + (size_t)ev_cue(c, q, CUE_ENVOY);
@@ -5123,7 +5125,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * subject of an attack (right before the verb, or right after it) strike from the air,
          * for the army named last, in this sentence or the two before */
         if (k->ty == EV_T_ASSAULT && (!k->mode || rasid__streq(k->mode, "firearms")) &&
-            !(id && !strncmp(id, "shootdown", 9)) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
+            !(id && ev_starts(id, "shootdown")) && aircraft_subject(c, k, b)) { /* (a downed aircraft is the object) */
             k->mode = "aerial";
             k->acled_event = "Explosions/Remote violence";
             k->acled_sub = "Air/drone strike";
@@ -5322,7 +5324,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         for (size_t q = after; m2 >= 0 && q < e && q <= c->ms[m2].tok_end + 2 && !partner; q++)
             partner = ev_cue(c, q, CUE_WITH) || ev_cue(c, q, CUE_BETWEEN);
         const char *id = ev_field(k->trig, "id");
-        if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && !strncmp(id, "ally", 4))
+        if (m2 >= 0 && c->ms[m2].tok_begin == after && prep_letter(c, m2) == 'l' && !partner && id && ev_starts(id, "ally"))
             k->pos = 'R';
     }
     /* "أبلغته احتجاج الحكومة الشديد", "قدمت الخارجية احتجاجا": a protest noun made by a
@@ -5441,8 +5443,8 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * never its doer */
     {
         const char *eid = ev_field(k->trig, "id");
-        if (eid && !strncmp(eid, "sanction", 8) && strstr(eid, "_envoy") && k->nactor == 1 && k->actor[0].id &&
-            !strncmp(k->actor[0].id, "rasid:office:", 13) && strstr(k->actor[0].id, ":Ambassador")) {
+        if (eid && ev_starts(eid, "sanction") && strstr(eid, "_envoy") && k->nactor == 1 && k->actor[0].id &&
+            ev_starts(k->actor[0].id, "rasid:office:") && strstr(k->actor[0].id, ":Ambassador")) {
             if (!already(k->recipient, k->nrecipient, &k->actor[0]) && k->nrecipient < EV_MAX_PARTY)
                 k->recipient[k->nrecipient++] = k->actor[0];
             k->nactor = 0;
@@ -5586,7 +5588,7 @@ void ev_military_coup(ev_ctx *c)
     for (size_t i = 0; i < c->cands.len; i++) {
         ev_cand *x = &k[i];
         const char *id = x->trig ? ev_field(x->trig, "id") : NULL;
-        if (!x->alive || x->nactor > 1 || !x->nrecipient || !id || strncmp(id, "coup", 4) || (id[4] && id[4] != '_')) continue;
+        if (!x->alive || x->nactor > 1 || !x->nrecipient || !id || !ev_starts(id, "coup") || (id[4] && id[4] != '_')) continue;
         /* the ousted: parties of one country, none of them an armed group or an IGO */
         const char *iso = NULL;
         int ok = 1;
@@ -6009,7 +6011,7 @@ void ev_apply_claims(ev_ctx *c)
 static size_t branch_parent(const char *role, const char **parent)
 {
     static const char pre[] = "branch of ";
-    if (!role || strncmp(role, pre, sizeof pre - 1)) return 0;
+    if (!role || !ev_starts(role, pre)) return 0;
     *parent = role + sizeof pre - 1;
     size_t l = strcspn(*parent, "(;");
     while (l && (*parent)[l - 1] == ' ') l--;

@@ -52,6 +52,10 @@ struct stopsense {
     size_t n;
 };
 
+/* Is s three bytes long (an ISO3 code, not "?" nor a longer code)? Without a strlen call:
+ * asked of every country an actor or nationality mention gives. */
+static inline int len3(const char *s) { return s[0] && s[1] && s[2] && !s[3]; }
+
 /* inline: col is a literal, so rasid__entry_field finds its column at compile time */
 static inline __attribute__((always_inline)) const char *field(const rasid__entry *e, const char *col)
 {
@@ -1147,7 +1151,7 @@ static void resolve_group_references(ctx *c)
  * "العاصمة الاقتصادية"): the name says it, the adjective may name another city. */
 static int context_iso_ok(const rasid_mention *x)
 {
-    if (!x->country || strlen(x->country) != 3 || rasid__streq(x->country, "IMG") || rasid__streq(x->country, "IGO")) return 0;
+    if (!x->country || !len3(x->country) || rasid__streq(x->country, "IMG") || rasid__streq(x->country, "IGO")) return 0;
     if (x->kind == RASID_M_PLACE || x->kind == RASID_M_NISBA) return 1;
     return x->kind == RASID_M_ACTOR && x->sector &&
            (rasid__streq(x->sector, "MIL") || rasid__streq(x->sector, "COP") || rasid__streq(x->sector, "GOV"));
@@ -1206,7 +1210,7 @@ static void resolve_own_country(ctx *c)
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
             const rasid_mention *x = &ms[m];
             int own = context_iso_ok(x) ||
-                      (x->kind == RASID_M_PERSON && x->country && strlen(x->country) == 3 &&
+                      (x->kind == RASID_M_PERSON && x->country && len3(x->country) &&
                        !rasid__streq(x->country, "IMG") && !rasid__streq(x->country, "IGO"));
             if (own && x->sent == c->t[i].sent && x->tok_end <= i && (!best || x->start > best->start)) best = x;
         }
@@ -1301,7 +1305,7 @@ static void resolve_our_forces(ctx *c)
          * الجماعة إن عناصرنا"; a state's only with a country of its own) */
         if (!best || !best->sector) continue;
         int group = rasid__streq(best->sector, "REB") && best->kind == RASID_M_ACTOR;
-        if (!group && (!best->country || strlen(best->country) != 3 || rasid__streq(best->country, "IMG") ||
+        if (!group && (!best->country || !len3(best->country) || rasid__streq(best->country, "IMG") ||
                        rasid__streq(best->country, "IGO")))
             continue;
         if (!group && !rasid__streq(best->sector, "MIL") && !rasid__streq(best->sector, "COP") && !rasid__streq(best->sector, "GOV"))
@@ -1355,7 +1359,7 @@ static void resolve_territory(ctx *c)
                                            "\xD8\xA7\xD9\x84\xD9\x88\xD8\xB7\xD9\x86\xD9\x8A\xD9\x87"};
     for (size_t m = 0; m < c->doc->mentions.len; m++) {
         rasid_mention *x = &((rasid_mention *)c->doc->mentions.data)[m];
-        if (x->kind != RASID_M_NISBA || x->tok_begin == 0 || !x->country || strlen(x->country) != 3) continue;
+        if (x->kind != RASID_M_NISBA || x->tok_begin == 0 || !x->country || !len3(x->country)) continue;
         size_t w = x->tok_begin - 1;
         if (c->covered[w] || c->t[w].sent != x->sent || !territory_word(&c->t[w])) continue;
         const rasid__entry *ce = rasid__lex_country(c->lex, x->country);
@@ -1404,11 +1408,12 @@ typedef struct votes_t {
     int len;
 } votes_t;
 
+/* (codes of three letters, compared inline: a call to strcmp costs more than they do) */
 static void vote(votes_t *v, const char *iso)
 {
     if (!iso || !*iso) return;
     for (int i = 0; i < v->len; i++)
-        if (!strcmp(v->iso[i], iso)) { v->n[i]++; return; }
+        if (rasid__streq(v->iso[i], iso)) { v->n[i]++; return; }
     if (v->len < 32) {
         v->iso[v->len] = iso;
         v->n[v->len++] = 1;
@@ -1418,7 +1423,7 @@ static void vote(votes_t *v, const char *iso)
 static int country_votes(const votes_t *v, const char *iso)
 {
     for (int i = 0; iso && i < v->len; i++)
-        if (!strcmp(v->iso[i], iso)) return v->n[i];
+        if (rasid__streq(v->iso[i], iso)) return v->n[i];
     return 0;
 }
 
@@ -1476,7 +1481,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             }
             /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
             const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
-            if (ac && strlen(ac) == 3 && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
+            if (ac && len3(ac) && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
                 vote(&votes, ac);
                 break;
             }

@@ -108,7 +108,7 @@ static int int_tok(const dctx *c, size_t i, int maxdigits, int *v)
 static int year_tok(const dctx *c, size_t i, int *y)
 {
     int v;
-    if (!int_tok(c, i, 4, &v) || strlen(c->t[i].norm) != 4) return 0;
+    if (!int_tok(c, i, 4, &v) || c->t[i].nlen != 4) return 0; /* (nlen is strlen(norm)) */
     *y = v;
     return 1;
 }
@@ -246,8 +246,8 @@ static int p_numeric(const dctx *c, size_t i, dres *r)
     const char *sep = c->t[i + 1].norm;
     if (!int_tok(c, i + 2, 2, &b) || !punct(c, i + 3, sep) || !int_tok(c, i + 4, 4, &x)) return 0;
     int y, m, d;
-    if (strlen(c->t[i].norm) == 4) y = a, m = b, d = x;
-    else if (strlen(c->t[i + 4].norm) == 4 && strlen(c->t[i].norm) <= 2) d = a, m = b, y = x;
+    if (c->t[i].nlen == 4) y = a, m = b, d = x;
+    else if (c->t[i + 4].nlen == 4 && c->t[i].nlen <= 2) d = a, m = b, y = x;
     else return 0;
     if (y < 1000 || !valid_ymd(y, m, d)) return 0;
     r->b = i;
