@@ -71,13 +71,18 @@ typedef struct ev_sentinfo {
     uint32_t first_report; /* the first reporting cue, or UINT32_MAX */
 } ev_sentinfo;
 
-/* Trigger columns read for every candidate, by index, resolved once per table (a
- * category may have several tables when *.local.tsv files extend it). */
-enum { TC_TYPE, TC_MODE, TC_CONTEXT, TC_ACLED_EVENT, TC_ACLED_SUB, TC_CAMEO, TC_POS, TC_WEIGHT, TC_N };
-typedef struct ev_cols {
-    const rasid__table *t;
-    int col[TC_N];
-} ev_cols;
+/* Trigger columns read for every candidate, by index: each table's, found when it was read
+ * (a category may have several tables when *.local.tsv files extend it). */
+enum {
+    TC_TYPE = RASID__COL_TYPE,
+    TC_MODE = RASID__COL_MODE,
+    TC_CONTEXT = RASID__COL_CONTEXT,
+    TC_ACLED_EVENT = RASID__COL_ACLED_EVENT,
+    TC_ACLED_SUB = RASID__COL_ACLED_SUB,
+    TC_CAMEO = RASID__COL_CAMEO,
+    TC_POS = RASID__COL_POS,
+    TC_WEIGHT = RASID__COL_WEIGHT
+};
 
 typedef struct ev_ctx {
     rasid_doc *doc;
@@ -91,7 +96,6 @@ typedef struct ev_ctx {
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */
-    ev_cols trig_cols;
     rasid__vec cands; /* ev_cand */
     double min_score;
     long pub_days;    /* publication date in days since epoch, or LONG_MIN */
@@ -144,13 +148,11 @@ static inline int ev_same_modality(const ev_cand *a, const ev_cand *b)
     return a->modality == b->modality || !strcmp(a->modality, b->modality);
 }
 
-/* ev_field(e, column TC_*) of a trigger entry, through c->trig_cols (ev_trig_cols finds
- * the columns of table t). Inline: read eight times for every candidate. */
-void ev_trig_cols(ev_ctx *c, const rasid__table *t);
+/* ev_field(e, column TC_*) of a trigger entry. Inline: read eight times for every candidate. */
 static inline const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
 {
-    if (c->trig_cols.t != e->table || !c->trig_cols.t) ev_trig_cols(c, e->table);
-    const char *v = rasid__entry_fieldi(e, c->trig_cols.col[tc]);
+    (void)c;
+    const char *v = e ? rasid__entry_fieldi(e, e->table->tcol[tc]) : NULL;
     return v && *v && !rasid__streq(v, "-") ? v : NULL;
 }
 

@@ -15,14 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ev_trig_cols(ev_ctx *c, const rasid__table *t)
-{
-    static const char *const names[TC_N] = {"type", "mode", "context", "acled_event", "acled_sub", "cameo", "pos", "weight"};
-    ev_cols *cc = &c->trig_cols;
-    cc->t = t;
-    for (int i = 0; i < TC_N; i++) cc->col[i] = rasid__table_col(t, names[i]);
-}
-
 /* A nationality, a country, or a state force or government: it sets the country the text
  * is about (context_country). */
 static int sets_context(const rasid_mention *x)

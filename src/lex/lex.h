@@ -46,6 +46,20 @@ enum rasid__cat {
 
 typedef struct rasid__table rasid__table;
 
+/* Columns the code reads by name besides id, name, country, kind and sector, found once
+ * per table when it is read (rasid__table.tcol, -1 when absent): asked by a literal name,
+ * rasid__entry_field finds one at compile time. */
+#define RASID__TABLE_COLS(X) \
+    X(ROLE, "role") X(ADMIN1, "admin1") X(LAT, "lat") X(LON, "lon") X(GEONAMEID, "geonameid") \
+    X(TYPE, "type") X(MODE, "mode") X(CONTEXT, "context") X(ACLED_EVENT, "acled_event") \
+    X(ACLED_SUB, "acled_sub") X(CAMEO, "cameo") X(POS, "pos") X(WEIGHT, "weight")
+enum {
+#define RASID__COL_ENUM(up, name) RASID__COL_##up,
+    RASID__TABLE_COLS(RASID__COL_ENUM)
+#undef RASID__COL_ENUM
+    RASID__COL_COUNT
+};
+
 typedef struct rasid__entry {
     const rasid__table *table;
     uint32_t row;       /* row index in its table (several entries share a row: one per form) */
@@ -66,6 +80,7 @@ struct rasid__table {
     int col_ar;
     int col_kind, col_sector, col_country; /* -1 when absent: read while compiling */
     int col_id, col_name;                  /* the columns asked for most, by name */
+    int16_t tcol[RASID__COL_COUNT];        /* the other columns asked by name (RASID__TABLE_COLS) */
 };
 
 int rasid__table_col(const rasid__table *t, const char *col); /* -1 if absent */
@@ -80,7 +95,7 @@ static inline const char *rasid__entry_fieldi(const rasid__entry *e, int col)
 /* A column value of the entry's row by column name; "" when empty, NULL when the table
  * has no such column. Inline: the name is a literal at nearly every call, so the
  * comparisons with the columns found when the table was read fold away. */
-static inline const char *rasid__entry_field(const rasid__entry *e, const char *col)
+static inline __attribute__((always_inline)) const char *rasid__entry_field(const rasid__entry *e, const char *col)
 {
     if (!e) return NULL;
     const rasid__table *t = e->table;
@@ -89,6 +104,9 @@ static inline const char *rasid__entry_field(const rasid__entry *e, const char *
             : !strcmp(col, "country") ? t->col_country
             : !strcmp(col, "kind")    ? t->col_kind
             : !strcmp(col, "sector")  ? t->col_sector
+#define RASID__COL_PICK(up, name) : !strcmp(col, name) ? t->tcol[RASID__COL_##up]
+            RASID__TABLE_COLS(RASID__COL_PICK)
+#undef RASID__COL_PICK
                                       : rasid__table_col(t, col);
     return rasid__entry_fieldi(e, c);
 }

@@ -434,6 +434,8 @@ static int load_table(rasid_lexicon *lex, int cat, rasid__srcfile *f, char *err,
     t->path = path;
     t->cat = cat;
     t->col_ar = -1;
+    t->col_kind = t->col_sector = t->col_country = t->col_id = t->col_name = -1;
+    for (int k = 0; k < RASID__COL_COUNT; k++) t->tcol[k] = -1;
     size_t caprows = 0;
     long lineno = 0;
     int rc = RASID_OK;
@@ -489,6 +491,12 @@ static int load_table(rasid_lexicon *lex, int cat, rasid__srcfile *f, char *err,
             t->col_country = rasid__table_col(t, "country");
             t->col_id = rasid__table_col(t, "id");
             t->col_name = rasid__table_col(t, "name");
+            static const char *const tcols[RASID__COL_COUNT] = {
+#define RASID__COL_NAME(up, name) name,
+                RASID__TABLE_COLS(RASID__COL_NAME)
+#undef RASID__COL_NAME
+            };
+            for (int k = 0; k < RASID__COL_COUNT; k++) t->tcol[k] = (int16_t)rasid__table_col(t, tcols[k]);
             if (t->col_ar < 0) {
                 snprintf(err, errlen, "%s:%ld: header has no `ar` column", path, lineno);
                 rc = RASID_DATA;
@@ -1138,7 +1146,8 @@ static uint64_t lexbin_layout(void)
         offsetof(rasid__table, ncols), offsetof(rasid__table, cols), offsetof(rasid__table, nrows),
         offsetof(rasid__table, rows), offsetof(rasid__table, col_ar), offsetof(rasid__table, col_kind),
         offsetof(rasid__table, col_sector), offsetof(rasid__table, col_country),
-        offsetof(rasid__table, col_id), offsetof(rasid__table, col_name),
+        offsetof(rasid__table, col_id), offsetof(rasid__table, col_name), offsetof(rasid__table, tcol),
+        RASID__COL_COUNT,
         sizeof(rasid__entry), offsetof(rasid__entry, table), offsetof(rasid__entry, row),
         offsetof(rasid__entry, cat), offsetof(rasid__entry, ntok), offsetof(rasid__entry, key),
         offsetof(rasid__entry, form),
@@ -1554,6 +1563,8 @@ static int lexbin_adopt(rasid_lexicon *lex, const lexbin_header *hp, unsigned ch
             t->col_sector < -1 || t->col_sector >= t->ncols || t->col_country < -1 || t->col_country >= t->ncols ||
             t->col_id < -1 || t->col_id >= t->ncols || t->col_name < -1 || t->col_name >= t->ncols)
             return 0;
+        for (int k = 0; k < RASID__COL_COUNT; k++)
+            if (t->tcol[k] < -1 || t->tcol[k] >= t->ncols) return 0;
         for (size_t row = 0; row < t->nrows; row++)
             if (!fits(&r, LB_CELLS, t->rows[row], (size_t)t->ncols)) return 0;
     }

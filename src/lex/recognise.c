@@ -20,26 +20,12 @@
 
 #define MAXM 64
 
-/* Column indexes of the place and actor fields a mention copies, resolved once per table
- * (a category may have several tables when *.local.tsv files extend it). */
-enum { PC_ID, PC_NAME, PC_KIND, PC_COUNTRY, PC_ADMIN1, PC_LAT, PC_LON, PC_GEONAMEID, PC_N };
-enum { AC_KIND, AC_ID, AC_NAME, AC_SECTOR, AC_COUNTRY, AC_ROLE, AC_N };
-static const char *const PLACE_COLS[PC_N] = {"id", "name", "kind", "country", "admin1", "lat", "lon", "geonameid"};
-static const char *const ACTOR_COLS[AC_N] = {"kind", "id", "name", "sector", "country", "role"};
-
-typedef struct colcache {
-    const rasid__table *t;
-    int col[8];
-} colcache;
-_Static_assert((int)PC_N <= 8 && (int)AC_N <= 8, "colcache holds every column");
-
 typedef struct ctx {
     rasid_doc *doc;
     const rasid_lexicon *lex;
     const rasid_token *t;
     size_t n;
     uint8_t *covered; /* tokens already inside a mention */
-    colcache place_cols, actor_cols;
     struct stopsense *senses;
 } ctx;
 
@@ -60,21 +46,6 @@ static inline int len3(const char *s) { return s[0] && s[1] && s[2] && !s[3]; }
 static inline __attribute__((always_inline)) const char *field(const rasid__entry *e, const char *col)
 {
     const char *v = rasid__entry_field(e, col);
-    return v && *v ? v : NULL;
-}
-
-static void cols_of(colcache *cc, const char *const *names, int n, const rasid__table *t)
-{
-    cc->t = t;
-    for (int i = 0; i < n; i++) cc->col[i] = rasid__table_col(t, names[i]);
-}
-
-/* field(e, names[k]) through the cache (inline: read seven or eight times per mention). */
-static inline __attribute__((always_inline)) const char *cfield(colcache *cc, const char *const *names, int n,
-                                                                const rasid__entry *e, int k)
-{
-    if (cc->t != e->table || !cc->t) cols_of(cc, names, n, e->table);
-    const char *v = rasid__entry_fieldi(e, cc->col[k]);
     return v && *v ? v : NULL;
 }
 
@@ -243,15 +214,13 @@ static long geoname_id(const char *s)
 
 static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
-#define PF(k) cfield(&c->place_cols, PLACE_COLS, PC_N, e, k)
     mm->kind = RASID_M_PLACE;
-    mm->id = PF(PC_ID);
-    mm->name = PF(PC_NAME);
-    mm->ekind = PF(PC_KIND);
-    mm->country = PF(PC_COUNTRY);
-    mm->admin1 = PF(PC_ADMIN1);
-    const char *g = PF(PC_GEONAMEID);
-#undef PF
+    mm->id = field(e, "id");
+    mm->name = field(e, "name");
+    mm->ekind = field(e, "kind");
+    mm->country = field(e, "country");
+    mm->admin1 = field(e, "admin1");
+    const char *g = field(e, "geonameid");
     rasid__lex_place_ll(c->lex, e, &mm->lat, &mm->lon);
     mm->geonameid = g ? geoname_id(g) : 0;
     const char *k = mm->ekind ? mm->ekind : "";
@@ -265,17 +234,15 @@ static void fill_place(ctx *c, rasid_mention *mm, const rasid__entry *e)
 
 static void fill_actor(ctx *c, rasid_mention *mm, const rasid__entry *e)
 {
-#define AF(k) cfield(&c->actor_cols, ACTOR_COLS, AC_N, e, k)
-    const char *k = AF(AC_KIND);
+    const char *k = field(e, "kind");
     mm->kind = k && rasid__streq(k, "person") ? RASID_M_PERSON : RASID_M_ACTOR;
-    mm->id = AF(AC_ID);
-    mm->name = AF(AC_NAME);
+    mm->id = field(e, "id");
+    mm->name = field(e, "name");
     mm->ekind = k;
-    mm->sector = AF(AC_SECTOR);
-    mm->country = AF(AC_COUNTRY);
-    mm->role = AF(AC_ROLE);
+    mm->sector = field(e, "sector");
+    mm->country = field(e, "country");
+    mm->role = field(e, "role");
     mm->lat = mm->lon = NAN;
-#undef AF
 }
 
 static void set_span(ctx *c, rasid_mention *mm, const rasid__match *m)
@@ -1454,7 +1421,7 @@ static const rasid__entry *coordinated_institution(const ctx *c, const rasid__en
 int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
 {
     struct stopsense senses = {.n = 0};
-    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, {0}, {0}, &senses};
+    ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, &senses};
     if (!c.n) return RASID_OK;
     c.covered = calloc(c.n, 1);
     if (!c.covered) return RASID_NOMEM;
