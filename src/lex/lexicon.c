@@ -144,11 +144,12 @@ struct rasid_lexicon {
      * fuzzy_probe: the strings fuzzy_lookup probes for that can find anything (keys of
      *   the fuzzy index, fuzzy-eligible keys of exact1: slot hashes);
      * cue_id: each entry's cue class, read once instead of by column name per match;
-     * has_stop: which entries a stop rule may veto (most have none: no lookup) */
+     * stop_slot: which entries a stop rule may veto (most have none: no lookup), and where
+     *   their rules are */
     index_t pairs, exact3;
     bloom_t first2, prefix3, fuzzy_probe;
     int16_t *cue_id; /* per entry: its cue class (enum rasid__cue), -1 for none or one the code never asks for */
-    uint8_t *has_stop; /* per entry: some stop.tsv row has its key */
+    uint32_t *stop_slot; /* per entry: 1 + the index of its key's slot in stop (its rules), 0: none */
     double *ll;        /* per entry: a place's lat and lon (NAN: none), parsed once */
     index_t fuzzy;
     /* country ISO3 -> English name, from places.tsv rows of kind country */
@@ -916,8 +917,8 @@ static int build_match_aids(rasid_lexicon *lex)
         lex->ll[2 * i] = la && *la ? rasid__decimal(la) : NAN;
         lex->ll[2 * i + 1] = lo && *lo ? rasid__decimal(lo) : NAN;
     }
-    /* has_stop: the entries with the key of a stop row, found from the few rows */
-    if (rc == RASID_OK && !(lex->has_stop = calloc(lex->nentries + 1, 1))) rc = RASID_NOMEM;
+    /* stop_slot: the entries with the key of a stop row, found from the few rows */
+    if (rc == RASID_OK && !(lex->stop_slot = calloc(lex->nentries + 1, sizeof *lex->stop_slot))) rc = RASID_NOMEM;
     for (size_t i = 0; rc == RASID_OK && i < lex->stop.npost; i++) {
         const char *k = lex->stop.post[i].k;
         size_t kl = lex->stop.post[i].klen;
@@ -933,7 +934,10 @@ static int build_match_aids(rasid_lexicon *lex)
         }
         for (uint32_t j = 0; sl && j < sl->count; j++) {
             uint32_t e = ix->post[sl->first + j].e;
-            if (strlen(lex->entries[e].key) == kl && !memcmp(lex->entries[e].key, k, kl)) lex->has_stop[e] = 1;
+            if (strlen(lex->entries[e].key) == kl && !memcmp(lex->entries[e].key, k, kl)) {
+                const slot *ss = index_find(&lex->stop, k, kl);
+                if (ss) lex->stop_slot[e] = (uint32_t)(ss - lex->stop.slots) + 1;
+            }
         }
     }
     return rc;
@@ -1829,7 +1833,7 @@ void rasid_lexicon_free(rasid_lexicon *lex)
     free(lex->cue_id);
     free(lex->ll);
     free(lex->country_by_code);
-    free(lex->has_stop);
+    free(lex->stop_slot);
     free_sources(lex);
     free(lex->dir);
     rasid__arena_release(&lex->arena);
@@ -2723,11 +2727,10 @@ const rasid__entry *rasid__lex_lookup(const rasid_lexicon *lex, int cat, const c
 int rasid__lex_stopped(const rasid_lexicon *lex, const rasid_doc *doc, const rasid__match *m, const char *cat)
 {
     const rasid_token *toks = doc->tokens.data;
-    if (!lex->has_stop[m->e - lex->entries]) return 0;
-    /* the matched key as in the document: the dictionary key */
-    const char *key = m->e->key;
-    const slot *sl = index_find(&lex->stop, key, strlen(key));
-    if (!sl) return 0;
+    uint32_t si = lex->stop_slot[m->e - lex->entries];
+    if (!si) return 0;
+    /* the rules of the matched key (the dictionary key), found when the lexicon was read */
+    const slot *sl = &lex->stop.slots[si - 1];
     for (uint32_t i = 0; i < sl->count; i++) {
         const stop_rule *r = &lex->stop_rules[sl->first + i];
         if (r->cat && strcmp(r->cat, cat)) continue;
