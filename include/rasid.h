@@ -219,6 +219,9 @@ typedef struct rasid_token {
     uint8_t kind;          /* rasid_token_kind */
     uint8_t flags;         /* RASID_TF_* */
     uint16_t nreadings;    /* clitic readings; readings[0] is always the whole form */
+    uint32_t word;         /* the same number for every token of one word (form, kind and
+                              readings) within a document, or across the documents of one
+                              rasid_analyser until its caches are emptied; 0: none */
     const rasid_reading *readings;
     const char *stem;      /* light stem (Snowball Arabic), normalised; or NULL */
     double num;            /* value, for RASID_TOK_NUMBER */

@@ -2331,18 +2331,45 @@ struct rasid__lcache {
      * RASID__MEMO_COUNT pointers per word, by id */
     void **memo;
     size_t cmemo;
-    /* prepare_matches' table of the words of one document, kept from one document to the
-     * next: a slot is empty unless its gen is the current document's (no zeroing per
-     * document; zeroing a table of four slots per token was 6% of extraction's writes) */
-    struct wm_slot *wm;
-    size_t wm_cap;
-    uint32_t wm_gen;
+    /* per word (rasid_token.word - 1): what prepare_matches knows of it, read in one load
+     * instead of a probe of tab per token and one of a table of the document's words */
+    struct lw_wrec *wrec;
+    size_t nwrec;
+    uint32_t wr_gen; /* the current document's generation (lw_wrec.gen) */
 };
+
+/* A word's record: its matches when they depend on the word alone (kind LW_WORD: where
+ * they are in items, their categories, its memo id), or that they depend on the next
+ * words (LW_CTX: looked up in tab with them); and the first token of the word in the
+ * current document (first_tok, when gen is the document's: a later token of the word
+ * repeats its matches). Zeroed: nothing known. */
+struct lw_wrec {
+    uint32_t gen, first_tok;
+    uint32_t id, first;
+    uint16_t count, cats;
+    uint16_t kind;
+};
+
+/* The record of word w (rasid_token.word, >= 1), the records grown to hold it; NULL
+ * without memory. */
+static struct lw_wrec *wrec_of(struct rasid__lcache *lc, uint32_t w)
+{
+    if (w > lc->nwrec) {
+        size_t nc = lc->nwrec ? lc->nwrec * 2 : 4096;
+        if (nc < w) nc = w;
+        struct lw_wrec *nr = realloc(lc->wrec, nc * sizeof *nr);
+        if (!nr) return NULL;
+        memset(nr + lc->nwrec, 0, (nc - lc->nwrec) * sizeof *nr);
+        lc->wrec = nr;
+        lc->nwrec = nc;
+    }
+    return &lc->wrec[w - 1];
+}
 
 void rasid__lcache_free(struct rasid__lcache *lc)
 {
     if (!lc) return;
-    free(lc->wm);
+    free(lc->wrec);
     free(lc->tab);
     free(lc->items);
     free(lc->memo);
@@ -2352,7 +2379,7 @@ void rasid__lcache_free(struct rasid__lcache *lc)
 size_t rasid__lcache_bytes(const struct rasid__lcache *lc)
 {
     return lc ? lc->cap * sizeof *lc->tab + lc->citems * sizeof *lc->items + lc->cmemo * sizeof *lc->memo +
-                    lc->wm_cap * 2 * sizeof(uint32_t)
+                    lc->nwrec * sizeof *lc->wrec
               : 0;
 }
 
@@ -2482,31 +2509,12 @@ static rasid__match *grow_items(rasid_doc *doc, rasid__match *items, size_t len,
     return ni;
 }
 
-/* prepare_matches' table of words (wcap slots, a power of two): the analyser's, with a
- * new generation (*gen) for this document, or a zeroed one of its own without one. */
+/* prepare_matches' table of the words of a document without an analyser (wcap slots,
+ * a power of two, zeroed): a word's first token (the readings pointer identifies it). */
 struct wm_slot {
-    uint32_t gen;   /* the document's generation: the slot is taken (0: never) */
+    uint32_t gen;   /* 1: taken (0: empty) */
     uint32_t first; /* the first token of the word */
 };
-static struct wm_slot *wm_table(struct rasid__lcache *lc, size_t wcap, uint32_t *gen)
-{
-    if (!lc) return calloc(wcap, sizeof(struct wm_slot));
-    if (lc->wm_cap < wcap || lc->wm_gen == UINT32_MAX) {
-        size_t cap = lc->wm_cap > wcap ? lc->wm_cap : wcap;
-        struct wm_slot *t = calloc(cap, sizeof *t);
-        if (!t) return NULL;
-        free(lc->wm);
-        lc->wm = t;
-        lc->wm_cap = cap;
-        lc->wm_gen = 0;
-    }
-    *gen = ++lc->wm_gen;
-    return lc->wm;
-}
-static void wm_done(struct rasid__lcache *lc, struct wm_slot *wm)
-{
-    if (!lc) free(wm);
-}
 
 static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
 {
@@ -2527,32 +2535,54 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
     rasid__match buf[TABLE_MAX_PER_TOKEN];
     /* A word's matches depend on the word alone unless one of its readings may start a
      * multi-token key (exact_matches says which): those are matched once per document,
-     * later tokens of the word copy them. The segmenter gives every token of one word
-     * the same readings array (and norm), which identifies the word; wm maps it to the
-     * first token whose matches can be copied (its index + 1; 0 = empty slot). */
-    size_t wcap = 16;
-    while (wcap < 2 * n) wcap <<= 1;
+     * later tokens of the word take the first's. With an analyser a word's record (by
+     * rasid_token.word) says where its first token is and what the cache knows of it;
+     * without one, wm maps the word (its readings array, the same for every token of
+     * the word) to its first token. */
     const rasid_token *toks = doc->tokens.data;
     struct rasid__lcache *lc = lcache_for(doc, lex);
+    struct wm_slot *wm = NULL;
+    size_t wcap = 16;
     uint32_t gen = 1;
-    struct wm_slot *wm = wm_table(lc, wcap, &gen);
-    if (!wm) return RASID_NOMEM;
+    if (lc) {
+        if (++lc->wr_gen == 0) { /* (a new round of generations: none is current) */
+            for (size_t z = 0; z < lc->nwrec; z++) lc->wrec[z].gen = 0;
+            lc->wr_gen = 1;
+        }
+        gen = lc->wr_gen;
+    } else {
+        while (wcap < 2 * n) wcap <<= 1;
+        if (!(wm = calloc(wcap, sizeof *wm))) return RASID_NOMEM;
+    }
+    int rc = RASID_OK;
     for (size_t i = 0; i < n; i++) {
         off[i] = (uint32_t)len;
         rep[i] = (uint32_t)i;
         const rasid_reading *word = toks[i].readings;
-        /* the cache slot of the word eight tokens on, fetched while this one is done (the
-         * cache is too big to stay near the core; most lookups would wait for memory) */
-        if (lc && lc->cap && i + 8 < n && toks[i + 8].readings)
-            __builtin_prefetch(&lc->tab[lw_hash(toks[i + 8].readings, NULL, NULL, 0) & (lc->cap - 1)]);
+        struct lw_wrec *wr = NULL;
         size_t h = 0;
-        if (word) {
+        uint32_t first = UINT32_MAX; /* the word's first token in this document, if before */
+        if (word && lc) {
+            if (!toks[i].word || !(wr = wrec_of(lc, toks[i].word))) {
+                rc = RASID_NOMEM;
+                break;
+            }
+            /* the record of the word eight tokens on, fetched while this one is done */
+            if (i + 8 < n && toks[i + 8].word && toks[i + 8].word <= lc->nwrec)
+                __builtin_prefetch(&lc->wrec[toks[i + 8].word - 1]);
+            if (wr->gen == gen) first = wr->first_tok;
+        } else if (word) {
             uint64_t x = (uint64_t)(uintptr_t)word * 0x9E3779B97F4A7C15ull;
             h = (size_t)(x >> 32) & (wcap - 1);
-            while (wm[h].gen == gen && toks[wm[h].first].readings != word) h = (h + 1) & (wcap - 1);
+            while (wm[h].gen && toks[wm[h].first].readings != word) h = (h + 1) & (wcap - 1);
+            if (wm[h].gen) first = wm[h].first;
         }
-        if (word && wm[h].gen == gen) { /* a word seen before: its matches, where they are */
-            uint32_t first = wm[h].first;
+#define SEEN_FIRST(tok)                                               \
+    do {                                                              \
+        if (wr) wr->gen = gen, wr->first_tok = (uint32_t)(tok);       \
+        else wm[h] = (struct wm_slot){1, (uint32_t)(tok)};            \
+    } while (0)
+        if (first != UINT32_MAX) { /* a word seen before: its matches, where they are */
             rep[i] = first;
             wid[i] = wid[first];
             cats[i] = cats[first];
@@ -2560,17 +2590,24 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
             cnt[i] = cnt[first];
             continue;
         }
-        const lw_slot *known = lc && word ? lcache_find(lc, word, NULL, NULL, 0) : NULL;
-        /* a word whose matches depend on the next words: those of its sentence */
+        /* seen in an earlier document (its matches, or in this context) */
+        const lw_slot *known = NULL;
         const rasid_reading *next = NULL, *after = NULL;
-        if (known && known->kind == LW_CTX) {
+        if (wr && wr->kind == LW_WORD) {
+            cats[i] = wr->cats; /* without reading the entries */
+            SEEN_FIRST(i);
+            wid[i] = wr->id + 1;
+            off[i] = LEXM_CACHED | wr->first;
+            cnt[i] = (uint8_t)wr->count;
+            continue;
+        }
+        if (wr && wr->kind == LW_CTX) { /* matches that depend on the next words: of its sentence */
             if (i + 1 < n && toks[i + 1].sent == toks[i].sent) next = toks[i + 1].readings;
             if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
             known = lcache_find(lc, word, next, after, 1);
         }
-        if (known) { /* seen in an earlier document (in this context): read where the cache keeps them */
-            cats[i] = known->cats; /* without reading the entries */
-            if (known->kind == LW_WORD) wm[h] = (struct wm_slot){gen, (uint32_t)i};
+        if (known) { /* read where the cache keeps them */
+            cats[i] = known->cats;
             wid[i] = known->id + 1;
             off[i] = LEXM_CACHED | known->first;
             cnt[i] = (uint8_t)known->count;
@@ -2585,16 +2622,19 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         cnt[i] = (uint8_t)k;
         const lw_slot *put = NULL;
         if (word && !ctx) {
-            wm[h] = (struct wm_slot){gen, (uint32_t)i};
+            SEEN_FIRST(i);
             put = lc ? lcache_put(lc, LW_WORD, word, NULL, NULL, buf, k) : NULL;
+            if (put)
+                *wr = (struct lw_wrec){gen, (uint32_t)i, put->id, put->first, (uint16_t)put->count, put->cats, LW_WORD};
         } else if (word && lc && !(ctx & CTX_LONG)) {
             /* matches of at most three words: they depend on the next two alone */
-            if (!lcache_find(lc, word, NULL, NULL, 0)) lcache_put(lc, LW_CTX, word, NULL, NULL, NULL, 0);
+            if (wr->kind != LW_CTX && lcache_put(lc, LW_CTX, word, NULL, NULL, NULL, 0)) wr->kind = LW_CTX;
             next = after = NULL;
             if (i + 1 < n && toks[i + 1].sent == toks[i].sent) next = toks[i + 1].readings;
             if (next && i + 2 < n && toks[i + 2].sent == toks[i].sent) after = toks[i + 2].readings;
             put = lcache_put(lc, LW_TRI, word, next, after, buf, k);
         }
+#undef SEEN_FIRST
         if (put) {
             wid[i] = put->id + 1;
             off[i] = LEXM_CACHED | put->first;
@@ -2603,13 +2643,14 @@ static int prepare_matches(rasid_doc *doc, const rasid_lexicon *lex)
         /* (the matches of a word the cache does not keep: in the document's table) */
         off[i] = (uint32_t)len;
         if (len + k > cap && !(items = grow_items(doc, items, len, &cap, len + k))) {
-            wm_done(lc, wm);
-            return RASID_NOMEM;
+            rc = RASID_NOMEM;
+            break;
         }
         for (size_t z = 0; z < k; z++) items[len + z] = buf[z];
         len += k;
     }
-    wm_done(lc, wm);
+    free(wm);
+    if (rc) return rc;
     off[n] = 0;
     cnt[n] = 0;
     rasid__match *kept = items;

@@ -44,6 +44,7 @@ typedef struct centry {
     char head[23];
 } centry;
 _Static_assert(sizeof(centry) == 64, "a word cache entry is one cache line");
+_Static_assert(sizeof(rasid_token) == 64, "a token is one cache line (word sits in what was padding)");
 #define HEAD_MAX sizeof(((centry *)0)->head)
 
 /* a slot of the open-addressing table: 32 bits of the hash and 1 + the entry's index
@@ -308,6 +309,7 @@ static int seg_resolve(seg *g, const char *out)
         k->sent = 0;
         k->nreadings = e->nreadings;
         k->readings = e->readings;
+        k->word = (uint32_t)(e - wc->ent) + 1;
         k->stem = g->want_stem ? e->stem : NULL; /* cached with a stem for a document that wanted one */
         k->num = e->num;
     }

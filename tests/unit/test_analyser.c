@@ -265,6 +265,48 @@ static void t_budget(void)
     rasid_analyser_free(an);
 }
 
+/* rasid_token.word: one number per word (form, kind, readings), for every token of it in a
+ * document, and across the documents of an analyser; never 0 for a segmented token */
+static int same_word(const rasid_token *a, const rasid_token *b)
+{
+    return a->kind == b->kind && a->nlen == b->nlen && !memcmp(a->norm, b->norm, a->nlen) && a->readings == b->readings;
+}
+static void t_word_ids(void)
+{
+    /* (my sentences: the same words again, with and without clitics, a number twice) */
+    static const char *const s1 = "\xD9\x87\xD8\xA7\xD8\xAC\xD9\x85 \xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x88\xD9\x86 "
+                                   "\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA9 12 \xD9\x88\xD9\x87\xD8\xA7\xD8\xAC\xD9\x85 "
+                                   "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x88\xD9\x86 \xD9\x82\xD8\xB1\xD9\x8A\xD8\xA9 12.";
+    static const char *const s2 = "\xD9\x82\xD8\xB1\xD9\x8A\xD8\xA9 \xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x88\xD9\x86 "
+                                   "\xD8\xAC\xD8\xAF\xD9\x8A\xD8\xAF\xD8\xA9.";
+    rasid_analyser *an = rasid_analyser_new(g_lex);
+    for (int with = 0; with < 2; with++) {
+        rasid_doc *a = rasid_doc_new("a", s1, strlen(s1), "2024-03-05");
+        rasid_doc *b = rasid_doc_new("b", s2, strlen(s2), "2024-03-05");
+        if (with) {
+            CHECK_INT(rasid_doc_use(a, an), RASID_OK);
+            CHECK_INT(rasid_doc_use(b, an), RASID_OK);
+        }
+        CHECK_INT(rasid_doc_segment(a, RASID_NORM_DEFAULT), RASID_OK);
+        CHECK_INT(rasid_doc_segment(b, RASID_NORM_DEFAULT), RASID_OK);
+        const rasid_token *ta = rasid_doc_tokens(a), *tb = rasid_doc_tokens(b);
+        size_t na = rasid_doc_ntokens(a), nb = rasid_doc_ntokens(b);
+        CHECK(na >= 8 && nb >= 3);
+        for (size_t i = 0; i < na; i++) {
+            CHECK(ta[i].word != 0);
+            for (size_t j = 0; j < na; j++) CHECK_INT(ta[i].word == ta[j].word, same_word(&ta[i], &ta[j]));
+        }
+        /* across documents: only with the analyser are the numbers shared */
+        for (size_t i = 0; with && i < na; i++)
+            for (size_t j = 0; j < nb; j++) CHECK_INT(ta[i].word == tb[j].word, same_word(&ta[i], &tb[j]));
+        CHECK(ta[1].word == tb[1].word || !with); /* مسلحون in both */
+        CHECK(ta[0].word != ta[4].word);          /* هاجم and وهاجم are two words */
+        rasid_doc_free(a);
+        rasid_doc_free(b);
+    }
+    rasid_analyser_free(an);
+}
+
 int main(void)
 {
     char err[512];
@@ -281,6 +323,7 @@ int main(void)
     UNIT_RUN(t_code);
     UNIT_RUN(t_mixed);
     UNIT_RUN(t_budget);
+    UNIT_RUN(t_word_ids);
     for (size_t i = 0; i < ntexts; i++) free(texts[i].s);
     rasid_lexicon_free(lex);
     return unit_done();
