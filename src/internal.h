@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ arena */
@@ -44,6 +45,47 @@ char *rasid__arena_catv(rasid__arena *a, const char *const *parts, size_t n);
 #define rasid__arena_cat(a, ...)                                                        \
     rasid__arena_catv((a), (const char *const[]){__VA_ARGS__},                          \
                       sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+
+/* Under AddressSanitizer (GCC's macro, or clang's feature test). */
+#if defined(__SANITIZE_ADDRESS__)
+#define RASID__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RASID__ASAN 1
+#endif
+#endif
+
+/* Scratch memory that dies with the document at the latest (a call's index arrays): from
+ * the doc's arena, as a malloc and free per document cost more than the bytes; but under
+ * AddressSanitizer malloc'd, so that a read or write past its end is still caught (the
+ * arena's neighbouring chunks would hide it). Release it with rasid__scratch_free, which
+ * frees only what was malloc'd. */
+static inline void *rasid__scratch(rasid__arena *a, size_t n)
+{
+#ifdef RASID__ASAN
+    (void)a;
+    return malloc(n ? n : 1);
+#else
+    return rasid__arena_alloc_raw(a, n);
+#endif
+}
+static inline void *rasid__scratch_zero(rasid__arena *a, size_t n) /* zeroed, as calloc */
+{
+#ifdef RASID__ASAN
+    (void)a;
+    return calloc(n ? n : 1, 1);
+#else
+    return rasid__arena_alloc(a, n);
+#endif
+}
+static inline void rasid__scratch_free(void *p)
+{
+#ifdef RASID__ASAN
+    free(p);
+#else
+    (void)p; /* the arena's: freed with the document */
+#endif
+}
 
 /* ------------------------------------------------------------------ buffer */
 /* A growable byte buffer with a cap (growth past `cap` fails with RASID_TOOBIG). */

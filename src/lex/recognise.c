@@ -1452,7 +1452,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     struct stopsense senses = {.n = 0};
     ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, {0}, {0}, &senses};
     if (!c.n) return RASID_OK;
-    c.covered = calloc(c.n, 1);
+    c.covered = rasid__scratch_zero(&doc->arena, c.n);
     if (!c.covered) return RASID_NOMEM;
     /* tokens inside dates and numbers are not names */
     const rasid_mention *ms = doc->mentions.data;
@@ -1563,6 +1563,6 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_own_country(&c);
     resolve_our_forces(&c);
     resolve_territory(&c);
-    free(c.covered);
+    rasid__scratch_free(c.covered);
     return RASID_OK;
 }

@@ -276,7 +276,7 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
  * and the hash spreads its words. */
 static int seg_hash(seg *g, const char *out)
 {
-    g->hash = malloc((g->ntoks + 1) * sizeof *g->hash);
+    g->hash = rasid__scratch(&g->doc->arena, (g->ntoks + 1) * sizeof *g->hash);
     if (!g->hash) return RASID_NOMEM;
     for (size_t i = 0; i < g->ntoks; i++) {
         const rasid_token *k = &g->toks[i];
@@ -533,7 +533,7 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     if (rc == RASID_OK) rc = seg_hash(&g, sc.out);
     if (rc == RASID_OK) rc = seg_resolve(&g, sc.out);
     else g.ntoks = 0; /* tokens not looked up: none */
-    free(g.hash);
+    rasid__scratch_free(g.hash);
     free(local.tab);
     free(local.ent);
     rasid__stemmer_free(local.stemmer);

@@ -210,10 +210,10 @@ void rasid__doc_sort_mentions(rasid_doc *d)
     size_t i = 1;
     while (i < n && cmp_mention(&ms[i - 1], &ms[i]) <= 0) i++;
     if (i == n) return; /* one run: sorted already */
-    uint32_t *ix = malloc(2 * n * sizeof *ix);
+    uint32_t *ix = rasid__scratch(&d->arena, 2 * n * sizeof *ix);
     rasid_mention *out = malloc(d->mentions.cap * sizeof *out); /* the vector's new storage */
     if (!ix || !out || n > UINT32_MAX) {
-        free(ix);
+        rasid__scratch_free(ix);
         free(out);
         qsort(ms, n, sizeof *ms, cmp_mention);
         return;
@@ -249,7 +249,7 @@ void rasid__doc_sort_mentions(rasid_doc *d)
     for (size_t z = 0; z < n; z++) out[z] = ms[a[z]];
     d->mentions.data = out; /* (no copy back: a mention is large) */
     free(ms);
-    free(ix);
+    rasid__scratch_free(ix);
 }
 
 int rasid_read_file(const char *path, size_t limit, char **data, size_t *len, char *err, size_t errlen)
