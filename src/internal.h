@@ -151,12 +151,19 @@ int rasid__buf_json_cstr(rasid__buf *b, const char *s); /* NULL -> null */
 /* CSV field (RFC 4180 quoting when needed). */
 int rasid__buf_csv_field(rasid__buf *b, const char *s);
 
-/* A growable array of fixed-size elements (malloc'd, owned by its user). */
+/* A growable array of fixed-size elements (malloc'd, owned by its user; or grown in an
+ * arena, see rasid__vec_init_arena). */
 typedef struct rasid__vec {
     void *data;
     size_t len, cap, elsize;
+    rasid__arena *arena; /* where data is, or NULL: malloc'd */
 } rasid__vec;
 void rasid__vec_init(rasid__vec *v, size_t elsize);
+/* A vector of a document's that lives as long as the doc: grown in its arena (a grown
+ * copy, the old storage left to the arena), since the realloc and free of a few such
+ * vectors per document cost more than the bytes; rasid__vec_free then frees nothing.
+ * Under AddressSanitizer malloc'd all the same, so that an overflow is still caught. */
+void rasid__vec_init_arena(rasid__vec *v, size_t elsize, rasid__arena *a);
 void rasid__vec_free(rasid__vec *v);
 /* Appends one zeroed element and returns it; NULL on out-of-memory. */
 void *rasid__vec_push(rasid__vec *v);

@@ -408,7 +408,7 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     c->ms = doc->mentions.data;
     c->nms = doc->mentions.len;
     c->min_score = 0.78;
-    rasid__vec_init(&c->cands, sizeof(ev_cand));
+    rasid__vec_init_arena(&c->cands, sizeof(ev_cand), &doc->arena);
     /* the context's arrays live as long as the coder runs: the doc's scratch */
     c->mention_at = rasid__scratch(&doc->arena, (c->n ? c->n : 1) * sizeof(int));
     if (!c->mention_at) return RASID_NOMEM;

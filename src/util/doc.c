@@ -50,9 +50,9 @@ rasid_doc *rasid_doc_new(const char *id, const char *text, size_t len, const cha
     rasid__arena_init(&d->arena);
     d->utf8_first_error = -1;
     rasid__vec_init(&d->tokens, sizeof(rasid_token));
-    rasid__vec_init(&d->sentences, sizeof(rasid_sentence));
-    rasid__vec_init(&d->mentions, sizeof(rasid_mention));
-    rasid__vec_init(&d->events, sizeof(rasid_event));
+    rasid__vec_init_arena(&d->sentences, sizeof(rasid_sentence), &d->arena);
+    rasid__vec_init_arena(&d->mentions, sizeof(rasid_mention), &d->arena);
+    rasid__vec_init_arena(&d->events, sizeof(rasid_event), &d->arena);
     return d;
 }
 
@@ -211,10 +211,12 @@ void rasid__doc_sort_mentions(rasid_doc *d)
     while (i < n && cmp_mention(&ms[i - 1], &ms[i]) <= 0) i++;
     if (i == n) return; /* one run: sorted already */
     uint32_t *ix = rasid__scratch(&d->arena, 2 * n * sizeof *ix);
-    rasid_mention *out = malloc(d->mentions.cap * sizeof *out); /* the vector's new storage */
+    rasid__arena *va = d->mentions.arena; /* the vector's new storage from where it grows */
+    rasid_mention *out = va ? rasid__arena_alloc_raw(va, d->mentions.cap * sizeof *out)
+                            : malloc(d->mentions.cap * sizeof *out);
     if (!ix || !out || n > UINT32_MAX) {
         rasid__scratch_free(ix);
-        free(out);
+        if (!va) free(out);
         qsort(ms, n, sizeof *ms, cmp_mention);
         return;
     }
@@ -248,7 +250,7 @@ void rasid__doc_sort_mentions(rasid_doc *d)
     }
     for (size_t z = 0; z < n; z++) out[z] = ms[a[z]];
     d->mentions.data = out; /* (no copy back: a mention is large) */
-    free(ms);
+    if (!va) free(ms);
     rasid__scratch_free(ix);
 }
 
