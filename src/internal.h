@@ -115,6 +115,11 @@ static inline int rasid__streq(const char *a, const char *b)
 
 void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES * 4 */
 void rasid__buf_free(rasid__buf *b);
+/* A buffer in the caller's memory mem[0..size) (size >= 1) with cap size: it never grows
+ * (what does not fit fails with RASID_TOOBIG, as for a malloc'd buffer with that cap) and
+ * is not to be rasid__buf_free'd. For a short-lived string of bounded length, without a
+ * malloc, reallocs and free. */
+void rasid__buf_init_in(rasid__buf *b, char *mem, size_t size);
 int rasid__buf_reserve(rasid__buf *b, size_t extra);
 int rasid__buf_put_grow(rasid__buf *b, const void *p, size_t n); /* rasid__buf_put past the room */
 /* Append n bytes (always NUL-terminated after). Inline while there is room: writers call

@@ -20,6 +20,15 @@ void rasid__buf_init(rasid__buf *b, size_t cap)
     b->err = 0;
 }
 
+void rasid__buf_init_in(rasid__buf *b, char *mem, size_t size)
+{
+    b->data = mem;
+    b->len = 0;
+    b->size = b->cap = size;
+    b->err = 0;
+    mem[0] = 0;
+}
+
 void rasid__buf_free(rasid__buf *b)
 {
     free(b->data);
