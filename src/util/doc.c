@@ -33,16 +33,17 @@ static int valid_date(const char *s)
 
 rasid_doc *rasid_doc_new(const char *id, const char *text, size_t len, const char *published)
 {
-    rasid_doc *d = calloc(1, sizeof *d);
+    /* the doc, its id and its text in one block (they live and die together; three
+     * mallocs and frees per document cost more) */
+    if (!id) id = "-";
+    size_t idlen = strlen(id);
+    if (len > SIZE_MAX - sizeof(rasid_doc) - idlen - 2) return NULL;
+    rasid_doc *d = malloc(sizeof *d + idlen + 1 + len + 1);
     if (!d) return NULL;
-    d->id = strdup(id ? id : "-");
-    d->text = malloc(len + 1);
-    if (!d->id || !d->text) {
-        free(d->id);
-        free(d->text);
-        free(d);
-        return NULL;
-    }
+    memset(d, 0, sizeof *d);
+    d->id = (char *)(d + 1);
+    memcpy(d->id, id, idlen + 1);
+    d->text = d->id + idlen + 1;
     if (len) memcpy(d->text, text, len);
     d->text[len] = 0;
     d->len = len;
@@ -71,9 +72,7 @@ void rasid_doc_free(rasid_doc *d)
     free(d->norm);
     free(d->src_start);
     free(d->src_end);
-    free(d->text);
-    free(d->id);
-    free(d);
+    free(d); /* (with its id and text) */
 }
 
 const char *rasid_doc_id(const rasid_doc *d) { return d->id; }
