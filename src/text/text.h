@@ -44,6 +44,10 @@ struct rasid__scan {
     char *out;
     size_t olen, ocap;
     uint32_t *ss, *se;
+    /* out (and ss, se with want_map) are the caller's memory of ocap + 1 elements, not
+     * malloc'd: the first growth copies them into malloc'd ones and clears this (a short
+     * scan, of one token, then mallocs nothing) */
+    int borrowed;
     /* UTF-8 problems */
     size_t utf8_errors;
     long utf8_first_error;
