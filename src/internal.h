@@ -175,6 +175,8 @@ void *rasid__vec_push(rasid__vec *v);
 /* Appends one element copied from src (elsize bytes) and returns it; NULL on out-of-memory. */
 void *rasid__vec_push_copy(rasid__vec *v, const void *src);
 void *rasid__vec_push_raw(rasid__vec *v); /* not zeroed: for an element the caller sets whole */
+/* Room for n elements in all (no change when there is); 0 or RASID_NOMEM. */
+int rasid__vec_reserve(rasid__vec *v, size_t n);
 
 /* ------------------------------------------------------------------ numbers */
 /* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path

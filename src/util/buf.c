@@ -242,21 +242,33 @@ void rasid__vec_free(rasid__vec *v)
     v->len = v->cap = 0;
 }
 
-/* vec_room when the vector is full: out of line, as it is rare (and copies in an arena) */
-static __attribute__((noinline)) void *vec_grow(rasid__vec *v)
+/* Storage for nc elements (nc > cap); 0 or RASID_NOMEM. */
+static int vec_resize(rasid__vec *v, size_t nc)
 {
-    size_t nc = v->cap ? v->cap * 2 : 64;
     void *p;
+    if (nc > SIZE_MAX / v->elsize) return RASID_NOMEM;
     if (v->arena) {
         p = rasid__arena_alloc_raw(v->arena, nc * v->elsize);
-        if (!p) return NULL;
+        if (!p) return RASID_NOMEM;
         if (v->len) memcpy(p, v->data, v->len * v->elsize);
     } else {
         p = realloc(v->data, nc * v->elsize);
-        if (!p) return NULL;
+        if (!p) return RASID_NOMEM;
     }
     v->data = p;
     v->cap = nc;
+    return 0;
+}
+
+int rasid__vec_reserve(rasid__vec *v, size_t n)
+{
+    return n > v->cap ? vec_resize(v, n) : 0;
+}
+
+/* vec_room when the vector is full: out of line, as it is rare (and copies in an arena) */
+static __attribute__((noinline)) void *vec_grow(rasid__vec *v)
+{
+    if (vec_resize(v, v->cap ? v->cap * 2 : 64)) return NULL;
     return (char *)v->data + v->len * v->elsize;
 }
 
