@@ -249,8 +249,9 @@ struct rasid_doc {
     /* stage 1: text layer */
     int segmented;
     unsigned norm_flags;
-    char *norm; /* normalised text (arena-free, malloc'd) */
+    char *norm; /* normalised text: in the arena when norm_in_arena, else malloc'd */
     size_t nlen;
+    int norm_in_arena;
     uint32_t *src_start, *src_end; /* per normalised byte; made on demand (rasid__text_map) */
     rasid__vec tokens;    /* rasid_token */
     rasid__vec sentences; /* rasid_sentence */

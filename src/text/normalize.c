@@ -302,6 +302,13 @@ static int grow(rasid__scan *sc, size_t extra)
     if (sc->olen + extra <= sc->ocap) return 0;
     size_t nc = sc->ocap ? sc->ocap : 64;
     while (nc < sc->olen + extra) nc *= 2;
+    if (!sc->out && sc->arena && !sc->want_map) {
+        sc->out = rasid__arena_alloc_raw(sc->arena, nc + 1);
+        if (!sc->out) return sc->err = RASID_NOMEM;
+        sc->borrowed = 1;
+        sc->ocap = nc;
+        return 0;
+    }
     if (sc->borrowed) { /* copied out of the caller's memory, all or nothing */
         char *o = malloc(nc + 1);
         uint32_t *a = sc->want_map ? malloc((nc + 1) * sizeof *a) : NULL;
@@ -551,8 +558,16 @@ static int latin_letter_at(const unsigned char *s, size_t n, size_t i)
 static int sink_grow(rasid__scan *sc)
 {
     size_t nc = sc->sink_cap ? sc->sink_cap * 2 : 256;
-    rasid_token *p = realloc(sc->sink, nc * sizeof *p);
-    if (!p) return sc->err = RASID_NOMEM;
+    rasid_token *p;
+    if (sc->sink_borrowed) {
+        p = malloc(nc * sizeof *p);
+        if (!p) return sc->err = RASID_NOMEM;
+        memcpy(p, sc->sink, sc->nsink * sizeof *p);
+        sc->sink_borrowed = 0;
+    } else {
+        p = realloc(sc->sink, nc * sizeof *p);
+        if (!p) return sc->err = RASID_NOMEM;
+    }
     sc->sink = p;
     sc->sink_cap = nc;
     return 0;

@@ -69,7 +69,7 @@ void rasid_doc_free(rasid_doc *d)
     free(d->cue_off);
     free(d->cue_items);
     free(d->cue_mask);
-    free(d->norm);
+    if (!d->norm_in_arena) free(d->norm);
     free(d->src_start);
     free(d->src_end);
     free(d); /* (with its id and text) */
