@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ arena */
@@ -45,6 +46,47 @@ char *rasid__arena_catv(rasid__arena *a, const char *const *parts, size_t n);
     rasid__arena_catv((a), (const char *const[]){__VA_ARGS__},                          \
                       sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
 
+/* Under AddressSanitizer (GCC's macro, or clang's feature test). */
+#if defined(__SANITIZE_ADDRESS__)
+#define RASID__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RASID__ASAN 1
+#endif
+#endif
+
+/* Scratch memory that dies with the document at the latest (a call's index arrays): from
+ * the doc's arena, as a malloc and free per document cost more than the bytes; but under
+ * AddressSanitizer malloc'd, so that a read or write past its end is still caught (the
+ * arena's neighbouring chunks would hide it). Release it with rasid__scratch_free, which
+ * frees only what was malloc'd. */
+static inline void *rasid__scratch(rasid__arena *a, size_t n)
+{
+#ifdef RASID__ASAN
+    (void)a;
+    return malloc(n ? n : 1);
+#else
+    return rasid__arena_alloc_raw(a, n);
+#endif
+}
+static inline void *rasid__scratch_zero(rasid__arena *a, size_t n) /* zeroed, as calloc */
+{
+#ifdef RASID__ASAN
+    (void)a;
+    return calloc(n ? n : 1, 1);
+#else
+    return rasid__arena_alloc(a, n);
+#endif
+}
+static inline void rasid__scratch_free(void *p)
+{
+#ifdef RASID__ASAN
+    free(p);
+#else
+    (void)p; /* the arena's: freed with the document */
+#endif
+}
+
 /* ------------------------------------------------------------------ buffer */
 /* A growable byte buffer with a cap (growth past `cap` fails with RASID_TOOBIG). */
 typedef struct rasid__buf {
@@ -73,6 +115,11 @@ static inline int rasid__streq(const char *a, const char *b)
 
 void rasid__buf_init(rasid__buf *b, size_t cap); /* cap 0 = RASID_MAX_DOC_BYTES * 4 */
 void rasid__buf_free(rasid__buf *b);
+/* A buffer in the caller's memory mem[0..size) (size >= 1) with cap size: it never grows
+ * (what does not fit fails with RASID_TOOBIG, as for a malloc'd buffer with that cap) and
+ * is not to be rasid__buf_free'd. For a short-lived string of bounded length, without a
+ * malloc, reallocs and free. */
+void rasid__buf_init_in(rasid__buf *b, char *mem, size_t size);
 int rasid__buf_reserve(rasid__buf *b, size_t extra);
 int rasid__buf_put_grow(rasid__buf *b, const void *p, size_t n); /* rasid__buf_put past the room */
 /* Append n bytes (always NUL-terminated after). Inline while there is room: writers call
@@ -109,18 +156,27 @@ int rasid__buf_json_cstr(rasid__buf *b, const char *s); /* NULL -> null */
 /* CSV field (RFC 4180 quoting when needed). */
 int rasid__buf_csv_field(rasid__buf *b, const char *s);
 
-/* A growable array of fixed-size elements (malloc'd, owned by its user). */
+/* A growable array of fixed-size elements (malloc'd, owned by its user; or grown in an
+ * arena, see rasid__vec_init_arena). */
 typedef struct rasid__vec {
     void *data;
     size_t len, cap, elsize;
+    rasid__arena *arena; /* where data is, or NULL: malloc'd */
 } rasid__vec;
 void rasid__vec_init(rasid__vec *v, size_t elsize);
+/* A vector of a document's that lives as long as the doc: grown in its arena (a grown
+ * copy, the old storage left to the arena), since the realloc and free of a few such
+ * vectors per document cost more than the bytes; rasid__vec_free then frees nothing.
+ * Under AddressSanitizer malloc'd all the same, so that an overflow is still caught. */
+void rasid__vec_init_arena(rasid__vec *v, size_t elsize, rasid__arena *a);
 void rasid__vec_free(rasid__vec *v);
 /* Appends one zeroed element and returns it; NULL on out-of-memory. */
 void *rasid__vec_push(rasid__vec *v);
 /* Appends one element copied from src (elsize bytes) and returns it; NULL on out-of-memory. */
 void *rasid__vec_push_copy(rasid__vec *v, const void *src);
 void *rasid__vec_push_raw(rasid__vec *v); /* not zeroed: for an element the caller sets whole */
+/* Room for n elements in all (no change when there is); 0 or RASID_NOMEM. */
+int rasid__vec_reserve(rasid__vec *v, size_t n);
 
 /* ------------------------------------------------------------------ numbers */
 /* The value of the decimal string s, exactly as strtod(s, NULL) gives it (a fast path
@@ -201,8 +257,9 @@ struct rasid_doc {
     /* stage 1: text layer */
     int segmented;
     unsigned norm_flags;
-    char *norm; /* normalised text (arena-free, malloc'd) */
+    char *norm; /* normalised text: in the arena when norm_in_arena, else malloc'd */
     size_t nlen;
+    int norm_in_arena;
     uint32_t *src_start, *src_end; /* per normalised byte; made on demand (rasid__text_map) */
     rasid__vec tokens;    /* rasid_token */
     rasid__vec sentences; /* rasid_sentence */

@@ -1550,8 +1550,8 @@ static void merge_in_document(ev_ctx *c)
      * from headlines and the candidates that absorbed a report (`extra`, in index order)
      * only those from `lo` on, in the window by their first sentence, can qualify. */
     size_t len = c->cands.len, lo = 0, nextra = 0;
-    uint32_t *first = malloc((len ? len : 1) * sizeof *first);
-    size_t *extra = malloc((len ? len : 1) * sizeof *extra);
+    uint32_t *first = rasid__scratch(&c->doc->arena, (len ? len : 1) * sizeof *first);
+    size_t *extra = rasid__scratch(&c->doc->arena, (len ? len : 1) * sizeof *extra);
     if (first && extra) {
         for (size_t i = 0; i < len; i++) {
             first[i] = k[i].sent;
@@ -1610,8 +1610,8 @@ static void merge_in_document(ev_ctx *c)
             }
         }
     }
-    free(first);
-    free(extra);
+    rasid__scratch_free(first);
+    rasid__scratch_free(extra);
 }
 
 /* "مقتل 16 شخصا في هجومين" when the article then tells each attack: a tally of several

@@ -198,8 +198,10 @@ static void put_count(rasid__buf *b, const char *sep, int q, long v, const char 
 
 static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev)
 {
+    /* (on the stack: with the cap it had, 4096, a summary never needed more) */
+    char mem[4096];
     rasid__buf b;
-    rasid__buf_init(&b, 4096);
+    rasid__buf_init_in(&b, mem, sizeof mem);
     if (ev->date) {
         rasid__buf_puts(&b, ev->date->value);
         rasid__buf_puts(&b, ", ");
@@ -238,7 +240,6 @@ static const char *summary_of(ev_ctx *c, const ev_cand *k, const rasid_event *ev
     if (k->arrested >= 0) put_count(&b, sep, k->q_arrested, k->arrested, "arrested");
     rasid__buf_putc(&b, '.');
     const char *s = b.err ? "" : rasid__arena_strndup(&c->doc->arena, b.data, b.len);
-    rasid__buf_free(&b);
     return s;
 }
 

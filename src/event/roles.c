@@ -402,8 +402,9 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     c->ms = doc->mentions.data;
     c->nms = doc->mentions.len;
     c->min_score = 0.78;
-    rasid__vec_init(&c->cands, sizeof(ev_cand));
-    c->mention_at = malloc((c->n ? c->n : 1) * sizeof(int));
+    rasid__vec_init_arena(&c->cands, sizeof(ev_cand), &doc->arena);
+    /* the context's arrays live as long as the coder runs: the doc's scratch */
+    c->mention_at = rasid__scratch(&doc->arena, (c->n ? c->n : 1) * sizeof(int));
     if (!c->mention_at) return RASID_NOMEM;
     for (size_t i = 0; i < c->n; i++) c->mention_at[i] = -1;
     for (size_t m = 0; m < c->nms; m++)
@@ -414,7 +415,7 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
         c->ms_sorted = c->ms[m - 1].tok_begin <= c->ms[m].tok_begin && c->ms[m - 1].sent <= c->ms[m].sent &&
                        c->ms[m - 1].start <= c->ms[m].start;
     if (c->ms_sorted) {
-        c->context_upto = malloc((c->nms ? c->nms : 1) * sizeof(int));
+        c->context_upto = rasid__scratch(&doc->arena, (c->nms ? c->nms : 1) * sizeof(int));
         c->ms_sorted = c->context_upto != NULL; /* else the linear scans */
         /* (a country across a border, "قرب الحدود مع مالي", is a landmark: the text is not
          * about it) */
@@ -423,14 +424,14 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
                                  : m                                                     ? c->context_upto[m - 1]
                                                                                          : -1;
     }
-    c->sinfo = calloc(doc->sentences.len ? doc->sentences.len : 1, sizeof *c->sinfo);
-    c->clause_lo = malloc((c->n + 1) * sizeof *c->clause_lo);
-    c->clause_hi = malloc((c->n + 1) * sizeof *c->clause_hi);
+    c->sinfo = rasid__scratch_zero(&doc->arena, (doc->sentences.len ? doc->sentences.len : 1) * sizeof *c->sinfo);
+    c->clause_lo = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_lo);
+    c->clause_hi = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_hi);
     if (c->clause_lo && c->clause_hi) {
         memset(c->clause_lo, 0xFF, (c->n + 1) * sizeof *c->clause_lo);
     } else {
-        free(c->clause_lo);
-        free(c->clause_hi);
+        rasid__scratch_free(c->clause_lo);
+        rasid__scratch_free(c->clause_hi);
         c->clause_lo = c->clause_hi = NULL;
     }
     c->pub_days = LONG_MIN;
@@ -442,11 +443,11 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 
 void ev_ctx_free(ev_ctx *c)
 {
-    free(c->mention_at);
-    free(c->context_upto);
-    free(c->sinfo);
-    free(c->clause_lo);
-    free(c->clause_hi);
+    rasid__scratch_free(c->mention_at);
+    rasid__scratch_free(c->context_upto);
+    rasid__scratch_free(c->sinfo);
+    rasid__scratch_free(c->clause_lo);
+    rasid__scratch_free(c->clause_hi);
     rasid__vec_free(&c->cands);
 }
 

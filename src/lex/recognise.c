@@ -980,6 +980,7 @@ typedef struct groups_t {
     size_t *ix; /* mention indexes */
     size_t len, cap;
     int ok;
+    rasid__arena *arena; /* the doc's: ix is scratch (rasid__scratch) */
 } groups_t;
 
 static int group_before(const rasid_mention *ms, size_t a, size_t b)
@@ -993,8 +994,10 @@ static void groups_add(groups_t *g, const rasid_doc *doc, size_t m)
     if (!g->ok) return;
     if (g->len == g->cap) {
         size_t cap = g->cap ? 2 * g->cap : 16;
-        size_t *ix = realloc(g->ix, cap * sizeof *ix);
+        size_t *ix = rasid__scratch(g->arena, cap * sizeof *ix);
         if (!ix) { g->ok = 0; return; }
+        if (g->len) memcpy(ix, g->ix, g->len * sizeof *ix);
+        rasid__scratch_free(g->ix);
         g->ix = ix;
         g->cap = cap;
     }
@@ -1050,7 +1053,7 @@ static int definite_form(const ctx *c, const rasid_mention *m)
 static void resolve_group_references(ctx *c)
 {
     size_t n = c->doc->mentions.len;
-    groups_t groups = {NULL, 0, 0, 1};
+    groups_t groups = {NULL, 0, 0, 1, &c->doc->arena};
     for (size_t i = 0; i < n; i++)
         if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i);
     for (size_t i = 0; i < n; i++) {
@@ -1108,7 +1111,7 @@ static void resolve_group_references(ctx *c)
         if (!head) continue;
         emit_as(c, *g, i, 1);
     }
-    free(groups.ix);
+    rasid__scratch_free(groups.ix);
 }
 
 /* "العاصمة" alone ("انفجار في العاصمة") names the capital of the country the text is
@@ -1423,7 +1426,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     struct stopsense senses = {.n = 0};
     ctx c = {doc, lex, doc->tokens.data, doc->tokens.len, NULL, &senses};
     if (!c.n) return RASID_OK;
-    c.covered = calloc(c.n, 1);
+    c.covered = rasid__scratch_zero(&doc->arena, c.n);
     if (!c.covered) return RASID_NOMEM;
     /* tokens inside dates and numbers are not names */
     const rasid_mention *ms = doc->mentions.data;
@@ -1534,6 +1537,6 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_own_country(&c);
     resolve_our_forces(&c);
     resolve_territory(&c);
-    free(c.covered);
+    rasid__scratch_free(c.covered);
     return RASID_OK;
 }

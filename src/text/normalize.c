@@ -302,6 +302,35 @@ static int grow(rasid__scan *sc, size_t extra)
     if (sc->olen + extra <= sc->ocap) return 0;
     size_t nc = sc->ocap ? sc->ocap : 64;
     while (nc < sc->olen + extra) nc *= 2;
+    if (!sc->out && sc->arena && !sc->want_map) {
+        sc->out = rasid__arena_alloc_raw(sc->arena, nc + 1);
+        if (!sc->out) return sc->err = RASID_NOMEM;
+        sc->borrowed = 1;
+        sc->ocap = nc;
+        return 0;
+    }
+    if (sc->borrowed) { /* copied out of the caller's memory, all or nothing */
+        char *o = malloc(nc + 1);
+        uint32_t *a = sc->want_map ? malloc((nc + 1) * sizeof *a) : NULL;
+        uint32_t *b = sc->want_map ? malloc((nc + 1) * sizeof *b) : NULL;
+        if (!o || (sc->want_map && (!a || !b))) {
+            free(o);
+            free(a);
+            free(b);
+            return sc->err = RASID_NOMEM;
+        }
+        memcpy(o, sc->out, sc->ocap + 1);
+        if (sc->want_map) {
+            memcpy(a, sc->ss, (sc->ocap + 1) * sizeof *a);
+            memcpy(b, sc->se, (sc->ocap + 1) * sizeof *b);
+        }
+        sc->out = o;
+        sc->ss = a;
+        sc->se = b;
+        sc->borrowed = 0;
+        sc->ocap = nc;
+        return 0;
+    }
     char *o = realloc(sc->out, nc + 1);
     if (!o) return sc->err = RASID_NOMEM;
     sc->out = o;
@@ -529,8 +558,16 @@ static int latin_letter_at(const unsigned char *s, size_t n, size_t i)
 static int sink_grow(rasid__scan *sc)
 {
     size_t nc = sc->sink_cap ? sc->sink_cap * 2 : 256;
-    rasid_token *p = realloc(sc->sink, nc * sizeof *p);
-    if (!p) return sc->err = RASID_NOMEM;
+    rasid_token *p;
+    if (sc->sink_borrowed) {
+        p = malloc(nc * sizeof *p);
+        if (!p) return sc->err = RASID_NOMEM;
+        memcpy(p, sc->sink, sc->nsink * sizeof *p);
+        sc->sink_borrowed = 0;
+    } else {
+        p = realloc(sc->sink, nc * sizeof *p);
+        if (!p) return sc->err = RASID_NOMEM;
+    }
     sc->sink = p;
     sc->sink_cap = nc;
     return 0;
@@ -906,13 +943,24 @@ uint32_t rasid__orig_at(const rasid_doc *doc, size_t tok, uint32_t ni)
     sc.n = t->end - t->start;
     sc.flags = doc->norm_flags;
     sc.want_map = 1;
+    /* a token's scan fits on the stack (its first growth asks for its bytes and an
+     * eighth, and ROOM): no malloc, realloc and free of the three arrays per call */
+    char out[1024];
+    uint32_t ss[sizeof out], se[sizeof out];
+    sc.out = out;
+    sc.ss = ss;
+    sc.se = se;
+    sc.ocap = sizeof out - 1;
+    sc.borrowed = 1;
     uint32_t r = UINT32_MAX;
     if (rasid__scan_run(&sc) == RASID_OK && sc.olen == t->nend - t->nstart &&
         memcmp(sc.out, doc->norm + t->nstart, sc.olen) == 0)
         r = t->start + sc.ss[ni - t->nstart];
-    free(sc.out);
-    free(sc.ss);
-    free(sc.se);
+    if (!sc.borrowed) {
+        free(sc.out);
+        free(sc.ss);
+        free(sc.se);
+    }
     return r;
 }
 

@@ -277,7 +277,7 @@ static const centry *cache_get(seg *g, const char *nb, size_t nl, unsigned kind,
  * and the hash spreads its words. */
 static int seg_hash(seg *g, const char *out)
 {
-    g->hash = malloc((g->ntoks + 1) * sizeof *g->hash);
+    g->hash = rasid__scratch(&g->doc->arena, (g->ntoks + 1) * sizeof *g->hash);
     if (!g->hash) return RASID_NOMEM;
     for (size_t i = 0; i < g->ntoks; i++) {
         const rasid_token *k = &g->toks[i];
@@ -493,7 +493,8 @@ static int build_sentences(rasid_doc *d)
 int rasid__text_segment(rasid_doc *doc, unsigned flags)
 {
     /* a second call starts over */
-    free(doc->norm);
+    if (!doc->norm_in_arena) free(doc->norm);
+    doc->norm_in_arena = 0;
     free(doc->src_start);
     free(doc->src_end);
     doc->norm = NULL;
@@ -527,7 +528,17 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     sc.flags = flags;
     sc.want_map = 0; /* made when asked for (rasid__text_map) */
     sc.sink_cap = doc->len / 8 + 64;
+#ifndef RASID__ASAN
+    /* the tokens and the normalised text in the doc's arena (they live as long as it),
+     * not malloc'd: unless they outgrow the room given here, which the scanner then
+     * copies into malloc'd memory (under AddressSanitizer malloc'd, so that an overflow
+     * is still caught) */
+    sc.sink = rasid__arena_alloc_raw(&doc->arena, sc.sink_cap * sizeof *sc.sink);
+    sc.sink_borrowed = 1;
+    sc.arena = &doc->arena;
+#else
     sc.sink = malloc(sc.sink_cap * sizeof *sc.sink);
+#endif
     int rc = sc.sink ? rasid__scan_run(&sc) : RASID_NOMEM;
     g.toks = sc.sink;
     g.ntoks = sc.nsink;
@@ -535,13 +546,14 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     if (rc == RASID_OK) rc = seg_hash(&g, sc.out);
     if (rc == RASID_OK) rc = seg_resolve(&g, sc.out);
     else g.ntoks = 0; /* tokens not looked up: none */
-    free(g.hash);
+    rasid__scratch_free(g.hash);
     free(local.tab);
     free(local.ent);
     rasid__stemmer_free(local.stemmer);
     doc->utf8_errors = sc.utf8_errors;
     doc->utf8_first_error = sc.utf8_first_error;
     doc->norm = sc.out;
+    doc->norm_in_arena = sc.borrowed;
     doc->nlen = sc.out ? sc.olen : 0;
     doc->src_start = sc.ss;
     doc->src_end = sc.se;
@@ -550,6 +562,7 @@ int rasid__text_segment(rasid_doc *doc, unsigned flags)
     doc->tokens.len = g.ntoks;
     doc->tokens.cap = g.tcap;
     doc->tokens.elsize = sizeof(rasid_token);
+    doc->tokens.arena = g.toks && sc.sink_borrowed ? &doc->arena : NULL;
     if (rc) {
         rasid__doc_error(doc, "%s: %s while segmenting", doc->id, rasid_strerror(rc));
         return rc;

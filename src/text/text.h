@@ -40,10 +40,19 @@ struct rasid__scan {
      * nreadings the hint of an Arabic word's final letter; the rest left for the caller */
     rasid_token *sink;
     size_t nsink, sink_cap;
+    int sink_borrowed; /* sink is the caller's memory: its first growth is a malloc'd copy */
+    /* when set (and without want_map), out starts in this arena with the room the scan
+     * first asks for (borrowed set): a document's text is then normalised without a
+     * malloc; it only grows (into malloc'd memory) for a text that expands a lot */
+    rasid__arena *arena;
     /* output: normalised text (malloc'd) and its map */
     char *out;
     size_t olen, ocap;
     uint32_t *ss, *se;
+    /* out (and ss, se with want_map) are the caller's memory of ocap + 1 elements, not
+     * malloc'd: the first growth copies them into malloc'd ones and clears this (a short
+     * scan, of one token, then mallocs nothing) */
+    int borrowed;
     /* UTF-8 problems */
     size_t utf8_errors;
     long utf8_first_error;

@@ -20,6 +20,15 @@ void rasid__buf_init(rasid__buf *b, size_t cap)
     b->err = 0;
 }
 
+void rasid__buf_init_in(rasid__buf *b, char *mem, size_t size)
+{
+    b->data = mem;
+    b->len = 0;
+    b->size = b->cap = size;
+    b->err = 0;
+    mem[0] = 0;
+}
+
 void rasid__buf_free(rasid__buf *b)
 {
     free(b->data);
@@ -213,26 +222,61 @@ void rasid__vec_init(rasid__vec *v, size_t elsize)
     v->data = NULL;
     v->len = v->cap = 0;
     v->elsize = elsize;
+    v->arena = NULL;
+}
+
+void rasid__vec_init_arena(rasid__vec *v, size_t elsize, rasid__arena *a)
+{
+    rasid__vec_init(v, elsize);
+#ifndef RASID__ASAN
+    v->arena = a;
+#else
+    (void)a;
+#endif
 }
 
 void rasid__vec_free(rasid__vec *v)
 {
-    free(v->data);
+    if (!v->arena) free(v->data);
     v->data = NULL;
     v->len = v->cap = 0;
 }
 
-/* Room for one more element at the end (not counted yet), or NULL. */
-static void *vec_room(rasid__vec *v)
+/* Storage for nc elements (nc > cap); 0 or RASID_NOMEM. */
+static int vec_resize(rasid__vec *v, size_t nc)
 {
-    if (v->len == v->cap) {
-        size_t nc = v->cap ? v->cap * 2 : 64;
-        void *p = realloc(v->data, nc * v->elsize);
-        if (!p) return NULL;
-        v->data = p;
-        v->cap = nc;
+    void *p;
+    if (nc > SIZE_MAX / v->elsize) return RASID_NOMEM;
+    if (v->arena) {
+        p = rasid__arena_alloc_raw(v->arena, nc * v->elsize);
+        if (!p) return RASID_NOMEM;
+        if (v->len) memcpy(p, v->data, v->len * v->elsize);
+    } else {
+        p = realloc(v->data, nc * v->elsize);
+        if (!p) return RASID_NOMEM;
     }
+    v->data = p;
+    v->cap = nc;
+    return 0;
+}
+
+int rasid__vec_reserve(rasid__vec *v, size_t n)
+{
+    return n > v->cap ? vec_resize(v, n) : 0;
+}
+
+/* vec_room when the vector is full: out of line, as it is rare (and copies in an arena) */
+static __attribute__((noinline)) void *vec_grow(rasid__vec *v)
+{
+    if (vec_resize(v, v->cap ? v->cap * 2 : 64)) return NULL;
     return (char *)v->data + v->len * v->elsize;
+}
+
+/* Room for one more element at the end (not counted yet), or NULL. */
+static inline void *vec_room(rasid__vec *v)
+{
+    if (v->len < v->cap) return (char *)v->data + v->len * v->elsize;
+    return vec_grow(v);
 }
 
 void *rasid__vec_push(rasid__vec *v)

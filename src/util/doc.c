@@ -33,16 +33,17 @@ static int valid_date(const char *s)
 
 rasid_doc *rasid_doc_new(const char *id, const char *text, size_t len, const char *published)
 {
-    rasid_doc *d = calloc(1, sizeof *d);
+    /* the doc, its id and its text in one block (they live and die together; three
+     * mallocs and frees per document cost more) */
+    if (!id) id = "-";
+    size_t idlen = strlen(id);
+    if (len > SIZE_MAX - sizeof(rasid_doc) - idlen - 2) return NULL;
+    rasid_doc *d = malloc(sizeof *d + idlen + 1 + len + 1);
     if (!d) return NULL;
-    d->id = strdup(id ? id : "-");
-    d->text = malloc(len + 1);
-    if (!d->id || !d->text) {
-        free(d->id);
-        free(d->text);
-        free(d);
-        return NULL;
-    }
+    memset(d, 0, sizeof *d);
+    d->id = (char *)(d + 1);
+    memcpy(d->id, id, idlen + 1);
+    d->text = d->id + idlen + 1;
     if (len) memcpy(d->text, text, len);
     d->text[len] = 0;
     d->len = len;
@@ -50,9 +51,9 @@ rasid_doc *rasid_doc_new(const char *id, const char *text, size_t len, const cha
     rasid__arena_init(&d->arena);
     d->utf8_first_error = -1;
     rasid__vec_init(&d->tokens, sizeof(rasid_token));
-    rasid__vec_init(&d->sentences, sizeof(rasid_sentence));
-    rasid__vec_init(&d->mentions, sizeof(rasid_mention));
-    rasid__vec_init(&d->events, sizeof(rasid_event));
+    rasid__vec_init_arena(&d->sentences, sizeof(rasid_sentence), &d->arena);
+    rasid__vec_init_arena(&d->mentions, sizeof(rasid_mention), &d->arena);
+    rasid__vec_init_arena(&d->events, sizeof(rasid_event), &d->arena);
     return d;
 }
 
@@ -65,12 +66,10 @@ void rasid_doc_free(rasid_doc *d)
     rasid__vec_free(&d->sentences);
     rasid__vec_free(&d->mentions);
     rasid__vec_free(&d->events);
-    free(d->norm);
+    if (!d->norm_in_arena) free(d->norm);
     free(d->src_start);
     free(d->src_end);
-    free(d->text);
-    free(d->id);
-    free(d);
+    free(d); /* (with its id and text) */
 }
 
 const char *rasid_doc_id(const rasid_doc *d) { return d->id; }
@@ -144,6 +143,9 @@ int rasid_doc_recognise(rasid_doc *d, const rasid_lexicon *lex)
     if (rc) return rc;
     if (!lex) return RASID_ARG;
     if ((rc = rasid__lex_prepare_cues(d, lex))) return rc;
+    /* room for the mentions at once (in the arena a grown vector is a copy): a text has
+     * up to about one per four tokens (0.28 at most over the dev corpora, 0.19 on average) */
+    if ((rc = rasid__vec_reserve(&d->mentions, d->tokens.len / 4 + 16))) return rc;
     if ((rc = rasid__time_recognise(d, lex))) return rc;
     if ((rc = rasid__num_recognise(d, lex))) return rc;
     if ((rc = rasid__lex_recognise(d, lex))) return rc;
@@ -207,11 +209,13 @@ void rasid__doc_sort_mentions(rasid_doc *d)
     size_t i = 1;
     while (i < n && cmp_mention(&ms[i - 1], &ms[i]) <= 0) i++;
     if (i == n) return; /* one run: sorted already */
-    uint32_t *ix = malloc(2 * n * sizeof *ix);
-    rasid_mention *out = malloc(d->mentions.cap * sizeof *out); /* the vector's new storage */
+    uint32_t *ix = rasid__scratch(&d->arena, 2 * n * sizeof *ix);
+    rasid__arena *va = d->mentions.arena; /* the vector's new storage from where it grows */
+    rasid_mention *out = va ? rasid__arena_alloc_raw(va, d->mentions.cap * sizeof *out)
+                            : malloc(d->mentions.cap * sizeof *out);
     if (!ix || !out || n > UINT32_MAX) {
-        free(ix);
-        free(out);
+        rasid__scratch_free(ix);
+        if (!va) free(out);
         qsort(ms, n, sizeof *ms, cmp_mention);
         return;
     }
@@ -245,8 +249,8 @@ void rasid__doc_sort_mentions(rasid_doc *d)
     }
     for (size_t z = 0; z < n; z++) out[z] = ms[a[z]];
     d->mentions.data = out; /* (no copy back: a mention is large) */
-    free(ms);
-    free(ix);
+    if (!va) free(ms);
+    rasid__scratch_free(ix);
 }
 
 int rasid_read_file(const char *path, size_t limit, char **data, size_t *len, char *err, size_t errlen)
