@@ -2311,11 +2311,12 @@ static inline __attribute__((always_inline)) int fuzzy_memo(struct rasid__fzmemo
  * token of a word in every document. */
 /* A slot is a word (next == after == NULL, kind LW_WORD or LW_CTX) or, for a word whose
  * matches depend on the words after it (LW_CTX), the word with the next two words of its
- * sentence (LW_TRI; NULL where the sentence ends). */
+ * sentence (LW_TRI; NULL where the sentence ends). A word itself is found by its record
+ * (struct lw_wrec, by rasid_token.word), which copies what its slot says. */
 enum { LW_WORD = 1, LW_CTX, LW_TRI };
 typedef struct lw_slot {
     const rasid_reading *word, *next, *after;
-    uint32_t first, count; /* its matches: items[first .. first + count), tok 0 */
+    uint32_t first, count; /* its matches: items[first .. first + count) (their tok not set) */
     uint32_t id;           /* its index in memo (stable while the table grows) */
     uint16_t kind;         /* LW_*; 0: empty */
     uint16_t cats;         /* the categories of its matches (bits) */
