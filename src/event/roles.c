@@ -93,8 +93,13 @@ static int word_is(const rasid_token *t, const char *const *forms, size_t n)
     for (uint16_t r = 0; r < t->nreadings; r++) {
         const char *st = r ? t->readings[r].stem : t->norm;
         if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
-        for (size_t f = 0; f < n; f++)
-            if (rasid__streq(st, forms[f])) return 1;
+        /* (the stem's first two bytes, an Arabic letter, held once: most forms differ
+         * there, and are passed over without a compare of the strings) */
+        char s0 = st[0], s1 = s0 ? st[1] : 0;
+        for (size_t f = 0; f < n; f++) {
+            const char *w = forms[f];
+            if (w[0] == s0 && (!s0 || (w[1] == s1 && (!s1 || rasid__streq(st + 2, w + 2))))) return 1;
+        }
     }
     return 0;
 }
