@@ -94,6 +94,8 @@ typedef struct ev_ctx {
     int *mention_at;  /* per token: index of the mention covering it, or -1 */
     int ms_sorted;    /* mentions in token, sentence and byte order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
+    uint32_t *date_tok; /* with ms_sorted: the tokens a date mention begins at (mention_at's), ascending; or NULL */
+    size_t ndate_tok;
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */
     rasid__vec cands; /* ev_cand */
