@@ -2816,12 +2816,20 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 }
 
 /* ------------------------------------------------------------------ modality */
-static long value_days(const char *v, int end_of_period)
+/* The first and the last day of date value v (a day, a month or a year), in days since
+ * the epoch. Both at once: modality_of asks for both of the same date, and a full day's
+ * value (nearly all of them) has them equal. */
+static void value_days(const char *v, long *first, long *last)
 {
     size_t l = strlen(v);
-    int y = rasid__atoi(v), m = l >= 7 ? rasid__atoi(v + 5) : (end_of_period ? 12 : 1);
-    int d = l >= 10 ? rasid__atoi(v + 8) : (end_of_period ? 28 : 1);
-    return rasid__days_from_civil(y, m, d);
+    int y = rasid__atoi(v);
+    if (l >= 10) {
+        *first = *last = rasid__days_from_civil(y, rasid__atoi(v + 5), rasid__atoi(v + 8));
+        return;
+    }
+    int m0 = l >= 7 ? rasid__atoi(v + 5) : 1, m1 = l >= 7 ? m0 : 12;
+    *first = rasid__days_from_civil(y, m0, 1);
+    *last = rasid__days_from_civil(y, m1, 28);
 }
 
 /* "بعد أسبوع من كمين", "بعد يومين على هجوم": an event noun after بعد, a span and من or
@@ -3033,7 +3041,10 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             if (v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') return "hypothetical"; /* ت */
         }
     }
-    if (k->date >= 0 && c->pub_days != LONG_MIN && value_days(c->ms[k->date].value, 0) > c->pub_days) return "future";
+    long date_first = 0, date_last = 0;
+    int dated = k->date >= 0 && c->pub_days != LONG_MIN;
+    if (dated) value_days(c->ms[k->date].value, &date_first, &date_last);
+    if (dated && date_first > c->pub_days) return "future";
     {
         const rasid_sentence *s = sent_of(c, t);
         for (size_t i = t + k->tntok; fut && i < s->tok_end; i++) {
@@ -3043,10 +3054,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
                 return "future";
         }
     }
-    if (k->date >= 0 && c->pub_days != LONG_MIN) {
-        long d = value_days(c->ms[k->date].value, 1);
-        if (c->pub_days - d > 45) return "historical";
-    }
+    if (dated && c->pub_days - date_last > 45) return "historical";
     if (weeks_before(c, k, b)) return "historical";
     return "asserted";
 }
