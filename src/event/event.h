@@ -96,6 +96,9 @@ typedef struct ev_ctx {
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
     uint32_t *date_tok; /* with ms_sorted: the tokens a date mention begins at (mention_at's), ascending; or NULL */
     size_t ndate_tok;
+    uint32_t *place_tok; /* the same of place mentions */
+    size_t nplace_tok;
+    int8_t *party_memo; /* per mention: party_ok's answer, -1 not asked yet (NULL: no memory) */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */
     rasid__vec cands; /* ev_cand */

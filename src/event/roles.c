@@ -397,6 +397,43 @@ static int qualifying_nisba(const ev_ctx *c, int m)
     return 1;
 }
 
+/* The tokens i (ascending) where a date (date_tok) or a place (place_tok) begins that is
+ * mention_at[i]: the only tokens a scan "m = mention_at[i], of that kind, beginning at i"
+ * stops at. With the mentions sorted only (the lists are in their order); both lists NULL
+ * when there is no memory. One pass over the mentions for both. */
+static void kind_starts(ev_ctx *c)
+{
+    size_t sz = (c->nms ? c->nms : 1) * sizeof *c->date_tok;
+    c->date_tok = rasid__scratch(&c->doc->arena, sz);
+    c->place_tok = rasid__scratch(&c->doc->arena, sz);
+    if (!c->date_tok || !c->place_tok) {
+        rasid__scratch_free(c->date_tok);
+        rasid__scratch_free(c->place_tok);
+        c->date_tok = c->place_tok = NULL;
+        return;
+    }
+    for (size_t m = 0; m < c->nms; m++) {
+        const rasid_mention *x = &c->ms[m];
+        if ((x->kind != RASID_M_DATE && x->kind != RASID_M_PLACE) || x->tok_begin >= c->n ||
+            c->mention_at[x->tok_begin] != (int)m)
+            continue;
+        if (x->kind == RASID_M_DATE) c->date_tok[c->ndate_tok++] = x->tok_begin;
+        else c->place_tok[c->nplace_tok++] = x->tok_begin;
+    }
+}
+
+/* The first index of list[0..n) (ascending) whose token is >= tok. */
+static size_t first_start(const uint32_t *list, size_t n, size_t tok)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 {
     memset(c, 0, sizeof *c);
@@ -429,15 +466,14 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
                                  : m                                                     ? c->context_upto[m - 1]
                                                                                          : -1;
     }
-    /* the tokens a date begins at (find_date's candidates), when the mentions are sorted */
+    /* the tokens a date or a place begins at (find_date's and find_place_pass's
+     * candidates), when the mentions are sorted */
     if (c->ms_sorted) {
-        c->date_tok = rasid__scratch(&doc->arena, (c->nms ? c->nms : 1) * sizeof *c->date_tok);
-        for (size_t m = 0; m < c->nms && c->date_tok; m++) {
-            const rasid_mention *x = &c->ms[m];
-            if (x->kind == RASID_M_DATE && x->value[0] && x->tok_begin < c->n && c->mention_at[x->tok_begin] == (int)m)
-                c->date_tok[c->ndate_tok++] = x->tok_begin;
-        }
+        kind_starts(c);
     }
+    /* party_ok of each mention, when first asked (-1: not yet) */
+    c->party_memo = rasid__scratch(&doc->arena, c->nms ? c->nms : 1);
+    if (c->party_memo) memset(c->party_memo, 0xFF, c->nms);
     c->sinfo = rasid__scratch_zero(&doc->arena, (doc->sentences.len ? doc->sentences.len : 1) * sizeof *c->sinfo);
     c->clause_lo = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_lo);
     c->clause_hi = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_hi);
@@ -460,6 +496,8 @@ void ev_ctx_free(ev_ctx *c)
     rasid__scratch_free(c->mention_at);
     rasid__scratch_free(c->context_upto);
     rasid__scratch_free(c->date_tok);
+    rasid__scratch_free(c->place_tok);
+    rasid__scratch_free(c->party_memo);
     rasid__scratch_free(c->sinfo);
     rasid__scratch_free(c->clause_lo);
     rasid__scratch_free(c->clause_hi);
@@ -928,10 +966,21 @@ static int instrument(const ev_ctx *c, int m)
     return 0;
 }
 
-static int party_ok(const ev_ctx *c, int m)
+static __attribute__((noinline)) int party_ok_of(const ev_ctx *c, int m)
 {
-    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
-           !allegiance(c, m) && !supported(c, m) && !title_org(c, m) && !instrument(c, m);
+    int ok = is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) && !allegiance(c, m) &&
+             !supported(c, m) && !title_org(c, m) && !instrument(c, m);
+    if (c->party_memo) c->party_memo[m] = (int8_t)ok;
+    return ok;
+}
+/* Inline, the answer known: party_before asks it of the same mentions, token by token,
+ * for each trigger of a sentence (about 150 times per article); it depends on the mention
+ * alone and is worked out once (party_ok_of). */
+static inline int party_ok(const ev_ctx *c, int m)
+{
+    if (m < 0) return 0;
+    if (c->party_memo && c->party_memo[m] >= 0) return c->party_memo[m];
+    return party_ok_of(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -2659,7 +2708,13 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
 {
     int best = -1;
     /* after the trigger in the clause, the first; then before it, the nearest */
+    /* (forwards, only the tokens a place begins at: place_tok, as in find_date) */
+    size_t j = c->place_tok ? first_start(c->place_tok, c->nplace_tok, k->ttok + k->tntok) : 0;
     for (size_t i = k->ttok + k->tntok; i < e; i++) {
+        if (c->place_tok) {
+            if (j >= c->nplace_tok || c->place_tok[j] >= e) break;
+            i = c->place_tok[j++];
+        }
         int m = c->mention_at[i];
         if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) &&
             !other_event_place(c, k, m) && !across_relative(c, k, i, 1)) {
@@ -2771,15 +2826,7 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
     /* Asked about 30 times per article of a clause of some 20 tokens, a date beginning at
      * few of them: with the document's list of those tokens (date_tok), only they are
      * visited, in token order as the scan of every token would meet them. */
-    size_t j = 0;
-    if (c->date_tok) {
-        size_t hi = c->ndate_tok;
-        while (j < hi) {
-            size_t mid = j + (hi - j) / 2;
-            if (c->date_tok[mid] < b) j = mid + 1;
-            else hi = mid;
-        }
-    }
+    size_t j = c->date_tok ? first_start(c->date_tok, c->ndate_tok, b) : 0;
     for (size_t i = b; i < e; i++) {
         if (c->date_tok) {
             if (j >= c->ndate_tok || c->date_tok[j] >= e) break;
