@@ -4139,24 +4139,30 @@ static size_t result_verb(const ev_ctx *c, const ev_cand *k)
 /* ------------------------------------------------------------------ roles */
 static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo *si)
 {
-    /* (each scan only in a document with a cue of its class) */
+    /* One pass over the sentence for all its questions: a token's cue mask is tested
+     * against all the classes they ask about at once, and most tokens, no such cue, are
+     * passed over there (the classes' own tests follow only for the others). */
     const rasid_doc *d = c->doc;
-    int sport = rasid__lex_cue_in_doc(d, CUE_SPORT), report = rasid__lex_cue_in_doc(d, CUE_REPORT),
-        mishap = rasid__lex_cue_in_doc(d, CUE_MISHAP), anaphor = rasid__lex_cue_in_doc(d, CUE_ANAPHOR);
+    const uint64_t want = 1ull << CUE_SPORT | 1ull << CUE_REPORT | 1ull << CUE_MISHAP | 1ull << CUE_ANAPHOR |
+                          1ull << CUE_EVENTNOUN;
     si->sport = 0;
-    for (size_t q = s->tok_begin; sport && q < s->tok_end; q++)
-        /* (a military trainer, "مدرب عسكري", is no coach) */
-        if (ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) { si->sport = 1; break; }
     si->first_report = UINT32_MAX;
-    for (size_t q = s->tok_begin; report && q < s->tok_end; q++)
-        if (ev_cue(c, q, CUE_REPORT)) { si->first_report = (uint32_t)q; break; }
     si->mishap = 0;
-    for (size_t q = s->tok_begin; mishap && q < s->tok_end && !si->mishap; q++)
-        if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
     si->ref = 0;
-    for (size_t q = s->tok_begin; anaphor && q + 1 < s->tok_end && !si->ref; q++)
-        if (ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) si->ref = 1;
-        else if (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR)) si->ref = 1;
+    si->quotes = 0;
+    for (size_t q = s->tok_begin; q < s->tok_end; q++) {
+        const rasid_token *t = &c->t[q];
+        if (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] == '"') si->quotes = 1;
+        if (d->cue_mask && !(d->cue_mask[q] & want)) continue;
+        /* (a military trainer, "مدرب عسكري", is no coach) */
+        if (!si->sport && ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) si->sport = 1;
+        if (si->first_report == UINT32_MAX && ev_cue(c, q, CUE_REPORT)) si->first_report = (uint32_t)q;
+        if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
+        if (!si->ref && q + 1 < s->tok_end &&
+            ((ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) ||
+             (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR))))
+            si->ref = 1;
+    }
     si->known = 1;
 }
 
@@ -4252,7 +4258,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     {
         /* a source's words: a reporting verb before the trigger, or inside quotation marks */
         int quotes = 0;
-        for (size_t q = s->tok_begin; q < k->ttok; q++)
+        for (size_t q = s->tok_begin; si->quotes && q < k->ttok; q++) /* (none in most sentences) */
             if (c->t[q].kind == RASID_TOK_PUNCT && c->t[q].nlen == 1 && c->t[q].norm[0] == '"') quotes++;
         if (si->first_report < k->ttok) k->reported = 1;
         if (quotes % 2) k->reported = 1;
