@@ -3015,31 +3015,35 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     /* "نفى الجيش أن يكون قد قصف سوقا", "نفت الجماعة أن تكون عناصرها هاجمت": a verb of denial
      * (a negation word of three letters or more), its subject, then أن and the event denied */
+    /* "يخشى السكان أن تشن قوات الدعم السريع هجوما": what is feared or deemed possible, told
+     * by أن and an imperfect verb, has not happened */
+    /* (both rules read the words back from the trigger to the clause's end, the denial up
+     * to ten, the fear up to twelve: in one pass, the denial answering first) */
     {
-        int an = 0;
-        for (size_t back = 1; back <= 10 && t >= back; back++) {
+        int an = 0, feared = 0, fear_done = 0;
+        for (size_t back = 1; back <= 12 && t >= back; back++) {
             size_t q = t - back;
             const rasid_token *x = &c->t[q];
             if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
-            if (x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4)) an = 1; /* ان (أن) */
-            else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
+            int is_an = x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4); /* ان (أن) */
+            if (back <= 10) {
+                if (is_an) an = 1;
+                else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
+            }
+            if (!fear_done && is_an && t >= back + 1) {
+                const rasid_token *v = &c->t[q + 1];
+                if ((v->nlen >= 6 && v->norm[0] == '\xD9' && v->norm[1] == '\x8A') ||
+                    (v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') || q + 1 == t) { /* ي ت */
+                    fear_done = 1;
+                    for (size_t bk = 1; bk <= 4 && q >= bk; bk++) {
+                        if (c->t[q - bk].sent != k->sent) break;
+                        if (ev_cue(c, q - bk, CUE_HYPOTHETICAL)) { feared = 1; break; }
+                    }
+                }
+            }
+            if (fear_done && back >= 10) break;
         }
-    }
-    /* "يخشى السكان أن تشن قوات الدعم السريع هجوما": what is feared or deemed possible, told
-     * by أن and an imperfect verb, has not happened */
-    for (size_t back = 1; back <= 12 && t >= back + 1; back++) {
-        size_t q = t - back;
-        const rasid_token *x = &c->t[q], *v = &c->t[q + 1];
-        if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
-        if (!(x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4))) continue; /* ان (أن) */
-        if (!(v->nlen >= 6 && v->norm[0] == '\xD9' && v->norm[1] == '\x8A') &&
-            !(v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') && q + 1 != t) /* ي ت */
-            continue;
-        for (size_t bk = 1; bk <= 4 && q >= bk; bk++) {
-            if (c->t[q - bk].sent != k->sent) break;
-            if (ev_cue(c, q - bk, CUE_HYPOTHETICAL)) return "hypothetical";
-        }
-        break;
+        if (feared) return "hypothetical";
     }
     /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
      * hypothetical, whatever future the clause tells */
