@@ -211,4 +211,15 @@ static inline int ev_cue(const ev_ctx *c, size_t i, enum rasid__cue cls)
     return rasid__lex_is_cue(c->lex, c->doc, i, cls);
 }
 
+/* The bit of cue class CUE_name in a token's cue mask (rasid_doc.cue_mask). */
+#define EV_CUEBIT(name) (1ull << CUE_##name)
+
+/* May token i be a cue of one of the classes whose EV_CUEBITs are or'ed in `classes`? No
+ * (0) means ev_cue is 0 for each of them: a rule testing a token for several classes in a
+ * row asks this first, in one test of the token's mask, as most tokens are none of them. */
+static inline int ev_cue_maybe(const ev_ctx *c, size_t i, uint64_t classes)
+{
+    return i < c->doc->tokens.len && (!c->doc->cue_mask || (c->doc->cue_mask[i] & classes));
+}
+
 #endif

@@ -1346,6 +1346,8 @@ static int wa_word(const rasid_token *t)
 
 static int cue_role(const ev_ctx *c, size_t i)
 {
+    /* (most words are none of the four: one test of the token's mask says so) */
+    if (!ev_cue_maybe(c, i, EV_CUEBIT(DEAD) | EV_CUEBIT(INJURED) | EV_CUEBIT(HOSTAGE) | EV_CUEBIT(ARRESTED))) return R_NONE;
     if (ev_cue(c, i, CUE_DEAD)) return R_DEAD;
     if (ev_cue(c, i, CUE_INJURED)) return R_INJ;
     if (ev_cue(c, i, CUE_HOSTAGE)) return R_HOST;
@@ -1891,6 +1893,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
  * on, whatever clause it stands in. Read in [from, to) for the roles k still lacks. */
 static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_TALLY)) return; /* (no tally word in the document: no scan for one) */
     for (size_t q = from; q + 1 < to; q++) {
         int tl = ev_cue(c, q, CUE_TALLY);
         if (!tl) continue;
