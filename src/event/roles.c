@@ -2417,6 +2417,7 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
  * to the end of i's clause, [*r, *re); 0 when a relative pronoun opens none before i. */
 static int relative_clause_of(const ev_ctx *c, size_t i, size_t *r, size_t *re)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_RELATIVE)) return 0; /* (no relative pronoun in the document) */
     size_t b, e;
     clause_of(c, i, &b, &e);
     for (size_t q = i + 1; q-- > b;)
@@ -2568,7 +2569,8 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (title_qualifier(c, (int)(m - c->ms)) >= 0 || office_country(c, (int)(m - c->ms)) >= 0) return 0;
     /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
      * (a cell that is active in a town is dismantled there) */
-    for (size_t back = 1; back <= 3 && m->tok_begin >= back && k->ty != EV_T_COERCE; back++) {
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && k->ty != EV_T_COERCE && rasid__lex_cue_in_doc(c->doc, CUE_BASE);
+         back++) {
         size_t q = m->tok_begin - back;
         if (c->t[q].sent != m->sent) break;
         if (ev_cue(c, q, CUE_BASE)) return 0;
@@ -2958,6 +2960,7 @@ static int weeks_before(const ev_ctx *c, const ev_cand *k, size_t b)
  * more names, between them ("أحبطت قوات الأمن النيجرية هجوما")? */
 static int foiled_past_subject(const ev_ctx *c, size_t t, size_t b)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_FOIL)) return 0; /* (no word of foiling in the document) */
     for (size_t back = 2; back <= 8 && t >= back && t - back >= b; back++) {
         int foil = ev_cue(c, t - back, CUE_FOIL);
         if (!foil || c->mention_at[t - back] >= 0) continue;
@@ -2986,7 +2989,8 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     /* (a negation ending at most two words before the trigger: "لم", "دون أن تظهر بوادر
      * قصف"; not a word of a name: "منظمة أطباء بلا حدود في هجوم" negates no attack) */
-    for (size_t back = 1; !joined && back <= 5 && t >= back && t - back >= b; back++) {
+    int negs = rasid__lex_cue_in_doc(c->doc, CUE_NEGATION); /* (no negation in the document: no scan for one) */
+    for (size_t back = 1; negs && !joined && back <= 5 && t >= back && t - back >= b; back++) {
         int neg = ev_cue(c, t - back, CUE_NEGATION);
         if (neg && back <= (size_t)neg + 2 && c->mention_at[t - back] < 0) return "negated";
     }
@@ -3485,7 +3489,8 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                   (after < e && ev_cue(c, after, CUE_BOTHPARTIES));
     if (k->nactor && k->nrecipient && !subject) return;
     int found = subject;
-    for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, CUE_BOTHPARTIES) != 0;
+    for (size_t q = b; q < e && !found && rasid__lex_cue_in_doc(c->doc, CUE_BOTHPARTIES); q++)
+        found = ev_cue(c, q, CUE_BOTHPARTIES) != 0;
     if (!found) return;
     /* the latest meeting, agreement or cooperation told; else the latest event with two sides */
     const ev_cand *all = c->cands.data, *pick = NULL;
@@ -4302,12 +4307,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * before the trigger makes it the answer to one attack; done again and again, it is
          * still that answer, no tally */
         int answer = 0;
-        for (size_t back = 1; back <= 6 && k->ttok >= back && !answer; back++) {
+        /* (each of these scans only in a document with a cue of its class) */
+        int respond = rasid__lex_cue_in_doc(c->doc, CUE_RESPONSE), aggr = rasid__lex_cue_in_doc(c->doc, CUE_AGGREGATE);
+        for (size_t back = 1; respond && back <= 6 && k->ttok >= back && !answer; back++) {
             size_t q = k->ttok - back;
             if (c->t[q].sent != k->sent) break;
             answer = ev_cue(c, q, CUE_RESPONSE) != 0;
         }
-        for (size_t q = b; q < e; q++) {
+        for (size_t q = b; aggr && q < e; q++) {
             int al = ev_cue(c, q, CUE_AGGREGATE);
             if (!al) continue;
             if (answer && ev_cue(c, q, CUE_REPEATED)) continue;
@@ -4454,6 +4461,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         size_t q;
         int between = -1, with = -1;
         for (q = after; q < e; q++) {
+            if (!ev_cue_maybe(c, q, EV_CUEBIT(BETWEEN) | EV_CUEBIT(WITH))) continue; /* (most words: neither) */
             if (between < 0 && ev_cue(c, q, CUE_BETWEEN)) between = (int)q;
             if (with < 0 && ev_cue(c, q, CUE_WITH)) with = (int)q;
         }
@@ -4885,7 +4893,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * outranks a party found before it, which is then the one the event befell ("كان
      * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
     if (!k->nactor || (k->pos != 'V' && k->actor[0].start < c->t[k->ttok].start)) {
-        for (size_t q = after; q + 1 < e; q++)
+        for (size_t q = after; q + 1 < e && rasid__lex_cue_in_doc(c->doc, CUE_BY); q++)
             /* (not a party with a preposition: "شنها على مخابئ للمسلحين" names what was hit) */
             if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0 && !has_prep(c, m)) {
                 if (k->nactor && !k->nrecipient) {
