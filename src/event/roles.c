@@ -284,7 +284,7 @@ static size_t country_list_head(const ev_ctx *c, int m)
 static int border_landmark(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
-    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY) return 0;
+    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY || !rasid__lex_cue_in_doc(c->doc, CUE_BORDER)) return 0;
     size_t b = country_list_head(c, m);
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_BORDER) == 1;
@@ -357,6 +357,7 @@ static int doer_after(const ev_ctx *c, const ev_cand *k, size_t e)
 /* Drop from a party list the countries named as the other side of a border. */
 static void drop_border_landmarks(const ev_ctx *c, rasid_entity *list, size_t *n)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_BORDER)) return; /* (no border word: no landmark, no mention to look up) */
     for (size_t i = 0; i < *n; i++) {
         size_t bm = ev_mention_at_byte(c, list[i].start);
         if (bm < c->nms && c->ms[bm].start == list[i].start && border_landmark(c, (int)bm)) {
