@@ -86,19 +86,22 @@ static size_t subject_reach(const ev_ctx *c, const ev_cand *k, char pos, size_t 
     return lim;
 }
 
-/* Is token t one of the words forms[0..n), alone or after a proclitic (و، ف), without
- * the article or a pronoun? */
+/* Is token t one of the words forms[0..n) (none empty), alone or after a proclitic (و، ف),
+ * without the article or a pronoun? */
 static int word_is(const rasid_token *t, const char *const *forms, size_t n)
 {
     for (uint16_t r = 0; r < t->nreadings; r++) {
         const char *st = r ? t->readings[r].stem : t->norm;
         if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
-        /* (the stem's first two bytes, an Arabic letter, held once: most forms differ
-         * there, and are passed over without a compare of the strings) */
-        char s0 = st[0], s1 = s0 ? st[1] : 0;
+        if (!st[0]) continue; /* (no form is empty) */
+        /* (the first two bytes, an Arabic letter, compared in one load: most forms differ
+         * there, and are passed over without a compare of the strings; a nonempty string
+         * has two bytes, its NUL counted) */
+        uint16_t s01, w01;
+        memcpy(&s01, st, 2);
         for (size_t f = 0; f < n; f++) {
-            const char *w = forms[f];
-            if (w[0] == s0 && (!s0 || (w[1] == s1 && (!s1 || rasid__streq(st + 2, w + 2))))) return 1;
+            memcpy(&w01, forms[f], 2);
+            if (w01 == s01 && (!st[1] || rasid__streq(st + 2, forms[f] + 2))) return 1;
         }
     }
     return 0;
