@@ -69,6 +69,7 @@ typedef struct ev_sentinfo {
     int8_t ref;            /* "هذه العملية", "الهجوم نفسه": an anaphor next to an event noun */
     int8_t mishap;         /* an accident or disaster cue (حادث سير، فيضانات، غرق) */
     int8_t quotes;         /* a quotation mark (") is among its tokens */
+    int8_t an;             /* the word أن (ان normalised) is among its tokens */
     uint32_t first_report; /* the first reporting cue, or UINT32_MAX */
 } ev_sentinfo;
 

@@ -3030,7 +3030,9 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
      * by أن and an imperfect verb, has not happened */
     /* (both rules read the words back from the trigger to the clause's end, the denial up
      * to ten, the fear up to twelve: in one pass, the denial answering first) */
-    {
+    /* (both need an أن of the sentence: none in it, nothing to read) */
+    const ev_sentinfo *si = c->sinfo && c->sinfo[k->sent].known ? &c->sinfo[k->sent] : NULL;
+    if (!si || si->an) {
         int an = 0, feared = 0, fear_done = 0;
         for (size_t back = 1; back <= 12 && t >= back; back++) {
             size_t q = t - back;
@@ -4166,9 +4168,11 @@ static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo 
     si->mishap = 0;
     si->ref = 0;
     si->quotes = 0;
+    si->an = 0;
     for (size_t q = s->tok_begin; q < s->tok_end; q++) {
         const rasid_token *t = &c->t[q];
         if (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] == '"') si->quotes = 1;
+        if (t->nlen == 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x86", 4)) si->an = 1; /* ان (أن، إن) */
         if (d->cue_mask && !(d->cue_mask[q] & want)) continue;
         /* (a military trainer, "مدرب عسكري", is no coach) */
         if (!si->sport && ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) si->sport = 1;
