@@ -62,6 +62,9 @@ typedef struct ev_cand {
     int alive;
 } ev_cand;
 
+/* ev_ctx.mmemo's bits: party_ok's and person_noun's answers for a mention, and whether known */
+enum { EV_MM_PARTY_KNOWN = 1, EV_MM_PARTY = 2, EV_MM_PERSON_KNOWN = 4, EV_MM_PERSON = 8 };
+
 /* What ev_fill_roles asks of a whole sentence, found once for all its triggers. */
 typedef struct ev_sentinfo {
     int8_t known;          /* the fields below are set */
@@ -100,7 +103,7 @@ typedef struct ev_ctx {
     size_t ndate_tok;
     uint32_t *place_tok; /* the same of place mentions */
     size_t nplace_tok;
-    int8_t *party_memo; /* per mention: party_ok's answer, -1 not asked yet (NULL: no memory) */
+    uint8_t *mmemo;   /* per mention: answers of roles.c found once (EV_MM_*); NULL: no memory */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */
     rasid__vec cands; /* ev_cand */

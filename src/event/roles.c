@@ -475,9 +475,8 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     if (c->ms_sorted) {
         kind_starts(c);
     }
-    /* party_ok of each mention, when first asked (-1: not yet) */
-    c->party_memo = rasid__scratch(&doc->arena, c->nms ? c->nms : 1);
-    if (c->party_memo) memset(c->party_memo, 0xFF, c->nms);
+    /* party_ok and person_noun of each mention, when first asked (EV_MM_*; 0: neither yet) */
+    c->mmemo = rasid__scratch_zero(&doc->arena, c->nms ? c->nms : 1);
     c->sinfo = rasid__scratch_zero(&doc->arena, (doc->sentences.len ? doc->sentences.len : 1) * sizeof *c->sinfo);
     c->clause_lo = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_lo);
     c->clause_hi = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_hi);
@@ -501,7 +500,7 @@ void ev_ctx_free(ev_ctx *c)
     rasid__scratch_free(c->context_upto);
     rasid__scratch_free(c->date_tok);
     rasid__scratch_free(c->place_tok);
-    rasid__scratch_free(c->party_memo);
+    rasid__scratch_free(c->mmemo);
     rasid__scratch_free(c->sinfo);
     rasid__scratch_free(c->clause_lo);
     rasid__scratch_free(c->clause_hi);
@@ -974,7 +973,7 @@ static __attribute__((noinline)) int party_ok_of(const ev_ctx *c, int m)
 {
     int ok = is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) && !allegiance(c, m) &&
              !supported(c, m) && !title_org(c, m) && !instrument(c, m);
-    if (c->party_memo) c->party_memo[m] = (int8_t)ok;
+    if (c->mmemo) c->mmemo[m] |= EV_MM_PARTY_KNOWN | (ok ? EV_MM_PARTY : 0);
     return ok;
 }
 /* Inline, the answer known: party_before asks it of the same mentions, token by token,
@@ -983,7 +982,7 @@ static __attribute__((noinline)) int party_ok_of(const ev_ctx *c, int m)
 static inline int party_ok(const ev_ctx *c, int m)
 {
     if (m < 0) return 0;
-    if (c->party_memo && c->party_memo[m] >= 0) return c->party_memo[m];
+    if (c->mmemo && c->mmemo[m] & EV_MM_PARTY_KNOWN) return (c->mmemo[m] & EV_MM_PARTY) != 0;
     return party_ok_of(c, m);
 }
 
@@ -1336,6 +1335,16 @@ static int person_noun(const char *noun)
         if (noun[0] == bad[i][0] && rasid__streq(noun, bad[i])) return 0; /* (inline: short codes) */
     return 1;
 }
+/* person_noun of mention m's noun, found once per mention: counts_in asks it of the same
+ * numbers for each trigger of their sentence. */
+static int person_noun_of(const ev_ctx *c, const rasid_mention *m)
+{
+    uint8_t *mm = c->mmemo ? &c->mmemo[m - c->ms] : NULL;
+    if (mm && *mm & EV_MM_PERSON_KNOWN) return (*mm & EV_MM_PERSON) != 0;
+    int ok = person_noun(m->noun);
+    if (mm) *mm |= EV_MM_PERSON_KNOWN | (ok ? EV_MM_PERSON : 0);
+    return ok;
+}
 
 enum { R_NONE, R_DEAD, R_INJ, R_HOST, R_ARR };
 
@@ -1673,7 +1682,7 @@ static int nominative_people_after(const ev_ctx *c, const ev_cand *k)
     for (size_t i = 0; i < sizeof in_it / sizeof *in_it && !resumptive; i++) resumptive = rasid__streq(c->t[a].norm, in_it[i]);
     if (resumptive && ++a >= c->n) return 0;
     int m = c->mention_at[a];
-    if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun(c->ms[m].noun)) return 0;
+    if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun_of(c, &c->ms[m])) return 0;
     if (resumptive) return 1;
     const rasid_token *t = &c->t[c->ms[m].tok_end - 1];
     if (t->kind != RASID_TOK_ARABIC || t->nlen < 6) return 0;
@@ -1781,7 +1790,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (mi < 0) continue;
         const rasid_mention *m = &c->ms[mi];
         if (m->kind != RASID_M_NUMBER || m->tok_begin != i) continue;
-        if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
+        if (!person_noun_of(c, m) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
         int role = noun_role(m);
         /* "مقتل خمسة مشتبه بهم", "إصابة 3 معتقلين": suspects or detainees killed or hurt are
          * dead or injured; their noun says what they were, the word before what befell them */
@@ -1880,7 +1889,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
                 if (q >= list_end) break;
                 int nm = c->mention_at[q];
                 if (nm < 0 || c->ms[nm].kind != RASID_M_NUMBER || c->ms[nm].tok_begin != q) break;
-                if (!person_noun(c->ms[nm].noun) || noun_role(&c->ms[nm]) != R_NONE) break;
+                if (!person_noun_of(c, &c->ms[nm]) || noun_role(&c->ms[nm]) != R_NONE) break;
                 if (!(c->t[q].nreadings > 1 && c->t[q].readings[1].pro[0]) && !list_glue(c, q - 1)) break;
                 v += (long)c->ms[nm].num;
                 j = c->ms[nm].tok_end;
@@ -4366,7 +4375,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER) {
         const rasid_mention *nm = &c->ms[c->mention_at[after]];
         /* "قتل 16 شخصا" (victims) but not "قصفت إحدى طائرات سلاح الجو" (one of the planes) */
-        starts_with_number = (nm->noun && person_noun(nm->noun)) || noun_role(nm) != R_NONE ||
+        starts_with_number = (nm->noun && person_noun_of(c, nm)) || noun_role(nm) != R_NONE ||
                              (nm->tok_end < c->n && cue_role(c, nm->tok_end) != R_NONE);
     }
     if (arrival_aid(k)) arrival_aid_roles(c, k, after, s->tok_end);
