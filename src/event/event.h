@@ -62,6 +62,8 @@ typedef struct ev_cand {
     int alive;
 } ev_cand;
 
+#define EV_REL_NONE (UINT32_MAX - 1)
+
 /* ev_ctx.mmemo's bits: party_ok's and person_noun's answers for a mention, and whether known */
 enum { EV_MM_PARTY_KNOWN = 1, EV_MM_PARTY = 2, EV_MM_PERSON_KNOWN = 4, EV_MM_PERSON = 8 };
 
@@ -103,6 +105,8 @@ typedef struct ev_ctx {
     size_t ndate_tok;
     uint32_t *place_tok; /* the same of place mentions */
     size_t nplace_tok;
+    uint32_t *rel_open; /* per token: the relative pronoun opening its relative clause (relative_clause_of),
+                           EV_REL_NONE: none, UINT32_MAX: not asked yet; NULL: no memory */
     uint8_t *mmemo;   /* per mention: answers of roles.c found once (EV_MM_*); NULL: no memory */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */

@@ -477,6 +477,8 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
     }
     /* party_ok and person_noun of each mention, when first asked (EV_MM_*; 0: neither yet) */
     c->mmemo = rasid__scratch_zero(&doc->arena, c->nms ? c->nms : 1);
+    c->rel_open = rasid__scratch(&doc->arena, (c->n ? c->n : 1) * sizeof *c->rel_open);
+    if (c->rel_open) memset(c->rel_open, 0xFF, c->n * sizeof *c->rel_open);
     c->sinfo = rasid__scratch_zero(&doc->arena, (doc->sentences.len ? doc->sentences.len : 1) * sizeof *c->sinfo);
     c->clause_lo = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_lo);
     c->clause_hi = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_hi);
@@ -501,6 +503,7 @@ void ev_ctx_free(ev_ctx *c)
     rasid__scratch_free(c->date_tok);
     rasid__scratch_free(c->place_tok);
     rasid__scratch_free(c->mmemo);
+    rasid__scratch_free(c->rel_open);
     rasid__scratch_free(c->sinfo);
     rasid__scratch_free(c->clause_lo);
     rasid__scratch_free(c->clause_hi);
@@ -2433,12 +2436,23 @@ static int relative_clause_of(const ev_ctx *c, size_t i, size_t *r, size_t *re)
     if (!rasid__lex_cue_in_doc(c->doc, CUE_RELATIVE)) return 0; /* (no relative pronoun in the document) */
     size_t b, e;
     clause_of(c, i, &b, &e);
+    /* (asked of the same tokens, a trigger's and its dates' and places', again and again:
+     * the pronoun found is kept per token, rel_open) */
+    uint32_t known = c->rel_open ? c->rel_open[i] : UINT32_MAX;
+    if (known == EV_REL_NONE) return 0;
+    if (known != UINT32_MAX) {
+        *r = known;
+        *re = e;
+        return 1;
+    }
     for (size_t q = i + 1; q-- > b;)
         if (ev_cue(c, q, CUE_RELATIVE)) {
+            if (c->rel_open) c->rel_open[i] = (uint32_t)q;
             *r = q;
             *re = e;
             return 1;
         }
+    if (c->rel_open) c->rel_open[i] = EV_REL_NONE;
     return 0;
 }
 
