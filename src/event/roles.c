@@ -573,6 +573,8 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         if (lo0 == SIZE_MAX) lo0 = lo;
         if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
+        /* (only_date below needs the word before the comma to be a date: else no scan) */
+        if (c->mention_at[p - 1] < 0 || c->ms[c->mention_at[p - 1]].kind != RASID_M_DATE) break;
         while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 8 > p) q--; /* ("صباح يوم الأحد 16 يونيو 2024") */
         if (q <= s->tok_begin || !is_comma(&c->t[q - 1]) || !only_date(c, q, p)) break;
         lo = q - 1;
@@ -582,6 +584,8 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         if (hi0 == SIZE_MAX) hi0 = hi;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
+        /* (only_date below needs the word after the comma to be a date: else no scan) */
+        if (q >= s->tok_end || c->mention_at[q] < 0 || c->ms[c->mention_at[q]].kind != RASID_M_DATE) break;
         while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 9) q++;
         if (q >= s->tok_end || !is_comma(&c->t[q]) || !only_date(c, hi + 1, q)) break;
         hi = q + 1;
