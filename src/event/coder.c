@@ -540,10 +540,12 @@ static int find_triggers(ev_ctx *c)
     rasid__match m[32];
     size_t told = SIZE_MAX; /* the aid word of a suspension found before: no event of its own */
     for (size_t i = 0; i < c->n; i++) {
-        const rasid_token *t = &c->t[i];
-        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i) || i == told) continue;
+        /* (the trigger lookup first: for most words, no trigger, the document's table of
+         * matches answers it inline, without reading the token or its mention) */
         size_t k = rasid__lex_match_at(c->lex, c->doc, i, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 32);
         if (!k) continue;
+        const rasid_token *t = &c->t[i];
+        if (t->kind != RASID_TOK_ARABIC || trigger_covered(c, i) || i == told) continue;
         const rasid__match *best = NULL; /* longest first */
         for (size_t q = 0; q < k && !best; q++) {
             /* a definite event noun ("الهجوم") names an event already told, unless a

@@ -62,12 +62,19 @@ typedef struct ev_cand {
     int alive;
 } ev_cand;
 
+#define EV_REL_NONE (UINT32_MAX - 1)
+
+/* ev_ctx.mmemo's bits: party_ok's and person_noun's answers for a mention, and whether known */
+enum { EV_MM_PARTY_KNOWN = 1, EV_MM_PARTY = 2, EV_MM_PERSON_KNOWN = 4, EV_MM_PERSON = 8 };
+
 /* What ev_fill_roles asks of a whole sentence, found once for all its triggers. */
 typedef struct ev_sentinfo {
     int8_t known;          /* the fields below are set */
     int8_t sport;          /* a sport cue: the sentence is about sport */
     int8_t ref;            /* "هذه العملية", "الهجوم نفسه": an anaphor next to an event noun */
     int8_t mishap;         /* an accident or disaster cue (حادث سير، فيضانات، غرق) */
+    int8_t quotes;         /* a quotation mark (") is among its tokens */
+    int8_t an;             /* the word أن (ان normalised) is among its tokens */
     uint32_t first_report; /* the first reporting cue, or UINT32_MAX */
 } ev_sentinfo;
 
@@ -94,6 +101,13 @@ typedef struct ev_ctx {
     int *mention_at;  /* per token: index of the mention covering it, or -1 */
     int ms_sorted;    /* mentions in token, sentence and byte order (the recogniser sorts them) */
     int *context_upto; /* per mention m: the last mention <= m that sets the context country, or -1 */
+    uint32_t *date_tok; /* with ms_sorted: the tokens a date mention begins at (mention_at's), ascending; or NULL */
+    size_t ndate_tok;
+    uint32_t *place_tok; /* the same of place mentions */
+    size_t nplace_tok;
+    uint32_t *rel_open; /* per token: the relative pronoun opening its relative clause (relative_clause_of),
+                           EV_REL_NONE: none, UINT32_MAX: not asked yet; NULL: no memory */
+    uint8_t *mmemo;   /* per mention: answers of roles.c found once (EV_MM_*); NULL: no memory */
     struct ev_sentinfo *sinfo; /* per sentence, filled when first needed (NULL: no memory) */
     uint32_t *clause_lo, *clause_hi; /* per token: its clause, when first asked (UINT32_MAX: not yet; NULL: no memory) */
     rasid__vec cands; /* ev_cand */
@@ -203,6 +217,17 @@ static inline int ev_is_min(const rasid_token *t)
 static inline int ev_cue(const ev_ctx *c, size_t i, enum rasid__cue cls)
 {
     return rasid__lex_is_cue(c->lex, c->doc, i, cls);
+}
+
+/* The bit of cue class CUE_name in a token's cue mask (rasid_doc.cue_mask). */
+#define EV_CUEBIT(name) (1ull << CUE_##name)
+
+/* May token i be a cue of one of the classes whose EV_CUEBITs are or'ed in `classes`? No
+ * (0) means ev_cue is 0 for each of them: a rule testing a token for several classes in a
+ * row asks this first, in one test of the token's mask, as most tokens are none of them. */
+static inline int ev_cue_maybe(const ev_ctx *c, size_t i, uint64_t classes)
+{
+    return i < c->doc->tokens.len && (!c->doc->cue_mask || (c->doc->cue_mask[i] & classes));
 }
 
 #endif

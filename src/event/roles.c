@@ -86,15 +86,23 @@ static size_t subject_reach(const ev_ctx *c, const ev_cand *k, char pos, size_t 
     return lim;
 }
 
-/* Is token t one of the words forms[0..n), alone or after a proclitic (و، ف), without
- * the article or a pronoun? */
+/* Is token t one of the words forms[0..n) (none empty), alone or after a proclitic (و، ف),
+ * without the article or a pronoun? */
 static int word_is(const rasid_token *t, const char *const *forms, size_t n)
 {
     for (uint16_t r = 0; r < t->nreadings; r++) {
         const char *st = r ? t->readings[r].stem : t->norm;
         if (r && (t->readings[r].article || t->readings[r].enc[0])) continue;
-        for (size_t f = 0; f < n; f++)
-            if (rasid__streq(st, forms[f])) return 1;
+        if (!st[0]) continue; /* (no form is empty) */
+        /* (the first two bytes, an Arabic letter, compared in one load: most forms differ
+         * there, and are passed over without a compare of the strings; a nonempty string
+         * has two bytes, its NUL counted) */
+        uint16_t s01, w01;
+        memcpy(&s01, st, 2);
+        for (size_t f = 0; f < n; f++) {
+            memcpy(&w01, forms[f], 2);
+            if (w01 == s01 && (!st[1] || rasid__streq(st + 2, forms[f] + 2))) return 1;
+        }
     }
     return 0;
 }
@@ -279,7 +287,7 @@ static size_t country_list_head(const ev_ctx *c, int m)
 static int border_landmark(const ev_ctx *c, int m)
 {
     const rasid_mention *x = &c->ms[m];
-    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY) return 0;
+    if (x->kind != RASID_M_PLACE || x->precision != RASID_P_COUNTRY || !rasid__lex_cue_in_doc(c->doc, CUE_BORDER)) return 0;
     size_t b = country_list_head(c, m);
     if (b > 1 && c->t[b - 2].sent == x->sent && ev_cue(c, b - 2, CUE_BORDER) == 2) return 1;
     return b > 0 && c->t[b - 1].sent == x->sent && ev_cue(c, b - 1, CUE_BORDER) == 1;
@@ -352,6 +360,7 @@ static int doer_after(const ev_ctx *c, const ev_cand *k, size_t e)
 /* Drop from a party list the countries named as the other side of a border. */
 static void drop_border_landmarks(const ev_ctx *c, rasid_entity *list, size_t *n)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_BORDER)) return; /* (no border word: no landmark, no mention to look up) */
     for (size_t i = 0; i < *n; i++) {
         size_t bm = ev_mention_at_byte(c, list[i].start);
         if (bm < c->nms && c->ms[bm].start == list[i].start && border_landmark(c, (int)bm)) {
@@ -392,6 +401,43 @@ static int qualifying_nisba(const ev_ctx *c, int m)
     return 1;
 }
 
+/* The tokens i (ascending) where a date (date_tok) or a place (place_tok) begins that is
+ * mention_at[i]: the only tokens a scan "m = mention_at[i], of that kind, beginning at i"
+ * stops at. With the mentions sorted only (the lists are in their order); both lists NULL
+ * when there is no memory. One pass over the mentions for both. */
+static void kind_starts(ev_ctx *c)
+{
+    size_t sz = (c->nms ? c->nms : 1) * sizeof *c->date_tok;
+    c->date_tok = rasid__scratch(&c->doc->arena, sz);
+    c->place_tok = rasid__scratch(&c->doc->arena, sz);
+    if (!c->date_tok || !c->place_tok) {
+        rasid__scratch_free(c->date_tok);
+        rasid__scratch_free(c->place_tok);
+        c->date_tok = c->place_tok = NULL;
+        return;
+    }
+    for (size_t m = 0; m < c->nms; m++) {
+        const rasid_mention *x = &c->ms[m];
+        if ((x->kind != RASID_M_DATE && x->kind != RASID_M_PLACE) || x->tok_begin >= c->n ||
+            c->mention_at[x->tok_begin] != (int)m)
+            continue;
+        if (x->kind == RASID_M_DATE) c->date_tok[c->ndate_tok++] = x->tok_begin;
+        else c->place_tok[c->nplace_tok++] = x->tok_begin;
+    }
+}
+
+/* The first index of list[0..n) (ascending) whose token is >= tok. */
+static size_t first_start(const uint32_t *list, size_t n, size_t tok)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list[mid] < tok) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
 {
     memset(c, 0, sizeof *c);
@@ -424,6 +470,15 @@ int ev_ctx_init(ev_ctx *c, rasid_doc *doc, const rasid_lexicon *lex)
                                  : m                                                     ? c->context_upto[m - 1]
                                                                                          : -1;
     }
+    /* the tokens a date or a place begins at (find_date's and find_place_pass's
+     * candidates), when the mentions are sorted */
+    if (c->ms_sorted) {
+        kind_starts(c);
+    }
+    /* party_ok and person_noun of each mention, when first asked (EV_MM_*; 0: neither yet) */
+    c->mmemo = rasid__scratch_zero(&doc->arena, c->nms ? c->nms : 1);
+    c->rel_open = rasid__scratch(&doc->arena, (c->n ? c->n : 1) * sizeof *c->rel_open);
+    if (c->rel_open) memset(c->rel_open, 0xFF, c->n * sizeof *c->rel_open);
     c->sinfo = rasid__scratch_zero(&doc->arena, (doc->sentences.len ? doc->sentences.len : 1) * sizeof *c->sinfo);
     c->clause_lo = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_lo);
     c->clause_hi = rasid__scratch(&doc->arena, (c->n + 1) * sizeof *c->clause_hi);
@@ -445,6 +500,10 @@ void ev_ctx_free(ev_ctx *c)
 {
     rasid__scratch_free(c->mention_at);
     rasid__scratch_free(c->context_upto);
+    rasid__scratch_free(c->date_tok);
+    rasid__scratch_free(c->place_tok);
+    rasid__scratch_free(c->mmemo);
+    rasid__scratch_free(c->rel_open);
     rasid__scratch_free(c->sinfo);
     rasid__scratch_free(c->clause_lo);
     rasid__scratch_free(c->clause_hi);
@@ -514,6 +573,8 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         if (lo0 == SIZE_MAX) lo0 = lo;
         if (lo <= s->tok_begin + 1 || !is_comma(&c->t[lo - 1]) || ev_cue(c, lo, CUE_CLAUSEBREAK)) break;
         size_t p = lo - 1, q = p; /* the comma before the clause; the one before the date */
+        /* (only_date below needs the word before the comma to be a date: else no scan) */
+        if (c->mention_at[p - 1] < 0 || c->ms[c->mention_at[p - 1]].kind != RASID_M_DATE) break;
         while (q > s->tok_begin && !is_punct(&c->t[q - 1]) && q + 8 > p) q--; /* ("صباح يوم الأحد 16 يونيو 2024") */
         if (q <= s->tok_begin || !is_comma(&c->t[q - 1]) || !only_date(c, q, p)) break;
         lo = q - 1;
@@ -523,6 +584,8 @@ static void clause_of(const ev_ctx *c, size_t i, size_t *b, size_t *e)
         if (hi0 == SIZE_MAX) hi0 = hi;
         if (hi >= s->tok_end || !is_comma(&c->t[hi])) break;
         size_t q = hi + 1; /* the date after the comma, and the comma after it */
+        /* (only_date below needs the word after the comma to be a date: else no scan) */
+        if (q >= s->tok_end || c->mention_at[q] < 0 || c->ms[c->mention_at[q]].kind != RASID_M_DATE) break;
         while (q < s->tok_end && !is_punct(&c->t[q]) && q < hi + 9) q++;
         if (q >= s->tok_end || !is_comma(&c->t[q]) || !only_date(c, hi + 1, q)) break;
         hi = q + 1;
@@ -913,10 +976,21 @@ static int instrument(const ev_ctx *c, int m)
     return 0;
 }
 
-static int party_ok(const ev_ctx *c, int m)
+static __attribute__((noinline)) int party_ok_of(const ev_ctx *c, int m)
 {
-    return m >= 0 && is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) &&
-           !allegiance(c, m) && !supported(c, m) && !title_org(c, m) && !instrument(c, m);
+    int ok = is_partyish(&c->ms[m]) && !locative(c, m) && !topic_label(c, m) && !apposition(c, m) && !allegiance(c, m) &&
+             !supported(c, m) && !title_org(c, m) && !instrument(c, m);
+    if (c->mmemo) c->mmemo[m] |= EV_MM_PARTY_KNOWN | (ok ? EV_MM_PARTY : 0);
+    return ok;
+}
+/* Inline, the answer known: party_before asks it of the same mentions, token by token,
+ * for each trigger of a sentence (about 150 times per article); it depends on the mention
+ * alone and is worked out once (party_ok_of). */
+static inline int party_ok(const ev_ctx *c, int m)
+{
+    if (m < 0) return 0;
+    if (c->mmemo && c->mmemo[m] & EV_MM_PARTY_KNOWN) return (c->mmemo[m] & EV_MM_PARTY) != 0;
+    return party_ok_of(c, m);
 }
 
 /* "سفير الولايات المتحدة ريتشارد نورلاند": a country inside a title, right before the
@@ -1268,6 +1342,16 @@ static int person_noun(const char *noun)
         if (noun[0] == bad[i][0] && rasid__streq(noun, bad[i])) return 0; /* (inline: short codes) */
     return 1;
 }
+/* person_noun of mention m's noun, found once per mention: counts_in asks it of the same
+ * numbers for each trigger of their sentence. */
+static int person_noun_of(const ev_ctx *c, const rasid_mention *m)
+{
+    uint8_t *mm = c->mmemo ? &c->mmemo[m - c->ms] : NULL;
+    if (mm && *mm & EV_MM_PERSON_KNOWN) return (*mm & EV_MM_PERSON) != 0;
+    int ok = person_noun(m->noun);
+    if (mm) *mm |= EV_MM_PERSON_KNOWN | (ok ? EV_MM_PERSON : 0);
+    return ok;
+}
 
 enum { R_NONE, R_DEAD, R_INJ, R_HOST, R_ARR };
 
@@ -1282,6 +1366,8 @@ static int wa_word(const rasid_token *t)
 
 static int cue_role(const ev_ctx *c, size_t i)
 {
+    /* (most words are none of the four: one test of the token's mask says so) */
+    if (!ev_cue_maybe(c, i, EV_CUEBIT(DEAD) | EV_CUEBIT(INJURED) | EV_CUEBIT(HOSTAGE) | EV_CUEBIT(ARRESTED))) return R_NONE;
     if (ev_cue(c, i, CUE_DEAD)) return R_DEAD;
     if (ev_cue(c, i, CUE_INJURED)) return R_INJ;
     if (ev_cue(c, i, CUE_HOSTAGE)) return R_HOST;
@@ -1603,7 +1689,7 @@ static int nominative_people_after(const ev_ctx *c, const ev_cand *k)
     for (size_t i = 0; i < sizeof in_it / sizeof *in_it && !resumptive; i++) resumptive = rasid__streq(c->t[a].norm, in_it[i]);
     if (resumptive && ++a >= c->n) return 0;
     int m = c->mention_at[a];
-    if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun(c->ms[m].noun)) return 0;
+    if (m < 0 || c->ms[m].tok_begin != a || c->ms[m].kind != RASID_M_NUMBER || !person_noun_of(c, &c->ms[m])) return 0;
     if (resumptive) return 1;
     const rasid_token *t = &c->t[c->ms[m].tok_end - 1];
     if (t->kind != RASID_TOK_ARABIC || t->nlen < 6) return 0;
@@ -1711,7 +1797,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
         if (mi < 0) continue;
         const rasid_mention *m = &c->ms[mi];
         if (m->kind != RASID_M_NUMBER || m->tok_begin != i) continue;
-        if (!person_noun(m->noun) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
+        if (!person_noun_of(c, m) || m->num < 1 || m->num > 1e6 || label_number(c, m)) { i = m->tok_end - 1; continue; }
         int role = noun_role(m);
         /* "مقتل خمسة مشتبه بهم", "إصابة 3 معتقلين": suspects or detainees killed or hurt are
          * dead or injured; their noun says what they were, the word before what befell them */
@@ -1810,7 +1896,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
                 if (q >= list_end) break;
                 int nm = c->mention_at[q];
                 if (nm < 0 || c->ms[nm].kind != RASID_M_NUMBER || c->ms[nm].tok_begin != q) break;
-                if (!person_noun(c->ms[nm].noun) || noun_role(&c->ms[nm]) != R_NONE) break;
+                if (!person_noun_of(c, &c->ms[nm]) || noun_role(&c->ms[nm]) != R_NONE) break;
                 if (!(c->t[q].nreadings > 1 && c->t[q].readings[1].pro[0]) && !list_glue(c, q - 1)) break;
                 v += (long)c->ms[nm].num;
                 j = c->ms[nm].tok_end;
@@ -1827,6 +1913,7 @@ static void counts_in(ev_ctx *c, ev_cand *k, size_t b, size_t e, size_t list_end
  * on, whatever clause it stands in. Read in [from, to) for the roles k still lacks. */
 static void tally_counts(ev_ctx *c, ev_cand *k, size_t from, size_t to)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_TALLY)) return; /* (no tally word in the document: no scan for one) */
     for (size_t q = from; q + 1 < to; q++) {
         int tl = ev_cue(c, q, CUE_TALLY);
         if (!tl) continue;
@@ -2350,14 +2437,26 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
  * to the end of i's clause, [*r, *re); 0 when a relative pronoun opens none before i. */
 static int relative_clause_of(const ev_ctx *c, size_t i, size_t *r, size_t *re)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_RELATIVE)) return 0; /* (no relative pronoun in the document) */
     size_t b, e;
     clause_of(c, i, &b, &e);
+    /* (asked of the same tokens, a trigger's and its dates' and places', again and again:
+     * the pronoun found is kept per token, rel_open) */
+    uint32_t known = c->rel_open ? c->rel_open[i] : UINT32_MAX;
+    if (known == EV_REL_NONE) return 0;
+    if (known != UINT32_MAX) {
+        *r = known;
+        *re = e;
+        return 1;
+    }
     for (size_t q = i + 1; q-- > b;)
         if (ev_cue(c, q, CUE_RELATIVE)) {
+            if (c->rel_open) c->rel_open[i] = (uint32_t)q;
             *r = q;
             *re = e;
             return 1;
         }
+    if (c->rel_open) c->rel_open[i] = EV_REL_NONE;
     return 0;
 }
 
@@ -2501,7 +2600,8 @@ static int place_ok(const ev_ctx *c, const ev_cand *k, const rasid_mention *m)
     if (title_qualifier(c, (int)(m - c->ms)) >= 0 || office_country(c, (int)(m - c->ms)) >= 0) return 0;
     /* "وهو ائتلاف ... ويتمركز في شمالي مالي": where a group is based is not where it struck
      * (a cell that is active in a town is dismantled there) */
-    for (size_t back = 1; back <= 3 && m->tok_begin >= back && k->ty != EV_T_COERCE; back++) {
+    for (size_t back = 1; back <= 3 && m->tok_begin >= back && k->ty != EV_T_COERCE && rasid__lex_cue_in_doc(c->doc, CUE_BASE);
+         back++) {
         size_t q = m->tok_begin - back;
         if (c->t[q].sent != m->sent) break;
         if (ev_cue(c, q, CUE_BASE)) return 0;
@@ -2644,7 +2744,13 @@ static int find_place_pass(const ev_ctx *c, const ev_cand *k, size_t b, size_t e
 {
     int best = -1;
     /* after the trigger in the clause, the first; then before it, the nearest */
+    /* (forwards, only the tokens a place begins at: place_tok, as in find_date) */
+    size_t j = c->place_tok ? first_start(c->place_tok, c->nplace_tok, k->ttok + k->tntok) : 0;
     for (size_t i = k->ttok + k->tntok; i < e; i++) {
+        if (c->place_tok) {
+            if (j >= c->nplace_tok || c->place_tok[j] >= e) break;
+            i = c->place_tok[j++];
+        }
         int m = c->mention_at[i];
         if (m >= 0 && c->ms[m].tok_begin == i && place_ok(c, k, &c->ms[m]) && !(strict && reference_point(c, m)) &&
             !other_event_place(c, k, m) && !across_relative(c, k, i, 1)) {
@@ -2753,7 +2859,15 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 {
     int best = -1;
     size_t bestd = SIZE_MAX;
+    /* Asked about 30 times per article of a clause of some 20 tokens, a date beginning at
+     * few of them: with the document's list of those tokens (date_tok), only they are
+     * visited, in token order as the scan of every token would meet them. */
+    size_t j = c->date_tok ? first_start(c->date_tok, c->ndate_tok, b) : 0;
     for (size_t i = b; i < e; i++) {
+        if (c->date_tok) {
+            if (j >= c->ndate_tok || c->date_tok[j] >= e) break;
+            i = c->date_tok[j++];
+        }
         int m = c->mention_at[i];
         if (m < 0 || c->ms[m].kind != RASID_M_DATE || c->ms[m].tok_begin != i || !c->ms[m].value[0]) continue;
         if (is_dateline(c, m)) continue;
@@ -2785,12 +2899,20 @@ static int find_date(const ev_ctx *c, const ev_cand *k, size_t b, size_t e)
 }
 
 /* ------------------------------------------------------------------ modality */
-static long value_days(const char *v, int end_of_period)
+/* The first and the last day of date value v (a day, a month or a year), in days since
+ * the epoch. Both at once: modality_of asks for both of the same date, and a full day's
+ * value (nearly all of them) has them equal. */
+static void value_days(const char *v, long *first, long *last)
 {
     size_t l = strlen(v);
-    int y = rasid__atoi(v), m = l >= 7 ? rasid__atoi(v + 5) : (end_of_period ? 12 : 1);
-    int d = l >= 10 ? rasid__atoi(v + 8) : (end_of_period ? 28 : 1);
-    return rasid__days_from_civil(y, m, d);
+    int y = rasid__atoi(v);
+    if (l >= 10) {
+        *first = *last = rasid__days_from_civil(y, rasid__atoi(v + 5), rasid__atoi(v + 8));
+        return;
+    }
+    int m0 = l >= 7 ? rasid__atoi(v + 5) : 1, m1 = l >= 7 ? m0 : 12;
+    *first = rasid__days_from_civil(y, m0, 1);
+    *last = rasid__days_from_civil(y, m1, 28);
 }
 
 /* "بعد أسبوع من كمين", "بعد يومين على هجوم": an event noun after بعد, a span and من or
@@ -2869,6 +2991,7 @@ static int weeks_before(const ev_ctx *c, const ev_cand *k, size_t b)
  * more names, between them ("أحبطت قوات الأمن النيجرية هجوما")? */
 static int foiled_past_subject(const ev_ctx *c, size_t t, size_t b)
 {
+    if (!rasid__lex_cue_in_doc(c->doc, CUE_FOIL)) return 0; /* (no word of foiling in the document) */
     for (size_t back = 2; back <= 8 && t >= back && t - back >= b; back++) {
         int foil = ev_cue(c, t - back, CUE_FOIL);
         if (!foil || c->mention_at[t - back] >= 0) continue;
@@ -2897,7 +3020,8 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     /* (a negation ending at most two words before the trigger: "لم", "دون أن تظهر بوادر
      * قصف"; not a word of a name: "منظمة أطباء بلا حدود في هجوم" negates no attack) */
-    for (size_t back = 1; !joined && back <= 5 && t >= back && t - back >= b; back++) {
+    int negs = rasid__lex_cue_in_doc(c->doc, CUE_NEGATION); /* (no negation in the document: no scan for one) */
+    for (size_t back = 1; negs && !joined && back <= 5 && t >= back && t - back >= b; back++) {
         int neg = ev_cue(c, t - back, CUE_NEGATION);
         if (neg && back <= (size_t)neg + 2 && c->mention_at[t - back] < 0) return "negated";
     }
@@ -2929,31 +3053,37 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
     }
     /* "نفى الجيش أن يكون قد قصف سوقا", "نفت الجماعة أن تكون عناصرها هاجمت": a verb of denial
      * (a negation word of three letters or more), its subject, then أن and the event denied */
-    {
-        int an = 0;
-        for (size_t back = 1; back <= 10 && t >= back; back++) {
+    /* "يخشى السكان أن تشن قوات الدعم السريع هجوما": what is feared or deemed possible, told
+     * by أن and an imperfect verb, has not happened */
+    /* (both rules read the words back from the trigger to the clause's end, the denial up
+     * to ten, the fear up to twelve: in one pass, the denial answering first) */
+    /* (both need an أن of the sentence: none in it, nothing to read) */
+    const ev_sentinfo *si = c->sinfo && c->sinfo[k->sent].known ? &c->sinfo[k->sent] : NULL;
+    if (!si || si->an) {
+        int an = 0, feared = 0, fear_done = 0;
+        for (size_t back = 1; back <= 12 && t >= back; back++) {
             size_t q = t - back;
             const rasid_token *x = &c->t[q];
             if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
-            if (x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4)) an = 1; /* ان (أن) */
-            else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
+            int is_an = x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4); /* ان (أن) */
+            if (back <= 10) {
+                if (is_an) an = 1;
+                else if (an && ev_cue(c, q, CUE_NEGATION) == 1 && denial_verb(x)) return "negated";
+            }
+            if (!fear_done && is_an && t >= back + 1) {
+                const rasid_token *v = &c->t[q + 1];
+                if ((v->nlen >= 6 && v->norm[0] == '\xD9' && v->norm[1] == '\x8A') ||
+                    (v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') || q + 1 == t) { /* ي ت */
+                    fear_done = 1;
+                    for (size_t bk = 1; bk <= 4 && q >= bk; bk++) {
+                        if (c->t[q - bk].sent != k->sent) break;
+                        if (ev_cue(c, q - bk, CUE_HYPOTHETICAL)) { feared = 1; break; }
+                    }
+                }
+            }
+            if (fear_done && back >= 10) break;
         }
-    }
-    /* "يخشى السكان أن تشن قوات الدعم السريع هجوما": what is feared or deemed possible, told
-     * by أن and an imperfect verb, has not happened */
-    for (size_t back = 1; back <= 12 && t >= back + 1; back++) {
-        size_t q = t - back;
-        const rasid_token *x = &c->t[q], *v = &c->t[q + 1];
-        if (x->sent != k->sent || (is_punct(x) && !is_comma(x))) break;
-        if (!(x->nlen == 4 && !memcmp(x->norm, "\xD8\xA7\xD9\x86", 4))) continue; /* ان (أن) */
-        if (!(v->nlen >= 6 && v->norm[0] == '\xD9' && v->norm[1] == '\x8A') &&
-            !(v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') && q + 1 != t) /* ي ت */
-            continue;
-        for (size_t bk = 1; bk <= 4 && q >= bk; bk++) {
-            if (c->t[q - bk].sent != k->sent) break;
-            if (ev_cue(c, q - bk, CUE_HYPOTHETICAL)) return "hypothetical";
-        }
-        break;
+        if (feared) return "hypothetical";
     }
     /* "سيتدهور الوضع إذا انسحبت القوات": a condition right before the trigger makes it
      * hypothetical, whatever future the clause tells */
@@ -3002,7 +3132,10 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
             if (v->nlen >= 6 && v->norm[0] == '\xD8' && v->norm[1] == '\xAA') return "hypothetical"; /* ت */
         }
     }
-    if (k->date >= 0 && c->pub_days != LONG_MIN && value_days(c->ms[k->date].value, 0) > c->pub_days) return "future";
+    long date_first = 0, date_last = 0;
+    int dated = k->date >= 0 && c->pub_days != LONG_MIN;
+    if (dated) value_days(c->ms[k->date].value, &date_first, &date_last);
+    if (dated && date_first > c->pub_days) return "future";
     {
         const rasid_sentence *s = sent_of(c, t);
         for (size_t i = t + k->tntok; fut && i < s->tok_end; i++) {
@@ -3012,10 +3145,7 @@ static const char *modality_of(ev_ctx *c, ev_cand *k, size_t b)
                 return "future";
         }
     }
-    if (k->date >= 0 && c->pub_days != LONG_MIN) {
-        long d = value_days(c->ms[k->date].value, 1);
-        if (c->pub_days - d > 45) return "historical";
-    }
+    if (dated && c->pub_days - date_last > 45) return "historical";
     if (weeks_before(c, k, b)) return "historical";
     return "asserted";
 }
@@ -3392,7 +3522,8 @@ static void both_parties(ev_ctx *c, ev_cand *k, size_t b, size_t e)
                   (after < e && ev_cue(c, after, CUE_BOTHPARTIES));
     if (k->nactor && k->nrecipient && !subject) return;
     int found = subject;
-    for (size_t q = b; q < e && !found; q++) found = ev_cue(c, q, CUE_BOTHPARTIES) != 0;
+    for (size_t q = b; q < e && !found && rasid__lex_cue_in_doc(c->doc, CUE_BOTHPARTIES); q++)
+        found = ev_cue(c, q, CUE_BOTHPARTIES) != 0;
     if (!found) return;
     /* the latest meeting, agreement or cooperation told; else the latest event with two sides */
     const ev_cand *all = c->cands.data, *pick = NULL;
@@ -4053,24 +4184,32 @@ static size_t result_verb(const ev_ctx *c, const ev_cand *k)
 /* ------------------------------------------------------------------ roles */
 static void sentence_info(const ev_ctx *c, const rasid_sentence *s, ev_sentinfo *si)
 {
-    /* (each scan only in a document with a cue of its class) */
+    /* One pass over the sentence for all its questions: a token's cue mask is tested
+     * against all the classes they ask about at once, and most tokens, no such cue, are
+     * passed over there (the classes' own tests follow only for the others). */
     const rasid_doc *d = c->doc;
-    int sport = rasid__lex_cue_in_doc(d, CUE_SPORT), report = rasid__lex_cue_in_doc(d, CUE_REPORT),
-        mishap = rasid__lex_cue_in_doc(d, CUE_MISHAP), anaphor = rasid__lex_cue_in_doc(d, CUE_ANAPHOR);
+    const uint64_t want = 1ull << CUE_SPORT | 1ull << CUE_REPORT | 1ull << CUE_MISHAP | 1ull << CUE_ANAPHOR |
+                          1ull << CUE_EVENTNOUN;
     si->sport = 0;
-    for (size_t q = s->tok_begin; sport && q < s->tok_end; q++)
-        /* (a military trainer, "مدرب عسكري", is no coach) */
-        if (ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) { si->sport = 1; break; }
     si->first_report = UINT32_MAX;
-    for (size_t q = s->tok_begin; report && q < s->tok_end; q++)
-        if (ev_cue(c, q, CUE_REPORT)) { si->first_report = (uint32_t)q; break; }
     si->mishap = 0;
-    for (size_t q = s->tok_begin; mishap && q < s->tok_end && !si->mishap; q++)
-        if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
     si->ref = 0;
-    for (size_t q = s->tok_begin; anaphor && q + 1 < s->tok_end && !si->ref; q++)
-        if (ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) si->ref = 1;
-        else if (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR)) si->ref = 1;
+    si->quotes = 0;
+    si->an = 0;
+    for (size_t q = s->tok_begin; q < s->tok_end; q++) {
+        const rasid_token *t = &c->t[q];
+        if (t->kind == RASID_TOK_PUNCT && t->nlen == 1 && t->norm[0] == '"') si->quotes = 1;
+        if (t->nlen == 4 && !memcmp(t->norm, "\xD8\xA7\xD9\x86", 4)) si->an = 1; /* ان (أن، إن) */
+        if (d->cue_mask && !(d->cue_mask[q] & want)) continue;
+        /* (a military trainer, "مدرب عسكري", is no coach) */
+        if (!si->sport && ev_cue(c, q, CUE_SPORT) && !(q + 1 < s->tok_end && ev_cue(c, q + 1, CUE_TROOPS))) si->sport = 1;
+        if (si->first_report == UINT32_MAX && ev_cue(c, q, CUE_REPORT)) si->first_report = (uint32_t)q;
+        if (ev_cue(c, q, CUE_MISHAP)) si->mishap = 1;
+        if (!si->ref && q + 1 < s->tok_end &&
+            ((ev_cue(c, q, CUE_ANAPHOR) && ev_cue(c, q + 1, CUE_EVENTNOUN)) ||
+             (ev_cue(c, q, CUE_EVENTNOUN) && ev_cue(c, q + 1, CUE_ANAPHOR))))
+            si->ref = 1;
+    }
     si->known = 1;
 }
 
@@ -4166,7 +4305,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     {
         /* a source's words: a reporting verb before the trigger, or inside quotation marks */
         int quotes = 0;
-        for (size_t q = s->tok_begin; q < k->ttok; q++)
+        for (size_t q = s->tok_begin; si->quotes && q < k->ttok; q++) /* (none in most sentences) */
             if (c->t[q].kind == RASID_TOK_PUNCT && c->t[q].nlen == 1 && c->t[q].norm[0] == '"') quotes++;
         if (si->first_report < k->ttok) k->reported = 1;
         if (quotes % 2) k->reported = 1;
@@ -4203,12 +4342,14 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
          * before the trigger makes it the answer to one attack; done again and again, it is
          * still that answer, no tally */
         int answer = 0;
-        for (size_t back = 1; back <= 6 && k->ttok >= back && !answer; back++) {
+        /* (each of these scans only in a document with a cue of its class) */
+        int respond = rasid__lex_cue_in_doc(c->doc, CUE_RESPONSE), aggr = rasid__lex_cue_in_doc(c->doc, CUE_AGGREGATE);
+        for (size_t back = 1; respond && back <= 6 && k->ttok >= back && !answer; back++) {
             size_t q = k->ttok - back;
             if (c->t[q].sent != k->sent) break;
             answer = ev_cue(c, q, CUE_RESPONSE) != 0;
         }
-        for (size_t q = b; q < e; q++) {
+        for (size_t q = b; aggr && q < e; q++) {
             int al = ev_cue(c, q, CUE_AGGREGATE);
             if (!al) continue;
             if (answer && ev_cue(c, q, CUE_REPEATED)) continue;
@@ -4252,7 +4393,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
     if (after < e && c->mention_at[after] >= 0 && c->ms[c->mention_at[after]].kind == RASID_M_NUMBER) {
         const rasid_mention *nm = &c->ms[c->mention_at[after]];
         /* "قتل 16 شخصا" (victims) but not "قصفت إحدى طائرات سلاح الجو" (one of the planes) */
-        starts_with_number = (nm->noun && person_noun(nm->noun)) || noun_role(nm) != R_NONE ||
+        starts_with_number = (nm->noun && person_noun_of(c, nm)) || noun_role(nm) != R_NONE ||
                              (nm->tok_end < c->n && cue_role(c, nm->tok_end) != R_NONE);
     }
     if (arrival_aid(k)) arrival_aid_roles(c, k, after, s->tok_end);
@@ -4355,6 +4496,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
         size_t q;
         int between = -1, with = -1;
         for (q = after; q < e; q++) {
+            if (!ev_cue_maybe(c, q, EV_CUEBIT(BETWEEN) | EV_CUEBIT(WITH))) continue; /* (most words: neither) */
             if (between < 0 && ev_cue(c, q, CUE_BETWEEN)) between = (int)q;
             if (with < 0 && ev_cue(c, q, CUE_WITH)) with = (int)q;
         }
@@ -4786,7 +4928,7 @@ void ev_fill_roles(ev_ctx *c, ev_cand *k)
      * outranks a party found before it, which is then the one the event befell ("كان
      * الرئيس قد أطيح به في انقلاب قاده الجنرال X") */
     if (!k->nactor || (k->pos != 'V' && k->actor[0].start < c->t[k->ttok].start)) {
-        for (size_t q = after; q + 1 < e; q++)
+        for (size_t q = after; q + 1 < e && rasid__lex_cue_in_doc(c->doc, CUE_BY); q++)
             /* (not a party with a preposition: "شنها على مخابئ للمسلحين" names what was hit) */
             if (ev_cue(c, q, CUE_BY) && (m = party_in(c, q + 1, q + 4 < e ? q + 4 : e)) >= 0 && !has_prep(c, m)) {
                 if (k->nactor && !k->nrecipient) {
