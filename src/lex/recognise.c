@@ -111,10 +111,11 @@ static void absorb_numbers(ctx *c, uint32_t b, uint32_t e)
     c->doc->mentions.len = k;
 }
 
-static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
+/* Of the matches all[0..n) that start at one token (rasid__lex_match_at's), the ones
+ * best_matches keeps, in out (which may be all: they are copied forward). Stop rules of
+ * one-word actors note their common sense in c->senses as they are read. */
+static size_t keep_matches(const ctx *c, const rasid__match *all, size_t n, rasid__match *out)
 {
-    rasid__match all[MAXM];
-    size_t n = rasid__lex_match_at(c->lex, c->doc, i, mask, 1, all, MAXM);
     size_t k = 0;
     for (size_t j = 0; j < n; j++) {
         const rasid__match *m = &all[j];
@@ -142,6 +143,31 @@ static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *
         out[k++] = *m;
     }
     return k;
+}
+
+static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
+{
+    rasid__match all[MAXM];
+    return keep_matches(c, all, rasid__lex_match_at(c->lex, c->doc, i, mask, 1, all, MAXM), out);
+}
+
+/* Does a name of best's category that is longer than best start at token q (inside
+ * best) and run past its end, as best_matches(q) would keep it? Only such matches, and
+ * one-word actors (whose stop rules note a sense in c->senses, as best_matches would),
+ * are put to the tests: the others' stop rules would be read for nothing. */
+static int longer_inside(const ctx *c, size_t q, unsigned mask, const rasid__match *best)
+{
+    rasid__match all[MAXM], kept;
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, mask, 1, all, MAXM);
+    int found = 0;
+    for (size_t z = 0; z < n; z++) {
+        const rasid__match *x = &all[z];
+        int longer = !x->fuzzy && x->e->cat == best->e->cat && x->ntok > best->ntok &&
+                     x->tok + x->ntok > best->tok + best->ntok;
+        if ((longer || (x->ntok == 1 && x->e->cat == RASID_CAT_ACTOR)) && keep_matches(c, x, 1, &kept))
+            found |= longer;
+    }
+    return found;
 }
 
 /* "عاملا إنسانيا ألمانيا", "وفدا روسيا", "مواطنا ليبيا": a country named ...يا right after
@@ -1462,7 +1488,9 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     size_t prev_end = SIZE_MAX;
     while (i < c.n) {
         if (c.covered[i] || (c.t[i].kind != RASID_TOK_ARABIC && c.t[i].kind != RASID_TOK_LATIN)) { i++; continue; }
-        size_t k = best_matches(&c, i, mask, m);
+        /* (most tokens match nothing: known without a call) */
+        size_t k = rasid__lex_match_at(lex, doc, i, mask, 1, m, MAXM);
+        if (k) k = keep_matches(&c, m, k, m);
         if (!k) { i++; continue; }
         /* longest first; among equals: exact, actor > place > title > nisba */
         const rasid__match *best = &m[0];
@@ -1483,18 +1511,12 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         /* "تنظيم القاعدة في بلاد المغرب": a longer name starting inside this match wins
          * ("تنظيم القاعدة" is only its first half) */
         if (best->e->cat != RASID_CAT_TITLE && best->ntok > 1) {
-            rasid__match m2[MAXM];
             int moved = 0;
-            for (uint32_t q = best->tok + 1; q < best->tok + best->ntok && !moved; q++) {
-                size_t k2 = best_matches(&c, q, mask, m2);
-                for (size_t z = 0; z < k2; z++)
-                    if (!m2[z].fuzzy && m2[z].e->cat == best->e->cat && m2[z].tok + m2[z].ntok > best->tok + best->ntok &&
-                        m2[z].ntok > best->ntok) {
-                        i = q;
-                        moved = 1;
-                        break;
-                    }
-            }
+            for (uint32_t q = best->tok + 1; q < best->tok + best->ntok && !moved; q++)
+                if (longer_inside(&c, q, mask, best)) {
+                    i = q;
+                    moved = 1;
+                }
             if (moved) continue;
         }
         if (best->e->cat == RASID_CAT_TITLE) {
