@@ -1425,6 +1425,34 @@ static int country_votes(const votes_t *v, const char *iso)
     return 0;
 }
 
+/* Which countries the article names (countries and nationalities): the votes that settle
+ * place names shared by several countries. Read on the tokens outside dates and numbers
+ * (covered as it was before any name was found: rasid__lex_recognise counts them only
+ * when a name needs them, after names have been found, which most articles never do). */
+static void count_votes(const ctx *c, const uint8_t *covered, votes_t *votes)
+{
+    rasid__match m[MAXM];
+    for (size_t q = 0; q < c->n; q++) {
+        if (covered[q] || c->t[q].kind != RASID_TOK_ARABIC) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q,
+                                       RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA) |
+                                           RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
+        for (size_t z = 0; z < k; z++) {
+            const char *kd = field(m[z].e, "kind");
+            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && rasid__streq(kd, "country"))) {
+                vote(votes, field(m[z].e, "country"));
+                break;
+            }
+            /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
+            const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
+            if (ac && len3(ac) && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
+                vote(votes, ac);
+                break;
+            }
+        }
+    }
+}
+
 /* "القوات الموريتانية والمغربية", "الجيش المالي والنيجري": a nationality joined by و right
  * after an institution named with another nationality shares its head noun: the same
  * institution of that country. `prev` is the entry of the actor that ends right before
@@ -1463,28 +1491,13 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     unsigned mask = RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) |
                     RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_TITLE);
     rasid__match m[MAXM];
-    /* which countries the article names (countries and nationalities): the votes that
-     * settle place names shared by several countries */
+    /* the country votes (count_votes), counted when first needed: on the tokens covered
+     * now, kept aside (or at once, without memory for that) */
     votes_t votes = {0};
-    for (size_t q = 0; q < c.n; q++) {
-        if (c.covered[q] || c.t[q].kind != RASID_TOK_ARABIC) continue;
-        size_t k = rasid__lex_match_at(lex, doc, q,
-                                       RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA) |
-                                           RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
-        for (size_t z = 0; z < k; z++) {
-            const char *kd = field(m[z].e, "kind");
-            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && rasid__streq(kd, "country"))) {
-                vote(&votes, field(m[z].e, "country"));
-                break;
-            }
-            /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
-            const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
-            if (ac && len3(ac) && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
-                vote(&votes, ac);
-                break;
-            }
-        }
-    }
+    uint8_t *covered0 = rasid__scratch(&doc->arena, c.n);
+    int voted = !covered0;
+    if (covered0) memcpy(covered0, c.covered, c.n);
+    else count_votes(&c, c.covered, &votes);
     size_t i = 0;
     const rasid__entry *prev_actor = NULL; /* the actor entry that ends at token prev_end */
     size_t prev_end = SIZE_MAX;
@@ -1506,6 +1519,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             else if (x->e->cat == RASID_CAT_PLACE && best->e->cat == RASID_CAT_PLACE) {
                 /* طرابلس: the Tripoli of the country the article is about; with no country
                  * named for either, the one that is a capital */
+                if (!voted) count_votes(&c, covered0, &votes), voted = 1;
                 int vx = country_votes(&votes, field(x->e, "country")), vb = country_votes(&votes, field(best->e, "country"));
                 if (vx > vb || (vx == vb && is_capital(c.lex, x->e) && !is_capital(c.lex, best->e))) best = x;
             }
@@ -1561,6 +1575,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_own_country(&c);
     resolve_our_forces(&c);
     resolve_territory(&c);
+    rasid__scratch_free(covered0);
     rasid__scratch_free(c.covered);
     return RASID_OK;
 }
