@@ -1080,8 +1080,12 @@ static void resolve_group_references(ctx *c)
 {
     size_t n = c->doc->mentions.len;
     groups_t groups = {NULL, 0, 0, 1, &c->doc->arena};
+    int any = 0;
     for (size_t i = 0; i < n; i++)
-        if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i);
+        if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i), any = 1;
+    /* (no group named: no word below can refer to one, and most articles name none; the
+     * passes over every token are spared) */
+    if (!any) return;
     for (size_t i = 0; i < n; i++) {
         rasid_mention *m = &((rasid_mention *)c->doc->mentions.data)[i];
         if (m->kind != RASID_M_ACTOR || !m->sector || !rasid__streq(m->sector, "UAF") || !definite_form(c, m)) continue;
