@@ -122,12 +122,13 @@ static size_t keep_matches(const ctx *c, const rasid__match *all, size_t n, rasi
         /* no match may run over a token claimed by a date or number, but a name written
          * with digits ("اللواء 444", "كتيبة 166") holds its number: the dates and numbers
          * wholly inside it are its own words (absorb_numbers drops them) */
-        int clash = 0, digits = 0;
-        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) {
-            if (c->covered[q]) clash |= c->covered[q];
-            if (c->t[q].kind == RASID_TOK_NUMBER) digits = 1;
+        int clash = 0;
+        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) clash |= c->covered[q];
+        if (clash) { /* (the tokens' kinds read only then: most matches clash with nothing) */
+            int digits = 0;
+            for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) digits |= c->t[q].kind == RASID_TOK_NUMBER;
+            if (clash != 1 || !digits || !numbers_inside(c, m->tok, m->tok + m->ntok)) continue;
         }
-        if (clash && (clash != 1 || !digits || !numbers_inside(c, m->tok, m->tok + m->ntok))) continue;
         int one_actor = m->ntok == 1 && m->e->cat == RASID_CAT_ACTOR && c->senses;
         if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) {
             if (one_actor && c->senses->n < 8) {
