@@ -738,39 +738,36 @@ static int p_dayrange(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
+/* r cleared for the pattern about to be tried, which expects it so: 1. */
+static inline int cleared(dres *r)
+{
+    memset(r, 0, sizeof *r);
+    return 1;
+}
+
 /* The patterns in order, each tried only at a token of the kind it opens with (a number;
  * an ordinal or tens word; a month name; a time word of the kind it asks for): the others
  * answer no at once. */
 static int p_any(const dctx *c, size_t i, dres *r)
 {
-    memset(r, 0, sizeof *r);
     if (!may_start(c, i)) return 0;
     const rasid__word *w = &c->w[i];
     int num = c->t[i].kind == RASID_TOK_NUMBER, tw = w->tw;
-    if (num && p_numeric(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((num || w->nw == NW_ORDINAL || w->nw == NW_TEN) && p_daymonth(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (num && p_dayrange(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((tw == TW_UNIT || tw == TW_WEEKDAY) && p_weekday(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((w->month || tw == TW_UNIT) && p_month(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((num || tw == TW_UNIT) && p_year(c, i, r)) return 1;
+    /* (r is cleared before each pattern tried, not before each one skipped; the callers
+     * read it only after a 1) */
+    if (num && cleared(r) && p_numeric(c, i, r)) return 1;
+    if ((num || w->nw == NW_ORDINAL || w->nw == NW_TEN) && cleared(r) && p_daymonth(c, i, r)) return 1;
+    if (num && cleared(r) && p_dayrange(c, i, r)) return 1;
+    if ((tw == TW_UNIT || tw == TW_WEEKDAY) && cleared(r) && p_weekday(c, i, r)) return 1;
+    if ((w->month || tw == TW_UNIT) && cleared(r) && p_month(c, i, r)) return 1;
+    if ((num || tw == TW_UNIT) && cleared(r) && p_year(c, i, r)) return 1;
     if (c->absolute_only) return 0;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_RELDAY && p_relday(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_DAYPART && p_daypart(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_PART && p_part(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_AGO && p_ago(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((tw == TW_CURRENT || tw == TW_UNIT) && p_unitrel(c, i, r, 0)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_NOW && p_now(c, i, r)) return 1;
+    if (tw == TW_RELDAY && cleared(r) && p_relday(c, i, r)) return 1;
+    if (tw == TW_DAYPART && cleared(r) && p_daypart(c, i, r)) return 1;
+    if (tw == TW_PART && cleared(r) && p_part(c, i, r)) return 1;
+    if (tw == TW_AGO && cleared(r) && p_ago(c, i, r)) return 1;
+    if ((tw == TW_CURRENT || tw == TW_UNIT) && cleared(r) && p_unitrel(c, i, r, 0)) return 1;
+    if (tw == TW_NOW && cleared(r) && p_now(c, i, r)) return 1;
     return 0;
 }
 
