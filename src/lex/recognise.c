@@ -1176,7 +1176,8 @@ static void resolve_capitals(ctx *c)
 {
     size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CAPITAL) ? c->n : 0; /* (no such cue: nothing to do) */
     for (size_t i = 0; i < n; i++) {
-        if (!is_cue(c, i, CUE_CAPITAL) || c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC) continue; /* (the rare test first) */
+        /* (the rare test first; i < n, so without is_cue's bound) */
+        if (!rasid__lex_is_cue(c->lex, c->doc, i, CUE_CAPITAL) || c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC) continue;
         size_t nx = i + 1;
         if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
             (c->covered[nx] == 2 || (!c->covered[nx] && c->t[nx].kind == RASID_TOK_ARABIC && starts_with_al(&c->t[nx]))))
