@@ -705,13 +705,17 @@ static int p_part(const dctx *c, size_t i, dres *r)
 /* Every pattern starts with a number, a time word, a month name, or an ordinal or tens
  * word (a day): most tokens are none of these. Of the time words, a preposition (في is
  * one), a past or future marker and an era only follow what starts a date. */
-static inline int may_start(const dctx *c, size_t i)
+static inline int word_may_start(const rasid_token *t, const rasid__word *w)
 {
     enum { OPENERS = 1u << TW_WEEKDAY | 1u << TW_RELDAY | 1u << TW_CURRENT | 1u << TW_UNIT | 1u << TW_PART |
                      1u << TW_DAYPART | 1u << TW_AGO | 1u << TW_NOW };
-    const rasid__word *w = &c->w[i];
-    return c->t[i].kind == RASID_TOK_NUMBER || (OPENERS >> w->tw & 1) || w->month || w->nw == NW_ORDINAL ||
+    return t->kind == RASID_TOK_NUMBER || (OPENERS >> w->tw & 1) || w->month || w->nw == NW_ORDINAL ||
            w->nw == NW_TEN;
+}
+
+static inline int may_start(const dctx *c, size_t i)
+{
+    return word_may_start(&c->t[i], &c->w[i]);
 }
 
 /* "من 10 إلى 16 يوليو": a run of days of one month, a date of the precision of a week
@@ -877,15 +881,18 @@ int rasid__time_run(rasid_doc *doc, const rasid__word *w, const rasid_lexicon *l
         find_dateline(&c);
         set_pub(&c);
     }
-    for (size_t i = 0; i < c.n; i++) {
+    /* (the tokens and words (w, c.w) at hand in locals: c's address is taken, so its
+     * fields would be read again from memory at every token) */
+    const rasid_token *t = c.t;
+    for (size_t i = 0, n = c.n; i < n; i++) {
         dres r;
-        if (c.w[i].tw == TW_THEN && c.w[i].twlen) {
+        if (w[i].tw == TW_THEN && w[i].twlen) {
             int rc = emit_then(&c, i);
             if (rc) return rc;
-            i += c.w[i].twlen - 1;
+            i += w[i].twlen - 1;
             continue;
         }
-        if (!may_start(&c, i) || !p_any(&c, i, &r)) continue;
+        if (!word_may_start(&t[i], &w[i]) || !p_any(&c, i, &r)) continue;
         int rc = emit(&c, &r);
         if (rc) return rc;
         i = r.e - 1;
