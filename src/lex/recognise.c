@@ -111,22 +111,24 @@ static void absorb_numbers(ctx *c, uint32_t b, uint32_t e)
     c->doc->mentions.len = k;
 }
 
-static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
+/* Of the matches all[0..n) that start at one token (rasid__lex_match_at's), the ones
+ * best_matches keeps, in out (which may be all: they are copied forward). Stop rules of
+ * one-word actors note their common sense in c->senses as they are read. */
+static size_t keep_matches(const ctx *c, const rasid__match *all, size_t n, rasid__match *out)
 {
-    rasid__match all[MAXM];
-    size_t n = rasid__lex_match_at(c->lex, c->doc, i, mask, 1, all, MAXM);
     size_t k = 0;
     for (size_t j = 0; j < n; j++) {
         const rasid__match *m = &all[j];
         /* no match may run over a token claimed by a date or number, but a name written
          * with digits ("اللواء 444", "كتيبة 166") holds its number: the dates and numbers
          * wholly inside it are its own words (absorb_numbers drops them) */
-        int clash = 0, digits = 0;
-        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) {
-            if (c->covered[q]) clash |= c->covered[q];
-            if (c->t[q].kind == RASID_TOK_NUMBER) digits = 1;
+        int clash = 0;
+        for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) clash |= c->covered[q];
+        if (clash) { /* (the tokens' kinds read only then: most matches clash with nothing) */
+            int digits = 0;
+            for (uint32_t q = m->tok; q < m->tok + m->ntok; q++) digits |= c->t[q].kind == RASID_TOK_NUMBER;
+            if (clash != 1 || !digits || !numbers_inside(c, m->tok, m->tok + m->ntok)) continue;
         }
-        if (clash && (clash != 1 || !digits || !numbers_inside(c, m->tok, m->tok + m->ntok))) continue;
         int one_actor = m->ntok == 1 && m->e->cat == RASID_CAT_ACTOR && c->senses;
         if (rasid__lex_stopped(c->lex, c->doc, m, cat_name(m->e->cat))) {
             if (one_actor && c->senses->n < 8) {
@@ -142,6 +144,31 @@ static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *
         out[k++] = *m;
     }
     return k;
+}
+
+static size_t best_matches(const ctx *c, size_t i, unsigned mask, rasid__match *out)
+{
+    rasid__match all[MAXM];
+    return keep_matches(c, all, rasid__lex_match_at(c->lex, c->doc, i, mask, 1, all, MAXM), out);
+}
+
+/* Does a name of best's category that is longer than best start at token q (inside
+ * best) and run past its end, as best_matches(q) would keep it? Only such matches, and
+ * one-word actors (whose stop rules note a sense in c->senses, as best_matches would),
+ * are put to the tests: the others' stop rules would be read for nothing. */
+static int longer_inside(const ctx *c, size_t q, unsigned mask, const rasid__match *best)
+{
+    rasid__match all[MAXM], kept;
+    size_t n = rasid__lex_match_at(c->lex, c->doc, q, mask, 1, all, MAXM);
+    int found = 0;
+    for (size_t z = 0; z < n; z++) {
+        const rasid__match *x = &all[z];
+        int longer = !x->fuzzy && x->e->cat == best->e->cat && x->ntok > best->ntok &&
+                     x->tok + x->ntok > best->tok + best->ntok;
+        if ((longer || (x->ntok == 1 && x->e->cat == RASID_CAT_ACTOR)) && keep_matches(c, x, 1, &kept))
+            found |= longer;
+    }
+    return found;
 }
 
 /* "عاملا إنسانيا ألمانيا", "وفدا روسيا", "مواطنا ليبيا": a country named ...يا right after
@@ -1054,8 +1081,12 @@ static void resolve_group_references(ctx *c)
 {
     size_t n = c->doc->mentions.len;
     groups_t groups = {NULL, 0, 0, 1, &c->doc->arena};
+    int any = 0;
     for (size_t i = 0; i < n; i++)
-        if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i);
+        if (is_group(&((rasid_mention *)c->doc->mentions.data)[i])) groups_add(&groups, c->doc, i), any = 1;
+    /* (no group named: no word below can refer to one, and most articles name none; the
+     * passes over every token are spared) */
+    if (!any) return;
     for (size_t i = 0; i < n; i++) {
         rasid_mention *m = &((rasid_mention *)c->doc->mentions.data)[i];
         if (m->kind != RASID_M_ACTOR || !m->sector || !rasid__streq(m->sector, "UAF") || !definite_form(c, m)) continue;
@@ -1145,7 +1176,8 @@ static void resolve_capitals(ctx *c)
 {
     size_t n = rasid__lex_cue_in_doc(c->doc, CUE_CAPITAL) ? c->n : 0; /* (no such cue: nothing to do) */
     for (size_t i = 0; i < n; i++) {
-        if (!is_cue(c, i, CUE_CAPITAL) || c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC) continue; /* (the rare test first) */
+        /* (the rare test first; i < n, so without is_cue's bound) */
+        if (!rasid__lex_is_cue(c->lex, c->doc, i, CUE_CAPITAL) || c->covered[i] || c->t[i].kind != RASID_TOK_ARABIC) continue;
         size_t nx = i + 1;
         if (nx < c->n && c->t[nx].sent == c->t[i].sent &&
             (c->covered[nx] == 2 || (!c->covered[nx] && c->t[nx].kind == RASID_TOK_ARABIC && starts_with_al(&c->t[nx]))))
@@ -1345,11 +1377,13 @@ static void resolve_territory(ctx *c)
     }
     for (size_t i = 0; i + 1 < c->n; i++) {
         const rasid_token *t = &c->t[i], *nx = &c->t[i + 1];
-        if (c->covered[i] || c->covered[i + 1] || t->kind != RASID_TOK_ARABIC || nx->sent != t->sent) continue;
-        /* (the next word first: it is cheaper to test) */
+        /* (the next word first, and its length before its letters: it is rarely one of
+         * these, so the branches go the same way nearly always; covered and kind vary from
+         * word to word, and tested first cost a mispredicted branch every few words) */
         if (!(nx->nlen == strlen(national[0]) && !memcmp(nx->norm, national[0], nx->nlen)) &&
             !(nx->nlen == strlen(national[1]) && !memcmp(nx->norm, national[1], nx->nlen)))
             continue;
+        if (c->covered[i] || c->covered[i + 1] || t->kind != RASID_TOK_ARABIC || nx->sent != t->sent) continue;
         if (!territory_word(t)) continue;
         const rasid_mention *ms = c->doc->mentions.data, *best = NULL;
         for (size_t m = 0; m < c->doc->mentions.len; m++) { /* (not yet sorted) */
@@ -1397,6 +1431,34 @@ static int country_votes(const votes_t *v, const char *iso)
     return 0;
 }
 
+/* Which countries the article names (countries and nationalities): the votes that settle
+ * place names shared by several countries. Read on the tokens outside dates and numbers
+ * (covered as it was before any name was found: rasid__lex_recognise counts them only
+ * when a name needs them, after names have been found, which most articles never do). */
+static void count_votes(const ctx *c, const uint8_t *covered, votes_t *votes)
+{
+    rasid__match m[MAXM];
+    for (size_t q = 0; q < c->n; q++) {
+        if (covered[q] || c->t[q].kind != RASID_TOK_ARABIC) continue;
+        size_t k = rasid__lex_match_at(c->lex, c->doc, q,
+                                       RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA) |
+                                           RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
+        for (size_t z = 0; z < k; z++) {
+            const char *kd = field(m[z].e, "kind");
+            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && rasid__streq(kd, "country"))) {
+                vote(votes, field(m[z].e, "country"));
+                break;
+            }
+            /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
+            const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
+            if (ac && len3(ac) && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
+                vote(votes, ac);
+                break;
+            }
+        }
+    }
+}
+
 /* "القوات الموريتانية والمغربية", "الجيش المالي والنيجري": a nationality joined by و right
  * after an institution named with another nationality shares its head noun: the same
  * institution of that country. `prev` is the entry of the actor that ends right before
@@ -1435,34 +1497,21 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     unsigned mask = RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_ACTOR) |
                     RASID_CATBIT(RASID_CAT_NISBA) | RASID_CATBIT(RASID_CAT_TITLE);
     rasid__match m[MAXM];
-    /* which countries the article names (countries and nationalities): the votes that
-     * settle place names shared by several countries */
+    /* the country votes (count_votes), counted when first needed: on the tokens covered
+     * now, kept aside (or at once, without memory for that) */
     votes_t votes = {0};
-    for (size_t q = 0; q < c.n; q++) {
-        if (c.covered[q] || c.t[q].kind != RASID_TOK_ARABIC) continue;
-        size_t k = rasid__lex_match_at(lex, doc, q,
-                                       RASID_CATBIT(RASID_CAT_PLACE) | RASID_CATBIT(RASID_CAT_NISBA) |
-                                           RASID_CATBIT(RASID_CAT_ACTOR), 0, m, MAXM);
-        for (size_t z = 0; z < k; z++) {
-            const char *kd = field(m[z].e, "kind");
-            if (m[z].e->cat == RASID_CAT_NISBA || (m[z].e->cat == RASID_CAT_PLACE && kd && rasid__streq(kd, "country"))) {
-                vote(&votes, field(m[z].e, "country"));
-                break;
-            }
-            /* (an actor of one country, "حكومة الوحدة الوطنية", names it too) */
-            const char *ac = m[z].e->cat == RASID_CAT_ACTOR ? field(m[z].e, "country") : NULL;
-            if (ac && len3(ac) && !rasid__streq(ac, "IMG") && !rasid__streq(ac, "IGO") && m[z].ntok > 1) {
-                vote(&votes, ac);
-                break;
-            }
-        }
-    }
+    uint8_t *covered0 = rasid__scratch(&doc->arena, c.n);
+    int voted = !covered0;
+    if (covered0) memcpy(covered0, c.covered, c.n);
+    else count_votes(&c, c.covered, &votes);
     size_t i = 0;
     const rasid__entry *prev_actor = NULL; /* the actor entry that ends at token prev_end */
     size_t prev_end = SIZE_MAX;
     while (i < c.n) {
         if (c.covered[i] || (c.t[i].kind != RASID_TOK_ARABIC && c.t[i].kind != RASID_TOK_LATIN)) { i++; continue; }
-        size_t k = best_matches(&c, i, mask, m);
+        /* (most tokens match nothing: known without a call) */
+        size_t k = rasid__lex_match_at(lex, doc, i, mask, 1, m, MAXM);
+        if (k) k = keep_matches(&c, m, k, m);
         if (!k) { i++; continue; }
         /* longest first; among equals: exact, actor > place > title > nisba */
         const rasid__match *best = &m[0];
@@ -1476,6 +1525,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
             else if (x->e->cat == RASID_CAT_PLACE && best->e->cat == RASID_CAT_PLACE) {
                 /* طرابلس: the Tripoli of the country the article is about; with no country
                  * named for either, the one that is a capital */
+                if (!voted) count_votes(&c, covered0, &votes), voted = 1;
                 int vx = country_votes(&votes, field(x->e, "country")), vb = country_votes(&votes, field(best->e, "country"));
                 if (vx > vb || (vx == vb && is_capital(c.lex, x->e) && !is_capital(c.lex, best->e))) best = x;
             }
@@ -1483,18 +1533,12 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
         /* "تنظيم القاعدة في بلاد المغرب": a longer name starting inside this match wins
          * ("تنظيم القاعدة" is only its first half) */
         if (best->e->cat != RASID_CAT_TITLE && best->ntok > 1) {
-            rasid__match m2[MAXM];
             int moved = 0;
-            for (uint32_t q = best->tok + 1; q < best->tok + best->ntok && !moved; q++) {
-                size_t k2 = best_matches(&c, q, mask, m2);
-                for (size_t z = 0; z < k2; z++)
-                    if (!m2[z].fuzzy && m2[z].e->cat == best->e->cat && m2[z].tok + m2[z].ntok > best->tok + best->ntok &&
-                        m2[z].ntok > best->ntok) {
-                        i = q;
-                        moved = 1;
-                        break;
-                    }
-            }
+            for (uint32_t q = best->tok + 1; q < best->tok + best->ntok && !moved; q++)
+                if (longer_inside(&c, q, mask, best)) {
+                    i = q;
+                    moved = 1;
+                }
             if (moved) continue;
         }
         if (best->e->cat == RASID_CAT_TITLE) {
@@ -1537,6 +1581,7 @@ int rasid__lex_recognise(rasid_doc *doc, const rasid_lexicon *lex)
     resolve_own_country(&c);
     resolve_our_forces(&c);
     resolve_territory(&c);
+    rasid__scratch_free(covered0);
     rasid__scratch_free(c.covered);
     return RASID_OK;
 }

@@ -705,13 +705,17 @@ static int p_part(const dctx *c, size_t i, dres *r)
 /* Every pattern starts with a number, a time word, a month name, or an ordinal or tens
  * word (a day): most tokens are none of these. Of the time words, a preposition (في is
  * one), a past or future marker and an era only follow what starts a date. */
-static inline int may_start(const dctx *c, size_t i)
+static inline int word_may_start(const rasid_token *t, const rasid__word *w)
 {
     enum { OPENERS = 1u << TW_WEEKDAY | 1u << TW_RELDAY | 1u << TW_CURRENT | 1u << TW_UNIT | 1u << TW_PART |
                      1u << TW_DAYPART | 1u << TW_AGO | 1u << TW_NOW };
-    const rasid__word *w = &c->w[i];
-    return c->t[i].kind == RASID_TOK_NUMBER || (OPENERS >> w->tw & 1) || w->month || w->nw == NW_ORDINAL ||
+    return t->kind == RASID_TOK_NUMBER || (OPENERS >> w->tw & 1) || w->month || w->nw == NW_ORDINAL ||
            w->nw == NW_TEN;
+}
+
+static inline int may_start(const dctx *c, size_t i)
+{
+    return word_may_start(&c->t[i], &c->w[i]);
 }
 
 /* "من 10 إلى 16 يوليو": a run of days of one month, a date of the precision of a week
@@ -738,39 +742,36 @@ static int p_dayrange(const dctx *c, size_t i, dres *r)
     return 1;
 }
 
+/* r cleared for the pattern about to be tried, which expects it so: 1. */
+static inline int cleared(dres *r)
+{
+    memset(r, 0, sizeof *r);
+    return 1;
+}
+
 /* The patterns in order, each tried only at a token of the kind it opens with (a number;
  * an ordinal or tens word; a month name; a time word of the kind it asks for): the others
  * answer no at once. */
 static int p_any(const dctx *c, size_t i, dres *r)
 {
-    memset(r, 0, sizeof *r);
     if (!may_start(c, i)) return 0;
     const rasid__word *w = &c->w[i];
     int num = c->t[i].kind == RASID_TOK_NUMBER, tw = w->tw;
-    if (num && p_numeric(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((num || w->nw == NW_ORDINAL || w->nw == NW_TEN) && p_daymonth(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (num && p_dayrange(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((tw == TW_UNIT || tw == TW_WEEKDAY) && p_weekday(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((w->month || tw == TW_UNIT) && p_month(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((num || tw == TW_UNIT) && p_year(c, i, r)) return 1;
+    /* (r is cleared before each pattern tried, not before each one skipped; the callers
+     * read it only after a 1) */
+    if (num && cleared(r) && p_numeric(c, i, r)) return 1;
+    if ((num || w->nw == NW_ORDINAL || w->nw == NW_TEN) && cleared(r) && p_daymonth(c, i, r)) return 1;
+    if (num && cleared(r) && p_dayrange(c, i, r)) return 1;
+    if ((tw == TW_UNIT || tw == TW_WEEKDAY) && cleared(r) && p_weekday(c, i, r)) return 1;
+    if ((w->month || tw == TW_UNIT) && cleared(r) && p_month(c, i, r)) return 1;
+    if ((num || tw == TW_UNIT) && cleared(r) && p_year(c, i, r)) return 1;
     if (c->absolute_only) return 0;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_RELDAY && p_relday(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_DAYPART && p_daypart(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_PART && p_part(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_AGO && p_ago(c, i, r)) return 1;
-    memset(r, 0, sizeof *r);
-    if ((tw == TW_CURRENT || tw == TW_UNIT) && p_unitrel(c, i, r, 0)) return 1;
-    memset(r, 0, sizeof *r);
-    if (tw == TW_NOW && p_now(c, i, r)) return 1;
+    if (tw == TW_RELDAY && cleared(r) && p_relday(c, i, r)) return 1;
+    if (tw == TW_DAYPART && cleared(r) && p_daypart(c, i, r)) return 1;
+    if (tw == TW_PART && cleared(r) && p_part(c, i, r)) return 1;
+    if (tw == TW_AGO && cleared(r) && p_ago(c, i, r)) return 1;
+    if ((tw == TW_CURRENT || tw == TW_UNIT) && cleared(r) && p_unitrel(c, i, r, 0)) return 1;
+    if (tw == TW_NOW && cleared(r) && p_now(c, i, r)) return 1;
     return 0;
 }
 
@@ -880,15 +881,18 @@ int rasid__time_run(rasid_doc *doc, const rasid__word *w, const rasid_lexicon *l
         find_dateline(&c);
         set_pub(&c);
     }
-    for (size_t i = 0; i < c.n; i++) {
+    /* (the tokens and words (w, c.w) at hand in locals: c's address is taken, so its
+     * fields would be read again from memory at every token) */
+    const rasid_token *t = c.t;
+    for (size_t i = 0, n = c.n; i < n; i++) {
         dres r;
-        if (c.w[i].tw == TW_THEN && c.w[i].twlen) {
+        if (w[i].tw == TW_THEN && w[i].twlen) {
             int rc = emit_then(&c, i);
             if (rc) return rc;
-            i += c.w[i].twlen - 1;
+            i += w[i].twlen - 1;
             continue;
         }
-        if (!may_start(&c, i) || !p_any(&c, i, &r)) continue;
+        if (!word_may_start(&t[i], &w[i]) || !p_any(&c, i, &r)) continue;
         int rc = emit(&c, &r);
         if (rc) return rc;
         i = r.e - 1;
