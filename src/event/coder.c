@@ -64,15 +64,15 @@ static void cand_from_trigger(ev_ctx *c, ev_cand *k, const rasid__match *m)
     k->tntok = m->ntok;
     k->tread = m->reading;
     k->sent = k->last_sent = c->t[m->tok].sent;
-    ev_set_type(k, ev_trig_field(c, e, TC_TYPE));
-    k->mode = ev_trig_field(c, e, TC_MODE);
-    k->context = ev_trig_field(c, e, TC_CONTEXT);
-    k->acled_event = ev_trig_field(c, e, TC_ACLED_EVENT);
-    k->acled_sub = ev_trig_field(c, e, TC_ACLED_SUB);
-    k->cameo = ev_trig_field(c, e, TC_CAMEO);
-    const char *pos = ev_trig_field(c, e, TC_POS);
+    ev_set_type(k, ev_trig_field(e, TC_TYPE));
+    k->mode = ev_trig_field(e, TC_MODE);
+    k->context = ev_trig_field(e, TC_CONTEXT);
+    k->acled_event = ev_trig_field(e, TC_ACLED_EVENT);
+    k->acled_sub = ev_trig_field(e, TC_ACLED_SUB);
+    k->cameo = ev_trig_field(e, TC_CAMEO);
+    const char *pos = ev_trig_field(e, TC_POS);
     k->pos = pos ? pos[0] : 'V';
-    const char *w = ev_trig_field(c, e, TC_WEIGHT);
+    const char *w = ev_trig_field(e, TC_WEIGHT);
     k->weight = w ? rasid__decimal(w) : 0.7;
     k->dead = k->injured = k->arrested = k->hostages = k->dead_foe = -1;
     k->location = k->date = -1;
@@ -441,7 +441,7 @@ static int pact_at(ev_ctx *c, size_t q)
     rasid__match m[8];
     size_t k = rasid__lex_match_at(c->lex, c->doc, q, RASID_CATBIT(RASID_CAT_TRIGGER), 0, m, 8);
     for (size_t i = 0; i < k; i++) {
-        const char *t = ev_trig_field(c, m[i].e, TC_TYPE);
+        const char *t = ev_trig_field(m[i].e, TC_TYPE);
         if (t && (rasid__streq(t, "AGREE") || rasid__streq(t, "CONSULT") || rasid__streq(t, "COOPERATE"))) return 1;
     }
     return 0;
@@ -524,7 +524,7 @@ static int claimed_with_target(const ev_ctx *c, const rasid__match *m)
  * it is news (the coder makes it relations reduced), not an event told before. */
 static int pact_ended(ev_ctx *c, const rasid__match *m)
 {
-    const char *ty = ev_trig_field(c, m->e, TC_TYPE);
+    const char *ty = ev_trig_field(m->e, TC_TYPE);
     if (!ty || !(rasid__streq(ty, "AGREE") || rasid__streq(ty, "COOPERATE"))) return 0;
     for (size_t back = 1; back <= 3 && m->tok >= back; back++) {
         const rasid_token *t = &c->t[m->tok - back];
@@ -557,7 +557,7 @@ static int find_triggers(ev_ctx *c)
             if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger")) continue;
             /* a row without a type (a local file's slip) codes no event: the coder's
              * rules compare the type everywhere */
-            if (!ev_trig_field(c, m[q].e, TC_TYPE)) continue;
+            if (!ev_trig_field(m[q].e, TC_TYPE)) continue;
             const row_id rid = row_id_of(m[q].e);
             int need = needs_troops(rid);
             if (need >= 0 && !(need != CUE_UNIT ? troops_after(c, m[q].tok + m[q].ntok, (enum rasid__cue)need, arrival_row(rid))
@@ -589,7 +589,7 @@ static int find_triggers(ev_ctx *c)
             if (&m[q] == best || m[q].ntok != best->ntok || m[q].tok != best->tok) continue;
             const row_id rid = row_id_of(m[q].e);
             if (!needs_aid(rid)) continue;
-            if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(c, m[q].e, TC_TYPE)) continue;
+            if (rasid__lex_stopped(c->lex, c->doc, &m[q], "trigger") || !ev_trig_field(m[q].e, TC_TYPE)) continue;
             size_t a = aid_after(c, m[q].tok + m[q].ntok, member_row(rid));
             if (a == SIZE_MAX) continue;
             told = a;

@@ -72,7 +72,7 @@ static const char *verb_of(ev_ctx *c, const ev_cand *k, const char *mode, const 
     const char *id = ev_field(k->trig, "id");
     *conn = "";
     /* (the column found once per table, not by its name for every record) */
-    const char *rowtype = k->trig ? ev_trig_field(c, k->trig, TC_TYPE) : NULL;
+    const char *rowtype = k->trig ? ev_trig_field(k->trig, TC_TYPE) : NULL;
     /* (t is mostly rowtype itself, the string the candidate's type was set from) */
     if (id && rowtype && (rowtype == t || !strcmp(rowtype, t))) { /* triggers whose own verb says more than their type */
         if (rasid__streq(id, "coup")) { *conn = "against"; return "staged a coup"; }

@@ -163,9 +163,8 @@ static inline int ev_same_modality(const ev_cand *a, const ev_cand *b)
 }
 
 /* ev_field(e, column TC_*) of a trigger entry. Inline: read eight times for every candidate. */
-static inline const char *ev_trig_field(ev_ctx *c, const rasid__entry *e, int tc)
+static inline const char *ev_trig_field(const rasid__entry *e, int tc)
 {
-    (void)c;
     const char *v = e ? rasid__entry_fieldi(e, e->table->tcol[tc]) : NULL;
     return v && *v && !rasid__streq(v, "-") ? v : NULL;
 }
