@@ -1103,7 +1103,7 @@ static void resolve_group_references(ctx *c)
     size_t nt = rasid__lex_cue_in_doc(c->doc, CUE_GROUPREF) ? c->n : 0; /* (no such cue: nothing to do) */
     for (size_t i = 0; i < nt; i++) {
         if (c->covered[i]) continue;
-        int len = is_cue(c, i, CUE_GROUPREF);
+        int len = rasid__lex_is_cue(c->lex, c->doc, i, CUE_GROUPREF); /* (its length in tokens: i < n) */
         if (!len) continue;
         const rasid_mention *g = latest_group(c->doc, &groups, c->t[i].start, c->t[i].sent, 8);
         if (!g) continue;
