@@ -1875,7 +1875,8 @@ const rasid__entry *rasid__lex_country(const rasid_lexicon *lex, const char *iso
             t = e->table;
             col = rasid__table_col(t, "country");
         }
-        int c = strcmp(rasid__entry_fieldi(e, col), iso3);
+        const char *v = rasid__entry_fieldi(e, col); /* (NULL in a table with no such column) */
+        int c = strcmp(v ? v : "", iso3);
         if (c == 0) return lex->country_entries[mid];
         if (c < 0) lo = mid + 1;
         else hi = mid;
