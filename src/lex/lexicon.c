@@ -866,6 +866,14 @@ static int code3(const char *s)
     return ((s[0] - 'A') * 26 + (s[1] - 'A')) * 26 + (s[2] - 'A');
 }
 
+/* An entry's columns lat and lon as numbers (NAN where empty or absent). */
+static void entry_ll(const rasid__entry *e, double *lat, double *lon)
+{
+    const char *la = rasid__entry_field(e, "lat"), *lo = rasid__entry_field(e, "lon");
+    *lat = la && *la ? rasid__decimal(la) : NAN;
+    *lon = lo && *lo ? rasid__decimal(lo) : NAN;
+}
+
 static int build_match_aids(rasid_lexicon *lex)
 {
     int rc = build_pairs_exact3(lex);
@@ -911,11 +919,8 @@ static int build_match_aids(rasid_lexicon *lex)
     }
     if (rc == RASID_OK && !(lex->ll = malloc((lex->nentries + 1) * 2 * sizeof *lex->ll))) rc = RASID_NOMEM;
     for (size_t i = 0; rc == RASID_OK && i < lex->nentries; i++) {
-        const rasid__entry *e = &lex->entries[i];
-        const char *la = e->cat == RASID_CAT_PLACE ? rasid__entry_field(e, "lat") : NULL;
-        const char *lo = e->cat == RASID_CAT_PLACE ? rasid__entry_field(e, "lon") : NULL;
-        lex->ll[2 * i] = la && *la ? rasid__decimal(la) : NAN;
-        lex->ll[2 * i + 1] = lo && *lo ? rasid__decimal(lo) : NAN;
+        if (lex->entries[i].cat == RASID_CAT_PLACE) entry_ll(&lex->entries[i], &lex->ll[2 * i], &lex->ll[2 * i + 1]);
+        else lex->ll[2 * i] = lex->ll[2 * i + 1] = NAN;
     }
     /* stop_slot: the entries with the key of a stop row, found from the few rows */
     if (rc == RASID_OK && !(lex->stop_slot = calloc(lex->nentries + 1, sizeof *lex->stop_slot))) rc = RASID_NOMEM;
@@ -2911,9 +2916,7 @@ void rasid__lex_place_ll(const rasid_lexicon *lex, const rasid__entry *e, double
         *lon = lex->ll[2 * i + 1];
         return;
     }
-    const char *la = rasid__entry_field(e, "lat"), *lo = rasid__entry_field(e, "lon");
-    *lat = la && *la ? rasid__decimal(la) : NAN;
-    *lon = lo && *lo ? rasid__decimal(lo) : NAN;
+    entry_ll(e, lat, lon);
 }
 
 int rasid__lex_is_cue_at(const rasid_lexicon *lex, const rasid_doc *doc, size_t tok, enum rasid__cue cue)

@@ -39,7 +39,7 @@ void rasid__arena_release(rasid__arena *a)
         rasid__arena_block *n = b->next;
         /* the biggest block up to ARENA_SPARE_MAX is parked (not under AddressSanitizer,
          * which is to see a use after free across documents) */
-#ifndef __SANITIZE_ADDRESS__
+#ifndef RASID__ASAN
         if (a->spare && b->size <= ARENA_SPARE_MAX && (!*a->spare || (*a->spare)->size < b->size)) {
             free(*a->spare);
             *a->spare = b;
